@@ -1,0 +1,23 @@
+# The two commands of a fresh machine: `make report` and `make test`.
+CARGO ?= cargo
+BIN := target/release/enforcement-report
+FIXTURE := fixtures/aral-emergency-2024.yaml
+
+.PHONY: report test golden check-toolchain
+
+check-toolchain:
+	@command -v $(CARGO) >/dev/null || { echo "cargo not found: install Rust from https://rustup.rs and run this again" >&2; exit 1; }
+
+## Build in release mode and render the bundled fixture into output/.
+report: check-toolchain
+	$(CARGO) build --release --locked
+	$(BIN) check $(FIXTURE)
+	$(BIN) render $(FIXTURE) -o output --fonts bundled
+
+## Run every test: unit, doc, read-back and golden-file tests.
+test: check-toolchain
+	$(CARGO) test --workspace --locked
+
+## Re-bless the golden files on purpose (say why in the commit message).
+golden: check-toolchain
+	BLESS=1 $(CARGO) test --locked -p enforcement-report --test golden

@@ -1,0 +1,230 @@
+//! Puts the children of WordprocessingML elements into the order the
+//! ECMA-376 schemas require. docx-rs writes, for example, `w:rPr` first in
+//! `w:pPr` and `w:sz` before `w:rFonts`; Word then offers to repair the file.
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::{Reader, Writer};
+
+/// The schema sequence of each element whose children we reorder.
+fn sequence(name: &[u8]) -> Option<&'static [&'static str]> {
+    Some(match name {
+        b"w:pPr" => &[
+            "w:pStyle", "w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:framePr", "w:widowControl", "w:numPr",
+            "w:suppressLineNumbers", "w:pBdr", "w:shd", "w:tabs", "w:suppressAutoHyphens", "w:kinsoku", "w:wordWrap",
+            "w:overflowPunct", "w:topLinePunct", "w:autoSpaceDE", "w:autoSpaceDN", "w:bidi", "w:adjustRightInd",
+            "w:snapToGrid", "w:spacing", "w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap",
+            "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId",
+            "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange",
+        ],
+        b"w:rPr" => &[
+            "w:ins", "w:del", "w:moveFrom", "w:moveTo", "w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:i", "w:iCs",
+            "w:caps", "w:smallCaps", "w:strike", "w:dstrike", "w:outline", "w:shadow", "w:emboss", "w:imprint",
+            "w:noProof", "w:snapToGrid", "w:vanish", "w:webHidden", "w:color", "w:spacing", "w:w", "w:kern",
+            "w:position", "w:sz", "w:szCs", "w:highlight", "w:u", "w:effect", "w:bdr", "w:shd", "w:fitText",
+            "w:vertAlign", "w:rtl", "w:cs", "w:em", "w:lang", "w:eastAsianLayout", "w:specVanish", "w:oMath",
+            "w:rPrChange",
+        ],
+        b"w:sectPr" => &[
+            "w:headerReference", "w:footerReference", "w:footnotePr", "w:endnotePr", "w:type", "w:pgSz", "w:pgMar",
+            "w:paperSrc", "w:pgBorders", "w:lnNumType", "w:pgNumType", "w:cols", "w:formProt", "w:vAlign",
+            "w:noEndnote", "w:titlePg", "w:textDirection", "w:bidi", "w:rtlGutter", "w:docGrid", "w:printerSettings",
+            "w:sectPrChange",
+        ],
+        b"w:tblPr" => &[
+            "w:tblStyle", "w:tblpPr", "w:tblOverlap", "w:bidiVisual", "w:tblStyleRowBandSize",
+            "w:tblStyleColBandSize", "w:tblW", "w:jc", "w:tblCellSpacing", "w:tblInd", "w:tblBorders", "w:shd",
+            "w:tblLayout", "w:tblCellMar", "w:tblLook", "w:tblCaption", "w:tblDescription", "w:tblPrChange",
+        ],
+        b"w:tcPr" => &[
+            "w:cnfStyle", "w:tcW", "w:gridSpan", "w:hMerge", "w:vMerge", "w:tcBorders", "w:shd", "w:noWrap",
+            "w:tcMar", "w:textDirection", "w:tcFitText", "w:vAlign", "w:hideMark", "w:headers", "w:cellIns",
+            "w:cellDel", "w:cellMerge", "w:tcPrChange",
+        ],
+        b"w:tblBorders" | b"w:tcBorders" => &[
+            "w:top", "w:start", "w:left", "w:bottom", "w:end", "w:right", "w:insideH", "w:insideV", "w:tl2br",
+            "w:tr2bl",
+        ],
+        b"w:tblCellMar" | b"w:tcMar" => &["w:top", "w:start", "w:left", "w:bottom", "w:end", "w:right"],
+        b"w:pBdr" => &["w:top", "w:left", "w:bottom", "w:right", "w:between", "w:bar"],
+        b"w:tbl" => &["w:tblPr", "w:tblGrid"],
+        b"w:tr" => &["w:tblPrEx", "w:trPr"],
+        b"w:tc" => &["w:tcPr"],
+        b"w:p" => &["w:pPr"],
+        b"w:r" => &["w:rPr"],
+        b"w:style" => &[
+            "w:name", "w:aliases", "w:basedOn", "w:next", "w:link", "w:autoRedefine", "w:hidden", "w:uiPriority",
+            "w:semiHidden", "w:unhideWhenUsed", "w:qFormat", "w:locked", "w:personal", "w:personalCompose",
+            "w:personalReply", "w:rsid", "w:pPr", "w:rPr", "w:tblPr", "w:trPr", "w:tcPr", "w:tblStylePr",
+        ],
+        b"w:docDefaults" => &["w:rPrDefault", "w:pPrDefault"],
+        b"w:settings" => SETTINGS,
+        _ => return None,
+    })
+}
+
+const SETTINGS: &[&str] = &[
+    "w:writeProtection", "w:view", "w:zoom", "w:removePersonalInformation", "w:removeDateAndTime",
+    "w:doNotDisplayPageBoundaries", "w:displayBackgroundShape", "w:printPostScriptOverText",
+    "w:printFractionalCharacterWidth", "w:printFormsData", "w:embedTrueTypeFonts", "w:embedSystemFonts",
+    "w:saveSubsetFonts", "w:saveFormsData", "w:mirrorMargins", "w:alignBordersAndEdges",
+    "w:bordersDoNotSurroundHeader", "w:bordersDoNotSurroundFooter", "w:gutterAtTop", "w:hideSpellingErrors",
+    "w:hideGrammaticalErrors", "w:activeWritingStyle", "w:proofState", "w:formsDesign", "w:attachedTemplate",
+    "w:linkStyles", "w:stylePaneFormatFilter", "w:stylePaneSortMethod", "w:documentType", "w:mailMerge",
+    "w:revisionView", "w:trackRevisions", "w:doNotTrackMoves", "w:doNotTrackFormatting", "w:documentProtection",
+    "w:autoFormatOverride", "w:styleLockTheme", "w:styleLockQFSet", "w:defaultTabStop", "w:autoHyphenation",
+    "w:consecutiveHyphenLimit", "w:hyphenationZone", "w:doNotHyphenateCaps", "w:showEnvelope",
+    "w:summaryLength", "w:clickAndTypeStyle", "w:defaultTableStyle", "w:evenAndOddHeaders",
+    "w:bookFoldRevPrinting", "w:bookFoldPrinting", "w:bookFoldPrintingSheets",
+    "w:drawingGridHorizontalSpacing", "w:drawingGridVerticalSpacing", "w:displayHorizontalDrawingGridEvery",
+    "w:displayVerticalDrawingGridEvery", "w:doNotUseMarginsForDrawingGridOrigin",
+    "w:drawingGridHorizontalOrigin", "w:drawingGridVerticalOrigin", "w:doNotShadeFormData", "w:noPunctuationKerning",
+    "w:characterSpacingControl", "w:printTwoOnOne", "w:strictFirstAndLastChars", "w:noLineBreaksAfter",
+    "w:noLineBreaksBefore", "w:savePreviewPicture", "w:doNotValidateAgainstSchema", "w:saveInvalidXml",
+    "w:ignoreMixedContent", "w:alwaysShowPlaceholderText", "w:doNotDemarcateInvalidXml", "w:saveXmlDataOnly",
+    "w:useXSLTWhenSaving", "w:saveThroughXslt", "w:showXMLTags", "w:alwaysMergeEmptyNamespace", "w:updateFields",
+    "w:hdrShapeDefaults", "w:footnotePr", "w:endnotePr", "w:compat", "w:docVars", "w:rsids", "m:mathPr",
+    "w:attachedSchema", "w:themeFontLang", "w:clrSchemeMapping", "w:doNotIncludeSubdocsInStats",
+    "w:doNotAutoCompressPictures", "w:forceUpgrade", "w:captions", "w:readModeInkLockDown", "w:smartTagType",
+    "sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
+];
+
+enum Node {
+    Element { start: BytesStart<'static>, children: Vec<Node>, empty: bool },
+    Other(Event<'static>),
+}
+
+impl Node {
+    fn name(&self) -> Option<Vec<u8>> {
+        match self {
+            Node::Element { start, .. } => Some(start.name().as_ref().to_vec()),
+            Node::Other(_) => None,
+        }
+    }
+}
+
+/// Parses `xml`, reorders, and writes it back.
+pub fn reorder(xml: &[u8]) -> Result<Vec<u8>, String> {
+    let mut reader = Reader::from_reader(xml);
+    let mut stack: Vec<(BytesStart<'static>, Vec<Node>)> = Vec::new();
+    let mut top: Vec<Node> = Vec::new();
+    let mut buf = Vec::new();
+    loop {
+        let ev = reader.read_event_into(&mut buf).map_err(|e| e.to_string())?.into_owned();
+        match ev {
+            Event::Eof => break,
+            Event::Start(s) => stack.push((s, Vec::new())),
+            Event::End(_) => {
+                let (start, mut children) = stack.pop().ok_or("unbalanced XML")?;
+                if start.name().as_ref() == b"w:pPr" {
+                    // An empty w:rPr is meaningless, and where pPr is a
+                    // style's or a numbering level's (CT_PPrGeneral) the
+                    // schema allows no rPr at all.
+                    children.retain(|c| !matches!(c, Node::Element { start, children, .. } if start.name().as_ref() == b"w:rPr" && children.is_empty()));
+                }
+                if let Some(seq) = sequence(start.name().as_ref()) {
+                    sort(&mut children, seq);
+                }
+                let node = Node::Element { start, children, empty: false };
+                match stack.last_mut() {
+                    Some((_, c)) => c.push(node),
+                    None => top.push(node),
+                }
+            }
+            Event::Empty(s) => {
+                let s = fix_attributes(s);
+                let node = Node::Element { start: s, children: Vec::new(), empty: true };
+                match stack.last_mut() {
+                    Some((_, c)) => c.push(node),
+                    None => top.push(node),
+                }
+            }
+            other => match stack.last_mut() {
+                Some((_, c)) => c.push(Node::Other(other)),
+                None => top.push(Node::Other(other)),
+            },
+        }
+        buf.clear();
+    }
+    if !stack.is_empty() {
+        return Err("unclosed element".into());
+    }
+    let mut w = Writer::new(Vec::new());
+    for n in &top {
+        write(&mut w, n).map_err(|e| e.to_string())?;
+    }
+    Ok(w.into_inner())
+}
+
+/// docx-rs writes `w:type` on `w:gridCol`, which has only `w:w`.
+fn fix_attributes(s: BytesStart<'static>) -> BytesStart<'static> {
+    if s.name().as_ref() != b"w:gridCol" {
+        return s;
+    }
+    let mut fixed = BytesStart::new("w:gridCol");
+    for a in s.attributes().flatten() {
+        if a.key.as_ref() != b"w:type" {
+            fixed.push_attribute(a);
+        }
+    }
+    fixed
+}
+
+/// Stable sort by schema position; elements the sequence does not name keep
+/// their place after the named ones (content such as runs and cells).
+fn sort(children: &mut [Node], seq: &[&str]) {
+    let rank = |n: &Node| {
+        n.name()
+            .and_then(|name| seq.iter().position(|s| s.as_bytes() == name.as_slice()))
+            .unwrap_or(seq.len())
+    };
+    // Whitespace and other non-element nodes are not expected between
+    // property elements; keep them with the element that follows.
+    let mut keyed: Vec<(usize, usize)> = children.iter().enumerate().map(|(i, n)| (rank(n), i)).collect();
+    keyed.sort_by_key(|&(r, i)| (r, i));
+    let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
+    apply_permutation(children, &order);
+}
+
+fn apply_permutation(v: &mut [Node], order: &[usize]) {
+    let mut taken: Vec<Option<Node>> = Vec::with_capacity(v.len());
+    for slot in v.iter_mut() {
+        taken.push(Some(std::mem::replace(slot, Node::Other(Event::Eof))));
+    }
+    for (dst, &src) in order.iter().enumerate() {
+        if let Some(n) = taken[src].take() {
+            v[dst] = n;
+        }
+    }
+}
+
+fn write(w: &mut Writer<Vec<u8>>, n: &Node) -> std::io::Result<()> {
+    match n {
+        Node::Element { start, children, empty: true } if children.is_empty() => {
+            w.write_event(Event::Empty(start.borrow()))?;
+        }
+        Node::Element { start, children, .. } => {
+            w.write_event(Event::Start(start.borrow()))?;
+            for c in children {
+                write(w, c)?;
+            }
+            w.write_event(Event::End(start.to_end()))?;
+        }
+        Node::Other(e) => w.write_event(e.borrow())?,
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ppr_and_rpr_children_follow_the_schema() {
+        let xml = br#"<w:p><w:pPr><w:rPr/><w:jc w:val="both"/><w:spacing/><w:ind/></w:pPr><w:r><w:rPr><w:sz w:val="32"/><w:rFonts/></w:rPr><w:t>x &amp; y</w:t></w:r></w:p>"#;
+        let out = String::from_utf8(reorder(xml).unwrap()).unwrap();
+        assert_eq!(
+            out,
+            r#"<w:p><w:pPr><w:spacing/><w:ind/><w:jc w:val="both"/><w:rPr/></w:pPr><w:r><w:rPr><w:rFonts/><w:sz w:val="32"/></w:rPr><w:t>x &amp; y</w:t></w:r></w:p>"#
+        );
+    }
+}

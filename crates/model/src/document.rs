@@ -1,0 +1,285 @@
+//! The format-neutral document: what the DOCX, PDF and XLSX writers
+//! consume, and all they consume. Built once from a report by [`build`].
+
+use std::ops::Range;
+
+use crate::date::Date;
+use crate::layout::{PageSetup, Role, CELL_PADDING_PT, LANDSCAPE, MM_PER_PT, NOTES_LEAD, PORTRAIT};
+use crate::report::{Block as DataBlock, Report};
+use crate::tables::{FigureValue, Kind, TableId};
+use crate::text::em_width;
+
+/// A whole report, ready for a writer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub info: Info,
+    /// Part 1 in a portrait section, Part 2 in a landscape one.
+    pub sections: Vec<Section>,
+}
+
+/// Document properties.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Info {
+    pub title: String,
+    /// The agency.
+    pub author: String,
+    /// The report date: the created and modified date of every file.
+    pub date: Date,
+}
+
+/// A run of pages of one setup.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub page: PageSetup,
+    pub blocks: Vec<Block>,
+}
+
+/// A block of a section, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// The optional title line above Part 1, centred.
+    Title(String),
+    /// 第一部分 …, centred; Part 2's starts a new page.
+    PartHeading(String),
+    /// A heading on its own line, level 1 (一、) or 2 (（一）), indented 2 characters.
+    Heading { level: u8, text: String },
+    /// A body paragraph: first line indented 2 characters, justified.
+    Paragraph(Vec<Run>),
+    /// The signature block (GB/T 9704 §7.3.5.1).
+    Signature { name: String, date: String },
+    /// A statistics table with its label, title and notes.
+    Table(Table),
+}
+
+impl Block {
+    /// The block's text as a reader sees it, runs joined.
+    pub fn text(&self) -> String {
+        match self {
+            Block::Title(t) | Block::PartHeading(t) | Block::Heading { text: t, .. } => t.clone(),
+            Block::Paragraph(runs) => runs.iter().map(|r| r.text.as_str()).collect(),
+            Block::Signature { name, date } => format!("{name}\n{date}"),
+            Block::Table(t) => t.title.clone(),
+        }
+    }
+}
+
+/// A run of text with the role that gives its face and size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub text: String,
+    pub role: Role,
+    /// A run-in level-3 heading (1.重点领域监管整治情况。); bold is off by default.
+    pub run_in_heading: bool,
+}
+
+/// What a cell holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellRole {
+    /// A header label.
+    Header,
+    /// A figure, 0 included.
+    Value,
+    /// No such power: the cell is empty.
+    Blank,
+}
+
+/// One cell of a table's grid; a merged cell is one `Cell` with spans.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub row: usize,
+    pub col: usize,
+    pub rows: usize,
+    pub cols: usize,
+    pub role: CellRole,
+    /// The text shown: a label, a number as written, or "" for a blank.
+    pub text: String,
+    /// The figure behind a value cell.
+    pub value: Option<FigureValue>,
+    /// For a total, the columns of the same row it adds up.
+    pub sum_of: Option<Range<usize>>,
+}
+
+/// A statistics table as a grid of cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub id: TableId,
+    /// 表一 … 表四
+    pub label: String,
+    pub title: String,
+    pub header_rows: usize,
+    pub rows: usize,
+    /// Column widths as fractions of the text width; they sum to 1.
+    pub columns: Vec<f64>,
+    /// Row by row, left to right.
+    pub cells: Vec<Cell>,
+    pub notes: Notes,
+}
+
+impl Table {
+    /// The cell whose top-left corner is at (row, col).
+    pub fn cell_at(&self, row: usize, col: usize) -> Option<&Cell> {
+        self.cells.iter().find(|c| c.row == row && c.col == col)
+    }
+
+    /// The cell covering (row, col), merged or not.
+    pub fn cell_covering(&self, row: usize, col: usize) -> Option<&Cell> {
+        self.cells.iter().find(|c| (c.row..c.row + c.rows).contains(&row) && (c.col..c.col + c.cols).contains(&col))
+    }
+}
+
+/// The notes under a table: 说明：1.… then the later notes under the first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notes {
+    /// 说明：
+    pub lead: String,
+    /// Each note with its number: 1.“申请数量”的统计范围…
+    pub items: Vec<String>,
+}
+
+/// Builds the document of a report.
+///
+/// ```
+/// use enforcement_report_model::{build, load_file, document::Block};
+/// let loaded = load_file("../../fixtures/aral-emergency-2024.yaml".as_ref()).unwrap();
+/// let doc = build(&loaded.report);
+/// assert_eq!(doc.sections.len(), 2);
+/// assert!(matches!(&doc.sections[1].blocks[1], Block::Table(t) if t.label == "表一"));
+/// ```
+pub fn build(report: &Report) -> Document {
+    let mut part1 = Vec::new();
+    if let Some(t) = report.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        part1.push(Block::Title(t.to_string()));
+    }
+    part1.push(Block::PartHeading(report.part1.heading.trim().to_string()));
+    for b in &report.part1.blocks {
+        part1.push(match b {
+            DataBlock::Heading1(t) => Block::Heading { level: 1, text: t.trim().to_string() },
+            DataBlock::Heading2(t) => Block::Heading { level: 2, text: t.trim().to_string() },
+            DataBlock::Paragraph { lead, text } => {
+                let mut runs = Vec::new();
+                if let Some(l) = lead.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
+                    runs.push(Run { text: l.to_string(), role: Role::Body, run_in_heading: true });
+                }
+                runs.push(Run { text: text.trim().to_string(), role: Role::Body, run_in_heading: false });
+                Block::Paragraph(runs)
+            }
+        });
+    }
+    let name = report.signature.as_deref().unwrap_or(&report.agency).trim().to_string();
+    part1.push(Block::Signature { name, date: report.report_date.chinese() });
+
+    let mut part2 = vec![Block::PartHeading(report.part2.heading.trim().to_string())];
+    part2.extend(TableId::ALL.into_iter().map(|id| Block::Table(table(report, id))));
+
+    let title = match &report.title {
+        Some(t) if !t.trim().is_empty() => t.trim().to_string(),
+        _ => format!("{}{}年行政执法年度报告", report.agency.trim(), report.year),
+    };
+    Document {
+        info: Info { title, author: report.agency.trim().to_string(), date: report.report_date },
+        sections: vec![Section { page: PORTRAIT, blocks: part1 }, Section { page: LANDSCAPE, blocks: part2 }],
+    }
+}
+
+fn table(report: &Report, id: TableId) -> Table {
+    let def = id.def();
+    let over = report.tables.overrides(id);
+    let label_of = |key: &str, default: &str| over.labels.get(key).map_or(default, String::as_str).to_string();
+    let mut cells: Vec<Cell> = def
+        .header
+        .iter()
+        .map(|h| Cell {
+            row: h.row,
+            col: h.col,
+            rows: h.rows,
+            cols: h.cols,
+            role: CellRole::Header,
+            text: label_of(h.key, h.text),
+            value: None,
+            sum_of: None,
+        })
+        .collect();
+    let values = report.tables.values(id);
+    for (col, value) in values.iter().enumerate() {
+        let sum_of = def.total.as_ref().filter(|t| t.column == col).map(|t| t.of.clone());
+        cells.push(Cell {
+            row: def.header_rows,
+            col,
+            rows: 1,
+            cols: 1,
+            role: if value.is_blank() { CellRole::Blank } else { CellRole::Value },
+            text: value.text(),
+            value: Some(*value),
+            sum_of,
+        });
+    }
+    cells.sort_by_key(|c| (c.row, c.col));
+    let notes = match over.notes {
+        Some(n) => n.iter().map(|s| s.trim().to_string()).collect::<Vec<_>>(),
+        None => def.notes.iter().map(|s| s.to_string()).collect(),
+    };
+    let columns = column_fractions(&cells, def.columns.len(), def.header_rows, |c| def.columns[c].kind);
+    Table {
+        id,
+        label: def.label.to_string(),
+        title: over.title.unwrap_or(def.title).trim().to_string(),
+        header_rows: def.header_rows,
+        rows: def.header_rows + 1,
+        columns,
+        cells,
+        notes: Notes {
+            lead: NOTES_LEAD.to_string(),
+            items: notes.iter().enumerate().map(|(i, n)| format!("{}.{n}", i + 1)).collect(),
+        },
+    }
+}
+
+/// Column widths from the labels and values, shared by all writers so that
+/// the three formats draw the same table. A label of n characters is given
+/// about √(n/1.5) lines (罚没金额 / （万元）), every number fits on one line,
+/// and the columns share the text width in proportion to what they want.
+fn column_fractions(cells: &[Cell], n: usize, header_rows: usize, kind: impl Fn(usize) -> Kind) -> Vec<f64> {
+    let size = Role::TableCell.size_pt();
+    let pad = 2.0 * CELL_PADDING_PT / size;
+    let avail = LANDSCAPE.text_width_mm() / MM_PER_PT / size;
+    let mut min = vec![2.0 + pad; n];
+    let mut want = vec![2.0 + pad; n];
+    for c in cells.iter().filter(|c| c.cols == 1) {
+        let w = em_width(&c.text);
+        if c.role == CellRole::Header {
+            let lines = ((w / 1.5).sqrt().round().max(1.0) + c.rows as f64 - 1.0).min(w.ceil()).max(1.0);
+            want[c.col] = want[c.col].max((w / lines).ceil() + pad);
+        } else {
+            min[c.col] = min[c.col].max(w + pad);
+        }
+    }
+    for i in 0..n {
+        if kind(i) == Kind::Amount {
+            // Room for an amount such as 1234.5678901 as the data grows.
+            min[i] = min[i].max(5.5 + pad);
+        }
+        want[i] = want[i].max(min[i]);
+    }
+    // A spanning label wants its text on one line across its columns.
+    for c in cells.iter().filter(|c| c.cols > 1 && c.row < header_rows) {
+        let have: f64 = want[c.col..c.col + c.cols].iter().sum();
+        let need = em_width(&c.text) + pad;
+        if have < need {
+            for w in &mut want[c.col..c.col + c.cols] {
+                *w *= need / have;
+            }
+        }
+    }
+    let total: f64 = want.iter().sum();
+    let widths: Vec<f64> = if total <= avail {
+        want.iter().map(|w| w * avail / total).collect()
+    } else {
+        // Not all wishes fit: every column keeps its minimum, the rest is shared.
+        let min_total: f64 = min.iter().sum();
+        let extra: f64 = want.iter().zip(&min).map(|(w, m)| w - m).sum();
+        let share = ((avail - min_total) / extra.max(1e-9)).clamp(0.0, 1.0);
+        want.iter().zip(&min).map(|(w, m)| m + (w - m) * share).collect()
+    };
+    let sum: f64 = widths.iter().sum();
+    widths.iter().map(|w| w / sum).collect()
+}

@@ -1,0 +1,229 @@
+//! The values of table cells: counts, amounts in 万元, and "no such power".
+
+use std::fmt;
+
+use rust_decimal::Decimal;
+use serde::de::{self, Deserializer, Visitor};
+use serde::Deserialize;
+
+/// A number of cases, inspections or people: a whole number from 0 to `u32::MAX`.
+pub type Count = u32;
+
+/// An amount of money in 万元 (10,000 yuan), kept exactly as written.
+///
+/// ```
+/// use enforcement_report_model::Amount;
+/// let a: Amount = "173.7821088".parse().unwrap();
+/// assert_eq!(a.to_string(), "173.7821088");
+/// assert_eq!(a.in_yuan().to_string(), "1737821.088");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Amount(pub Decimal);
+
+/// Most decimal places an amount in 万元 may have: 0.001 元.
+pub const AMOUNT_MAX_DECIMALS: u32 = 7;
+
+impl Amount {
+    /// The amount in 元, exactly (万元 × 10,000), without trailing zeros.
+    pub fn in_yuan(self) -> Decimal {
+        (self.0 * Decimal::from(10_000)).normalize()
+    }
+
+    /// Number of decimal places as written, trailing zeros aside.
+    pub fn decimals(self) -> u32 {
+        self.0.normalize().scale()
+    }
+}
+
+impl fmt::Display for Amount {
+    /// Every stored decimal and no more: 3.6, 393.545496, 0.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&self.0.normalize(), f)
+    }
+}
+
+impl std::str::FromStr for Amount {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        parse_decimal(s).map(Amount)
+    }
+}
+
+/// Parses a plain decimal number: digits, an optional sign and point, no exponent.
+pub(crate) fn parse_decimal(s: &str) -> Result<Decimal, String> {
+    let t = s.trim();
+    let body = t.strip_prefix(['-', '+']).unwrap_or(t);
+    let well_formed = !body.is_empty()
+        && body.chars().all(|c| c.is_ascii_digit() || c == '.')
+        && body.chars().filter(|&c| c == '.').count() <= 1
+        && body.chars().any(|c| c.is_ascii_digit());
+    if !well_formed {
+        return Err(format!("`{s}` is not a decimal number (write digits with an optional point, e.g. 173.7821088)"));
+    }
+    Decimal::from_str_exact(t).map_err(|_| {
+        format!("`{s}` has more digits than an amount can hold (at most 28 significant digits)")
+    })
+}
+
+/// A cell of a statistics table: a value, or blank because the agency has no
+/// such power. A blank is never the same as 0.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Figure<T> {
+    /// The agency has the power; the value may be 0.
+    Value(T),
+    /// The agency has no such power: the cell is left empty.
+    NoPower,
+}
+
+impl<T: Copy> Figure<T> {
+    /// The value, or `None` for a blank cell.
+    pub fn value(self) -> Option<T> {
+        match self {
+            Figure::Value(v) => Some(v),
+            Figure::NoPower => None,
+        }
+    }
+}
+
+impl<T: fmt::Display> fmt::Display for Figure<T> {
+    /// The text of the cell: the number, or nothing for a blank.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Figure::Value(v) => v.fmt(f),
+            Figure::NoPower => Ok(()),
+        }
+    }
+}
+
+const COUNT_EXPECTED: &str = "a count: a whole number from 0 to 4294967295, or ~ (blank) if the agency has no such power";
+const AMOUNT_EXPECTED: &str =
+    "an amount in 万元 such as 173.7821088 (or '173.7821088' in quotes), or ~ (blank) if the agency has no such power";
+
+struct CountVisitor;
+
+impl<'de> Visitor<'de> for CountVisitor {
+    type Value = Figure<Count>;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(COUNT_EXPECTED)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Figure::NoPower)
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(Figure::NoPower)
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        u32::try_from(v).map(Figure::Value).map_err(|_| {
+            E::custom(format!("count {v} is too large: a count is at most 4294967295"))
+        })
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        if v < 0 {
+            return Err(E::custom(format!("count {v} is negative: a count is 0 or more")));
+        }
+        self.visit_u64(v as u64)
+    }
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Self::Value, E> {
+        Err(E::custom(format!("count {v} is too large: a count is at most 4294967295")))
+    }
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Self::Value, E> {
+        Err(E::custom(format!("count {v} is out of range: a count is from 0 to 4294967295")))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        Err(E::custom(format!("count {v} is not a whole number: {COUNT_EXPECTED}")))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        match v.trim().parse::<u64>() {
+            Ok(n) => self.visit_u64(n),
+            Err(_) => Err(E::custom(format!("`{v}` is not a count: expected {COUNT_EXPECTED}"))),
+        }
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        Err(E::custom(format!("`{v}` is not a count: expected {COUNT_EXPECTED}")))
+    }
+}
+
+impl<'de> Deserialize<'de> for Figure<Count> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(CountVisitor)
+    }
+}
+
+/// How an amount was written: the loader compares a YAML float with its
+/// source text, since YAML hands the parser an f64 that may have lost digits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AmountSource {
+    Exact,
+    Float,
+}
+
+struct AmountVisitor;
+
+impl<'de> Visitor<'de> for AmountVisitor {
+    type Value = (Figure<Amount>, AmountSource);
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(AMOUNT_EXPECTED)
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok((Figure::NoPower, AmountSource::Exact))
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        self.visit_unit()
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+        Ok((Figure::Value(Amount(Decimal::from(v))), AmountSource::Exact))
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+        Ok((Figure::Value(Amount(Decimal::from(v))), AmountSource::Exact))
+    }
+    fn visit_u128<E: de::Error>(self, v: u128) -> Result<Self::Value, E> {
+        Err(E::custom(format!("amount {v} has more digits than an amount can hold")))
+    }
+    fn visit_i128<E: de::Error>(self, v: i128) -> Result<Self::Value, E> {
+        Err(E::custom(format!("amount {v} has more digits than an amount can hold")))
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
+        if !v.is_finite() {
+            return Err(E::custom(format!("`{v}` is not an amount: expected {AMOUNT_EXPECTED}")));
+        }
+        // The shortest text that reads back as this f64; the loader checks it
+        // against the digits of the source.
+        let text = format!("{v}");
+        parse_decimal(&text)
+            .map(|d| (Figure::Value(Amount(d)), AmountSource::Float))
+            .map_err(|_| E::custom(format!("amount {v} cannot be kept exactly: write it in quotes, as a string of digits")))
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        parse_decimal(v).map(|d| (Figure::Value(Amount(d)), AmountSource::Exact)).map_err(E::custom)
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
+        Err(E::custom(format!("`{v}` is not an amount: expected {AMOUNT_EXPECTED}")))
+    }
+}
+
+/// An amount cell as read from YAML, with how it was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct AmountCell {
+    pub figure: Figure<Amount>,
+    pub(crate) source: AmountSource,
+}
+
+impl AmountCell {
+    /// A cell holding `figure`, as if written exactly.
+    pub fn new(figure: Figure<Amount>) -> Self {
+        AmountCell { figure, source: AmountSource::Exact }
+    }
+}
+
+impl<'de> Deserialize<'de> for AmountCell {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let (figure, source) = d.deserialize_any(AmountVisitor)?;
+        Ok(AmountCell { figure, source })
+    }
+}

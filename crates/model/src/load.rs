@@ -1,0 +1,258 @@
+//! Reading a data file: bytes → text → YAML → [`Report`], every failure a
+//! [`Diagnostic`] with its file, line and column.
+
+use std::path::Path;
+
+use crate::diag::Diagnostic;
+use crate::figures::{parse_decimal, AmountSource, Figure};
+use crate::locate::{Index, Loc};
+use crate::report::Report;
+use crate::tables::{Kind, TableId};
+
+/// Largest data file read: a report is a few tens of kilobytes.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// A loaded report with what is needed to locate its fields.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub report: Report,
+    pub index: Index,
+    /// The file name as given, for messages.
+    pub file: String,
+}
+
+impl Loaded {
+    /// The line and column of a field path, or of its nearest parent.
+    pub fn locate(&self, path: &str) -> Option<Loc> {
+        self.index.locate(path)
+    }
+}
+
+/// Why a data file could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// The file cannot be read or is not YAML text (exit code 2).
+    Unreadable(Diagnostic),
+    /// The file is YAML but not a valid report (exit code 1).
+    Invalid(Vec<Diagnostic>),
+}
+
+impl LoadError {
+    /// The findings, in file order.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            LoadError::Unreadable(d) => std::slice::from_ref(d),
+            LoadError::Invalid(ds) => ds,
+        }
+    }
+
+    /// The process exit code this error calls for.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            LoadError::Unreadable(_) => 2,
+            LoadError::Invalid(_) => 1,
+        }
+    }
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, d) in self.diagnostics().iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Reads and loads a data file.
+pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    let name = path.display().to_string();
+    let unreadable = |msg: String, help: &str| {
+        LoadError::Unreadable(Diagnostic::error(&name, None, "", msg).with_help(help.to_string()))
+    };
+    let meta = std::fs::metadata(path)
+        .map_err(|e| unreadable(format!("cannot read the file: {e}"), "check the path and that you may read it"))?;
+    if meta.is_dir() {
+        return Err(unreadable("this is a folder, not a data file".into(), "name a .yaml file"));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(unreadable(
+            format!("the file is {} bytes; a report data file is at most {} bytes", meta.len(), MAX_FILE_BYTES),
+            "check that this is the report's data file",
+        ));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| unreadable(format!("cannot read the file: {e}"), "check the path and that you may read it"))?;
+    load_bytes(&bytes, &name)
+}
+
+/// Loads a data file's bytes; `name` is used in messages.
+///
+/// ```
+/// let src = std::fs::read("../../fixtures/aral-emergency-2024.yaml").unwrap();
+/// let loaded = enforcement_report_model::load_bytes(&src, "aral.yaml").unwrap();
+/// assert_eq!(loaded.report.year, 2024);
+/// ```
+pub fn load_bytes(bytes: &[u8], name: &str) -> Result<Loaded, LoadError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::Unreadable(Diagnostic::error(
+            name,
+            None,
+            "",
+            format!("the file is {} bytes; a report data file is at most {} bytes", bytes.len(), MAX_FILE_BYTES),
+        )));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        LoadError::Unreadable(
+            Diagnostic::error(name, Some(loc_of_offset(bytes, at)), "", format!("byte {at} is not UTF-8 text"))
+                .with_help("save the file as UTF-8 (in WPS or Word: 另存为 → 编码 UTF-8)"),
+        )
+    })?;
+    load_str(text, name)
+}
+
+fn loc_of_offset(bytes: &[u8], at: usize) -> Loc {
+    let before = &bytes[..at.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
+    Loc { line, column }
+}
+
+/// Loads a data file's text.
+pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
+    if let Some(at) = text.find('\0') {
+        return Err(LoadError::Unreadable(
+            Diagnostic::error(name, Some(loc_of_offset(text.as_bytes(), at)), "", "the file holds a NUL byte")
+                .with_help("this is not a text file, or it was damaged: save the data again as UTF-8 text"),
+        ));
+    }
+    if let Err(e) = yaml_rust2::parser::Parser::new_from_str(text).load(&mut NoEvents, true) {
+        let m = e.marker();
+        return Err(LoadError::Unreadable(
+            Diagnostic::error(name, Some(Loc { line: m.line(), column: m.col() + 1 }), "", format!("YAML syntax error: {}", e.info()))
+                .with_help("check the indentation and the `key: value` form of this line and the one above; indent with spaces, not tabs"),
+        ));
+    }
+    let meaningful = text.lines().any(|l| {
+        let t = l.trim();
+        !t.is_empty() && !t.starts_with('#') && t != "---" && t != "..."
+    });
+    if !meaningful {
+        return Err(LoadError::Invalid(vec![Diagnostic::error(name, None, "", "the file holds no data")
+            .with_help("start from fixtures/aral-emergency-2024.yaml or run `enforcement-report init`")]));
+    }
+    let report: Report = serde_yaml::from_str(text).map_err(|e| LoadError::Invalid(vec![serde_diagnostic(&e, name)]))?;
+    let index = Index::build(text);
+    let loaded = Loaded { report, index, file: name.to_string() };
+    let mut problems = float_amounts(&loaded);
+    problems.extend(control_characters(&loaded));
+    if problems.is_empty() {
+        Ok(loaded)
+    } else {
+        Err(LoadError::Invalid(problems))
+    }
+}
+
+struct NoEvents;
+impl yaml_rust2::parser::EventReceiver for NoEvents {
+    fn on_event(&mut self, _ev: yaml_rust2::parser::Event) {}
+}
+
+fn serde_diagnostic(e: &serde_yaml::Error, name: &str) -> Diagnostic {
+    let loc = e.location().map(|l| Loc { line: l.line(), column: l.column() });
+    let full = e.to_string();
+    // serde_yaml writes "path: message at line L column C"; the location is
+    // printed in front instead.
+    let body = match full.rfind(" at line ") {
+        Some(i) if loc.is_some() => &full[..i],
+        _ => &full[..],
+    };
+    let (field, message) = match body.split_once(": ") {
+        Some((p, m)) if !p.contains(' ') => (p.to_string(), m.to_string()),
+        _ => (String::new(), body.to_string()),
+    };
+    let help = if message.starts_with("unknown field") {
+        Some("check the spelling: the keys allowed here are listed above")
+    } else if message.starts_with("missing field") {
+        Some("add it; for a figure the agency has no power over, write ~ (the cell stays blank)")
+    } else if message.starts_with("duplicate entry") {
+        Some("a key may appear once in a mapping: remove or rename the second one")
+    } else if message.starts_with("invalid type") {
+        Some("see docs/data-format.md for what this field holds")
+    } else if message.contains("recursion limit") || message.contains("repetition limit") {
+        Some("a report is a few levels deep and uses no large anchors or aliases: check the file's origin")
+    } else {
+        None
+    };
+    let mut d = Diagnostic::error(name, loc, &field, message);
+    d.help = help.map(str::to_string);
+    d
+}
+
+/// An amount written as a plain YAML number reaches us as an f64; refuse it
+/// when that f64 lost a digit of what was written.
+fn float_amounts(l: &Loaded) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for id in TableId::ALL {
+        let def = id.def();
+        for col in def.columns.iter().filter(|c| c.kind == Kind::Amount) {
+            let path = format!("tables.{}.{}", def.label, col.key);
+            let Some(cell) = amount_cell(&l.report, id, col.key) else { continue };
+            if cell.source != AmountSource::Float {
+                continue;
+            }
+            let Figure::Value(read) = cell.figure else { continue };
+            let node = l.index.get(&path);
+            let written = node.and_then(|n| n.scalar.as_ref()).map(|s| s.text.clone()).unwrap_or_default();
+            let exact = parse_decimal(&written);
+            if exact.as_ref().map_or(true, |d| *d != read.0) {
+                out.push(
+                    Diagnostic::error(
+                        &l.file,
+                        node.map(|n| n.loc),
+                        &path,
+                        format!("amount {written} cannot be read exactly as a YAML number (it would become {read})"),
+                    )
+                    .with_help(format!("write it in quotes to keep every digit: {}: '{}'", col.key, written)),
+                );
+            }
+        }
+    }
+    out
+}
+
+fn amount_cell(r: &Report, id: TableId, key: &str) -> Option<crate::figures::AmountCell> {
+    let t = &r.tables;
+    match (id, key) {
+        (TableId::Penalties, "罚没金额") => Some(t.penalties.amount),
+        (TableId::Other, "行政征收总金额") => Some(t.other.levy_amount),
+        (TableId::Other, "行政裁决涉及金额") => Some(t.other.ruling_amount),
+        (TableId::Other, "行政给付总金额") => Some(t.other.payment_amount),
+        (TableId::Other, "行政奖励总金额") => Some(t.other.reward_amount),
+        _ => None,
+    }
+}
+
+/// Control characters would vanish or corrupt the XML of a DOCX or XLSX.
+fn control_characters(l: &Loaded) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (path, node) in l.index.iter() {
+        let Some(s) = &node.scalar else { continue };
+        let body = s.text.trim_end_matches('\n');
+        if let Some(c) = body.chars().find(|c| c.is_control()) {
+            out.push(
+                Diagnostic::error(&l.file, Some(node.loc), path, format!("the text holds the control character U+{:04X}", c as u32))
+                    .with_help("remove it: tabs, line breaks and other control characters have no place in a report's text"),
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,54 @@
+//! Row heights for wrapped text: spreadsheet programs do not grow a row for
+//! a merged or wrapped cell by themselves, so the writer measures.
+
+use er_model::document::Table;
+use er_model::layout::Role;
+use er_model::text::char_em;
+
+pub use er_model::layout::TABLE_LINE_FACTOR as LINE_HEIGHT_FACTOR;
+
+/// Excel column units taken by one full-width character at `size_pt`
+/// (a unit is the width of "0" in the 11 pt default font, about 7 px; a
+/// Chinese character at 12 pt is 16 px: full width counts as two and more).
+fn units_per_em(size_pt: f64) -> f64 {
+    size_pt * 4.0 / 3.0 / 7.0
+}
+
+/// Lines that `text` takes in a cell `width_units` wide.
+pub fn lines(text: &str, width_units: f64, size_pt: f64) -> usize {
+    let cap = ((width_units - 1.0) / units_per_em(size_pt)).max(1.0);
+    let mut n = 1;
+    let mut used = 0.0;
+    for c in text.chars() {
+        let w = char_em(c);
+        if used + w > cap + 1e-9 {
+            n += 1;
+            used = 0.0;
+        }
+        used += w;
+    }
+    n
+}
+
+/// Heights in points of the header rows and the value row.
+pub fn row_heights(t: &Table, widths: &[f64]) -> Vec<f64> {
+    let size = Role::TableCell.size_pt();
+    let line = LINE_HEIGHT_FACTOR * size;
+    let mut h = vec![line + 6.0; t.rows];
+    let need = |c: &er_model::document::Cell| {
+        let w: f64 = widths[c.col..c.col + c.cols].iter().sum();
+        lines(&c.text, w, size) as f64 * line + 6.0
+    };
+    for c in t.cells.iter().filter(|c| c.rows == 1) {
+        h[c.row] = h[c.row].max(need(c));
+    }
+    // A cell spanning rows grows the last of them if it needs more room.
+    for c in t.cells.iter().filter(|c| c.rows > 1) {
+        let have: f64 = h[c.row..c.row + c.rows].iter().sum();
+        let n = need(c);
+        if n > have {
+            h[c.row + c.rows - 1] += n - have;
+        }
+    }
+    h
+}
