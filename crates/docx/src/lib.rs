@@ -4,8 +4,8 @@
 //! cannot express: the document properties and fixed zip times.
 //!
 //! ```
-//! let loaded = enforcement_report_model::load_file("../../fixtures/aral-emergency-2024.yaml".as_ref()).unwrap();
-//! let doc = enforcement_report_model::build(&loaded.report);
+//! let loaded = er_model::load_file("../../fixtures/aral-emergency-2024.yaml".as_ref()).unwrap();
+//! let doc = er_model::build(&loaded.report);
 //! let bytes = enforcement_report_docx::write(&doc).unwrap();
 //! assert_eq!(&bytes[..2], b"PK");
 //! ```

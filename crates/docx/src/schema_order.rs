@@ -224,7 +224,7 @@ mod tests {
         let out = String::from_utf8(reorder(xml).unwrap()).unwrap();
         assert_eq!(
             out,
-            r#"<w:p><w:pPr><w:spacing/><w:ind/><w:jc w:val="both"/><w:rPr/></w:pPr><w:r><w:rPr><w:rFonts/><w:sz w:val="32"/></w:rPr><w:t>x &amp; y</w:t></w:r></w:p>"#
+            r#"<w:p><w:pPr><w:spacing/><w:ind/><w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:rFonts/><w:sz w:val="32"/></w:rPr><w:t>x &amp; y</w:t></w:r></w:p>"#
         );
     }
 }

@@ -12,6 +12,7 @@ use serde::Deserialize;
 /// let d: Date = "2025-01-26".parse().unwrap();
 /// assert_eq!(d.chinese(), "2025年1月26日");
 /// assert!("2025-02-30".parse::<Date>().is_err());
+/// assert_eq!("1970-01-02".parse::<Date>().unwrap().unix_days(), 1);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Date {
@@ -45,6 +46,18 @@ impl Date {
     /// The date as an official document writes it: Arabic digits, no leading zeros.
     pub fn chinese(&self) -> String {
         format!("{}年{}月{}日", self.year, self.month, self.day)
+    }
+
+    /// Days since 1970-01-01 (for formats that store time stamps).
+    pub fn unix_days(&self) -> i64 {
+        // Howard Hinnant's days_from_civil.
+        let (y, m, d) = (self.year as i64, self.month as i64, self.day as i64);
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146097 + doe - 719468
     }
 
     /// ISO 8601 form, 2025-01-26.

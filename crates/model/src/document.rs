@@ -17,6 +17,35 @@ pub struct Document {
     pub sections: Vec<Section>,
 }
 
+impl Document {
+    /// The document's text in reading order, one entry per paragraph, table
+    /// label, title, cell (row by row) and note: what a reader of any of the
+    /// three formats finds, in that order.
+    pub fn text_lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for s in &self.sections {
+            for b in &s.blocks {
+                match b {
+                    Block::Signature { name, date } => {
+                        out.push(name.clone());
+                        out.push(date.clone());
+                    }
+                    Block::Table(t) => {
+                        out.push(t.label.clone());
+                        out.push(t.title.clone());
+                        out.extend(t.cells.iter().filter(|c| !c.text.is_empty()).map(|c| c.text.clone()));
+                        for (i, n) in t.notes.items.iter().enumerate() {
+                            out.push(if i == 0 { format!("{}{n}", t.notes.lead) } else { n.clone() });
+                        }
+                    }
+                    other => out.push(other.text()),
+                }
+            }
+        }
+        out
+    }
+}
+
 /// Document properties.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Info {
@@ -282,4 +311,23 @@ fn column_fractions(cells: &[Cell], n: usize, header_rows: usize, kind: impl Fn(
     };
     let sum: f64 = widths.iter().sum();
     widths.iter().map(|w| w / sum).collect()
+}
+
+/// Heights of a table's rows: each row as tall as its tallest single-row
+/// cell needs, and a cell spanning rows grows the last of them if the rows
+/// together are too short for it. `need` gives a cell's height; `min` is the
+/// least height of a row. Shared by the writers that size rows themselves.
+pub fn row_heights(t: &Table, min: f64, need: impl Fn(&Cell) -> f64) -> Vec<f64> {
+    let mut h = vec![min; t.rows];
+    for c in t.cells.iter().filter(|c| c.rows == 1) {
+        h[c.row] = h[c.row].max(need(c));
+    }
+    for c in t.cells.iter().filter(|c| c.rows > 1) {
+        let have: f64 = h[c.row..c.row + c.rows].iter().sum();
+        let n = need(c);
+        if n > have {
+            h[c.row + c.rows - 1] += n - have;
+        }
+    }
+    h
 }

@@ -149,8 +149,13 @@ pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
         return Err(LoadError::Invalid(vec![Diagnostic::error(name, None, "", "the file holds no data")
             .with_help("start from fixtures/aral-emergency-2024.yaml or run `enforcement-report init`")]));
     }
-    let report: Report = serde_yaml::from_str(text).map_err(|e| LoadError::Invalid(vec![serde_diagnostic(&e, name)]))?;
     let index = Index::build(text);
+    if let Some((path, loc)) = index.duplicates.first() {
+        let key = path.rsplit('.').next().unwrap_or(path);
+        return Err(LoadError::Invalid(vec![Diagnostic::error(name, Some(*loc), path, format!("`{key}` is given twice"))
+            .with_help("a key may appear once in a mapping: remove or rename the second one")]));
+    }
+    let report: Report = serde_yaml::from_str(text).map_err(|e| LoadError::Invalid(vec![serde_diagnostic(&e, name)]))?;
     let loaded = Loaded { report, index, file: name.to_string() };
     let mut problems = float_amounts(&loaded);
     problems.extend(control_characters(&loaded));
@@ -179,11 +184,15 @@ fn serde_diagnostic(e: &serde_yaml::Error, name: &str) -> Diagnostic {
         Some((p, m)) if !p.contains(' ') => (p.to_string(), m.to_string()),
         _ => (String::new(), body.to_string()),
     };
+    let message = message
+        .replace("expected u16", "expected a year such as 2024")
+        .replace("expected struct Report", "expected a mapping of the report's fields (agency, year, report_date, part1, part2, tables)")
+        .replace("expected struct ", "expected a mapping: ");
     let help = if message.starts_with("unknown field") {
         Some("check the spelling: the keys allowed here are listed above")
     } else if message.starts_with("missing field") {
         Some("add it; for a figure the agency has no power over, write ~ (the cell stays blank)")
-    } else if message.starts_with("duplicate entry") {
+    } else if message.starts_with("duplicate") {
         Some("a key may appear once in a mapping: remove or rename the second one")
     } else if message.starts_with("invalid type") {
         Some("see docs/data-format.md for what this field holds")

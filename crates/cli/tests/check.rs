@@ -1,0 +1,77 @@
+//! `check` and `render` on good and bad data files.
+
+mod common;
+
+use common::*;
+
+#[test]
+fn the_fixture_checks_clean() {
+    let o = run(&["check", fixture().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn a_changed_penalty_count_names_the_total_the_category_and_the_line() {
+    let dir = scratch("check-28");
+    let f = edited_fixture(&dir, "r.yaml", &[("    罚款: 27", "    罚款: 28")]);
+    let o = run(&["check", f.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    let line = std::fs::read_to_string(&f).unwrap().lines().position(|l| l.contains("合计: 37")).unwrap() + 1;
+    assert!(err.contains(&format!("r.yaml:{line}:")), "{err}");
+    assert!(err.contains("合计 is 37") && err.contains("罚款 28"), "{err}");
+}
+
+#[test]
+fn every_bad_file_gives_its_exit_code_and_located_message() {
+    let dir = root().join("tests/bad-input");
+    let cases = std::fs::read_to_string(dir.join("cases.tsv")).unwrap();
+    let mut n = 0;
+    for row in cases.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let cols: Vec<&str> = row.split('\t').collect();
+        let (file, code, line, message) = (cols[0], cols[1].parse::<i32>().unwrap(), cols[2], cols[3]);
+        let path = dir.join(file);
+        let o = run(&["check", path.to_str().unwrap()]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(!err.contains("panicked"), "{file} panicked: {err}");
+        assert_eq!(o.status.code(), Some(code), "{file}: {err}");
+        assert!(err.contains(message), "{file}: expected “{message}” in:\n{err}");
+        if line != "0" {
+            assert!(err.contains(&format!("{file}:{line}:")), "{file}: expected line {line} in:\n{err}");
+        }
+        // Rendering refuses it the same way and writes nothing.
+        let out = scratch(&format!("bad-{file}"));
+        let o = run(&["render", path.to_str().unwrap(), "-o", out.to_str().unwrap(), "--fonts", "bundled"]);
+        assert_eq!(o.status.code(), Some(code), "render {file}");
+        assert_eq!(std::fs::read_dir(&out).unwrap().count(), 0, "render {file} wrote files");
+        n += 1;
+    }
+    assert!(n >= 12, "only {n} cases");
+}
+
+#[test]
+fn a_missing_file_is_exit_2() {
+    let o = run(&["check", "/nonexistent/report.yaml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("cannot read the file"));
+}
+
+#[test]
+fn help_and_version_work() {
+    assert!(run(&["--help"]).status.success());
+    let v = run(&["--version"]);
+    assert!(String::from_utf8_lossy(&v.stdout).contains(env!("CARGO_PKG_VERSION")));
+}
+
+#[test]
+fn a_failed_render_leaves_existing_files_untouched() {
+    let out = scratch("keep");
+    render(&fixture(), "docx", &out);
+    let before = std::fs::read(out.join("aral-emergency-2024.docx")).unwrap();
+    let bad = scratch("keep-src");
+    let f = edited_fixture(&bad, "aral-emergency-2024.yaml", &[("    罚款: 27", "    罚款: 28")]);
+    let o = run(&["render", f.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(std::fs::read(out.join("aral-emergency-2024.docx")).unwrap(), before);
+    assert_eq!(std::fs::read_dir(&out).unwrap().count(), 1);
+}

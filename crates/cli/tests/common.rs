@@ -1,0 +1,49 @@
+//! Shared by the CLI's integration tests: paths and running the binary.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repository root")
+}
+
+pub fn fixture() -> PathBuf {
+    root().join("fixtures/aral-emergency-2024.yaml")
+}
+
+pub fn reference() -> String {
+    std::fs::read_to_string(root().join("fixtures/aral-emergency-2024.reference.txt")).expect("reference text")
+}
+
+pub fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_enforcement-report")).args(args).output().expect("run enforcement-report")
+}
+
+/// A scratch folder under the target directory, emptied.
+pub fn scratch(name: &str) -> PathBuf {
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&d);
+    std::fs::create_dir_all(&d).expect("scratch folder");
+    d
+}
+
+/// The fixture with `old` replaced by `new`, written into `dir`.
+pub fn edited_fixture(dir: &Path, name: &str, edits: &[(&str, &str)]) -> PathBuf {
+    let mut s = std::fs::read_to_string(fixture()).expect("fixture");
+    for (old, new) in edits {
+        assert!(s.contains(old), "{old} not in the fixture");
+        s = s.replacen(old, new, 1);
+    }
+    let p = dir.join(name);
+    std::fs::write(&p, s).expect("write edited fixture");
+    p
+}
+
+/// Renders the fixture (or `file`) in one format with the bundled fonts.
+pub fn render(file: &Path, format: &str, out: &Path) -> Vec<u8> {
+    let o = run(&["render", file.to_str().unwrap(), "-o", out.to_str().unwrap(), "--format", format, "--fonts", "bundled"]);
+    assert!(o.status.success(), "render failed: {}", String::from_utf8_lossy(&o.stderr));
+    let stem = file.file_stem().unwrap().to_string_lossy();
+    std::fs::read(out.join(format!("{stem}.{format}"))).expect("rendered file")
+}

@@ -1,0 +1,281 @@
+//! A DOCX read back from its XML parts.
+
+use std::collections::BTreeMap;
+use std::io::{Cursor, Read};
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+
+/// Every part of the package, by name.
+pub fn parts(bytes: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, String> {
+    let mut z = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let mut out = BTreeMap::new();
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).map_err(|e| e.to_string())?;
+        let mut v = Vec::new();
+        f.read_to_end(&mut v).map_err(|e| e.to_string())?;
+        out.insert(f.name().to_string(), v);
+    }
+    Ok(out)
+}
+
+/// XML with one element per line, indented: a form that diffs readably.
+pub fn pretty_xml(xml: &[u8]) -> String {
+    let mut r = Reader::from_reader(xml);
+    let mut out = String::new();
+    let mut depth = 0usize;
+    let mut buf = Vec::new();
+    loop {
+        let ev = match r.read_event_into(&mut buf) {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(e) => e,
+        };
+        let pad = |d: usize| "  ".repeat(d);
+        match ev {
+            Event::Start(s) => {
+                out.push_str(&format!("{}<{}>\n", pad(depth), String::from_utf8_lossy(&s)));
+                depth += 1;
+            }
+            Event::End(e) => {
+                depth = depth.saturating_sub(1);
+                out.push_str(&format!("{}</{}>\n", pad(depth), String::from_utf8_lossy(e.name().as_ref())));
+            }
+            Event::Empty(s) => out.push_str(&format!("{}<{}/>\n", pad(depth), String::from_utf8_lossy(&s))),
+            Event::Text(t) => {
+                let t = String::from_utf8_lossy(&t).to_string();
+                if !t.trim().is_empty() {
+                    out.push_str(&format!("{}{}\n", pad(depth), t));
+                }
+            }
+            Event::Decl(_) => {}
+            other => out.push_str(&format!("{}{:?}\n", pad(depth), other)),
+        }
+        buf.clear();
+    }
+    out
+}
+
+/// A paragraph: its text and the formatting a reader checks.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Paragraph {
+    pub text: String,
+    /// East Asian font of each run with text.
+    pub fonts: Vec<String>,
+    /// Size of each run with text, in half-points.
+    pub sizes: Vec<u32>,
+    pub align: Option<String>,
+    /// First-line indent in twips.
+    pub first_line: Option<i32>,
+    pub in_table: bool,
+}
+
+/// A table cell as written: text, column span, vertical merge.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cell {
+    pub text: String,
+    pub grid_span: usize,
+    /// "restart", "continue", or None.
+    pub v_merge: Option<String>,
+}
+
+/// A section's page setup, in twips.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Section {
+    pub width: i64,
+    pub height: i64,
+    pub orient: Option<String>,
+    pub top: i64,
+    pub bottom: i64,
+    pub left: i64,
+    pub right: i64,
+}
+
+/// What a reader sees of word/document.xml.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Docx {
+    pub paragraphs: Vec<Paragraph>,
+    /// Tables, rows, cells.
+    pub tables: Vec<Vec<Vec<Cell>>>,
+    /// Column widths of each table's grid.
+    pub grids: Vec<Vec<i64>>,
+    pub sections: Vec<Section>,
+}
+
+fn attr(s: &BytesStart, name: &[u8]) -> Option<String> {
+    s.attributes().flatten().find(|a| a.key.as_ref() == name).map(|a| String::from_utf8_lossy(&a.value).into_owned())
+}
+
+impl Docx {
+    /// Reads a DOCX.
+    pub fn read(bytes: &[u8]) -> Result<Docx, String> {
+        let parts = parts(bytes)?;
+        let xml = parts.get("word/document.xml").ok_or("no word/document.xml")?;
+        let mut r = Reader::from_reader(xml.as_slice());
+        let mut d = Docx::default();
+        let mut buf = Vec::new();
+        let mut para: Option<Paragraph> = None;
+        let mut cell: Option<Cell> = None;
+        let mut in_t = false;
+        let mut run_font: Option<String> = None;
+        let mut run_size: Option<u32> = None;
+        let mut depth_tbl = 0;
+        let mut section: Option<Section> = None;
+        loop {
+            let ev = r.read_event_into(&mut buf).map_err(|e| e.to_string())?;
+            match ev {
+                Event::Eof => break,
+                Event::Start(ref s) | Event::Empty(ref s) => {
+                    let empty = matches!(ev, Event::Empty(_));
+                    match s.name().as_ref() {
+                        b"w:tbl" => {
+                            depth_tbl += 1;
+                            d.tables.push(Vec::new());
+                            d.grids.push(Vec::new());
+                        }
+                        b"w:gridCol" => {
+                            if let Some(g) = d.grids.last_mut() {
+                                g.push(attr(s, b"w:w").and_then(|v| v.parse().ok()).unwrap_or(0));
+                            }
+                        }
+                        b"w:tr" => {
+                            if let Some(t) = d.tables.last_mut() {
+                                t.push(Vec::new());
+                            }
+                        }
+                        b"w:tc" => cell = Some(Cell { grid_span: 1, ..Cell::default() }),
+                        b"w:gridSpan" => {
+                            if let Some(c) = cell.as_mut() {
+                                c.grid_span = attr(s, b"w:val").and_then(|v| v.parse().ok()).unwrap_or(1);
+                            }
+                        }
+                        b"w:vMerge" => {
+                            if let Some(c) = cell.as_mut() {
+                                c.v_merge = Some(attr(s, b"w:val").unwrap_or_else(|| "continue".into()));
+                            }
+                        }
+                        b"w:p" => {
+                            para = Some(Paragraph { in_table: depth_tbl > 0, ..Paragraph::default() });
+                            if empty {
+                                d.paragraphs.extend(para.take());
+                            }
+                        }
+                        b"w:jc" => {
+                            if let Some(p) = para.as_mut() {
+                                p.align = attr(s, b"w:val");
+                            }
+                        }
+                        b"w:ind" => {
+                            if let Some(p) = para.as_mut() {
+                                p.first_line = attr(s, b"w:firstLine").and_then(|v| v.parse().ok());
+                            }
+                        }
+                        b"w:r" => {
+                            run_font = None;
+                            run_size = None;
+                        }
+                        b"w:rFonts" => run_font = attr(s, b"w:eastAsia"),
+                        b"w:sz" => run_size = attr(s, b"w:val").and_then(|v| v.parse().ok()),
+                        b"w:t" if !empty => in_t = true,
+                        b"w:sectPr" => section = Some(Section::default()),
+                        b"w:pgSz" => {
+                            if let Some(sec) = section.as_mut() {
+                                sec.width = attr(s, b"w:w").and_then(|v| v.parse().ok()).unwrap_or(0);
+                                sec.height = attr(s, b"w:h").and_then(|v| v.parse().ok()).unwrap_or(0);
+                                sec.orient = attr(s, b"w:orient");
+                            }
+                        }
+                        b"w:pgMar" => {
+                            if let Some(sec) = section.as_mut() {
+                                let g = |n: &[u8]| attr(s, n).and_then(|v| v.parse().ok()).unwrap_or(0);
+                                sec.top = g(b"w:top");
+                                sec.bottom = g(b"w:bottom");
+                                sec.left = g(b"w:left");
+                                sec.right = g(b"w:right");
+                            }
+                        }
+                        _ => {}
+                    }
+                    if empty && s.name().as_ref() == b"w:sectPr" {
+                        d.sections.extend(section.take());
+                    }
+                }
+                Event::Text(t) if in_t => {
+                    let text = t.decode().map_err(|e| e.to_string())?;
+                    let text = quick_xml::escape::unescape(&text).map_err(|e| e.to_string())?.into_owned();
+                    if let Some(p) = para.as_mut() {
+                        p.text.push_str(&text);
+                        p.fonts.extend(run_font.clone());
+                        p.sizes.extend(run_size);
+                    }
+                }
+                Event::GeneralRef(g) if in_t => {
+                    let name = String::from_utf8_lossy(&g).into_owned();
+                    let c = match name.as_str() {
+                        "amp" => "&",
+                        "lt" => "<",
+                        "gt" => ">",
+                        "quot" => "\"",
+                        "apos" => "'",
+                        _ => "",
+                    };
+                    if let Some(p) = para.as_mut() {
+                        p.text.push_str(c);
+                    }
+                }
+                Event::End(e) => match e.name().as_ref() {
+                    b"w:t" => in_t = false,
+                    b"w:p" => {
+                        if let Some(p) = para.take() {
+                            if let Some(c) = cell.as_mut() {
+                                if !c.text.is_empty() && !p.text.is_empty() {
+                                    c.text.push('\n');
+                                }
+                                c.text.push_str(&p.text);
+                            }
+                            d.paragraphs.push(p);
+                        }
+                    }
+                    b"w:tc" => {
+                        if let (Some(c), Some(t)) = (cell.take(), d.tables.last_mut()) {
+                            if let Some(row) = t.last_mut() {
+                                row.push(c);
+                            }
+                        }
+                    }
+                    b"w:tbl" => depth_tbl -= 1,
+                    b"w:sectPr" => d.sections.extend(section.take()),
+                    _ => {}
+                },
+                _ => {}
+            }
+            buf.clear();
+        }
+        Ok(d)
+    }
+
+    /// The text of the document's paragraphs in order, tables included.
+    pub fn text(&self) -> String {
+        self.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n")
+    }
+
+    /// A table's cells as rectangles (row, col, rows, cols, text), merges resolved.
+    pub fn table_grid(&self, t: usize) -> Vec<(usize, usize, usize, usize, String)> {
+        let mut out: Vec<(usize, usize, usize, usize, String)> = Vec::new();
+        for (r, row) in self.tables[t].iter().enumerate() {
+            let mut col = 0;
+            for c in row {
+                match c.v_merge.as_deref() {
+                    Some("continue") => {
+                        if let Some(cell) = out.iter_mut().rev().find(|x| x.1 == col && x.0 + x.2 == r) {
+                            cell.2 += 1;
+                        }
+                    }
+                    _ => out.push((r, col, 1, c.grid_span, c.text.clone())),
+                }
+                col += c.grid_span;
+            }
+        }
+        out.sort();
+        out
+    }
+}

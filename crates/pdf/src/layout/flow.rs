@@ -1,0 +1,300 @@
+//! Pages from blocks: the portrait grid of 22 lines of 28 characters for
+//! Part 1, landscape pages for the tables, page numbers on every page.
+
+use er_model::document::{Block, Document, Section};
+use er_model::layout::{
+    signature_indents, Orientation, PageSetup, Role, CHARS_PER_LINE, INDENT_CHARS, LINES_PER_PAGE,
+    PAGE_NUMBER_BELOW_MM, PAGE_NUMBER_DASH, PAGE_NUMBER_INSET_CHARS,
+};
+
+use super::breaking::{break_lines, Piece};
+use super::table::table_layout;
+use super::{mm, Bookmark, GlyphRun, Item, Layout, MissingGlyph, Page};
+use crate::metrics::Metrics;
+
+/// Where the baseline stands in an em box: CJK faces put it at 0.88 em
+/// from the top of the ideographic box.
+pub const BASELINE_EM: f64 = 0.88;
+
+/// Measures `text` in `role`; `grid` scales widths onto the character grid.
+pub fn measure(
+    text: &str,
+    role: Role,
+    m: &dyn Metrics,
+    grid: f64,
+    place: &dyn Fn() -> String,
+) -> Result<Vec<Piece>, MissingGlyph> {
+    let size = role.size_pt();
+    text.chars()
+        .map(|c| match m.glyph(role.face(), c) {
+            Some((font, em)) => Ok(Piece { c, font, advance: em * size, width: em * size * grid }),
+            None => Err(MissingGlyph { c, place: place() }),
+        })
+        .collect()
+}
+
+/// Glyph runs for one line of pieces starting at `x` on baseline `y`.
+/// With `justify`, the line is spread to exactly that width; otherwise each
+/// character keeps its grid width.
+pub fn line_runs(p: &[Piece], x: f64, y: f64, size: f64, justify: Option<f64>, out: &mut Vec<Item>) {
+    if p.is_empty() {
+        return;
+    }
+    let natural: f64 = p.iter().map(|q| q.advance).sum();
+    let laid: f64 = p.iter().map(|q| q.width).sum();
+    let n = p.len() as f64;
+    let spacing = match justify {
+        Some(w) if p.len() > 1 => (w - natural) / (n - 1.0),
+        _ => (laid - natural) / n,
+    };
+    let mut x = x;
+    let mut i = 0;
+    while i < p.len() {
+        let font = p[i].font;
+        let mut j = i;
+        while j < p.len() && p[j].font == font {
+            j += 1;
+        }
+        let run = GlyphRun {
+            x,
+            y,
+            font,
+            size,
+            char_spacing: spacing,
+            text: p[i..j].iter().map(|q| q.c).collect(),
+            advances: p[i..j].iter().map(|q| q.advance).collect(),
+        };
+        x += run.advances.iter().map(|a| a + spacing).sum::<f64>();
+        out.push(Item::Text(run));
+        i = j;
+    }
+}
+
+/// Width of a line as drawn by `line_runs` without justification.
+fn laid_width(p: &[Piece]) -> f64 {
+    let natural: f64 = p.iter().map(|q| q.advance).sum();
+    let laid: f64 = p.iter().map(|q| q.width).sum();
+    let n = p.len() as f64;
+    if n == 0.0 {
+        0.0
+    } else {
+        natural + (laid - natural) / n * (n - 1.0)
+    }
+}
+
+/// Lays the whole document out.
+pub fn lay_out(doc: &Document, m: &dyn Metrics) -> Result<Layout, MissingGlyph> {
+    let mut pages: Vec<Page> = Vec::new();
+    let mut bookmarks = Vec::new();
+    for (si, section) in doc.sections.iter().enumerate() {
+        match section.page.orientation {
+            Orientation::Portrait => portrait(section, si, m, &mut pages, &mut bookmarks)?,
+            Orientation::Landscape => landscape(section, si, m, &mut pages, &mut bookmarks)?,
+        }
+    }
+    for page in &mut pages {
+        page_number(page, m)?;
+    }
+    Ok(Layout { pages, bookmarks })
+}
+
+fn new_page(pages: &mut Vec<Page>, setup: PageSetup) {
+    let number = pages.len() + 1;
+    pages.push(Page { setup, number, items: Vec::new() });
+}
+
+/// The portrait grid: a cursor in line slots.
+struct Grid<'a> {
+    pages: &'a mut Vec<Page>,
+    setup: PageSetup,
+    line: usize,
+    pitch: f64,
+}
+
+impl Grid<'_> {
+    fn left(&self) -> f64 {
+        mm(self.setup.left_mm)
+    }
+    fn width(&self) -> f64 {
+        mm(self.setup.text_width_mm())
+    }
+    /// Starts a new page unless `lines` more fit on this one.
+    fn need(&mut self, lines: usize) {
+        if self.line + lines > LINES_PER_PAGE && self.line > 0 {
+            new_page(self.pages, self.setup);
+            self.line = 0;
+        }
+    }
+    fn baseline(&self, size: f64) -> f64 {
+        mm(self.setup.top_mm) + self.line as f64 * self.pitch + (self.pitch - size) / 2.0 + BASELINE_EM * size
+    }
+    fn items(&mut self) -> &mut Vec<Item> {
+        // A page always exists once the grid has started.
+        &mut self.pages.last_mut().expect("a page").items
+    }
+    /// Places the lines of `p`; `indent` on the first, justified but the last.
+    fn paragraph(&mut self, p: &[Piece], size: f64, indent: f64, keep_with_next: bool) {
+        let w = self.width();
+        let lines = break_lines(p, w - indent, w);
+        self.need(if keep_with_next { lines.len() + 1 } else { 1 });
+        let last = lines.len() - 1;
+        for (i, r) in lines.into_iter().enumerate() {
+            self.need(1);
+            let x = self.left() + if i == 0 { indent } else { 0.0 };
+            let avail = if i == 0 { w - indent } else { w };
+            let y = self.baseline(size);
+            let mut items = Vec::new();
+            line_runs(&p[r], x, y, size, if i < last { Some(avail) } else { None }, &mut items);
+            self.items().extend(items);
+            self.line += 1;
+        }
+    }
+    /// One line whose right edge stands `right` points in from the margin,
+    /// or centred when `right` is None.
+    fn single(&mut self, p: &[Piece], size: f64, right: Option<f64>) {
+        self.need(1);
+        let w = laid_width(p);
+        let x = match right {
+            Some(r) => self.left() + self.width() - r - w,
+            None => self.left() + (self.width() - w) / 2.0,
+        };
+        let y = self.baseline(size);
+        let mut items = Vec::new();
+        line_runs(p, x.max(self.left()), y, size, None, &mut items);
+        self.items().extend(items);
+        self.line += 1;
+    }
+}
+
+fn portrait(
+    s: &Section,
+    si: usize,
+    m: &dyn Metrics,
+    pages: &mut Vec<Page>,
+    bookmarks: &mut Vec<Bookmark>,
+) -> Result<(), MissingGlyph> {
+    new_page(pages, s.page);
+    let width = mm(s.page.text_width_mm());
+    let char_pitch = width / CHARS_PER_LINE as f64;
+    let pitch = mm(s.page.text_height_mm()) / LINES_PER_PAGE as f64;
+    let mut g = Grid { pages, setup: s.page, line: 0, pitch };
+    let place = |i: usize, what: &str| format!("section {}, block {} ({what})", si + 1, i + 1);
+    for (bi, block) in s.blocks.iter().enumerate() {
+        match block {
+            Block::Title(t) | Block::PartHeading(t) => {
+                let role = if matches!(block, Block::Title(_)) { Role::Title } else { Role::PartHeading };
+                let grid = char_pitch / Role::Body.size_pt();
+                let p = measure(t, role, m, grid, &|| place(bi, t))?;
+                g.need(2);
+                if matches!(block, Block::PartHeading(_)) {
+                    bookmarks.push(Bookmark { title: t.clone(), page: g.pages.len() });
+                }
+                if laid_width(&p) <= g.width() {
+                    g.single(&p, role.size_pt(), None);
+                } else {
+                    g.paragraph(&p, role.size_pt(), 0.0, true);
+                }
+            }
+            Block::Heading { level, text } => {
+                let role = if *level <= 1 { Role::Heading1 } else { Role::Heading2 };
+                let p = measure(text, role, m, char_pitch / role.size_pt(), &|| place(bi, text))?;
+                g.paragraph(&p, role.size_pt(), INDENT_CHARS as f64 * char_pitch, true);
+            }
+            Block::Paragraph(runs) => {
+                let mut p = Vec::new();
+                for r in runs {
+                    let short: String = r.text.chars().take(12).collect();
+                    p.extend(measure(&r.text, r.role, m, char_pitch / r.role.size_pt(), &|| place(bi, &short))?);
+                }
+                g.paragraph(&p, Role::Body.size_pt(), INDENT_CHARS as f64 * char_pitch, false);
+            }
+            Block::Signature { name, date } => {
+                let role = Role::Body;
+                let grid = char_pitch / role.size_pt();
+                let pn = measure(name, role, m, grid, &|| place(bi, "signature"))?;
+                let pd = measure(date, role, m, grid, &|| place(bi, "date"))?;
+                let (name_right, date_right) = signature_indents(name, date);
+                // One blank line above; the three lines stay together.
+                g.need(3);
+                if g.line > 0 {
+                    g.line += 1;
+                }
+                g.single(&pn, role.size_pt(), Some(name_right * char_pitch));
+                g.single(&pd, role.size_pt(), Some(date_right * char_pitch));
+            }
+            Block::Table(_) => {}
+        }
+    }
+    Ok(())
+}
+
+fn landscape(
+    s: &Section,
+    si: usize,
+    m: &dyn Metrics,
+    pages: &mut Vec<Page>,
+    bookmarks: &mut Vec<Bookmark>,
+) -> Result<(), MissingGlyph> {
+    new_page(pages, s.page);
+    let left = mm(s.page.left_mm);
+    let width = mm(s.page.text_width_mm());
+    let top = mm(s.page.top_mm);
+    let bottom = top + mm(s.page.text_height_mm());
+    let mut y = top;
+    for (bi, block) in s.blocks.iter().enumerate() {
+        match block {
+            Block::PartHeading(t) | Block::Title(t) => {
+                let role = Role::PartHeading;
+                let p = measure(t, role, m, 1.0, &|| format!("section {}, block {} ({t})", si + 1, bi + 1))?;
+                let size = role.size_pt();
+                bookmarks.push(Bookmark { title: t.clone(), page: pages.len() });
+                let w = laid_width(&p);
+                let mut items = Vec::new();
+                line_runs(&p, left + (width - w).max(0.0) / 2.0, y + BASELINE_EM * size, size, None, &mut items);
+                pages.last_mut().expect("a page").items.extend(items);
+                y += size * 2.0;
+            }
+            Block::Table(t) => {
+                let laid = table_layout(t, m, width)?;
+                if y + laid.height > bottom && y > top {
+                    new_page(pages, s.page);
+                    y = top;
+                }
+                bookmarks.push(Bookmark { title: format!("{} {}", t.label, t.title), page: pages.len() });
+                let page = pages.last_mut().expect("a page");
+                page.items.extend(laid.items.into_iter().map(|i| shift(i, left, y)));
+                y += laid.height + Role::Body.size_pt();
+            }
+            Block::Heading { .. } | Block::Paragraph(_) | Block::Signature { .. } => {}
+        }
+    }
+    Ok(())
+}
+
+fn shift(i: Item, dx: f64, dy: f64) -> Item {
+    match i {
+        Item::Text(mut r) => {
+            r.x += dx;
+            r.y += dy;
+            Item::Text(r)
+        }
+        Item::Rule { x1, y1, x2, y2, width } => Item::Rule { x1: x1 + dx, y1: y1 + dy, x2: x2 + dx, y2: y2 + dy, width },
+    }
+}
+
+/// "— N —" 7 mm below the block: right on odd pages, left on even ones,
+/// one character in from the margin.
+fn page_number(page: &mut Page, m: &dyn Metrics) -> Result<(), MissingGlyph> {
+    let role = Role::PageNumber;
+    let size = role.size_pt();
+    let d = PAGE_NUMBER_DASH;
+    let text = format!("{d} {} {d}", page.number);
+    let p = measure(&text, role, m, 1.0, &|| format!("page number {}", page.number))?;
+    let w = laid_width(&p);
+    let s = page.setup;
+    let inset = PAGE_NUMBER_INSET_CHARS as f64 * size;
+    let x = if page.number % 2 == 1 { mm(s.width_mm - s.right_mm) - inset - w } else { mm(s.left_mm) + inset };
+    let y = mm(s.top_mm + s.text_height_mm() + PAGE_NUMBER_BELOW_MM) + BASELINE_EM * size;
+    line_runs(&p, x, y, size, None, &mut page.items);
+    Ok(())
+}

@@ -1,0 +1,139 @@
+//! The layout engine on its own, without a PDF: grid, line breaks,
+//! justification, table cells, missing characters.
+
+use er_model::document::{Block, Document};
+use er_model::layout::{CHARS_PER_LINE, LINES_PER_PAGE, PORTRAIT};
+use er_model::report::Block as DataBlock;
+use er_model::{build, load_file, Report};
+use enforcement_report_pdf::layout::{lay_out, mm, table_layout, Item};
+use enforcement_report_pdf::{FixedMetrics, FontSet, FontSource};
+
+fn report() -> Report {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/aral-emergency-2024.yaml");
+    load_file(path.as_ref()).unwrap().report
+}
+
+fn with_paragraphs(texts: &[&str]) -> Document {
+    let mut r = report();
+    r.part1.blocks = texts.iter().map(|t| DataBlock::Paragraph { lead: None, text: t.to_string() }).collect();
+    build(&r)
+}
+
+/// The lines of page `p` as (left x, right x, text), page number excluded.
+fn lines(doc: &Document, p: usize) -> Vec<(f64, f64, String)> {
+    let layout = lay_out(doc, &FixedMetrics::default()).unwrap();
+    let mut rows: Vec<(f64, f64, f64, String)> = Vec::new();
+    for item in &layout.pages[p].items {
+        if let Item::Text(r) = item {
+            match rows.iter_mut().find(|row| (row.0 - r.y).abs() < 0.01) {
+                Some(row) => {
+                    row.2 = row.2.max(r.x + r.width());
+                    row.3.push_str(&r.text);
+                }
+                None => rows.push((r.y, r.x, r.x + r.width(), r.text.clone())),
+            }
+        }
+    }
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    rows.pop(); // the page number
+    rows.into_iter().map(|(_, l, r, t)| (l, r, t)).collect()
+}
+
+const W: f64 = 156.0;
+
+#[test]
+fn full_lines_are_justified_to_the_block_width_and_the_last_is_ragged() {
+    let doc = with_paragraphs(&[&"国".repeat(60)]);
+    let l = lines(&doc, 0);
+    // Part heading, then 26 + 28 + 6 characters.
+    assert_eq!(l[1].2.chars().count(), 26);
+    assert_eq!(l[2].2.chars().count(), 28);
+    assert_eq!(l[3].2.chars().count(), 6);
+    let right = mm(PORTRAIT.left_mm + W);
+    assert!((l[1].1 - right).abs() < 1e-6 && (l[2].1 - right).abs() < 1e-6, "{l:?}");
+    assert!(l[3].1 < right - 100.0);
+    assert!((l[1].0 - (mm(PORTRAIT.left_mm) + 2.0 * mm(W) / CHARS_PER_LINE as f64)).abs() < 1e-6, "indent of 2 characters");
+}
+
+#[test]
+fn paragraphs_of_28_and_29_characters() {
+    let doc = with_paragraphs(&[&"国".repeat(28), &"国".repeat(54), &"国".repeat(55)]);
+    let counts: Vec<usize> = lines(&doc, 0)[1..].iter().map(|l| l.2.chars().count()).collect();
+    assert_eq!(counts[..7], [26, 2, 26, 28, 26, 28, 1]);
+}
+
+#[test]
+fn no_line_starts_with_a_comma_or_full_stop_and_numbers_stay_whole() {
+    let doc = with_paragraphs(&[
+        &format!("{}，后文", "国".repeat(26)),
+        &format!("{}。", "国".repeat(26)),
+        &format!("{}罚没总额1737821.088元", "国".repeat(20)),
+        &format!("{}（含", "国".repeat(25)),
+    ]);
+    let l = lines(&doc, 0);
+    for (_, _, t) in &l {
+        assert!(!t.starts_with('，') && !t.starts_with('。'), "{t}");
+        assert!(!t.ends_with('（'), "{t}");
+    }
+    assert!(l.iter().any(|x| x.2.starts_with("1737821.088元")), "{l:?}");
+}
+
+#[test]
+fn a_full_page_holds_22_lines() {
+    let doc = with_paragraphs(&[&"国".repeat(28 * 60)]);
+    let l = lines(&doc, 1);
+    assert_eq!(l.len(), LINES_PER_PAGE);
+    assert!(l.iter().all(|x| x.2.chars().count() == CHARS_PER_LINE));
+    let pitch = mm(225.0) / 22.0;
+    let ys: Vec<f64> = lay_out(&doc, &FixedMetrics::default()).unwrap().pages[1]
+        .items
+        .iter()
+        .filter_map(|i| if let Item::Text(r) = i { Some(r.y) } else { None })
+        .collect();
+    assert!((ys[1] - ys[0] - pitch).abs() < 1e-6);
+}
+
+#[test]
+fn the_cells_of_table_three_cover_their_spans() {
+    let doc = build(&report());
+    let Block::Table(t) = &doc.sections[1].blocks[3] else { panic!("表三") };
+    let width = mm(225.0);
+    let laid = table_layout(t, &FixedMetrics::default(), width).unwrap();
+    let edge = |c: usize| t.columns[..c].iter().sum::<f64>() * width;
+    for (cell, rect) in t.cells.iter().zip(&laid.cells) {
+        assert_eq!((rect.row, rect.col, rect.rows, rect.cols), (cell.row, cell.col, cell.rows, cell.cols));
+        assert!((rect.x - edge(cell.col)).abs() < 1e-6);
+        assert!((rect.w - (edge(cell.col + cell.cols) - edge(cell.col))).abs() < 1e-6);
+    }
+    let by = |r: usize, c: usize| laid.cells.iter().find(|x| x.row == r && x.col == c).unwrap();
+    let merge = by(0, 12);
+    let value = by(3, 12);
+    assert!((merge.y + merge.h - value.y).abs() < 1e-6, "合并 spans the three header rows");
+    let measures = by(0, 0);
+    assert!((measures.y + measures.h - by(2, 0).y).abs() < 1e-6, "措施 spans two rows");
+    assert!((by(1, 11).y + by(1, 11).h - value.y).abs() < 1e-6, "申请法院强制执行 spans two rows");
+}
+
+#[test]
+fn a_character_no_font_has_is_an_error_with_its_place() {
+    let doc = with_paragraphs(&["第一段", "第二段有个怪字"]);
+    let err = lay_out(&doc, &FixedMetrics { missing: vec!['怪'] }).unwrap_err();
+    assert_eq!(err.c, '怪');
+    assert!(err.place.contains("block 3"), "{}", err.place);
+}
+
+#[test]
+fn the_bundled_fonts_lack_a_rare_character_and_the_writer_says_so() {
+    let doc = with_paragraphs(&["生僻字𠀀在此"]);
+    let err = enforcement_report_pdf::write(&doc, &FontSource::Bundled).unwrap_err().to_string();
+    assert!(err.contains("𠀀") && err.contains("U+20000") && err.contains("block"), "{err}");
+}
+
+#[test]
+fn the_bundled_fonts_cover_the_reference() {
+    let fonts = FontSet::load(&FontSource::Bundled);
+    let doc = build(&report());
+    let layout = lay_out(&doc, &fonts).unwrap();
+    assert!(layout.pages.len() >= 5);
+    assert_eq!(layout.bookmarks.len(), 6);
+}
