@@ -1,7 +1,7 @@
 //! Document → docx-rs tree. Every size comes from the core's layout.
 
 use docx_rs::{
-    AlignmentType, BorderType, DocGrid, DocGridType, Docx, FieldCharType, Footer, HeightRule, InstrPAGE, InstrText,
+    AlignmentType, BorderType, BreakType, DocGrid, DocGridType, Docx, FieldCharType, Footer, HeightRule, InstrPAGE, InstrText,
     LineSpacing, LineSpacingType, PageMargin, PageOrientationType, PageSize, Paragraph, Run, RunFonts,
     SectionProperty, SpecialIndentType, Table as DocxTable, TableAlignmentType, TableBorder, TableBorderPosition,
     TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
@@ -240,17 +240,19 @@ fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
     }
 
     let cell_role = Role::TableCell;
-    let cell_paragraph = |text: &str, ids: &mut Ids| {
-        let p = Paragraph::new()
+    let cell_paragraph = |lines: &[String], ids: &mut Ids| {
+        let mut p = Paragraph::new()
             .id(ids.next())
             .align(AlignmentType::Center)
             .keep_next(true)
             .line_spacing(LineSpacing::new().before(0).after(0).line(pt(cell_role.size_pt() * TABLE_LINE_FACTOR)).line_rule(LineSpacingType::AtLeast));
-        if text.is_empty() {
-            p
-        } else {
-            p.add_run(run(text, cell_role, false))
+        // The core's line breaks, so Word and LibreOffice wrap labels as
+        // the PDF does (罚没金额 / （万元）, never （万 / 元）).
+        for (i, line) in lines.iter().enumerate() {
+            let r = run(line, cell_role, false);
+            p = p.add_run(if i + 1 < lines.len() { r.add_break(BreakType::TextWrapping) } else { r });
         }
+        p
     };
     let mut rows = Vec::new();
     for r in 0..t.rows {
@@ -267,11 +269,11 @@ fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
                 if cell.rows > 1 {
                     tc = tc.vertical_merge(VMergeType::Restart);
                 }
-                let text = if cell.role == CellRole::Blank { "" } else { cell.text.as_str() };
-                tc = tc.add_paragraph(cell_paragraph(text, ids));
+                let lines: &[String] = if cell.role == CellRole::Blank { &[] } else { &cell.lines };
+                tc = tc.add_paragraph(cell_paragraph(lines, ids));
             } else {
                 // Covered by a cell from above: a continuation repeats the span.
-                tc = tc.vertical_merge(VMergeType::Continue).add_paragraph(cell_paragraph("", ids));
+                tc = tc.vertical_merge(VMergeType::Continue).add_paragraph(cell_paragraph(&[], ids));
             }
             cells.push(tc);
             c = cell.col + cell.cols;

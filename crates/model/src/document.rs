@@ -122,6 +122,9 @@ pub struct Cell {
     pub role: CellRole,
     /// The text shown: a label, a number as written, or "" for a blank.
     pub text: String,
+    /// The text broken into the lines it takes in its column (labels wrap
+    /// by the Chinese rules: 罚没金额 / （万元）). Every writer breaks there.
+    pub lines: Vec<String>,
     /// The figure behind a value cell.
     pub value: Option<FigureValue>,
     /// For a total, the columns of the same row it adds up.
@@ -224,6 +227,7 @@ fn table(report: &Report, id: TableId) -> Table {
             cols: h.cols,
             role: CellRole::Header,
             text: label_of(h.key, h.text),
+            lines: Vec::new(),
             value: None,
             sum_of: None,
         })
@@ -238,6 +242,7 @@ fn table(report: &Report, id: TableId) -> Table {
             cols: 1,
             role: if value.is_blank() { CellRole::Blank } else { CellRole::Value },
             text: value.text(),
+            lines: Vec::new(),
             value: Some(*value),
             sum_of,
         });
@@ -248,6 +253,12 @@ fn table(report: &Report, id: TableId) -> Table {
         None => def.notes.iter().map(|s| s.to_string()).collect(),
     };
     let columns = column_fractions(&cells, def.columns.len(), def.header_rows, |c| def.columns[c].kind);
+    let size = Role::TableCell.size_pt();
+    let avail = LANDSCAPE.text_width_mm() / MM_PER_PT / size;
+    for c in &mut cells {
+        let inner = columns[c.col..c.col + c.cols].iter().sum::<f64>() * avail - 2.0 * CELL_PADDING_PT / size;
+        c.lines = if c.text.is_empty() { Vec::new() } else { crate::breaking::wrap(&c.text, inner) };
+    }
     Table {
         id,
         label: def.label.to_string(),
@@ -271,8 +282,10 @@ fn column_fractions(cells: &[Cell], n: usize, header_rows: usize, kind: impl Fn(
     let size = Role::TableCell.size_pt();
     let pad = 2.0 * CELL_PADDING_PT / size;
     let avail = LANDSCAPE.text_width_mm() / MM_PER_PT / size;
-    let mut min = vec![2.0 + pad; n];
-    let mut want = vec![2.0 + pad; n];
+    // Two characters and a little more: a cell exactly two characters wide
+    // wraps after one in Word, whose measure differs from ours by a hair.
+    let mut min = vec![2.4 + pad; n];
+    let mut want = vec![2.4 + pad; n];
     for c in cells.iter().filter(|c| c.cols == 1) {
         let w = em_width(&c.text);
         if c.role == CellRole::Header {

@@ -5,6 +5,7 @@
 //!
 //! Data flows one way: YAML → [`Report`] → [`Document`] → writer → bytes.
 
+pub mod breaking;
 pub mod check;
 pub mod date;
 pub mod diag;

@@ -143,10 +143,12 @@ fn write_cell(ws: &mut Worksheet, c: &Cell) -> Result<(), XlsxError> {
     let base = cell_format(Role::TableCell);
     match (c.role, c.value) {
         (CellRole::Header, _) | (_, None) => {
+            // The core's line breaks, so labels wrap as in the DOCX and PDF.
+            let text = c.lines.join("\n");
             if c.rows > 1 || c.cols > 1 {
-                ws.merge_range(row, col, last_row, last_col, &c.text, &base)?;
+                ws.merge_range(row, col, last_row, last_col, &text, &base)?;
             } else {
-                ws.write_string_with_format(row, col, &c.text, &base)?;
+                ws.write_string_with_format(row, col, &text, &base)?;
             }
         }
         (CellRole::Blank, Some(_)) => {

@@ -36,6 +36,6 @@ pub fn row_heights(t: &Table, widths: &[f64]) -> Vec<f64> {
     let line = LINE_HEIGHT_FACTOR * size;
     er_model::document::row_heights(t, line + 6.0, |c| {
         let w: f64 = widths[c.col..c.col + c.cols].iter().sum();
-        lines(&c.text, w, size) as f64 * line + 6.0
+        c.lines.iter().map(|l| lines(l, w, size)).sum::<usize>().max(1) as f64 * line + 6.0
     })
 }

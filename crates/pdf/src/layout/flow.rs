@@ -7,7 +7,7 @@ use er_model::layout::{
     PAGE_NUMBER_BELOW_MM, PAGE_NUMBER_DASH, PAGE_NUMBER_INSET_CHARS,
 };
 
-use super::breaking::{break_lines, Piece};
+use er_model::breaking::{break_lines, Piece};
 use super::table::table_layout;
 use super::{mm, Bookmark, GlyphRun, Item, Layout, MissingGlyph, Page};
 use crate::metrics::Metrics;

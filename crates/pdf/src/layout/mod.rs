@@ -2,11 +2,10 @@
 //! rules, in points from the top-left corner of each page. Nothing here
 //! draws; `paint` turns these pages into PDF operators.
 
-mod breaking;
 mod flow;
 mod table;
 
-pub use breaking::{break_lines, Piece};
+pub use er_model::breaking::{break_lines, Piece};
 pub use flow::lay_out;
 pub use table::{table_layout, TableLayout};
 

@@ -5,7 +5,7 @@
 use er_model::document::{row_heights, CellRole, Table};
 use er_model::layout::{Role, CELL_PADDING_PT, TABLE_LINE_FACTOR};
 
-use super::breaking::break_lines;
+use er_model::breaking::break_lines;
 use super::flow::{line_runs, measure, BASELINE_EM};
 use super::{Item, MissingGlyph};
 use crate::metrics::Metrics;
@@ -66,7 +66,17 @@ pub fn table_layout(t: &Table, m: &dyn Metrics, width: f64) -> Result<TableLayou
         let what = if c.role == CellRole::Header { format!("header cell “{}”", c.text) } else { format!("cell ({}, {})", c.row + 1, c.col + 1) };
         let p = measure(&c.text, role, m, 1.0, &place(what))?;
         let inner = xs[c.col + c.cols] - xs[c.col] - 2.0 * CELL_PADDING_PT;
-        let lines = break_lines(&p, inner, inner);
+        // The core's line breaks, each line broken again should a font's
+        // advances make it wider than the cell.
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for l in &c.lines {
+            let n = l.chars().count();
+            for r in break_lines(&p[start..start + n], inner, inner) {
+                lines.push(start + r.start..start + r.end);
+            }
+            start += n;
+        }
         measured.push((p, lines));
     }
     let need = |c: &er_model::document::Cell| {

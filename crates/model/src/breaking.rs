@@ -4,9 +4,10 @@
 
 use std::ops::Range;
 
-use er_model::text::{is_word_char, no_line_end, no_line_start};
+use crate::text::{is_word_char, no_line_end, no_line_start};
 
-/// A measured character.
+/// A measured character. Writers that lay text out themselves fill in
+/// their fonts' advances; the core measures in character units.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Piece {
     pub c: char,
@@ -73,7 +74,14 @@ fn short_bracket(p: &[Piece], i: usize) -> Option<usize> {
     (i + 1..p.len().min(i + SHORT_BRACKET)).find(|&k| p[k].c == close).map(|k| k + 1)
 }
 
-/// Splits `p` into lines: the first `first` points wide, the others `rest`.
+/// Splits `p` into lines: the first `first` wide, the others `rest`.
+///
+/// ```
+/// use enforcement_report_model::breaking::{break_lines, Piece};
+/// let p: Vec<Piece> = "一二三四，五".chars().map(|c| Piece { c, font: 0, advance: 1.0, width: 1.0 }).collect();
+/// let lines: Vec<String> = break_lines(&p, 4.0, 4.0).into_iter().map(|r| p[r].iter().map(|x| x.c).collect()).collect();
+/// assert_eq!(lines, ["一二三", "四，五"]);
+/// ```
 pub fn break_lines(p: &[Piece], first: f64, rest: f64) -> Vec<Range<usize>> {
     const EPS: f64 = 1e-6;
     let mut lines = Vec::new();
@@ -118,7 +126,7 @@ mod tests {
     fn pieces(s: &str) -> Vec<Piece> {
         s.chars()
             .map(|c| {
-                let w = er_model::text::char_em(c) * 10.0;
+                let w = crate::text::char_em(c) * 10.0;
                 Piece { c, font: 0, advance: w, width: w }
             })
             .collect()
@@ -166,4 +174,22 @@ mod tests {
     fn a_word_wider_than_the_line_is_split() {
         assert_eq!(lines("12345678", 2), ["1234", "5678"]);
     }
+}
+
+/// Breaks `text` into lines of at most `width` character units (Chinese
+/// characters 1, ASCII ½), by the same rules.
+///
+/// ```
+/// use enforcement_report_model::breaking::wrap;
+/// assert_eq!(wrap("罚没金额（万元）", 5.0), ["罚没金额", "（万元）"]);
+/// ```
+pub fn wrap(text: &str, width: f64) -> Vec<String> {
+    let p: Vec<Piece> = text
+        .chars()
+        .map(|c| {
+            let w = crate::text::char_em(c);
+            Piece { c, font: 0, advance: w, width: w }
+        })
+        .collect();
+    break_lines(&p, width, width).into_iter().map(|r| p[r].iter().map(|x| x.c).collect()).collect()
 }
