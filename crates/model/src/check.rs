@@ -55,6 +55,8 @@ pub fn check(l: &Loaded) -> Vec<Diagnostic> {
             }
         }
     }
+    previous_year(l, &mut out);
+    references(l, &mut out);
     if r.report_date.year < r.year {
         out.push(
             Diagnostic::warning(
@@ -114,4 +116,132 @@ fn total_rule(
         }
         Some(_) => {}
     }
+}
+
+/// Last year's figures name real tables and figures.
+fn previous_year(l: &Loaded, out: &mut Vec<Diagnostic>) {
+    for (label, figures) in &l.report.previous_year {
+        let path = format!("previous_year.{label}");
+        let Some(id) = TableId::from_label(label) else {
+            out.push(
+                Diagnostic::error(&l.file, l.locate(&path), &path, format!("there is no table {label}"))
+                    .with_help("the tables are 表一, 表二, 表三 and 表四"),
+            );
+            continue;
+        };
+        for key in figures.keys() {
+            if id.def().column(key).is_none() {
+                let p = format!("{path}.{key}");
+                let keys: Vec<&str> = id.def().columns.iter().map(|c| c.key).collect();
+                out.push(
+                    Diagnostic::error(&l.file, l.locate(&p), &p, format!("{label} has no figure {key}"))
+                        .with_help(format!("the figures of {label} are: {}", keys.join("、"))),
+                );
+            }
+        }
+    }
+}
+
+/// Every text that may hold references, with its field path.
+fn texts(r: &crate::Report) -> Vec<(String, &str)> {
+    let mut v: Vec<(String, &str)> = Vec::new();
+    if let Some(t) = &r.title {
+        v.push(("title".into(), t));
+    }
+    v.push(("part1.heading".into(), &r.part1.heading));
+    for (i, b) in r.part1.blocks.iter().enumerate() {
+        match b {
+            crate::report::Block::Heading1(t) => v.push((format!("part1.blocks[{i}].h1"), t)),
+            crate::report::Block::Heading2(t) => v.push((format!("part1.blocks[{i}].h2"), t)),
+            crate::report::Block::Paragraph { lead, text } => {
+                if let Some(l) = lead {
+                    v.push((format!("part1.blocks[{i}].h3"), l));
+                }
+                v.push((format!("part1.blocks[{i}].p"), text));
+            }
+        }
+    }
+    v
+}
+
+/// The line and column of the character `at` of the text at `path`: exact
+/// for a text on one line, the text's start otherwise.
+fn locate_in(l: &Loaded, path: &str, at: usize) -> Option<crate::Loc> {
+    let node = l.index.get(path)?;
+    let s = node.scalar.as_ref()?;
+    let single_line = !s.text.contains('\n');
+    let lead = if s.plain { 0 } else { 1 };
+    Some(if single_line { crate::Loc { line: node.loc.line, column: node.loc.column + lead + at } } else { node.loc })
+}
+
+/// Every reference renders; a hand-written year-on-year percentage agrees
+/// with last year's figure where the data gives it.
+fn references(l: &Loaded, out: &mut Vec<Diagnostic>) {
+    use crate::refs::{resolve, segments, year_on_year, Segment};
+    for (path, text) in texts(&l.report) {
+        let mut last_figure: Option<String> = None;
+        let mut offset = 0;
+        for seg in segments(text) {
+            match seg {
+                Segment::Ref { raw, at } => {
+                    if let Err(e) = resolve(&raw, &l.report) {
+                        out.push(Diagnostic::error(&l.file, locate_in(l, &path, at), &path, e.message).with_help(e.help));
+                    }
+                    last_figure = (raw.contains('.') && !raw.contains("同比")).then(|| raw.split(':').next().unwrap_or("").to_string());
+                    offset = at + raw.chars().count() + 2;
+                }
+                Segment::Text(t) => {
+                    let Some(fig) = &last_figure else {
+                        offset += t.chars().count();
+                        continue;
+                    };
+                    if let Some((written, at)) = written_percentage(&t) {
+                        let (label, key) = fig.split_once('.').unwrap_or(("", ""));
+                        if let (Some(id), Some(prev)) = (TableId::from_label(label), TableId::from_label(label).and_then(|id| l.report.previous_figure(id, key))) {
+                            let col = id.def().column(key).unwrap_or(0);
+                            let current = match l.report.tables.values(id)[col] {
+                                FigureValue::Count(Figure::Value(n)) => Some(rust_decimal::Decimal::from(n)),
+                                FigureValue::Amount(Figure::Value(a)) => Some(a.0),
+                                _ => None,
+                            };
+                            let precision = written.split_once('.').map_or(0, |(_, d)| d.trim_end_matches('%').len() as u32);
+                            if let Some(cur) = current {
+                                let phrase = year_on_year(cur, prev, precision);
+                                let direction = |p: &str| if p.contains("下降") { "下降" } else { "增长" };
+                                let agrees = written_percentage(&phrase).map(|(w, _)| w) == Some(written.clone())
+                                    && direction(&phrase) == direction(&t[t.find("同比").unwrap_or(0)..]);
+                                if !agrees {
+                                    out.push(
+                                        Diagnostic::warning(
+                                            &l.file,
+                                            locate_in(l, &path, offset + at),
+                                            &path,
+                                            format!("the text says {written} for {label} {key}, but this year and last year's figures give “{phrase}”"),
+                                        )
+                                        .with_help(format!("write {{{fig}:同比:{precision}}} to have the phrase computed")),
+                                    );
+                                }
+                            }
+                        }
+                    }
+                    last_figure = None;
+                    offset += t.chars().count();
+                }
+            }
+        }
+    }
+}
+
+/// A hand-written "同比上年度下降22%" in `t`: the percentage as written
+/// (22%) and the character offset of the phrase.
+fn written_percentage(t: &str) -> Option<(String, usize)> {
+    let chars: Vec<char> = t.chars().collect();
+    let s: String = chars.iter().collect();
+    let start = s.find("同比")?;
+    let at = s[..start].chars().count();
+    let rest: Vec<char> = s[start..].chars().take(16).collect();
+    let pos = rest.iter().position(|c| *c == '降' || *c == '长')?;
+    let num: String = rest[pos + 1..].iter().take_while(|c| c.is_ascii_digit() || **c == '.').collect();
+    let after = rest.get(pos + 1 + num.chars().count())?;
+    (!num.is_empty() && *after == '%').then(|| (format!("{num}%"), at))
 }

@@ -5,6 +5,7 @@ use std::ops::Range;
 
 use crate::date::Date;
 use crate::layout::{PageSetup, Role, CELL_PADDING_PT, LANDSCAPE, MM_PER_PT, NOTES_LEAD, PORTRAIT};
+use crate::refs;
 use crate::report::{Block as DataBlock, Report};
 use crate::tables::{FigureValue, Kind, TableId};
 use crate::text::em_width;
@@ -179,20 +180,22 @@ pub struct Notes {
 /// ```
 pub fn build(report: &Report) -> Document {
     let mut part1 = Vec::new();
+    // Narrative text cites the data through references such as {表二.合计}.
+    let text = |t: &str| refs::render(t.trim(), report);
     if let Some(t) = report.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-        part1.push(Block::Title(t.to_string()));
+        part1.push(Block::Title(text(t)));
     }
-    part1.push(Block::PartHeading(report.part1.heading.trim().to_string()));
+    part1.push(Block::PartHeading(text(&report.part1.heading)));
     for b in &report.part1.blocks {
         part1.push(match b {
-            DataBlock::Heading1(t) => Block::Heading { level: 1, text: t.trim().to_string() },
-            DataBlock::Heading2(t) => Block::Heading { level: 2, text: t.trim().to_string() },
-            DataBlock::Paragraph { lead, text } => {
+            DataBlock::Heading1(t) => Block::Heading { level: 1, text: text(t) },
+            DataBlock::Heading2(t) => Block::Heading { level: 2, text: text(t) },
+            DataBlock::Paragraph { lead, text: body } => {
                 let mut runs = Vec::new();
                 if let Some(l) = lead.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
-                    runs.push(Run { text: l.to_string(), role: Role::Body, run_in_heading: true });
+                    runs.push(Run { text: text(l), role: Role::Body, run_in_heading: true });
                 }
-                runs.push(Run { text: text.trim().to_string(), role: Role::Body, run_in_heading: false });
+                runs.push(Run { text: text(body), role: Role::Body, run_in_heading: false });
                 Block::Paragraph(runs)
             }
         });
@@ -204,7 +207,7 @@ pub fn build(report: &Report) -> Document {
     part2.extend(TableId::ALL.into_iter().map(|id| Block::Table(table(report, id))));
 
     let title = match &report.title {
-        Some(t) if !t.trim().is_empty() => t.trim().to_string(),
+        Some(t) if !t.trim().is_empty() => text(t),
         _ => format!("{}{}年行政执法年度报告", report.agency.trim(), report.year),
     };
     Document {

@@ -14,6 +14,7 @@ pub mod figures;
 pub mod layout;
 pub mod load;
 pub mod locate;
+pub mod refs;
 pub mod report;
 pub mod tables;
 pub mod text;

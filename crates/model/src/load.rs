@@ -138,7 +138,7 @@ pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
         let m = e.marker();
         return Err(LoadError::Unreadable(
             Diagnostic::error(name, Some(Loc { line: m.line(), column: m.col() + 1 }), "", format!("YAML syntax error: {}", e.info()))
-                .with_help("check the indentation and the `key: value` form of this line and the one above; indent with spaces, not tabs"),
+                .with_help("check the indentation and the `key: value` form of this line and the one above; indent with spaces, not tabs; a text that starts with { (a reference) must be in quotes: p: '{年度}年…'"),
         ));
     }
     let meaningful = text.lines().any(|l| {
@@ -158,6 +158,7 @@ pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
     let report: Report = serde_yaml::from_str(text).map_err(|e| LoadError::Invalid(vec![serde_diagnostic(&e, name)]))?;
     let loaded = Loaded { report, index, file: name.to_string() };
     let mut problems = float_amounts(&loaded);
+    problems.extend(float_previous(&loaded));
     problems.extend(control_characters(&loaded));
     if problems.is_empty() {
         Ok(loaded)
@@ -231,6 +232,29 @@ fn float_amounts(l: &Loaded) -> Vec<Diagnostic> {
                         format!("amount {written} cannot be read exactly as a YAML number (it would become {read})"),
                     )
                     .with_help(format!("write it in quotes to keep every digit: {}: '{}'", col.key, written)),
+                );
+            }
+        }
+    }
+    out
+}
+
+/// Last year's amounts written as YAML floats, checked the same way.
+fn float_previous(l: &Loaded) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (label, figures) in &l.report.previous_year {
+        for (key, cell) in figures {
+            let Figure::Value(read) = cell.figure else { continue };
+            if cell.source != AmountSource::Float {
+                continue;
+            }
+            let path = format!("previous_year.{label}.{key}");
+            let node = l.index.get(&path);
+            let written = node.and_then(|n| n.scalar.as_ref()).map(|s| s.text.clone()).unwrap_or_default();
+            if parse_decimal(&written).map_or(true, |d| d != read.0) {
+                out.push(
+                    Diagnostic::error(&l.file, node.map(|n| n.loc), &path, format!("amount {written} cannot be read exactly as a YAML number (it would become {read})"))
+                        .with_help(format!("write it in quotes to keep every digit: {key}: '{written}'")),
                 );
             }
         }

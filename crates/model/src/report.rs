@@ -29,6 +29,17 @@ pub struct Report {
     pub part2: Part2,
     /// The figures of the four tables.
     pub tables: Tables,
+    /// Last year's figures, any of them, by table and key (上年度): what
+    /// `{表一.申请数量:同比}` compares with.
+    #[serde(default)]
+    pub previous_year: BTreeMap<String, BTreeMap<String, AmountCell>>,
+}
+
+impl Report {
+    /// Last year's value of a figure, when the data gives one.
+    pub fn previous_figure(&self, id: crate::tables::TableId, key: &str) -> Option<rust_decimal::Decimal> {
+        self.previous_year.get(id.def().label)?.get(key)?.figure.value().map(|a| a.0)
+    }
 }
 
 /// Part 1: the general situation, as headings and paragraphs.

@@ -1,0 +1,188 @@
+//! References from the narrative to the data: `{表二.合计}`, `{表二.罚没金额:元}`,
+//! `{表一.申请数量:同比:2}`, `{年度}`, `{上年度}`, `{报告日期}`. The text
+//! follows the tables: correct a figure once and every sentence that cites
+//! it changes with it. `{{` and `}}` stand for literal braces.
+
+use rust_decimal::{Decimal, RoundingStrategy};
+
+use crate::figures::Figure;
+use crate::report::Report;
+use crate::tables::{FigureValue, Kind, TableId};
+
+/// A piece of text: literal, or a reference with its character offset.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Segment {
+    Text(String),
+    Ref { raw: String, at: usize },
+}
+
+/// Splits text into literals and `{…}` references.
+///
+/// ```
+/// use enforcement_report_model::refs::{segments, Segment};
+/// let s = segments("罚没总额{表二.罚没金额:元}元{{注}}");
+/// assert_eq!(s[1], Segment::Ref { raw: "表二.罚没金额:元".into(), at: 4 });
+/// assert_eq!(s[2], Segment::Text("元{注}".into()));
+/// ```
+pub fn segments(text: &str) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut lit = String::new();
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if (c == '{' || c == '}') && chars.get(i + 1) == Some(&c) {
+            lit.push(c);
+            i += 2;
+            continue;
+        }
+        if c == '{' {
+            if let Some(len) = chars[i + 1..].iter().position(|&d| d == '}') {
+                if !lit.is_empty() {
+                    out.push(Segment::Text(std::mem::take(&mut lit)));
+                }
+                out.push(Segment::Ref { raw: chars[i + 1..i + 1 + len].iter().collect(), at: i });
+                i += len + 2;
+                continue;
+            }
+        }
+        lit.push(c);
+        i += 1;
+    }
+    if !lit.is_empty() {
+        out.push(Segment::Text(lit));
+    }
+    out
+}
+
+/// Why a reference cannot be rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RefError {
+    pub message: String,
+    pub help: String,
+}
+
+fn err(message: String, help: impl Into<String>) -> RefError {
+    RefError { message, help: help.into() }
+}
+
+/// The year-on-year phrase for `current` against `previous`, with
+/// `precision` decimals: 同比上年度下降22%, 同比上年度增长100%.
+///
+/// ```
+/// use enforcement_report_model::refs::year_on_year;
+/// use rust_decimal::Decimal;
+/// assert_eq!(year_on_year(Decimal::from(39), Decimal::from(50), 0), "同比上年度下降22%");
+/// assert_eq!(year_on_year(Decimal::from(2), Decimal::from(1), 0), "同比上年度增长100%");
+/// assert_eq!(year_on_year(Decimal::from(5), Decimal::from(5), 0), "与上年度持平");
+/// assert_eq!(year_on_year(Decimal::from(3), Decimal::ZERO, 0), "上年度为0，无法计算同比增减幅度");
+/// ```
+pub fn year_on_year(current: Decimal, previous: Decimal, precision: u32) -> String {
+    if previous.is_zero() {
+        return if current.is_zero() { "与上年度持平".into() } else { "上年度为0，无法计算同比增减幅度".into() };
+    }
+    let pct = ((current - previous) / previous * Decimal::ONE_HUNDRED)
+        .round_dp_with_strategy(precision, RoundingStrategy::MidpointAwayFromZero);
+    if pct.is_zero() {
+        "与上年度持平".into()
+    } else if pct.is_sign_negative() {
+        format!("同比上年度下降{}%", -pct)
+    } else {
+        format!("同比上年度增长{pct}%")
+    }
+}
+
+fn decimal(v: FigureValue) -> Option<Decimal> {
+    match v {
+        FigureValue::Count(Figure::Value(n)) => Some(Decimal::from(n)),
+        FigureValue::Amount(Figure::Value(a)) => Some(a.0),
+        _ => None,
+    }
+}
+
+/// Renders one reference against the report.
+pub fn resolve(raw: &str, r: &Report) -> Result<String, RefError> {
+    let parts: Vec<&str> = raw.split(':').map(str::trim).collect();
+    match parts[0] {
+        "年度" if parts.len() == 1 => return Ok(r.year.to_string()),
+        "上年度" if parts.len() == 1 => return Ok(r.year.saturating_sub(1).to_string()),
+        "报告日期" if parts.len() == 1 => return Ok(r.report_date.chinese()),
+        _ => {}
+    }
+    let known = "write {表一.申请数量}, {表二.罚没金额:元}, {表一.申请数量:同比}, {年度}, {上年度} or {报告日期}";
+    let Some((label, key)) = parts[0].split_once('.') else {
+        return Err(err(format!("unknown reference {{{raw}}}"), known));
+    };
+    let Some(id) = TableId::from_label(label) else {
+        return Err(err(format!("unknown table {label} in {{{raw}}}"), "the tables are 表一, 表二, 表三 and 表四"));
+    };
+    let def = id.def();
+    let Some(col) = def.column(key) else {
+        let keys: Vec<&str> = def.columns.iter().map(|c| c.key).collect();
+        return Err(err(format!("{label} has no figure {key} in {{{raw}}}"), format!("the figures of {label} are: {}", keys.join("、"))));
+    };
+    let kind = def.columns[col].kind;
+    let value = r.tables.values(id)[col];
+    let blank = || {
+        err(
+            format!("{{{raw}}} refers to {label} {key}, which is blank (the agency has no such power)"),
+            "give the figure a value, or take the reference out of the text",
+        )
+    };
+    match parts.get(1).copied() {
+        None | Some("万元") if parts.len() <= 2 => {
+            if parts.get(1).is_some() && kind != Kind::Amount {
+                return Err(err(format!("{label} {key} is a count, not an amount in 万元: {{{raw}}}"), format!("write {{{label}.{key}}}")));
+            }
+            if value.is_blank() {
+                return Err(blank());
+            }
+            Ok(value.text())
+        }
+        Some("元") if parts.len() == 2 => {
+            let FigureValue::Amount(f) = value else {
+                return Err(err(format!("{label} {key} is a count, not an amount: it has no unit 元 ({{{raw}}})"), format!("write {{{label}.{key}}}")));
+            };
+            match f {
+                Figure::Value(a) => Ok(a.in_yuan().to_string()),
+                Figure::NoPower => Err(blank()),
+            }
+        }
+        Some("同比") if parts.len() <= 3 => {
+            let precision = match parts.get(2) {
+                None => 0,
+                Some(p) => p.parse::<u32>().ok().filter(|p| *p <= 6).ok_or_else(|| {
+                    err(format!("`{p}` is not a number of decimals in {{{raw}}}"), "write e.g. {表二.罚没金额:同比:2} for two decimals")
+                })?,
+            };
+            let current = decimal(value).ok_or_else(blank)?;
+            let previous = r.previous_figure(id, key).ok_or_else(|| {
+                err(
+                    format!("{{{raw}}} needs last year's {label} {key}"),
+                    format!("add it under previous_year: {label}: {key}: …"),
+                )
+            })?;
+            Ok(year_on_year(current, previous, precision))
+        }
+        Some(u) => Err(err(
+            format!("`{u}` does not fit {label} {key} in {{{raw}}}"),
+            match kind {
+                Kind::Count => "a count takes no unit; :同比 gives the year-on-year phrase",
+                Kind::Amount => "an amount is shown in 万元 as stored, or in 元 with :元; :同比 gives the year-on-year phrase",
+            },
+        )),
+        None => Err(err(format!("unknown reference {{{raw}}}"), known)),
+    }
+}
+
+/// The text with every reference rendered; a reference that cannot be
+/// rendered stays as written (`check` reports it before any render).
+pub fn render(text: &str, r: &Report) -> String {
+    segments(text)
+        .into_iter()
+        .map(|s| match s {
+            Segment::Text(t) => t,
+            Segment::Ref { raw, .. } => resolve(&raw, r).unwrap_or_else(|_| format!("{{{raw}}}")),
+        })
+        .collect()
+}
