@@ -45,6 +45,21 @@ enum Command {
         #[arg(long)]
         font_dir: Option<PathBuf>,
     },
+    /// Starts next year's data file from this year's: the narrative kept,
+    /// this year's figures as last year's, the new figures left 待填.
+    Init {
+        /// This year's data file.
+        #[arg(long)]
+        from: PathBuf,
+        /// The year of the new report.
+        #[arg(long)]
+        year: u16,
+        /// The new data file; it must not exist yet.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Prints the JSON Schema of the data file (for editors).
+    Schema,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Debug)]
@@ -76,6 +91,11 @@ fn main() -> ExitCode {
         Command::Check { file } => run_check(&file),
         Command::Render { file, output, format, fonts, font_dir } => {
             run_render(&file, &output, &format, fonts, font_dir.as_deref())
+        }
+        Command::Init { from, year, output } => run_init(&from, year, &output),
+        Command::Schema => {
+            print!("{}", er_model::schema::json_schema());
+            0
         }
     };
     ExitCode::from(code)
@@ -110,6 +130,31 @@ fn run_check(file: &Path) -> u8 {
     } else {
         eprintln!("{}: ok{}", file.display(), if warnings > 0 { format!(", {warnings} warning(s)") } else { String::new() });
         0
+    }
+}
+
+fn run_init(from: &Path, year: u16, output: &Path) -> u8 {
+    let loaded = match load(from) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    if output.exists() {
+        eprintln!("error: {} exists already: name a new file, so that no data is overwritten", output.display());
+        return 2;
+    }
+    let name = from.file_name().map_or_else(|| from.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let text = er_model::init::next_year(&loaded.report, year, &name);
+    let dir = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let file = output.file_name().map_or_else(|| "report.yaml".into(), |n| n.to_string_lossy().into_owned());
+    match output::write_all(dir, &[(file, text.into_bytes())]) {
+        Ok(_) => {
+            eprintln!("{}: the {year} report; run `enforcement-report check {}` to list the figures to fill", output.display(), output.display());
+            0
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            2
+        }
     }
 }
 

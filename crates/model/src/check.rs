@@ -22,7 +22,16 @@ pub fn check(l: &Loaded) -> Vec<Diagnostic> {
     total_rule(l, TableId::Coercion, "合并", t.coercion.total, &t.coercion.counts(), &mut out);
     for id in TableId::ALL {
         let def = id.def();
-        for (col, value) in def.columns.iter().zip(t.values(id)) {
+        let total = def.total.as_ref().map(|t| t.column);
+        for (i, (col, value)) in def.columns.iter().zip(t.values(id)).enumerate() {
+            // A total still to fill is computed once its parts are filled.
+            if Some(i) != total && matches!(value, FigureValue::Count(Figure::ToFill) | FigureValue::Amount(Figure::ToFill)) {
+                let path = format!("tables.{}.{}", def.label, col.key);
+                out.push(
+                    Diagnostic::error(&l.file, l.locate(&path), &path, format!("{} {} is still to fill (待填)", def.label, col.key))
+                        .with_help("write the figure, or ~ if the agency has no such power"),
+                );
+            }
             let FigureValue::Amount(Figure::Value(a)) = value else { continue };
             let path = format!("tables.{}.{}", def.label, col.key);
             if a.0.is_sign_negative() && !a.0.is_zero() {
@@ -83,6 +92,9 @@ fn total_rule(
     let def = id.def();
     let path = format!("tables.{}.{name}", def.label);
     let Some(spec) = &def.total else { return };
+    if parts.contains(&Figure::ToFill) {
+        return; // listed as still to fill; the sum is checked once they are given
+    }
     let keys = &def.columns[spec.of.clone()];
     let Some(sum) = sum_counts(parts) else {
         out.push(

@@ -73,14 +73,20 @@ pub enum Figure<T> {
     Value(T),
     /// The agency has no such power: the cell is left empty.
     NoPower,
+    /// Not filled in yet (written 待填, as `init` leaves next year's
+    /// figures): `check` lists it and nothing renders until it is given.
+    ToFill,
 }
+
+/// How a figure still to be filled in is written.
+pub const TO_FILL: &str = "待填";
 
 impl<T: Copy> Figure<T> {
     /// The value, or `None` for a blank cell.
     pub fn value(self) -> Option<T> {
         match self {
             Figure::Value(v) => Some(v),
-            Figure::NoPower => None,
+            Figure::NoPower | Figure::ToFill => None,
         }
     }
 }
@@ -90,12 +96,13 @@ impl<T: fmt::Display> fmt::Display for Figure<T> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Figure::Value(v) => v.fmt(f),
-            Figure::NoPower => Ok(()),
+            Figure::NoPower | Figure::ToFill => Ok(()),
         }
     }
 }
 
-const COUNT_EXPECTED: &str = "a count: a whole number from 0 to 4294967295, or ~ (blank) if the agency has no such power";
+const COUNT_EXPECTED: &str =
+    "a count: a whole number from 0 to 4294967295, ~ (blank) if the agency has no such power, or 待填 while still to fill";
 const AMOUNT_EXPECTED: &str =
     "an amount in 万元 such as 173.7821088 (or '173.7821088' in quotes), or ~ (blank) if the agency has no such power";
 
@@ -136,6 +143,9 @@ impl<'de> Visitor<'de> for CountVisitor {
         Err(E::custom(format!("count {v} is not a whole number: {COUNT_EXPECTED}")))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        if v.trim() == TO_FILL {
+            return Ok(Figure::ToFill);
+        }
         match v.trim().parse::<u64>() {
             Ok(n) => self.visit_u64(n),
             Err(_) => Err(E::custom(format!("`{v}` is not a count: expected {COUNT_EXPECTED}"))),
@@ -200,6 +210,9 @@ impl<'de> Visitor<'de> for AmountVisitor {
             .map_err(|_| E::custom(format!("amount {v} cannot be kept exactly: write it in quotes, as a string of digits")))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+        if v.trim() == TO_FILL {
+            return Ok((Figure::ToFill, AmountSource::Exact));
+        }
         parse_decimal(v).map(|d| (Figure::Value(Amount(d)), AmountSource::Exact)).map_err(E::custom)
     }
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {

@@ -11,11 +11,13 @@ pub mod date;
 pub mod diag;
 pub mod document;
 pub mod figures;
+pub mod init;
 pub mod layout;
 pub mod load;
 pub mod locate;
 pub mod refs;
 pub mod report;
+pub mod schema;
 pub mod tables;
 pub mod text;
 

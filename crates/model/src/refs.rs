@@ -123,6 +123,9 @@ pub fn resolve(raw: &str, r: &Report) -> Result<String, RefError> {
     };
     let kind = def.columns[col].kind;
     let value = r.tables.values(id)[col];
+    if matches!(value, FigureValue::Count(Figure::ToFill) | FigureValue::Amount(Figure::ToFill)) {
+        return Err(err(format!("{{{raw}}} refers to {label} {key}, which is still to fill (待填)"), "fill in the figure in the table"));
+    }
     let blank = || {
         err(
             format!("{{{raw}}} refers to {label} {key}, which is blank (the agency has no such power)"),
@@ -145,7 +148,7 @@ pub fn resolve(raw: &str, r: &Report) -> Result<String, RefError> {
             };
             match f {
                 Figure::Value(a) => Ok(a.in_yuan().to_string()),
-                Figure::NoPower => Err(blank()),
+                Figure::NoPower | Figure::ToFill => Err(blank()),
             }
         }
         Some("同比") if parts.len() <= 3 => {

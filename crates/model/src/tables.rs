@@ -155,6 +155,8 @@ pub fn sum_counts(figures: &[Figure<Count>]) -> Option<Count> {
 
 fn computed(total: Option<Figure<Count>>, parts: &[Figure<Count>]) -> FigureValue {
     match total {
+        _ if parts.contains(&Figure::ToFill) => FigureValue::Count(Figure::ToFill),
+        Some(Figure::ToFill) => computed(None, parts),
         Some(t) => FigureValue::Count(t),
         // An overflowing sum is reported by `check`; a load refuses it first.
         None => FigureValue::Count(Figure::Value(sum_counts(parts).unwrap_or(u32::MAX))),

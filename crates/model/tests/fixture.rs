@@ -125,3 +125,34 @@ fn column_widths_share_the_text_width_and_fit_the_numbers() {
         }
     }
 }
+
+fn validate_with_schema(path: &str) {
+    let schema: serde_json::Value = serde_json::from_str(&enforcement_report_model::schema::json_schema()).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("a valid schema");
+    let data: serde_json::Value = serde_yaml::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&data).map(|e| format!("{} at {}", e, e.instance_path)).collect();
+    assert!(errors.is_empty(), "{path}: {errors:?}");
+}
+
+#[test]
+fn the_schema_validates_both_fixtures() {
+    validate_with_schema(FIXTURE);
+    validate_with_schema(concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/example-2025.yaml"));
+}
+
+#[test]
+fn the_schema_refuses_a_typo_and_a_negative_count() {
+    let schema: serde_json::Value = serde_json::from_str(&enforcement_report_model::schema::json_schema()).unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let src = std::fs::read_to_string(FIXTURE).unwrap();
+    for (old, new) in [("agency:", "agencyy:"), ("    罚款: 27", "    罚款: -1")] {
+        let data: serde_json::Value = serde_yaml::from_str(&src.replacen(old, new, 1)).unwrap();
+        assert!(!validator.is_valid(&data), "{new}");
+    }
+}
+
+#[test]
+fn the_committed_schema_is_the_generated_one() {
+    let committed = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../docs/report.schema.json")).unwrap();
+    assert_eq!(committed, enforcement_report_model::schema::json_schema(), "run: enforcement-report schema > docs/report.schema.json");
+}
