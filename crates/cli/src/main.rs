@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use er_model::{check, load_file, Diagnostic, Document, LoadError};
 
+mod diff;
 mod output;
 
 /// Turns a YAML data file into the DOCX, PDF and XLSX of an agency's annual
@@ -60,6 +61,34 @@ enum Command {
     },
     /// Prints the JSON Schema of the data file (for editors).
     Schema,
+    /// Compares two data files (every changed figure, paragraph, label and
+    /// note), or two produced files of one format (text, cells, merges, page
+    /// setup, fonts, properties). Exit 0 when equal, 1 when different, 2 on error.
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+        /// For two data files: write the correction notice (更正说明) instead.
+        #[arg(long)]
+        notice: bool,
+        /// The notice's format.
+        #[arg(long, value_enum, default_value = "md")]
+        format: NoticeFormat,
+        /// Where to write the notice (standard output when left out; needed for docx).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The notice's date, YYYY-MM-DD (no date line when left out).
+        #[arg(long)]
+        date: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Debug)]
+enum NoticeFormat {
+    Md,
+    Docx,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Debug)]
@@ -93,6 +122,9 @@ fn main() -> ExitCode {
             run_render(&file, &output, &format, fonts, font_dir.as_deref())
         }
         Command::Init { from, year, output } => run_init(&from, year, &output),
+        Command::Diff { old, new, json, notice, format, output, date } => {
+            diff::run(&old, &new, json, notice, format == NoticeFormat::Docx, output.as_deref(), date.as_deref())
+        }
         Command::Schema => {
             print!("{}", er_model::schema::json_schema());
             0
@@ -101,14 +133,14 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
-fn print(diags: &[Diagnostic]) {
+pub(crate) fn print(diags: &[Diagnostic]) {
     let mut err = std::io::stderr().lock();
     for d in diags {
         let _ = writeln!(err, "{d}");
     }
 }
 
-fn load(file: &Path) -> Result<er_model::Loaded, u8> {
+pub(crate) fn load(file: &Path) -> Result<er_model::Loaded, u8> {
     load_file(file).map_err(|e: LoadError| {
         print(e.diagnostics());
         e.exit_code() as u8

@@ -18,8 +18,13 @@ fn check(format: &str, readable: impl Fn(&[u8]) -> String) {
     }
     let want = std::fs::read(&golden).unwrap_or_else(|_| panic!("no golden file {}: run `make golden`", golden.display()));
     if want != got {
+        // The same comparison as `enforcement-report diff`, then the parts.
+        let semantic = er_inspect::compare::files(format, &want, &got)
+            .map(|ds| ds.iter().map(|d| format!("  {d}\n")).collect::<String>())
+            .unwrap_or_else(|e| format!("  (cannot compare: {e})\n"));
         let d = diff::lines(&readable(&want), &readable(&got))
             .unwrap_or_else(|| "the bytes differ but the readable forms are equal (zip or stream encoding)".into());
+        let d = format!("what changed:\n{semantic}\nin detail:\n{d}");
         panic!("{} differs from its golden file:\n{d}\nIf the change is meant, run `make golden` and say why in the commit message.", golden.display());
     }
 }

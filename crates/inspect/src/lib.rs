@@ -3,6 +3,7 @@
 //! product's tests assert on what these readers see, and golden-file
 //! comparisons print their differences in these terms.
 
+pub mod compare;
 pub mod diff;
 pub mod docx;
 pub mod pdf;

@@ -7,6 +7,7 @@
 
 pub mod breaking;
 pub mod check;
+pub mod compare;
 pub mod date;
 pub mod diag;
 pub mod document;

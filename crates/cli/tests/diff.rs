@@ -1,0 +1,122 @@
+//! `diff` of data files and of produced files, the correction notice, and
+//! the same bytes whatever the time zone, locale and clock.
+
+mod common;
+
+use common::*;
+
+fn stdout(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn data_diff_reports_each_change_once_in_order() {
+    let dir = scratch("diff-data");
+    let new = edited_fixture(
+        &dir,
+        "new.yaml",
+        &[
+            ("首违不罚。", "首次违法不予处罚。"),
+            ("  表二:\n", "  表二:\n    标签:\n      合计: 合计（件）\n"),
+            ("    罚款: 27", "    罚款: 28"),
+            ("    合计: 37", "    合计: 38"),
+            ("      - “罚没金额”以处罚决定书确定的金额为准。", "      - “罚没金额”以行政处罚决定书确定的金额为准。"),
+        ],
+    );
+    let o = run(&["diff", fixture().to_str().unwrap(), new.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let lines: Vec<String> = stdout(&o).lines().map(|l| l.split(':').next().unwrap().to_string()).collect();
+    assert_eq!(
+        lines,
+        [
+            "第一部分 › 二、行政执法情况综述 › （三）具体行政执法实施情况。 › 2.行政处罚实施情况。",
+            "表二 表头 合计",
+            "表二 罚款",
+            "表二 合计",
+            "表二 说明 4",
+        ],
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&o).contains("表二 罚款: 27 → 28"));
+}
+
+#[test]
+fn a_file_compared_with_itself_has_no_difference() {
+    let out = scratch("diff-self");
+    for f in ["docx", "xlsx", "pdf"] {
+        render(&fixture(), f, &out);
+        let p = out.join(format!("aral-emergency-2024.{f}"));
+        let o = run(&["diff", p.to_str().unwrap(), p.to_str().unwrap()]);
+        assert_eq!((o.status.code(), stdout(&o)), (Some(0), String::new()), "{f}");
+    }
+    let o = run(&["diff", fixture().to_str().unwrap(), fixture().to_str().unwrap()]);
+    assert_eq!((o.status.code(), stdout(&o)), (Some(0), String::new()));
+}
+
+#[test]
+fn one_changed_figure_is_reported_with_its_total_and_text_and_nothing_else() {
+    let a = scratch("diff-a");
+    let b = scratch("diff-b");
+    let src = scratch("diff-src");
+    let new = edited_fixture(&src, "aral-emergency-2024.yaml", &[("    罚款: 27", "    罚款: 28"), ("    合计: 37", "    合计: 38")]);
+    for f in ["docx", "xlsx", "pdf"] {
+        render(&fixture(), f, &a);
+        render(&new, f, &b);
+        let (pa, pb) = (a.join(format!("aral-emergency-2024.{f}")), b.join(format!("aral-emergency-2024.{f}")));
+        let o = run(&["diff", "--json", pa.to_str().unwrap(), pb.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1), "{f}");
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let diffs = v.as_array().unwrap();
+        let olds: Vec<&str> = diffs.iter().map(|d| d["old"].as_str().unwrap()).collect();
+        match f {
+            "xlsx" => assert_eq!(olds, ["27", "37"], "{f}: {v}"),
+            "docx" => {
+                assert_eq!(diffs.len(), 3, "{f}: {v}");
+                assert!(olds[0].contains("行政处罚总数为37件"));
+                assert_eq!(olds[1..], ["27", "37"]);
+            }
+            _ => {
+                // The paragraph's line and the table's row.
+                assert_eq!(diffs.len(), 2, "{f}: {v}");
+                assert!(olds[0].contains("总数为37件") && olds[1].contains("2710") && olds[1].contains("37"), "{v}");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_correction_notice_word_for_word() {
+    let src = scratch("notice");
+    let new = edited_fixture(&src, "new.yaml", &[("    罚款: 27", "    罚款: 28"), ("    合计: 37", "    合计: 38")]);
+    let o = run(&["diff", fixture().to_str().unwrap(), new.to_str().unwrap(), "--notice", "--date", "2025-02-10"]);
+    assert_eq!(
+        stdout(&o),
+        "# 更正说明\n\n第一师阿拉尔市应急管理局2024年行政执法年度报告中，下列数据有误，现更正如下：\n\n\
+         1. 表二 行政处罚实施情况统计表：罚款由27宗更正为28宗，合计由37宗更正为38宗。\n\n特此更正。\n\n\
+         第一师阿拉尔市应急管理局  \n2025年2月10日\n"
+    );
+    let docx = src.join("notice.docx");
+    let o = run(&["diff", fixture().to_str().unwrap(), new.to_str().unwrap(), "--notice", "--format", "docx", "-o", docx.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let d = er_inspect::docx::Docx::read(&std::fs::read(&docx).unwrap()).unwrap();
+    assert!(d.text().contains("1.表二 行政处罚实施情况统计表：罚款由27宗更正为28宗，合计由37宗更正为38宗。"));
+    assert_eq!(d.sections.len(), 1);
+}
+
+#[test]
+fn the_same_bytes_whatever_the_time_zone_locale_and_clock() {
+    let render_with = |env: &[(&str, &str)], name: &str| -> Vec<Vec<u8>> {
+        let out = scratch(name);
+        let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_enforcement-report"));
+        c.args(["render", fixture().to_str().unwrap(), "-o", out.to_str().unwrap(), "--fonts", "bundled"]);
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        assert!(c.output().unwrap().status.success());
+        ["docx", "pdf", "xlsx"].iter().map(|f| std::fs::read(out.join(format!("aral-emergency-2024.{f}"))).unwrap()).collect()
+    };
+    let a = render_with(&[("TZ", "UTC"), ("LANG", "C")], "tz-a");
+    let b = render_with(&[("TZ", "Asia/Shanghai"), ("LANG", "zh_CN.UTF-8"), ("SOURCE_DATE_EPOCH", "1700000000")], "tz-b");
+    assert!(a == b, "renders differ across TZ/LANG/SOURCE_DATE_EPOCH");
+}

@@ -1,0 +1,192 @@
+//! What changed between two versions of a report's data, in a clerk's
+//! words: each figure by table and column, each paragraph by its place in
+//! the outline, labels, titles and notes. Also the correction notice
+//! (更正说明) that lists the corrected figures.
+
+use crate::document::{build, Block, CellRole};
+use crate::report::{Block as DataBlock, Report};
+use crate::tables::{FigureValue, Kind, TableId};
+use crate::figures::Figure;
+
+/// One difference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// Where: 表二 罚款, 第一部分 › 二、… › 2.行政处罚实施情况。, 表二 说明 2 …
+    pub place: String,
+    pub old: String,
+    pub new: String,
+    /// The figure changed, for the correction notice.
+    pub figure: Option<(TableId, usize)>,
+}
+
+impl std::fmt::Display for Change {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let show = |s: &str| if s.is_empty() { "（无）".to_string() } else { s.to_string() };
+        write!(f, "{}: {} → {}", self.place, show(&self.old), show(&self.new))
+    }
+}
+
+/// The unit a figure is counted in: 宗, 次 or 万元.
+pub fn unit(id: TableId, col: usize) -> &'static str {
+    let c = &id.def().columns[col];
+    match c.kind {
+        Kind::Amount => "万元",
+        Kind::Count if c.key.ends_with("次数") => "次",
+        Kind::Count => "宗",
+    }
+}
+
+fn figure_text(v: FigureValue) -> String {
+    match v {
+        FigureValue::Count(Figure::NoPower) | FigureValue::Amount(Figure::NoPower) => "空（无此职权）".into(),
+        FigureValue::Count(Figure::ToFill) | FigureValue::Amount(Figure::ToFill) => "待填".into(),
+        other => other.text(),
+    }
+}
+
+fn push(out: &mut Vec<Change>, place: String, old: &str, new: &str) {
+    if old != new {
+        out.push(Change { place, old: old.to_string(), new: new.to_string(), figure: None });
+    }
+}
+
+/// Outline places of Part 1's blocks: 第一部分 › 一、… › （一）… › 1.…
+fn outline(r: &Report) -> Vec<(String, String)> {
+    let mut h1 = String::new();
+    let mut h2 = String::new();
+    let mut out = Vec::new();
+    let part = r.part1.heading.split_whitespace().next().unwrap_or("第一部分").to_string();
+    for (i, b) in r.part1.blocks.iter().enumerate() {
+        let (place, text) = match b {
+            DataBlock::Heading1(t) => {
+                h1 = t.clone();
+                h2.clear();
+                (format!("{part} 标题 {t}"), t.clone())
+            }
+            DataBlock::Heading2(t) => {
+                h2 = t.clone();
+                (format!("{part} › {h1} 标题 {t}"), t.clone())
+            }
+            DataBlock::Paragraph { lead, text } => {
+                let mut p = format!("{part} › {h1}");
+                if !h2.is_empty() {
+                    p.push_str(&format!(" › {h2}"));
+                }
+                match lead {
+                    Some(l) => p.push_str(&format!(" › {l}")),
+                    None => p.push_str(&format!(" › 第{}段", i + 1)),
+                }
+                (p, format!("{}{}", lead.as_deref().unwrap_or(""), text))
+            }
+        };
+        out.push((place, text));
+    }
+    out
+}
+
+/// Every difference between two reports, in document order.
+///
+/// ```
+/// use enforcement_report_model::{compare::changes, load_str};
+/// let src = std::fs::read_to_string("../../fixtures/aral-emergency-2024.yaml").unwrap();
+/// let old = load_str(&src, "old.yaml").unwrap().report;
+/// let new = load_str(&src.replace("    罚款: 27", "    罚款: 28").replace("    合计: 37", "    合计: 38"), "new.yaml").unwrap().report;
+/// let c: Vec<String> = changes(&old, &new).iter().map(|c| c.to_string()).collect();
+/// assert_eq!(c, ["表二 罚款: 27 → 28", "表二 合计: 37 → 38"]);
+/// ```
+pub fn changes(old: &Report, new: &Report) -> Vec<Change> {
+    let mut out = Vec::new();
+    push(&mut out, "发文机关".into(), &old.agency, &new.agency);
+    push(&mut out, "年度".into(), &old.year.to_string(), &new.year.to_string());
+    push(&mut out, "成文日期".into(), &old.report_date.chinese(), &new.report_date.chinese());
+    push(&mut out, "标题".into(), old.title.as_deref().unwrap_or(""), new.title.as_deref().unwrap_or(""));
+    push(&mut out, "署名".into(), old.signature.as_deref().unwrap_or(""), new.signature.as_deref().unwrap_or(""));
+    push(&mut out, "第一部分 标题".into(), &old.part1.heading, &new.part1.heading);
+    let (a, b) = (outline(old), outline(new));
+    let texts_a: Vec<&str> = a.iter().map(|x| x.1.as_str()).collect();
+    let texts_b: Vec<&str> = b.iter().map(|x| x.1.as_str()).collect();
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &texts_a, &texts_b) {
+        use similar::DiffOp::*;
+        match op {
+            Equal { .. } => {}
+            Delete { old_index, old_len, .. } => {
+                for k in old_index..old_index + old_len {
+                    push(&mut out, a[k].0.clone(), &a[k].1, "");
+                }
+            }
+            Insert { new_index, new_len, .. } => {
+                for k in new_index..new_index + new_len {
+                    push(&mut out, b[k].0.clone(), "", &b[k].1);
+                }
+            }
+            Replace { old_index, old_len, new_index, new_len } => {
+                for k in 0..old_len.max(new_len) {
+                    let (pa, ta) = a.get(old_index + k).filter(|_| k < old_len).map_or((None, ""), |x| (Some(&x.0), x.1.as_str()));
+                    let (pb, tb) = b.get(new_index + k).filter(|_| k < new_len).map_or((None, ""), |x| (Some(&x.0), x.1.as_str()));
+                    push(&mut out, pb.or(pa).cloned().unwrap_or_default(), ta, tb);
+                }
+            }
+        }
+    }
+    push(&mut out, "第二部分 标题".into(), &old.part2.heading, &new.part2.heading);
+    let (da, db) = (build(old), build(new));
+    let tables = |d: &crate::Document| -> Vec<crate::document::Table> {
+        d.sections.iter().flat_map(|s| &s.blocks).filter_map(|b| if let Block::Table(t) = b { Some(t.clone()) } else { None }).collect()
+    };
+    for (ta, tb) in tables(&da).iter().zip(tables(&db).iter()) {
+        let id = ta.id;
+        let def = id.def();
+        push(&mut out, format!("{} 标题", def.label), &ta.title, &tb.title);
+        for (ca, cb) in ta.cells.iter().zip(&tb.cells).filter(|(c, _)| c.role == CellRole::Header) {
+            let key = def.header.iter().find(|h| h.row == ca.row && h.col == ca.col).map_or("", |h| h.key);
+            push(&mut out, format!("{} 表头 {key}", def.label), &ca.text, &cb.text);
+        }
+        let (va, vb) = (old.tables.values(id), new.tables.values(id));
+        for (col, c) in def.columns.iter().enumerate() {
+            let (x, y) = (figure_text(va[col]), figure_text(vb[col]));
+            if x != y {
+                out.push(Change { place: format!("{} {}", def.label, c.key), old: x, new: y, figure: Some((id, col)) });
+            }
+        }
+        for k in 0..ta.notes.items.len().max(tb.notes.items.len()) {
+            let (x, y) = (ta.notes.items.get(k).map_or("", String::as_str), tb.notes.items.get(k).map_or("", String::as_str));
+            push(&mut out, format!("{} 说明 {}", def.label, k + 1), x, y);
+        }
+    }
+    for id in TableId::ALL {
+        for c in id.def().columns {
+            let show = |r: &Report| r.previous_figure(id, c.key).map_or(String::new(), |d| d.normalize().to_string());
+            push(&mut out, format!("上年度 {} {}", id.def().label, c.key), &show(old), &show(new));
+        }
+    }
+    out
+}
+
+/// The sentences of a correction notice, one per table whose figures
+/// changed: 表二 行政处罚实施情况统计表：罚款由27宗更正为28宗，合计由37宗更正为38宗。
+///
+/// ```
+/// use enforcement_report_model::{compare::{changes, notice_lines}, load_str};
+/// let src = std::fs::read_to_string("../../fixtures/aral-emergency-2024.yaml").unwrap();
+/// let old = load_str(&src, "a").unwrap().report;
+/// let new = load_str(&src.replace("    罚款: 27", "    罚款: 28").replace("    合计: 37", "    合计: 38"), "b").unwrap().report;
+/// assert_eq!(notice_lines(&changes(&old, &new)), ["表二 行政处罚实施情况统计表：罚款由27宗更正为28宗，合计由37宗更正为38宗。"]);
+/// ```
+pub fn notice_lines(changes: &[Change]) -> Vec<String> {
+    let mut out = Vec::new();
+    for id in TableId::ALL {
+        let items: Vec<String> = changes
+            .iter()
+            .filter_map(|c| c.figure.filter(|(t, _)| *t == id).map(|(_, col)| (c, col)))
+            .map(|(c, col)| {
+                let u = unit(id, col);
+                let v = |s: &str| if s.starts_with('空') || s == "待填" { s.to_string() } else { format!("{s}{u}") };
+                format!("{}由{}更正为{}", id.def().columns[col].key, v(&c.old), v(&c.new))
+            })
+            .collect();
+        if !items.is_empty() {
+            out.push(format!("{} {}：{}。", id.def().label, id.def().title, items.join("，")));
+        }
+    }
+    out
+}
