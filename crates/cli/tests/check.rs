@@ -43,10 +43,42 @@ fn every_bad_file_gives_its_exit_code_and_located_message() {
         let out = scratch(&format!("bad-{file}"));
         let o = run(&["render", path.to_str().unwrap(), "-o", out.to_str().unwrap(), "--fonts", "bundled"]);
         assert_eq!(o.status.code(), Some(code), "render {file}");
-        assert_eq!(std::fs::read_dir(&out).unwrap().count(), 0, "render {file} wrote files");
+        let written = std::fs::read_dir(&out).unwrap().count();
+        assert_eq!(written, if code == 0 { 3 } else { 0 }, "render {file} wrote {written} files");
         n += 1;
     }
-    assert!(n >= 12, "only {n} cases");
+    assert!(n >= 40, "only {n} cases");
+}
+
+#[test]
+fn a_50_mb_file_is_refused_before_it_is_read() {
+    let dir = scratch("big");
+    let f = dir.join("big.yaml");
+    let line = "# ".to_string() + &"填".repeat(1000) + "\n";
+    std::fs::write(&f, line.repeat(50 * 1024 * 1024 / line.len())).unwrap();
+    let o = run(&["check", f.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("a report data file is at most"), "{err}");
+}
+
+#[test]
+fn an_output_folder_that_cannot_be_written_is_a_clear_error() {
+    let dir = scratch("unwritable");
+    let blocker = dir.join("a-file");
+    std::fs::write(&blocker, "x").unwrap();
+    let out = blocker.join("output");
+    let o = run(&["render", fixture().to_str().unwrap(), "-o", out.to_str().unwrap(), "--format", "xlsx"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(err.contains("cannot create the output folder"), "{err}");
+}
+
+#[test]
+fn a_missing_output_folder_is_created() {
+    let out = scratch("created").join("a/b");
+    render(&fixture(), "xlsx", &out);
+    assert!(out.join("aral-emergency-2024.xlsx").exists());
 }
 
 #[test]

@@ -2,7 +2,7 @@
 //! add up, amounts within the precision of 0.001 元, labels that exist.
 
 use crate::diag::Diagnostic;
-use crate::figures::{Count, Figure, AMOUNT_MAX_DECIMALS};
+use crate::figures::{Count, Figure, AMOUNT_MAX_DECIMALS, AMOUNT_MAX_INTEGER_DIGITS};
 use crate::load::Loaded;
 use crate::tables::{sum_counts, FigureValue, TableId};
 
@@ -38,6 +38,12 @@ pub fn check(l: &Loaded) -> Vec<Diagnostic> {
                 out.push(
                     Diagnostic::error(&l.file, l.locate(&path), &path, format!("{} is negative ({a} 万元)", col.key))
                         .with_help("an amount is 0 or more"),
+                );
+            }
+            if a.0.abs().trunc().normalize().to_string().len() as u32 > AMOUNT_MAX_INTEGER_DIGITS {
+                out.push(
+                    Diagnostic::error(&l.file, l.locate(&path), &path, format!("{} {a} 万元 has more than {AMOUNT_MAX_INTEGER_DIGITS} digits before the point", col.key))
+                        .with_help("amounts are in 万元: 1737821.088 元 is written 173.7821088"),
                 );
             }
             if a.decimals() > AMOUNT_MAX_DECIMALS {

@@ -15,18 +15,22 @@ pub type Count = u32;
 /// use enforcement_report_model::Amount;
 /// let a: Amount = "173.7821088".parse().unwrap();
 /// assert_eq!(a.to_string(), "173.7821088");
-/// assert_eq!(a.in_yuan().to_string(), "1737821.088");
+/// assert_eq!(a.in_yuan().unwrap().to_string(), "1737821.088");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Amount(pub Decimal);
 
 /// Most decimal places an amount in 万元 may have: 0.001 元.
 pub const AMOUNT_MAX_DECIMALS: u32 = 7;
+/// Most digits before the point of an amount in 万元 (a trillion 万元 is
+/// far beyond any agency's figures; more is a typing error).
+pub const AMOUNT_MAX_INTEGER_DIGITS: u32 = 12;
 
 impl Amount {
-    /// The amount in 元, exactly (万元 × 10,000), without trailing zeros.
-    pub fn in_yuan(self) -> Decimal {
-        (self.0 * Decimal::from(10_000)).normalize()
+    /// The amount in 元, exactly (万元 × 10,000), without trailing zeros;
+    /// None if it exceeds what a decimal holds.
+    pub fn in_yuan(self) -> Option<Decimal> {
+        self.0.checked_mul(Decimal::from(10_000)).map(|d| d.normalize())
     }
 
     /// Number of decimal places as written, trailing zeros aside.

@@ -81,8 +81,14 @@ pub fn year_on_year(current: Decimal, previous: Decimal, precision: u32) -> Stri
     if previous.is_zero() {
         return if current.is_zero() { "与上年度持平".into() } else { "上年度为0，无法计算同比增减幅度".into() };
     }
-    let pct = ((current - previous) / previous * Decimal::ONE_HUNDRED)
-        .round_dp_with_strategy(precision, RoundingStrategy::MidpointAwayFromZero);
+    let Some(pct) = current
+        .checked_sub(previous)
+        .and_then(|d| d.checked_div(previous))
+        .and_then(|d| d.checked_mul(Decimal::ONE_HUNDRED))
+        .map(|d| d.round_dp_with_strategy(precision, RoundingStrategy::MidpointAwayFromZero))
+    else {
+        return "无法计算同比增减幅度".into();
+    };
     if pct.is_zero() {
         "与上年度持平".into()
     } else if pct.is_sign_negative() {
@@ -147,7 +153,10 @@ pub fn resolve(raw: &str, r: &Report) -> Result<String, RefError> {
                 return Err(err(format!("{label} {key} is a count, not an amount: it has no unit 元 ({{{raw}}})"), format!("write {{{label}.{key}}}")));
             };
             match f {
-                Figure::Value(a) => Ok(a.in_yuan().to_string()),
+                Figure::Value(a) => a
+                    .in_yuan()
+                    .map(|y| y.to_string())
+                    .ok_or_else(|| err(format!("{label} {key} is too large to show in 元"), "check the amount")),
                 Figure::NoPower | Figure::ToFill => Err(blank()),
             }
         }

@@ -61,7 +61,7 @@ fn amounts_are_exact() {
     let loaded = load_file(FIXTURE.as_ref()).unwrap();
     let v = loaded.report.tables.values(TableId::Penalties);
     let FigureValue::Amount(Figure::Value(a)) = v[9] else { panic!() };
-    assert_eq!(a.in_yuan().to_string(), "1737821.088");
+    assert_eq!(a.in_yuan().unwrap().to_string(), "1737821.088");
     let v = loaded.report.tables.values(TableId::Other);
     assert_eq!(v[6].text(), "393.545496");
     assert_eq!(v[9].text(), "3.6");

@@ -137,3 +137,31 @@ fn the_bundled_fonts_cover_the_reference() {
     assert!(layout.pages.len() >= 5);
     assert_eq!(layout.bookmarks.len(), 6);
 }
+
+#[test]
+fn the_largest_figures_and_a_60_character_label_stay_inside_their_cells() {
+    let mut r = report();
+    r.tables.penalties.fine = er_model::Figure::Value(4_294_967_285);
+    r.tables.penalties.total = None;
+    r.tables.penalties.amount = er_model::AmountCell::new(er_model::Figure::Value("999999999999.1234567".parse().unwrap()));
+    r.tables.coercion.labels.insert("拍卖或者依法处理查封、扣押的场所、设施或者财物".into(), "拍卖或者依法处理查封扣押的场所设施或者财物".repeat(3));
+    r.tables.other.inspection_count = er_model::Figure::Value(u32::MAX);
+    let doc = build(&r);
+    let fonts = FontSet::load(&FontSource::Bundled);
+    for b in &doc.sections[1].blocks {
+        let Block::Table(t) = b else { continue };
+        let laid = table_layout(t, &fonts, mm(225.0)).unwrap();
+        let grid_bottom = laid.cells.iter().map(|c| c.y + c.h).fold(0.0, f64::max);
+        for item in &laid.items {
+            let Item::Text(run) = item else { continue };
+            if run.y > grid_bottom {
+                continue; // the notes
+            }
+            let Some(cell) = laid.cells.iter().find(|c| run.y > c.y && run.y < c.y + c.h && run.x >= c.x - 1e-6 && run.x < c.x + c.w) else {
+                continue; // label and title above the grid
+            };
+            assert!(run.x + run.width() <= cell.x + cell.w + 1e-6, "{}: “{}” overflows its cell", t.label, run.text);
+            assert!(run.y - run.size * 0.88 >= cell.y - 1e-6 && run.y <= cell.y + cell.h + 1e-6, "{}: “{}” overflows vertically", t.label, run.text);
+        }
+    }
+}
