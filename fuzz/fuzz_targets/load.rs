@@ -1,0 +1,9 @@
+//! Any bytes: the loader and the checker return errors, never panic.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    if let Ok(loaded) = enforcement_report_model::load_bytes(data, "fuzz.yaml") {
+        let _ = enforcement_report_model::check(&loaded);
+    }
+});
