@@ -3,7 +3,7 @@ CARGO ?= cargo
 BIN := target/release/enforcement-report
 FIXTURE := fixtures/aral-emergency-2024.yaml
 
-.PHONY: report test golden check-toolchain
+.PHONY: report test golden bench check-toolchain
 
 check-toolchain:
 	@command -v $(CARGO) >/dev/null || { echo "cargo not found: install Rust from https://rustup.rs and run this again" >&2; exit 1; }
@@ -21,3 +21,8 @@ test: check-toolchain
 ## Re-bless the golden files on purpose (say why in the commit message).
 golden: check-toolchain
 	BLESS=1 $(CARGO) test --locked -p enforcement-report --test golden
+
+## Whole-process timings and peak memory (release build): see README.
+bench: check-toolchain
+	$(CARGO) build --release --locked
+	$(CARGO) run --release --locked --example bench

@@ -1,5 +1,6 @@
 //! The fixture with fuzzed text and figures spliced in: whatever loads and
-//! checks clean builds a document and lays it out without panicking.
+//! checks clean builds a document without panicking, and its text reads
+//! back in one piece.
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 
@@ -19,5 +20,15 @@ fuzz_target!(|data: &[u8]| {
         return;
     }
     let doc = enforcement_report_model::build(&loaded.report);
-    let _ = enforcement_report_pdf::lay_out(&doc, &enforcement_report_pdf::FixedMetrics::default());
+    let lines = doc.text_lines();
+    assert!(lines.iter().any(|l| l.contains("首违不罚")));
+    for t in doc.sections.iter().flat_map(|s| &s.blocks) {
+        if let enforcement_report_model::document::Block::Table(t) = t {
+            let sum: f64 = t.columns.iter().sum();
+            assert!((sum - 1.0).abs() < 1e-6);
+            for c in &t.cells {
+                assert_eq!(c.lines.concat(), c.text);
+            }
+        }
+    }
 });

@@ -6,8 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
-use er_model::{check, load_file, Diagnostic, Document, LoadError};
+use er_model::{load_file, Diagnostic, LoadError};
 
+mod batch;
 mod diff;
 mod output;
 
@@ -28,10 +29,15 @@ enum Command {
         /// The data file (.yaml).
         file: PathBuf,
     },
-    /// Renders a data file into DIR/<name>.docx, .pdf and .xlsx.
+    /// Renders data files into DIR/<name>.docx, .pdf and .xlsx: one file,
+    /// several, or folders of them, in parallel on all cores.
     Render {
-        /// The data file (.yaml).
-        file: PathBuf,
+        /// Data files (.yaml) or folders holding them.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// No progress bar and no summary, only failures.
+        #[arg(short, long)]
+        quiet: bool,
         /// The output folder; created if missing.
         #[arg(short, long, default_value = "output")]
         output: PathBuf,
@@ -92,14 +98,14 @@ enum NoticeFormat {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Debug)]
-enum Format {
+pub(crate) enum Format {
     Docx,
     Pdf,
     Xlsx,
 }
 
 impl Format {
-    fn ext(self) -> &'static str {
+    pub(crate) fn ext(self) -> &'static str {
         match self {
             Format::Docx => "docx",
             Format::Pdf => "pdf",
@@ -118,8 +124,15 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
         Command::Check { file } => run_check(&file),
-        Command::Render { file, output, format, fonts, font_dir } => {
-            run_render(&file, &output, &format, fonts, font_dir.as_deref())
+        Command::Render { files, quiet, output, format, fonts, font_dir } => {
+            let source = match fonts {
+                FontChoice::Bundled => er_pdf::FontSource::Bundled,
+                FontChoice::Auto => er_pdf::FontSource::System { extra_dir: font_dir },
+            };
+            let mut formats = format.clone();
+            formats.sort_by_key(|f| f.ext());
+            formats.dedup();
+            batch::run(&files, &output, &formats, &source, quiet)
         }
         Command::Init { from, year, output } => run_init(&from, year, &output),
         Command::Diff { old, new, json, notice, format, output, date } => {
@@ -148,6 +161,7 @@ pub(crate) fn load(file: &Path) -> Result<er_model::Loaded, u8> {
 }
 
 fn run_check(file: &Path) -> u8 {
+    use er_model::check;
     let loaded = match load(file) {
         Ok(l) => l,
         Err(code) => return code,
@@ -190,58 +204,3 @@ fn run_init(from: &Path, year: u16, output: &Path) -> u8 {
     }
 }
 
-fn run_render(file: &Path, out_dir: &Path, formats: &[Format], fonts: FontChoice, font_dir: Option<&Path>) -> u8 {
-    let loaded = match load(file) {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
-    let findings = check(&loaded);
-    print(&findings);
-    if findings.iter().any(|d| d.is_error()) {
-        eprintln!("{}: not rendered: correct the errors above first", file.display());
-        return 1;
-    }
-    let doc = er_model::build(&loaded.report);
-    let stem = file.file_stem().map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
-    let mut formats = formats.to_vec();
-    formats.sort_by_key(|f| f.ext());
-    formats.dedup();
-    // Everything is rendered in memory first: a failure leaves the output
-    // folder as it was.
-    let mut files = Vec::new();
-    for f in formats {
-        match render(&doc, f, fonts, font_dir) {
-            Ok(bytes) => files.push((format!("{stem}.{}", f.ext()), bytes)),
-            Err(e) => {
-                eprintln!("error: {}: cannot render the {}: {e}", file.display(), f.ext().to_uppercase());
-                return 1;
-            }
-        }
-    }
-    match output::write_all(out_dir, &files) {
-        Ok(paths) => {
-            for p in paths {
-                println!("{}", p.display());
-            }
-            0
-        }
-        Err(e) => {
-            eprintln!("error: {e}");
-            2
-        }
-    }
-}
-
-fn render(doc: &Document, format: Format, fonts: FontChoice, font_dir: Option<&Path>) -> Result<Vec<u8>, String> {
-    match format {
-        Format::Docx => er_docx::write(doc).map_err(|e| e.to_string()),
-        Format::Xlsx => er_xlsx::write(doc).map_err(|e| e.to_string()),
-        Format::Pdf => {
-            let source = match fonts {
-                FontChoice::Bundled => er_pdf::FontSource::Bundled,
-                FontChoice::Auto => er_pdf::FontSource::System { extra_dir: font_dir.map(Path::to_path_buf) },
-            };
-            er_pdf::write(doc, &source).map_err(|e| e.to_string())
-        }
-    }
-}

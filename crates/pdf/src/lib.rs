@@ -27,10 +27,13 @@ pub enum Error {
     MissingGlyph { c: char, code: u32, place: String },
 }
 
-/// Renders the document as PDF bytes.
+/// Renders the document as PDF bytes, with the fonts of `source`.
 pub fn write(doc: &er_model::Document, source: &FontSource) -> Result<Vec<u8>, Error> {
-    let fonts = FontSet::load(source);
-    let layout = lay_out(doc, &fonts)
-        .map_err(|m| Error::MissingGlyph { c: m.c, code: m.c as u32, place: m.place })?;
-    Ok(paint::paint(doc, &layout, &fonts))
+    write_with(doc, &FontSet::load(source))
+}
+
+/// Renders the document with fonts already loaded: a batch loads them once.
+pub fn write_with(doc: &er_model::Document, fonts: &FontSet) -> Result<Vec<u8>, Error> {
+    let layout = lay_out(doc, fonts).map_err(|m| Error::MissingGlyph { c: m.c, code: m.c as u32, place: m.place })?;
+    Ok(paint::paint(doc, &layout, fonts))
 }
