@@ -158,7 +158,6 @@ pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
     let report: Report = serde_yaml::from_str(text).map_err(|e| LoadError::Invalid(vec![serde_diagnostic(&e, name)]))?;
     let loaded = Loaded { report, index, file: name.to_string() };
     let mut problems = float_amounts(&loaded);
-    problems.extend(float_previous(&loaded));
     problems.extend(control_characters(&loaded));
     if problems.is_empty() {
         Ok(loaded)
@@ -209,54 +208,36 @@ fn serde_diagnostic(e: &serde_yaml::Error, name: &str) -> Diagnostic {
 
 /// An amount written as a plain YAML number reaches us as an f64; refuse it
 /// when that f64 lost a digit of what was written.
+fn float_amount(l: &Loaded, path: &str, key: &str, cell: crate::figures::AmountCell) -> Option<Diagnostic> {
+    let Figure::Value(read) = cell.figure else { return None };
+    if cell.source != AmountSource::Float {
+        return None;
+    }
+    let node = l.index.get(path);
+    let written = node.and_then(|n| n.scalar.as_ref()).map(|s| s.text.clone()).unwrap_or_default();
+    if parse_decimal(&written).is_ok_and(|d| d == read.0) {
+        return None;
+    }
+    Some(
+        Diagnostic::error(&l.file, node.map(|n| n.loc), path, format!("amount {written} cannot be read exactly as a YAML number (it would become {read})"))
+            .with_help(format!("write it in quotes to keep every digit: {key}: '{written}'")),
+    )
+}
+
+/// Every amount of the tables and of last year's figures, checked so.
 fn float_amounts(l: &Loaded) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for id in TableId::ALL {
         let def = id.def();
         for col in def.columns.iter().filter(|c| c.kind == Kind::Amount) {
-            let path = format!("tables.{}.{}", def.label, col.key);
-            let Some(cell) = amount_cell(&l.report, id, col.key) else { continue };
-            if cell.source != AmountSource::Float {
-                continue;
-            }
-            let Figure::Value(read) = cell.figure else { continue };
-            let node = l.index.get(&path);
-            let written = node.and_then(|n| n.scalar.as_ref()).map(|s| s.text.clone()).unwrap_or_default();
-            let exact = parse_decimal(&written);
-            if exact.as_ref().map_or(true, |d| *d != read.0) {
-                out.push(
-                    Diagnostic::error(
-                        &l.file,
-                        node.map(|n| n.loc),
-                        &path,
-                        format!("amount {written} cannot be read exactly as a YAML number (it would become {read})"),
-                    )
-                    .with_help(format!("write it in quotes to keep every digit: {}: '{}'", col.key, written)),
-                );
+            if let Some(cell) = amount_cell(&l.report, id, col.key) {
+                out.extend(float_amount(l, &format!("tables.{}.{}", def.label, col.key), col.key, cell));
             }
         }
     }
-    out
-}
-
-/// Last year's amounts written as YAML floats, checked the same way.
-fn float_previous(l: &Loaded) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
     for (label, figures) in &l.report.previous_year {
         for (key, cell) in figures {
-            let Figure::Value(read) = cell.figure else { continue };
-            if cell.source != AmountSource::Float {
-                continue;
-            }
-            let path = format!("previous_year.{label}.{key}");
-            let node = l.index.get(&path);
-            let written = node.and_then(|n| n.scalar.as_ref()).map(|s| s.text.clone()).unwrap_or_default();
-            if parse_decimal(&written).map_or(true, |d| d != read.0) {
-                out.push(
-                    Diagnostic::error(&l.file, node.map(|n| n.loc), &path, format!("amount {written} cannot be read exactly as a YAML number (it would become {read})"))
-                        .with_help(format!("write it in quotes to keep every digit: {key}: '{written}'")),
-                );
-            }
+            out.extend(float_amount(l, &format!("previous_year.{label}.{key}"), key, *cell));
         }
     }
     out
