@@ -165,7 +165,15 @@ enum Item {
 fn blocks(block: &Block, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
     let on_grid = section.page.orientation == Orientation::Portrait;
     let indent = pt(Role::Body.size_pt()) * INDENT_CHARS as i32;
-    let line = |p: Paragraph| if on_grid { p.line_spacing(grid_spacing()) } else { p.line_spacing(LineSpacing::new().before(0).after(pt(8.0) as u32)) };
+    // On the grid every page holds its 22 lines: no widow control, which
+    // would move a paragraph's second-to-last line over and leave a page short.
+    let line = |p: Paragraph| {
+        if on_grid {
+            p.line_spacing(grid_spacing()).widow_control(false)
+        } else {
+            p.line_spacing(LineSpacing::new().before(0).after(pt(8.0) as u32))
+        }
+    };
     match block {
         Block::Title(t) => out.push(Item::P(line(
             Paragraph::new().id(ids.next()).align(AlignmentType::Center).add_run(run(t, Role::Title, on_grid)),
