@@ -25,16 +25,31 @@ pub struct Font {
     pub family: String,
     pub parsed: ParsedFont,
     pub units_per_em: f64,
+    /// Advances already looked up: the font's cmap lookup is slow, and a
+    /// batch asks for the same few thousand characters again and again.
+    advances: std::sync::RwLock<std::collections::HashMap<char, Option<f64>>>,
 }
 
 impl Font {
+    fn new(tag: String, family: String, parsed: ParsedFont) -> Font {
+        let units_per_em = parsed.font_metrics.units_per_em.max(1) as f64;
+        Font { tag, family, parsed, units_per_em, advances: Default::default() }
+    }
+
     /// Advance of `c` in em, or None when the font has no glyph for it.
     pub fn advance_em(&self, c: char) -> Option<f64> {
-        let gid = self.parsed.lookup_glyph_index(c as u32)?;
-        if gid == 0 {
-            return None;
+        if let Some(hit) = self.advances.read().ok().and_then(|m| m.get(&c).copied()) {
+            return hit;
         }
-        Some(self.parsed.get_horizontal_advance(gid) as f64 / self.units_per_em)
+        let advance = self
+            .parsed
+            .lookup_glyph_index(c as u32)
+            .filter(|&gid| gid != 0)
+            .map(|gid| self.parsed.get_horizontal_advance(gid) as f64 / self.units_per_em);
+        if let Ok(mut m) = self.advances.write() {
+            m.insert(c, advance);
+        }
+        advance
     }
 }
 
@@ -100,8 +115,7 @@ fn parse(bytes: &[u8], index: usize) -> Option<ParsedFont> {
 
 fn load_bundled(b: &'static Bundled) -> Arc<Font> {
     let parsed = parse(b.bytes, 0).unwrap_or_else(|| unreachable_font(b.family));
-    let upm = parsed.font_metrics.units_per_em.max(1) as f64;
-    Arc::new(Font { tag: b.tag.to_string(), family: b.family.to_string(), parsed, units_per_em: upm })
+    Arc::new(Font::new(b.tag.to_string(), b.family.to_string(), parsed))
 }
 
 #[cold]
@@ -131,9 +145,8 @@ impl FontSet {
             for (i, face) in Face::ALL.into_iter().enumerate() {
                 if let Some((path, index, family)) = found.get(&face) {
                     if let Some(parsed) = std::fs::read(path).ok().and_then(|b| parse(&b, *index)) {
-                        let upm = parsed.font_metrics.units_per_em.max(1) as f64;
                         let tag = format!("ERUSR{}", (b'A' + i as u8) as char);
-                        fonts.push(Arc::new(Font { tag, family: family.clone(), parsed, units_per_em: upm }));
+                        fonts.push(Arc::new(Font::new(tag, family.clone(), parsed)));
                         candidates[i].push(fonts.len() - 1);
                     }
                 }
