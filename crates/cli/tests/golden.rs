@@ -57,3 +57,16 @@ fn renders_in_separate_processes_give_the_same_bytes() {
         assert!(a == b, "{format}: two renders differ");
     }
 }
+
+#[test]
+fn renders_in_one_process_give_the_same_bytes() {
+    let l = er_model::load_file(&fixture()).unwrap();
+    let doc = er_model::build(&l.report);
+    assert!(er_docx::write(&doc).unwrap() == er_docx::write(&doc).unwrap(), "docx");
+    assert!(er_xlsx::write(&doc).unwrap() == er_xlsx::write(&doc).unwrap(), "xlsx");
+    let pdf = || er_pdf::write(&doc, &er_pdf::FontSource::Bundled).unwrap();
+    assert!(pdf() == pdf(), "pdf");
+    // And what one process renders is what the golden files hold.
+    let golden = std::fs::read(root().join("tests/golden/aral-emergency-2024.pdf")).unwrap();
+    assert!(pdf() == golden, "pdf in process vs golden");
+}
