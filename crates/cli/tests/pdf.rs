@@ -68,3 +68,19 @@ fn every_figure_of_the_tables() {
         assert!(text.contains(f), "{f} missing");
     }
 }
+
+#[test]
+fn document_info_and_bookmarks() {
+    let (bytes, pages) = produced();
+    let doc = lopdf::Document::load_mem(&bytes).unwrap();
+    let info = doc.trailer.get(b"Info").and_then(|o| o.as_reference()).and_then(|r| doc.get_dictionary(r)).unwrap();
+    let text = |k: &[u8]| lopdf::decode_text_string(info.get(k).unwrap()).unwrap();
+    assert_eq!(text(b"Title"), "第一师阿拉尔市应急管理局2024年行政执法年度报告");
+    assert_eq!(text(b"Author"), "第一师阿拉尔市应急管理局");
+    assert!(text(b"CreationDate").starts_with("D:20250126"));
+    let toc = doc.get_toc().unwrap();
+    let titles: Vec<String> = toc.toc.iter().map(|t| t.title.clone()).collect();
+    assert_eq!(titles.len(), 6, "{titles:?}");
+    assert!(titles[0].starts_with("第一部分") && titles[2].starts_with("表一"));
+    assert!(toc.toc.iter().all(|t| t.page >= 1 && t.page <= pages.len()));
+}
