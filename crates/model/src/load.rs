@@ -155,7 +155,8 @@ pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
         return Err(LoadError::Invalid(vec![Diagnostic::error(name, Some(*loc), path, format!("`{key}` is given twice"))
             .with_help("a key may appear once in a mapping: remove or rename the second one")]));
     }
-    let report: Report = serde_yaml::from_str(text).map_err(|e| LoadError::Invalid(vec![serde_diagnostic(&e, name)]))?;
+    let report: Report =
+        serde_yaml::from_str(text).map_err(|e| LoadError::Invalid(vec![with_item_index(serde_diagnostic(&e, name), &index)]))?;
     let loaded = Loaded { report, index, file: name.to_string() };
     let mut problems = float_amounts(&loaded);
     problems.extend(control_characters(&loaded));
@@ -203,6 +204,25 @@ fn serde_diagnostic(e: &serde_yaml::Error, name: &str) -> Diagnostic {
     };
     let mut d = Diagnostic::error(name, loc, &field, message);
     d.help = help.map(str::to_string);
+    d
+}
+
+/// serde_yaml's path stops at a list (`part1.blocks`); name the item the
+/// error is in (`part1.blocks[3]`), the last one starting at or before it.
+fn with_item_index(mut d: Diagnostic, index: &Index) -> Diagnostic {
+    let Some(loc) = d.loc else { return d };
+    if d.field.is_empty() || d.field.ends_with(']') {
+        return d;
+    }
+    let prefix = format!("{}[", d.field);
+    let item = index
+        .iter()
+        .filter(|(p, n)| p.starts_with(&prefix) && !p[prefix.len()..].contains(['.', '[']) && n.loc.line <= loc.line)
+        .max_by_key(|(_, n)| n.loc)
+        .map(|(p, _)| p.clone());
+    if let Some(p) = item {
+        d.field = p;
+    }
     d
 }
 
