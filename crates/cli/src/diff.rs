@@ -122,16 +122,12 @@ fn write_notice(r: &er_model::Report, list: &[er_model::compare::Change], docx: 
             let _ = std::io::stdout().write_all(&bytes);
             1
         }
-        Some(p) => {
-            let dir = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
-            let name = p.file_name().map_or_else(|| "notice".into(), |n| n.to_string_lossy().into_owned());
-            match crate::output::write_all(dir, &[(name, bytes)]) {
-                Ok(_) => 1,
-                Err(e) => {
-                    eprintln!("error: {e}");
-                    2
-                }
+        Some(p) => match crate::output::write_file(p, bytes) {
+            Ok(_) => 1,
+            Err(e) => {
+                eprintln!("error: {e}");
+                2
             }
-        }
+        },
     }
 }

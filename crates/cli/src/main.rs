@@ -129,7 +129,7 @@ fn main() -> ExitCode {
                 FontChoice::Bundled => er_pdf::FontSource::Bundled,
                 FontChoice::Auto => er_pdf::FontSource::System { extra_dir: font_dir },
             };
-            let mut formats = format.clone();
+            let mut formats = format;
             formats.sort_by_key(|f| f.ext());
             formats.dedup();
             batch::run(&files, &output, &formats, &source, quiet)
@@ -190,9 +190,7 @@ fn run_init(from: &Path, year: u16, output: &Path) -> u8 {
     }
     let name = from.file_name().map_or_else(|| from.display().to_string(), |n| n.to_string_lossy().into_owned());
     let text = er_model::init::next_year(&loaded.report, year, &name);
-    let dir = output.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let file = output.file_name().map_or_else(|| "report.yaml".into(), |n| n.to_string_lossy().into_owned());
-    match output::write_all(dir, &[(file, text.into_bytes())]) {
+    match output::write_file(output, text.into_bytes()) {
         Ok(_) => {
             eprintln!("{}: the {year} report; run `enforcement-report check {}` to list the figures to fill", output.display(), output.display());
             0

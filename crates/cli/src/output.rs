@@ -32,3 +32,13 @@ pub fn write_all(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>
     }
     Ok(done)
 }
+
+/// Writes one file at `path` the same way: a temporary file, then a rename.
+pub fn write_file(path: &Path, bytes: Vec<u8>) -> Result<PathBuf, String> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let Some(name) = path.file_name() else {
+        return Err(format!("{} names a folder, not a file", path.display()));
+    };
+    let mut written = write_all(dir, &[(name.to_string_lossy().into_owned(), bytes)])?;
+    Ok(written.remove(0))
+}

@@ -41,8 +41,13 @@ fn fonts(role: Role) -> RunFonts {
     RunFonts::new().ascii(name).hi_ansi(name).east_asia(name).cs(name)
 }
 
+/// An empty run in the face and size of `role` (docx-rs sizes are half-points).
+fn styled(role: Role) -> Run {
+    Run::new().fonts(fonts(role)).size((role.size_pt() * 2.0) as usize)
+}
+
 fn run(text: &str, role: Role, on_grid: bool) -> Run {
-    let r = Run::new().add_text(text).fonts(fonts(role)).size((role.size_pt() * 2.0) as usize);
+    let r = styled(role).add_text(text);
     if on_grid {
         r.character_spacing(GRID_CHAR_SPACING_TWIPS)
     } else {
@@ -99,11 +104,11 @@ fn page_number_footer(odd: bool, ids: &mut Ids) -> Footer {
     let p = Paragraph::new()
         .id(ids.next())
         .add_run(run(&format!("{d} "), role, false))
-        .add_run(Run::new().fonts(fonts(role)).size(28).add_field_char(FieldCharType::Begin, false))
-        .add_run(Run::new().fonts(fonts(role)).size(28).add_instr_text(InstrText::PAGE(InstrPAGE::new())))
-        .add_run(Run::new().fonts(fonts(role)).size(28).add_field_char(FieldCharType::Separate, false))
+        .add_run(styled(role).add_field_char(FieldCharType::Begin, false))
+        .add_run(styled(role).add_instr_text(InstrText::PAGE(InstrPAGE::new())))
+        .add_run(styled(role).add_field_char(FieldCharType::Separate, false))
         .add_run(run("1", role, false))
-        .add_run(Run::new().fonts(fonts(role)).size(28).add_field_char(FieldCharType::End, false))
+        .add_run(styled(role).add_field_char(FieldCharType::End, false))
         .add_run(run(&format!(" {d}"), role, false));
     let p = if odd {
         p.align(AlignmentType::Right).indent(None, None, Some(inset), None)

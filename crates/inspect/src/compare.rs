@@ -39,23 +39,13 @@ fn d(out: &mut Vec<Difference>, kind: &str, place: String, old: impl Into<String
     }
 }
 
-/// Differences of two lists of lines, aligned by a line diff.
+/// Differences of two lists of lines, aligned by a line diff; `place`
+/// names a line by its 1-based number (in `b`, or in `a` if deleted).
 fn lines(out: &mut Vec<Difference>, kind: &str, place: &dyn Fn(usize) -> String, a: &[String], b: &[String]) {
-    let a_: Vec<&str> = a.iter().map(String::as_str).collect();
-    let b_: Vec<&str> = b.iter().map(String::as_str).collect();
-    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &a_, &b_) {
-        let (oi, ol, ni, nl) = match op {
-            similar::DiffOp::Equal { .. } => continue,
-            similar::DiffOp::Delete { old_index, old_len, new_index } => (old_index, old_len, new_index, 0),
-            similar::DiffOp::Insert { old_index, new_index, new_len } => (old_index, 0, new_index, new_len),
-            similar::DiffOp::Replace { old_index, old_len, new_index, new_len } => (old_index, old_len, new_index, new_len),
-        };
-        for k in 0..ol.max(nl) {
-            let old = if k < ol { a[oi + k].clone() } else { String::new() };
-            let new = if k < nl { b[ni + k].clone() } else { String::new() };
-            let at = if k < nl { ni + k + 1 } else { oi + k + 1 };
-            d(out, kind, place(at), old, new);
-        }
+    for (i, j) in er_model::compare::changed_pairs(a, b) {
+        let old = i.map_or(String::new(), |i| a[i].clone());
+        let new = j.map_or(String::new(), |j| b[j].clone());
+        d(out, kind, place(j.or(i).unwrap_or(0) + 1), old, new);
     }
 }
 

@@ -29,8 +29,8 @@ fn atoms(p: &[Piece]) -> Vec<Range<usize>> {
         if let Some(end) = short_bracket(p, i) {
             // A short bracketed unit such as （万元） or （一） stays whole.
             i = end;
-        } else if is_word_char(p[i].c) && p[i].c.is_ascii() {
-            while i < p.len() && is_word_char(p[i].c) && p[i].c.is_ascii() {
+        } else if is_word_char(p[i].c) {
+            while i < p.len() && is_word_char(p[i].c) {
                 i += 1;
             }
         } else {
@@ -119,25 +119,31 @@ pub fn break_lines(p: &[Piece], first: f64, rest: f64) -> Vec<Range<usize>> {
     lines
 }
 
+/// Breaks `text` into lines of at most `width` character units (Chinese
+/// characters 1, ASCII ½), by the same rules.
+///
+/// ```
+/// use enforcement_report_model::breaking::wrap;
+/// assert_eq!(wrap("罚没金额（万元）", 5.0), ["罚没金额", "（万元）"]);
+/// ```
+pub fn wrap(text: &str, width: f64) -> Vec<String> {
+    let p: Vec<Piece> = text
+        .chars()
+        .map(|c| {
+            let w = crate::text::char_em(c);
+            Piece { c, font: 0, advance: w, width: w }
+        })
+        .collect();
+    break_lines(&p, width, width).into_iter().map(|r| p[r].iter().map(|x| x.c).collect()).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn pieces(s: &str) -> Vec<Piece> {
-        s.chars()
-            .map(|c| {
-                let w = crate::text::char_em(c) * 10.0;
-                Piece { c, font: 0, advance: w, width: w }
-            })
-            .collect()
-    }
-
+    /// `s` broken into lines of `n` Chinese characters.
     fn lines(s: &str, n: usize) -> Vec<String> {
-        let p = pieces(s);
-        break_lines(&p, n as f64 * 10.0, n as f64 * 10.0)
-            .into_iter()
-            .map(|r| p[r].iter().map(|x| x.c).collect())
-            .collect()
+        wrap(s, n as f64)
     }
 
     #[test]
@@ -174,22 +180,4 @@ mod tests {
     fn a_word_wider_than_the_line_is_split() {
         assert_eq!(lines("12345678", 2), ["1234", "5678"]);
     }
-}
-
-/// Breaks `text` into lines of at most `width` character units (Chinese
-/// characters 1, ASCII ½), by the same rules.
-///
-/// ```
-/// use enforcement_report_model::breaking::wrap;
-/// assert_eq!(wrap("罚没金额（万元）", 5.0), ["罚没金额", "（万元）"]);
-/// ```
-pub fn wrap(text: &str, width: f64) -> Vec<String> {
-    let p: Vec<Piece> = text
-        .chars()
-        .map(|c| {
-            let w = crate::text::char_em(c);
-            Piece { c, font: 0, advance: w, width: w }
-        })
-        .collect();
-    break_lines(&p, width, width).into_iter().map(|r| p[r].iter().map(|x| x.c).collect()).collect()
 }

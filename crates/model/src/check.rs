@@ -4,7 +4,7 @@
 use crate::diag::Diagnostic;
 use crate::figures::{Count, Figure, AMOUNT_MAX_DECIMALS, AMOUNT_MAX_INTEGER_DIGITS};
 use crate::load::Loaded;
-use crate::tables::{sum_counts, FigureValue, TableId};
+use crate::tables::{sum_counts, FigureValue, TableId, TABLES_HELP};
 
 /// Every finding about a loaded report, in table and column order.
 /// Errors stop a render; warnings do not.
@@ -24,16 +24,15 @@ pub fn check(l: &Loaded) -> Vec<Diagnostic> {
         let def = id.def();
         let total = def.total.as_ref().map(|t| t.column);
         for (i, (col, value)) in def.columns.iter().zip(t.values(id)).enumerate() {
+            let path = format!("tables.{}.{}", def.label, col.key);
             // A total still to fill is computed once its parts are filled.
-            if Some(i) != total && matches!(value, FigureValue::Count(Figure::ToFill) | FigureValue::Amount(Figure::ToFill)) {
-                let path = format!("tables.{}.{}", def.label, col.key);
+            if Some(i) != total && value.is_to_fill() {
                 out.push(
                     Diagnostic::error(&l.file, l.locate(&path), &path, format!("{} {} is still to fill (待填)", def.label, col.key))
                         .with_help("write the figure, or ~ if the agency has no such power"),
                 );
             }
             let FigureValue::Amount(Figure::Value(a)) = value else { continue };
-            let path = format!("tables.{}.{}", def.label, col.key);
             if a.0.is_sign_negative() && !a.0.is_zero() {
                 out.push(
                     Diagnostic::error(&l.file, l.locate(&path), &path, format!("{} is negative ({a} 万元)", col.key))
@@ -142,18 +141,16 @@ fn previous_year(l: &Loaded, out: &mut Vec<Diagnostic>) {
         let path = format!("previous_year.{label}");
         let Some(id) = TableId::from_label(label) else {
             out.push(
-                Diagnostic::error(&l.file, l.locate(&path), &path, format!("there is no table {label}"))
-                    .with_help("the tables are 表一, 表二, 表三 and 表四"),
+                Diagnostic::error(&l.file, l.locate(&path), &path, format!("there is no table {label}")).with_help(TABLES_HELP),
             );
             continue;
         };
         for key in figures.keys() {
             if id.def().column(key).is_none() {
                 let p = format!("{path}.{key}");
-                let keys: Vec<&str> = id.def().columns.iter().map(|c| c.key).collect();
                 out.push(
                     Diagnostic::error(&l.file, l.locate(&p), &p, format!("{label} has no figure {key}"))
-                        .with_help(format!("the figures of {label} are: {}", keys.join("、"))),
+                        .with_help(format!("the figures of {label} are: {}", id.def().figure_keys())),
                 );
             }
         }
@@ -198,7 +195,6 @@ fn references(l: &Loaded, out: &mut Vec<Diagnostic>) {
     use crate::refs::{resolve, segments, year_on_year, Segment};
     for (path, text) in texts(&l.report) {
         let mut last_figure: Option<String> = None;
-        let mut offset = 0;
         for seg in segments(text) {
             match seg {
                 Segment::Ref { raw, at } => {
@@ -206,60 +202,46 @@ fn references(l: &Loaded, out: &mut Vec<Diagnostic>) {
                         out.push(Diagnostic::error(&l.file, locate_in(l, &path, at), &path, e.message).with_help(e.help));
                     }
                     last_figure = (raw.contains('.') && !raw.contains("同比")).then(|| raw.split(':').next().unwrap_or("").to_string());
-                    offset = at + raw.chars().count() + 2;
                 }
-                Segment::Text(t) => {
-                    let Some(fig) = &last_figure else {
-                        offset += t.chars().count();
-                        continue;
-                    };
-                    if let Some((written, at)) = written_percentage(&t) {
+                Segment::Text { text: t, at: offset } => {
+                    let Some(fig) = last_figure.take() else { continue };
+                    if let Some((direction, written, at)) = written_percentage(&t) {
                         let (label, key) = fig.split_once('.').unwrap_or(("", ""));
-                        if let (Some(id), Some(prev)) = (TableId::from_label(label), TableId::from_label(label).and_then(|id| l.report.previous_figure(id, key))) {
-                            let col = id.def().column(key).unwrap_or(0);
-                            let current = match l.report.tables.values(id)[col] {
-                                FigureValue::Count(Figure::Value(n)) => Some(rust_decimal::Decimal::from(n)),
-                                FigureValue::Amount(Figure::Value(a)) => Some(a.0),
-                                _ => None,
-                            };
+                        let figures = TableId::from_label(label).and_then(|id| {
+                            let col = id.def().column(key)?;
+                            Some((l.report.tables.values(id)[col].number()?, l.report.previous_figure(id, key)?))
+                        });
+                        if let Some((current, previous)) = figures {
                             let precision = written.split_once('.').map_or(0, |(_, d)| d.trim_end_matches('%').len() as u32);
-                            if let Some(cur) = current {
-                                let phrase = year_on_year(cur, prev, precision);
-                                let direction = |p: &str| if p.contains("下降") { "下降" } else { "增长" };
-                                let agrees = written_percentage(&phrase).map(|(w, _)| w) == Some(written.clone())
-                                    && direction(&phrase) == direction(&t[t.find("同比").unwrap_or(0)..]);
-                                if !agrees {
-                                    out.push(
-                                        Diagnostic::warning(
-                                            &l.file,
-                                            locate_in(l, &path, offset + at),
-                                            &path,
-                                            format!("the text says {written} for {label} {key}, but this year and last year's figures give “{phrase}”"),
-                                        )
-                                        .with_help(format!("write {{{fig}:同比:{precision}}} to have the phrase computed")),
-                                    );
-                                }
+                            let phrase = year_on_year(current, previous, precision);
+                            let computed = written_percentage(&phrase).map(|(d, w, _)| (d, w));
+                            if computed != Some((direction, written.clone())) {
+                                out.push(
+                                    Diagnostic::warning(
+                                        &l.file,
+                                        locate_in(l, &path, offset + at),
+                                        &path,
+                                        format!("the text says {written} for {label} {key}, but this year and last year's figures give “{phrase}”"),
+                                    )
+                                    .with_help(format!("write {{{fig}:同比:{precision}}} to have the phrase computed")),
+                                );
                             }
                         }
                     }
-                    last_figure = None;
-                    offset += t.chars().count();
                 }
             }
         }
     }
 }
 
-/// A hand-written "同比上年度下降22%" in `t`: the percentage as written
-/// (22%) and the character offset of the phrase.
-fn written_percentage(t: &str) -> Option<(String, usize)> {
-    let chars: Vec<char> = t.chars().collect();
-    let s: String = chars.iter().collect();
-    let start = s.find("同比")?;
-    let at = s[..start].chars().count();
-    let rest: Vec<char> = s[start..].chars().take(16).collect();
+/// A hand-written "同比上年度下降22%" in `t`: the direction (降 or 长), the
+/// percentage as written (22%), and the character offset of the phrase.
+fn written_percentage(t: &str) -> Option<(char, String, usize)> {
+    let start = t.find("同比")?;
+    let at = t[..start].chars().count();
+    let rest: Vec<char> = t[start..].chars().take(16).collect();
     let pos = rest.iter().position(|c| *c == '降' || *c == '长')?;
     let num: String = rest[pos + 1..].iter().take_while(|c| c.is_ascii_digit() || **c == '.').collect();
     let after = rest.get(pos + 1 + num.chars().count())?;
-    (!num.is_empty() && *after == '%').then(|| (format!("{num}%"), at))
+    (!num.is_empty() && *after == '%').then(|| (rest[pos], format!("{num}%"), at))
 }

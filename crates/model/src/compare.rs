@@ -6,7 +6,7 @@
 use crate::document::{build, Block, CellRole};
 use crate::report::{Block as DataBlock, Report};
 use crate::tables::{FigureValue, Kind, TableId};
-use crate::figures::Figure;
+use crate::figures::TO_FILL;
 
 /// One difference.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,7 +29,7 @@ impl std::fmt::Display for Change {
 /// The unit a figure is counted in: 宗, 次 or 万元.
 pub fn unit(id: TableId, col: usize) -> &'static str {
     let c = &id.def().columns[col];
-    match c.kind {
+    match c.kind() {
         Kind::Amount => "万元",
         Kind::Count if c.key.ends_with("次数") => "次",
         Kind::Count => "宗",
@@ -37,11 +37,39 @@ pub fn unit(id: TableId, col: usize) -> &'static str {
 }
 
 fn figure_text(v: FigureValue) -> String {
-    match v {
-        FigureValue::Count(Figure::NoPower) | FigureValue::Amount(Figure::NoPower) => "空（无此职权）".into(),
-        FigureValue::Count(Figure::ToFill) | FigureValue::Amount(Figure::ToFill) => "待填".into(),
-        other => other.text(),
+    if v.is_blank() {
+        "空（无此职权）".into()
+    } else if v.is_to_fill() {
+        TO_FILL.into()
+    } else {
+        v.text()
     }
+}
+
+/// Two lists aligned by a diff: for each entry that differs, its index in
+/// `a` and in `b` (None where it was inserted or deleted), in order.
+///
+/// ```
+/// use enforcement_report_model::compare::changed_pairs;
+/// let (a, b) = (["x", "y", "z"], ["x", "Y", "z", "w"]);
+/// assert_eq!(changed_pairs(&a, &b), [(Some(1), Some(1)), (None, Some(3))]);
+/// ```
+pub fn changed_pairs<T: AsRef<str>>(a: &[T], b: &[T]) -> Vec<(Option<usize>, Option<usize>)> {
+    let a: Vec<&str> = a.iter().map(AsRef::as_ref).collect();
+    let b: Vec<&str> = b.iter().map(AsRef::as_ref).collect();
+    let mut out = Vec::new();
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b) {
+        let (oi, ol, ni, nl) = match op {
+            similar::DiffOp::Equal { .. } => continue,
+            similar::DiffOp::Delete { old_index, old_len, new_index } => (old_index, old_len, new_index, 0),
+            similar::DiffOp::Insert { old_index, new_index, new_len } => (old_index, 0, new_index, new_len),
+            similar::DiffOp::Replace { old_index, old_len, new_index, new_len } => (old_index, old_len, new_index, new_len),
+        };
+        for k in 0..ol.max(nl) {
+            out.push(((k < ol).then_some(oi + k), (k < nl).then_some(ni + k)));
+        }
+    }
+    out
 }
 
 fn push(out: &mut Vec<Change>, place: String, old: &str, new: &str) {
@@ -105,35 +133,17 @@ pub fn changes(old: &Report, new: &Report) -> Vec<Change> {
     let (a, b) = (outline(old), outline(new));
     let texts_a: Vec<&str> = a.iter().map(|x| x.1.as_str()).collect();
     let texts_b: Vec<&str> = b.iter().map(|x| x.1.as_str()).collect();
-    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &texts_a, &texts_b) {
-        use similar::DiffOp::*;
-        match op {
-            Equal { .. } => {}
-            Delete { old_index, old_len, .. } => {
-                for k in old_index..old_index + old_len {
-                    push(&mut out, a[k].0.clone(), &a[k].1, "");
-                }
-            }
-            Insert { new_index, new_len, .. } => {
-                for k in new_index..new_index + new_len {
-                    push(&mut out, b[k].0.clone(), "", &b[k].1);
-                }
-            }
-            Replace { old_index, old_len, new_index, new_len } => {
-                for k in 0..old_len.max(new_len) {
-                    let (pa, ta) = a.get(old_index + k).filter(|_| k < old_len).map_or((None, ""), |x| (Some(&x.0), x.1.as_str()));
-                    let (pb, tb) = b.get(new_index + k).filter(|_| k < new_len).map_or((None, ""), |x| (Some(&x.0), x.1.as_str()));
-                    push(&mut out, pb.or(pa).cloned().unwrap_or_default(), ta, tb);
-                }
-            }
-        }
+    for (i, j) in changed_pairs(&texts_a, &texts_b) {
+        let (pa, ta) = i.map_or((None, ""), |i| (Some(&a[i].0), a[i].1.as_str()));
+        let (pb, tb) = j.map_or((None, ""), |j| (Some(&b[j].0), b[j].1.as_str()));
+        push(&mut out, pb.or(pa).cloned().unwrap_or_default(), ta, tb);
     }
     push(&mut out, "第二部分 标题".into(), &old.part2.heading, &new.part2.heading);
     let (da, db) = (build(old), build(new));
-    let tables = |d: &crate::Document| -> Vec<crate::document::Table> {
-        d.sections.iter().flat_map(|s| &s.blocks).filter_map(|b| if let Block::Table(t) = b { Some(t.clone()) } else { None }).collect()
-    };
-    for (ta, tb) in tables(&da).iter().zip(tables(&db).iter()) {
+    fn tables(d: &crate::Document) -> Vec<&crate::document::Table> {
+        d.sections.iter().flat_map(|s| &s.blocks).filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect()
+    }
+    for (ta, tb) in tables(&da).into_iter().zip(tables(&db)) {
         let id = ta.id;
         let def = id.def();
         push(&mut out, format!("{} 标题", def.label), &ta.title, &tb.title);

@@ -255,11 +255,10 @@ fn table(report: &Report, id: TableId) -> Table {
         Some(n) => n.iter().map(|s| s.trim().to_string()).collect::<Vec<_>>(),
         None => def.notes.iter().map(|s| s.to_string()).collect(),
     };
-    let columns = column_fractions(&cells, def.columns.len(), def.header_rows, |c| def.columns[c].kind);
-    let size = Role::TableCell.size_pt();
-    let avail = LANDSCAPE.text_width_mm() / MM_PER_PT / size;
+    let columns = column_fractions(&cells, def.columns.len(), def.header_rows, |c| def.columns[c].kind());
+    let (avail, pad) = (table_width_em(), cell_padding_em());
     for c in &mut cells {
-        let inner = columns[c.col..c.col + c.cols].iter().sum::<f64>() * avail - 2.0 * CELL_PADDING_PT / size;
+        let inner = columns[c.col..c.col + c.cols].iter().sum::<f64>() * avail - pad;
         c.lines = if c.text.is_empty() { Vec::new() } else { crate::breaking::wrap(&c.text, inner) };
     }
     Table {
@@ -277,14 +276,22 @@ fn table(report: &Report, id: TableId) -> Table {
     }
 }
 
+/// A table's width, in characters of its cells' size: the landscape text width.
+fn table_width_em() -> f64 {
+    LANDSCAPE.text_width_mm() / MM_PER_PT / Role::TableCell.size_pt()
+}
+
+/// A cell's padding, left and right together, in characters.
+fn cell_padding_em() -> f64 {
+    2.0 * CELL_PADDING_PT / Role::TableCell.size_pt()
+}
+
 /// Column widths from the labels and values, shared by all writers so that
 /// the three formats draw the same table. A label of n characters is given
 /// about √(n/1.5) lines (罚没金额 / （万元）), every number fits on one line,
 /// and the columns share the text width in proportion to what they want.
 fn column_fractions(cells: &[Cell], n: usize, header_rows: usize, kind: impl Fn(usize) -> Kind) -> Vec<f64> {
-    let size = Role::TableCell.size_pt();
-    let pad = 2.0 * CELL_PADDING_PT / size;
-    let avail = LANDSCAPE.text_width_mm() / MM_PER_PT / size;
+    let (avail, pad) = (table_width_em(), cell_padding_em());
     // Two characters and a little more: a cell exactly two characters wide
     // wraps after one in Word, whose measure differs from ours by a hair.
     let mut min = vec![2.4 + pad; n];
@@ -331,17 +338,17 @@ fn column_fractions(cells: &[Cell], n: usize, header_rows: usize, kind: impl Fn(
 
 /// Heights of a table's rows: each row as tall as its tallest single-row
 /// cell needs, and a cell spanning rows grows the last of them if the rows
-/// together are too short for it. `need` gives a cell's height; `min` is the
-/// least height of a row. Shared by the writers that size rows themselves.
-pub fn row_heights(t: &Table, min: f64, need: impl Fn(&Cell) -> f64) -> Vec<f64> {
+/// together are too short for it. `need[i]` is the height `t.cells[i]`
+/// needs; `min` is the least height of a row. Shared by the writers that
+/// size rows themselves.
+pub fn row_heights(t: &Table, min: f64, need: &[f64]) -> Vec<f64> {
     let mut h = vec![min; t.rows];
-    for c in t.cells.iter().filter(|c| c.rows == 1) {
-        h[c.row] = h[c.row].max(need(c));
+    for (c, n) in t.cells.iter().zip(need).filter(|(c, _)| c.rows == 1) {
+        h[c.row] = h[c.row].max(*n);
     }
-    for c in t.cells.iter().filter(|c| c.rows > 1) {
+    for (c, n) in t.cells.iter().zip(need).filter(|(c, _)| c.rows > 1) {
         let have: f64 = h[c.row..c.row + c.rows].iter().sum();
-        let n = need(c);
-        if n > have {
+        if *n > have {
             h[c.row + c.rows - 1] += n - have;
         }
     }

@@ -7,7 +7,7 @@ use crate::diag::Diagnostic;
 use crate::figures::{parse_decimal, AmountSource, Figure};
 use crate::locate::{Index, Loc};
 use crate::report::Report;
-use crate::tables::{Kind, TableId};
+use crate::tables::{Get, TableId};
 
 /// Largest data file read: a report is a few tens of kilobytes.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
@@ -249,9 +249,9 @@ fn float_amounts(l: &Loaded) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for id in TableId::ALL {
         let def = id.def();
-        for col in def.columns.iter().filter(|c| c.kind == Kind::Amount) {
-            if let Some(cell) = amount_cell(&l.report, id, col.key) {
-                out.extend(float_amount(l, &format!("tables.{}.{}", def.label, col.key), col.key, cell));
+        for col in def.columns {
+            if let Get::Amount(cell) = col.get {
+                out.extend(float_amount(l, &format!("tables.{}.{}", def.label, col.key), col.key, cell(&l.report.tables)));
             }
         }
     }
@@ -261,18 +261,6 @@ fn float_amounts(l: &Loaded) -> Vec<Diagnostic> {
         }
     }
     out
-}
-
-fn amount_cell(r: &Report, id: TableId, key: &str) -> Option<crate::figures::AmountCell> {
-    let t = &r.tables;
-    match (id, key) {
-        (TableId::Penalties, "罚没金额") => Some(t.penalties.amount),
-        (TableId::Other, "行政征收总金额") => Some(t.other.levy_amount),
-        (TableId::Other, "行政裁决涉及金额") => Some(t.other.ruling_amount),
-        (TableId::Other, "行政给付总金额") => Some(t.other.payment_amount),
-        (TableId::Other, "行政奖励总金额") => Some(t.other.reward_amount),
-        _ => None,
-    }
 }
 
 /// Control characters would vanish or corrupt the XML of a DOCX or XLSX.

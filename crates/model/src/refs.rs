@@ -7,12 +7,13 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 use crate::figures::Figure;
 use crate::report::Report;
-use crate::tables::{FigureValue, Kind, TableId};
+use crate::tables::{FigureValue, Kind, TableId, TABLES_HELP};
 
-/// A piece of text: literal, or a reference with its character offset.
+/// A piece of text: literal, or a reference; `at` is the character offset
+/// where it starts in the text as written.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Segment {
-    Text(String),
+    Text { text: String, at: usize },
     Ref { raw: String, at: usize },
 }
 
@@ -22,15 +23,19 @@ pub enum Segment {
 /// use enforcement_report_model::refs::{segments, Segment};
 /// let s = segments("罚没总额{表二.罚没金额:元}元{{注}}");
 /// assert_eq!(s[1], Segment::Ref { raw: "表二.罚没金额:元".into(), at: 4 });
-/// assert_eq!(s[2], Segment::Text("元{注}".into()));
+/// assert_eq!(s[2], Segment::Text { text: "元{注}".into(), at: 15 });
 /// ```
 pub fn segments(text: &str) -> Vec<Segment> {
     let mut out = Vec::new();
     let mut lit = String::new();
+    let mut lit_at = 0;
     let chars: Vec<char> = text.chars().collect();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
+        if lit.is_empty() {
+            lit_at = i;
+        }
         if (c == '{' || c == '}') && chars.get(i + 1) == Some(&c) {
             lit.push(c);
             i += 2;
@@ -39,7 +44,7 @@ pub fn segments(text: &str) -> Vec<Segment> {
         if c == '{' {
             if let Some(len) = chars[i + 1..].iter().position(|&d| d == '}') {
                 if !lit.is_empty() {
-                    out.push(Segment::Text(std::mem::take(&mut lit)));
+                    out.push(Segment::Text { text: std::mem::take(&mut lit), at: lit_at });
                 }
                 out.push(Segment::Ref { raw: chars[i + 1..i + 1 + len].iter().collect(), at: i });
                 i += len + 2;
@@ -50,7 +55,7 @@ pub fn segments(text: &str) -> Vec<Segment> {
         i += 1;
     }
     if !lit.is_empty() {
-        out.push(Segment::Text(lit));
+        out.push(Segment::Text { text: lit, at: lit_at });
     }
     out
 }
@@ -98,14 +103,6 @@ pub fn year_on_year(current: Decimal, previous: Decimal, precision: u32) -> Stri
     }
 }
 
-fn decimal(v: FigureValue) -> Option<Decimal> {
-    match v {
-        FigureValue::Count(Figure::Value(n)) => Some(Decimal::from(n)),
-        FigureValue::Amount(Figure::Value(a)) => Some(a.0),
-        _ => None,
-    }
-}
-
 /// Renders one reference against the report.
 pub fn resolve(raw: &str, r: &Report) -> Result<String, RefError> {
     let parts: Vec<&str> = raw.split(':').map(str::trim).collect();
@@ -120,16 +117,15 @@ pub fn resolve(raw: &str, r: &Report) -> Result<String, RefError> {
         return Err(err(format!("unknown reference {{{raw}}}"), known));
     };
     let Some(id) = TableId::from_label(label) else {
-        return Err(err(format!("unknown table {label} in {{{raw}}}"), "the tables are 表一, 表二, 表三 and 表四"));
+        return Err(err(format!("unknown table {label} in {{{raw}}}"), TABLES_HELP));
     };
     let def = id.def();
     let Some(col) = def.column(key) else {
-        let keys: Vec<&str> = def.columns.iter().map(|c| c.key).collect();
-        return Err(err(format!("{label} has no figure {key} in {{{raw}}}"), format!("the figures of {label} are: {}", keys.join("、"))));
+        return Err(err(format!("{label} has no figure {key} in {{{raw}}}"), format!("the figures of {label} are: {}", def.figure_keys())));
     };
-    let kind = def.columns[col].kind;
+    let kind = def.columns[col].kind();
     let value = r.tables.values(id)[col];
-    if matches!(value, FigureValue::Count(Figure::ToFill) | FigureValue::Amount(Figure::ToFill)) {
+    if value.is_to_fill() {
         return Err(err(format!("{{{raw}}} refers to {label} {key}, which is still to fill (待填)"), "fill in the figure in the table"));
     }
     let blank = || {
@@ -167,7 +163,7 @@ pub fn resolve(raw: &str, r: &Report) -> Result<String, RefError> {
                     err(format!("`{p}` is not a number of decimals in {{{raw}}}"), "write e.g. {表二.罚没金额:同比:2} for two decimals")
                 })?,
             };
-            let current = decimal(value).ok_or_else(blank)?;
+            let current = value.number().ok_or_else(blank)?;
             let previous = r.previous_figure(id, key).ok_or_else(|| {
                 err(
                     format!("{{{raw}}} needs last year's {label} {key}"),
@@ -193,7 +189,7 @@ pub fn render(text: &str, r: &Report) -> String {
     segments(text)
         .into_iter()
         .map(|s| match s {
-            Segment::Text(t) => t,
+            Segment::Text { text, .. } => text,
             Segment::Ref { raw, .. } => resolve(&raw, r).unwrap_or_else(|_| format!("{{{raw}}}")),
         })
         .collect()

@@ -17,7 +17,7 @@ fn table(id: TableId) -> Value {
     let mut props = Map::new();
     let mut required = Vec::new();
     for (i, c) in def.columns.iter().enumerate() {
-        let mut f = figure_ref(c.kind);
+        let mut f = figure_ref(c.kind());
         let header = def.header.iter().find(|h| h.key == c.key).map_or(c.key, |h| h.text);
         let total = def.total.as_ref().filter(|t| t.column == i);
         let description = match total {
@@ -45,7 +45,7 @@ fn table(id: TableId) -> Value {
 
 fn previous(id: TableId) -> Value {
     let def = id.def();
-    let props: Map<String, Value> = def.columns.iter().map(|c| (c.key.to_string(), figure_ref(c.kind))).collect();
+    let props: Map<String, Value> = def.columns.iter().map(|c| (c.key.to_string(), figure_ref(c.kind()))).collect();
     json!({ "type": "object", "properties": props, "additionalProperties": false })
 }
 

@@ -2,7 +2,7 @@
 //! spans (spec §3), default titles and notes, and which cell is a total.
 //! Every writer and the checker read these definitions; none restates them.
 
-use crate::figures::{Amount, Count, Figure};
+use crate::figures::{Amount, AmountCell, Count, Figure};
 use crate::report::Tables;
 
 /// Which of the four tables.
@@ -73,15 +73,57 @@ impl FigureValue {
     pub fn is_blank(self) -> bool {
         matches!(self, FigureValue::Count(Figure::NoPower) | FigureValue::Amount(Figure::NoPower))
     }
+
+    /// True when the figure is still to fill (待填).
+    pub fn is_to_fill(self) -> bool {
+        matches!(self, FigureValue::Count(Figure::ToFill) | FigureValue::Amount(Figure::ToFill))
+    }
+
+    /// The figure as an exact number (an amount in 万元), None for a blank
+    /// or a figure still to fill.
+    pub fn number(self) -> Option<rust_decimal::Decimal> {
+        match self {
+            FigureValue::Count(f) => f.value().map(rust_decimal::Decimal::from),
+            FigureValue::Amount(f) => f.value().map(|a| a.0),
+        }
+    }
 }
+
+/// What a message says when a table label is not one of the four.
+pub const TABLES_HELP: &str = "the tables are 表一, 表二, 表三 and 表四";
 
 /// A column of values: the data key and how to read it from the tables.
 pub struct ColumnDef {
     /// The key in the data file, e.g. 罚款; also the key of its header label.
     pub key: &'static str,
-    pub kind: Kind,
     /// Reads the figure; totals left out of the data come back computed.
-    pub get: fn(&Tables) -> FigureValue,
+    pub get: Get,
+}
+
+/// How a column reads its figure, which also says what the column holds.
+#[derive(Clone, Copy)]
+pub enum Get {
+    Count(fn(&Tables) -> Figure<Count>),
+    /// An amount as read, with how it was written (the loader checks floats).
+    Amount(fn(&Tables) -> AmountCell),
+}
+
+impl ColumnDef {
+    /// What the column holds.
+    pub fn kind(&self) -> Kind {
+        match self.get {
+            Get::Count(_) => Kind::Count,
+            Get::Amount(_) => Kind::Amount,
+        }
+    }
+
+    /// The column's figure in `t`.
+    pub fn value(&self, t: &Tables) -> FigureValue {
+        match self.get {
+            Get::Count(f) => FigureValue::Count(f(t)),
+            Get::Amount(f) => FigureValue::Amount(f(t).figure),
+        }
+    }
 }
 
 /// A header cell: its text and the grid rectangle it covers.
@@ -125,6 +167,11 @@ impl TableDef {
         self.columns.iter().position(|c| c.key == key)
     }
 
+    /// The figures' keys, for a message: 申请数量、受理数量、…
+    pub fn figure_keys(&self) -> String {
+        self.columns.iter().map(|c| c.key).collect::<Vec<_>>().join("、")
+    }
+
     /// Every key a data file may use under 标签.
     pub fn label_keys(&self) -> impl Iterator<Item = &'static str> + '_ {
         self.header.iter().map(|h| h.key)
@@ -140,26 +187,18 @@ const fn leaf(key: &'static str, row: usize, col: usize) -> HeaderDef {
     HeaderDef { key, text: key, row, col, rows: 1, cols: 1 }
 }
 
-fn count(f: Figure<Count>) -> FigureValue {
-    FigureValue::Count(f)
-}
-
-fn amount(f: crate::figures::AmountCell) -> FigureValue {
-    FigureValue::Amount(f.figure)
-}
-
 /// Sum of figures, blanks counting as nothing; None when it overflows a count.
 pub fn sum_counts(figures: &[Figure<Count>]) -> Option<Count> {
     figures.iter().filter_map(|f| f.value()).try_fold(0u32, |acc, v| acc.checked_add(v))
 }
 
-fn computed(total: Option<Figure<Count>>, parts: &[Figure<Count>]) -> FigureValue {
+fn computed(total: Option<Figure<Count>>, parts: &[Figure<Count>]) -> Figure<Count> {
     match total {
-        _ if parts.contains(&Figure::ToFill) => FigureValue::Count(Figure::ToFill),
+        _ if parts.contains(&Figure::ToFill) => Figure::ToFill,
         Some(Figure::ToFill) => computed(None, parts),
-        Some(t) => FigureValue::Count(t),
+        Some(t) => t,
         // An overflowing sum is reported by `check`; a load refuses it first.
-        None => FigureValue::Count(Figure::Value(sum_counts(parts).unwrap_or(u32::MAX))),
+        None => Figure::Value(sum_counts(parts).unwrap_or(u32::MAX)),
     }
 }
 
@@ -177,11 +216,11 @@ static LICENSING: TableDef = TableDef {
     ],
     header_rows: 2,
     columns: &[
-        ColumnDef { key: "申请数量", kind: Kind::Count, get: |t| count(t.licensing.applied) },
-        ColumnDef { key: "受理数量", kind: Kind::Count, get: |t| count(t.licensing.accepted) },
-        ColumnDef { key: "许可数量", kind: Kind::Count, get: |t| count(t.licensing.granted) },
-        ColumnDef { key: "不予许可数量", kind: Kind::Count, get: |t| count(t.licensing.refused) },
-        ColumnDef { key: "撤销许可数量", kind: Kind::Count, get: |t| count(t.licensing.revoked) },
+        ColumnDef { key: "申请数量", get: Get::Count(|t| t.licensing.applied) },
+        ColumnDef { key: "受理数量", get: Get::Count(|t| t.licensing.accepted) },
+        ColumnDef { key: "许可数量", get: Get::Count(|t| t.licensing.granted) },
+        ColumnDef { key: "不予许可数量", get: Get::Count(|t| t.licensing.refused) },
+        ColumnDef { key: "撤销许可数量", get: Get::Count(|t| t.licensing.revoked) },
     ],
     total: None,
     notes: &[
@@ -209,16 +248,16 @@ static PENALTIES: TableDef = TableDef {
     ],
     header_rows: 2,
     columns: &[
-        ColumnDef { key: "警告", kind: Kind::Count, get: |t| count(t.penalties.warning) },
-        ColumnDef { key: "罚款", kind: Kind::Count, get: |t| count(t.penalties.fine) },
-        ColumnDef { key: "没收违法所得、没收非法财物", kind: Kind::Count, get: |t| count(t.penalties.confiscation) },
-        ColumnDef { key: "暂扣许可证、执照", kind: Kind::Count, get: |t| count(t.penalties.licence_suspended) },
-        ColumnDef { key: "责令停产停业", kind: Kind::Count, get: |t| count(t.penalties.business_suspended) },
-        ColumnDef { key: "吊销许可证、执照", kind: Kind::Count, get: |t| count(t.penalties.licence_revoked) },
-        ColumnDef { key: "行政拘留", kind: Kind::Count, get: |t| count(t.penalties.detention) },
-        ColumnDef { key: "其他行政处罚", kind: Kind::Count, get: |t| count(t.penalties.other) },
-        ColumnDef { key: "合计", kind: Kind::Count, get: |t| computed(t.penalties.total, &t.penalties.categories()) },
-        ColumnDef { key: "罚没金额", kind: Kind::Amount, get: |t| amount(t.penalties.amount) },
+        ColumnDef { key: "警告", get: Get::Count(|t| t.penalties.warning) },
+        ColumnDef { key: "罚款", get: Get::Count(|t| t.penalties.fine) },
+        ColumnDef { key: "没收违法所得、没收非法财物", get: Get::Count(|t| t.penalties.confiscation) },
+        ColumnDef { key: "暂扣许可证、执照", get: Get::Count(|t| t.penalties.licence_suspended) },
+        ColumnDef { key: "责令停产停业", get: Get::Count(|t| t.penalties.business_suspended) },
+        ColumnDef { key: "吊销许可证、执照", get: Get::Count(|t| t.penalties.licence_revoked) },
+        ColumnDef { key: "行政拘留", get: Get::Count(|t| t.penalties.detention) },
+        ColumnDef { key: "其他行政处罚", get: Get::Count(|t| t.penalties.other) },
+        ColumnDef { key: "合计", get: Get::Count(|t| computed(t.penalties.total, &t.penalties.categories())) },
+        ColumnDef { key: "罚没金额", get: Get::Amount(|t| t.penalties.amount) },
     ],
     total: Some(TotalDef { column: 8, of: 0..8 }),
     notes: &[
@@ -253,19 +292,19 @@ static COERCION: TableDef = TableDef {
     ],
     header_rows: 3,
     columns: &[
-        ColumnDef { key: "限制公民人身自由", kind: Kind::Count, get: |t| count(t.coercion.restrict_liberty) },
-        ColumnDef { key: "查封场所、设施或者财物", kind: Kind::Count, get: |t| count(t.coercion.seal_up) },
-        ColumnDef { key: "扣押财物", kind: Kind::Count, get: |t| count(t.coercion.seize) },
-        ColumnDef { key: "冻结存款、汇款", kind: Kind::Count, get: |t| count(t.coercion.freeze) },
-        ColumnDef { key: "其他行政强制措施", kind: Kind::Count, get: |t| count(t.coercion.other_measures) },
-        ColumnDef { key: "加处罚款或者滞纳金", kind: Kind::Count, get: |t| count(t.coercion.surcharge) },
-        ColumnDef { key: "划拨存款、汇款", kind: Kind::Count, get: |t| count(t.coercion.transfer) },
-        ColumnDef { key: "拍卖或者依法处理查封、扣押的场所、设施或者财物", kind: Kind::Count, get: |t| count(t.coercion.auction) },
-        ColumnDef { key: "排除妨碍、恢复原状", kind: Kind::Count, get: |t| count(t.coercion.restore) },
-        ColumnDef { key: "代履行", kind: Kind::Count, get: |t| count(t.coercion.substitute) },
-        ColumnDef { key: "其他强制执行", kind: Kind::Count, get: |t| count(t.coercion.other_enforcement) },
-        ColumnDef { key: "申请法院强制执行", kind: Kind::Count, get: |t| count(t.coercion.court) },
-        ColumnDef { key: "合并", kind: Kind::Count, get: |t| computed(t.coercion.total, &t.coercion.counts()) },
+        ColumnDef { key: "限制公民人身自由", get: Get::Count(|t| t.coercion.restrict_liberty) },
+        ColumnDef { key: "查封场所、设施或者财物", get: Get::Count(|t| t.coercion.seal_up) },
+        ColumnDef { key: "扣押财物", get: Get::Count(|t| t.coercion.seize) },
+        ColumnDef { key: "冻结存款、汇款", get: Get::Count(|t| t.coercion.freeze) },
+        ColumnDef { key: "其他行政强制措施", get: Get::Count(|t| t.coercion.other_measures) },
+        ColumnDef { key: "加处罚款或者滞纳金", get: Get::Count(|t| t.coercion.surcharge) },
+        ColumnDef { key: "划拨存款、汇款", get: Get::Count(|t| t.coercion.transfer) },
+        ColumnDef { key: "拍卖或者依法处理查封、扣押的场所、设施或者财物", get: Get::Count(|t| t.coercion.auction) },
+        ColumnDef { key: "排除妨碍、恢复原状", get: Get::Count(|t| t.coercion.restore) },
+        ColumnDef { key: "代履行", get: Get::Count(|t| t.coercion.substitute) },
+        ColumnDef { key: "其他强制执行", get: Get::Count(|t| t.coercion.other_enforcement) },
+        ColumnDef { key: "申请法院强制执行", get: Get::Count(|t| t.coercion.court) },
+        ColumnDef { key: "合并", get: Get::Count(|t| computed(t.coercion.total, &t.coercion.counts())) },
     ],
     total: Some(TotalDef { column: 12, of: 0..12 }),
     notes: &[
@@ -300,17 +339,17 @@ static OTHER: TableDef = TableDef {
     ],
     header_rows: 2,
     columns: &[
-        ColumnDef { key: "行政征收次数", kind: Kind::Count, get: |t| count(t.other.levy_count) },
-        ColumnDef { key: "行政征收总金额", kind: Kind::Amount, get: |t| amount(t.other.levy_amount) },
-        ColumnDef { key: "行政检查次数", kind: Kind::Count, get: |t| count(t.other.inspection_count) },
-        ColumnDef { key: "行政裁决次数", kind: Kind::Count, get: |t| count(t.other.ruling_count) },
-        ColumnDef { key: "行政裁决涉及金额", kind: Kind::Amount, get: |t| amount(t.other.ruling_amount) },
-        ColumnDef { key: "行政给付次数", kind: Kind::Count, get: |t| count(t.other.payment_count) },
-        ColumnDef { key: "行政给付总金额", kind: Kind::Amount, get: |t| amount(t.other.payment_amount) },
-        ColumnDef { key: "行政确认次数", kind: Kind::Count, get: |t| count(t.other.confirmation_count) },
-        ColumnDef { key: "行政奖励次数", kind: Kind::Count, get: |t| count(t.other.reward_count) },
-        ColumnDef { key: "行政奖励总金额", kind: Kind::Amount, get: |t| amount(t.other.reward_amount) },
-        ColumnDef { key: "其他行政执法行为宗数", kind: Kind::Count, get: |t| count(t.other.other_count) },
+        ColumnDef { key: "行政征收次数", get: Get::Count(|t| t.other.levy_count) },
+        ColumnDef { key: "行政征收总金额", get: Get::Amount(|t| t.other.levy_amount) },
+        ColumnDef { key: "行政检查次数", get: Get::Count(|t| t.other.inspection_count) },
+        ColumnDef { key: "行政裁决次数", get: Get::Count(|t| t.other.ruling_count) },
+        ColumnDef { key: "行政裁决涉及金额", get: Get::Amount(|t| t.other.ruling_amount) },
+        ColumnDef { key: "行政给付次数", get: Get::Count(|t| t.other.payment_count) },
+        ColumnDef { key: "行政给付总金额", get: Get::Amount(|t| t.other.payment_amount) },
+        ColumnDef { key: "行政确认次数", get: Get::Count(|t| t.other.confirmation_count) },
+        ColumnDef { key: "行政奖励次数", get: Get::Count(|t| t.other.reward_count) },
+        ColumnDef { key: "行政奖励总金额", get: Get::Amount(|t| t.other.reward_amount) },
+        ColumnDef { key: "其他行政执法行为宗数", get: Get::Count(|t| t.other.other_count) },
     ],
     total: None,
     notes: &[
@@ -376,7 +415,7 @@ impl Tables {
 
     /// The value row of a table, left to right, totals computed where left out.
     pub fn values(&self, id: TableId) -> Vec<FigureValue> {
-        id.def().columns.iter().map(|c| (c.get)(self)).collect()
+        id.def().columns.iter().map(|c| c.value(self)).collect()
     }
 }
 

@@ -66,34 +66,21 @@ struct Bundled {
     bytes: &'static [u8],
 }
 
-static SERIF: Bundled = Bundled {
-    family: "Noto Serif CJK SC",
-    tag: "ERSERF",
-    bytes: include_bytes!("../fonts/NotoSerifSC-Regular-GB2312.otf"),
-};
-static SERIF_BOLD: Bundled = Bundled {
-    family: "Noto Serif CJK SC Bold",
-    tag: "ERBOLD",
-    bytes: include_bytes!("../fonts/NotoSerifSC-Bold-GB2312.otf"),
-};
-static SANS: Bundled = Bundled {
-    family: "Noto Sans CJK SC",
-    tag: "ERSANS",
-    bytes: include_bytes!("../fonts/NotoSansSC-Regular-GB2312.otf"),
-};
-static KAI: Bundled = Bundled {
-    family: "LXGW WenKai",
-    tag: "ERKAIT",
-    bytes: include_bytes!("../fonts/LXGWWenKai-Regular-GB2312.ttf"),
-};
+/// The shipped fonts, in the order of `bundled()`.
+static BUNDLED: [Bundled; 4] = [
+    Bundled { family: "Noto Serif CJK SC", tag: "ERSERF", bytes: include_bytes!("../fonts/NotoSerifSC-Regular-GB2312.otf") },
+    Bundled { family: "Noto Serif CJK SC Bold", tag: "ERBOLD", bytes: include_bytes!("../fonts/NotoSerifSC-Bold-GB2312.otf") },
+    Bundled { family: "Noto Sans CJK SC", tag: "ERSANS", bytes: include_bytes!("../fonts/NotoSansSC-Regular-GB2312.otf") },
+    Bundled { family: "LXGW WenKai", tag: "ERKAIT", bytes: include_bytes!("../fonts/LXGWWenKai-Regular-GB2312.ttf") },
+];
 
-/// The shipped font that stands in for each official face.
-fn bundled_for(face: Face) -> &'static Bundled {
+/// The shipped font (an index into `BUNDLED`) that stands in for each official face.
+fn bundled_for(face: Face) -> usize {
     match face {
-        Face::FangSong | Face::SongTi => &SERIF,
-        Face::HeiTi => &SANS,
-        Face::KaiTi => &KAI,
-        Face::XiaoBiaoSong => &SERIF_BOLD,
+        Face::FangSong | Face::SongTi => 0,
+        Face::XiaoBiaoSong => 1,
+        Face::HeiTi => 2,
+        Face::KaiTi => 3,
     }
 }
 
@@ -113,7 +100,7 @@ fn parse(bytes: &[u8], index: usize) -> Option<ParsedFont> {
     ParsedFont::from_bytes(bytes, index, &mut warnings)
 }
 
-fn load_bundled(b: &'static Bundled) -> Arc<Font> {
+fn load_bundled(b: &Bundled) -> Arc<Font> {
     let parsed = parse(b.bytes, 0).unwrap_or_else(|| unreachable_font(b.family));
     Arc::new(Font::new(b.tag.to_string(), b.family.to_string(), parsed))
 }
@@ -128,16 +115,13 @@ fn unreachable_font(name: &str) -> ParsedFont {
 /// The shipped fonts, parsed once per process.
 fn bundled() -> &'static [Arc<Font>; 4] {
     static FONTS: OnceLock<[Arc<Font>; 4]> = OnceLock::new();
-    FONTS.get_or_init(|| [load_bundled(&SERIF), load_bundled(&SERIF_BOLD), load_bundled(&SANS), load_bundled(&KAI)])
-}
-
-fn bundled_index(b: &'static Bundled) -> usize {
-    [&SERIF, &SERIF_BOLD, &SANS, &KAI].iter().position(|x| std::ptr::eq(*x, b)).unwrap_or(0)
+    FONTS.get_or_init(|| BUNDLED.each_ref().map(load_bundled))
 }
 
 impl FontSet {
     /// The fonts for `source`.
     pub fn load(source: &FontSource) -> FontSet {
+        // The shipped fonts come first, so `bundled_for` indexes `fonts` too.
         let mut fonts: Vec<Arc<Font>> = bundled().to_vec();
         let mut candidates: [Vec<usize>; 5] = Default::default();
         if let FontSource::System { extra_dir } = source {
@@ -153,7 +137,7 @@ impl FontSet {
             }
         }
         for (i, face) in Face::ALL.into_iter().enumerate() {
-            candidates[i].push(bundled_index(bundled_for(face)));
+            candidates[i].push(bundled_for(face));
         }
         FontSet { fonts, candidates }
     }

@@ -3,7 +3,7 @@
 
 use er_model::document::Table;
 use er_model::layout::Role;
-use er_model::text::char_em;
+use er_model::breaking::wrap;
 
 pub use er_model::layout::TABLE_LINE_FACTOR as LINE_HEIGHT_FACTOR;
 
@@ -14,28 +14,24 @@ fn units_per_em(size_pt: f64) -> f64 {
     size_pt * 4.0 / 3.0 / 7.0
 }
 
-/// Lines that `text` takes in a cell `width_units` wide.
+/// Lines that `text` takes in a cell `width_units` wide, broken by the
+/// core's rules.
 pub fn lines(text: &str, width_units: f64, size_pt: f64) -> usize {
     let cap = ((width_units - 1.0) / units_per_em(size_pt)).max(1.0);
-    let mut n = 1;
-    let mut used = 0.0;
-    for c in text.chars() {
-        let w = char_em(c);
-        if used + w > cap + 1e-9 {
-            n += 1;
-            used = 0.0;
-        }
-        used += w;
-    }
-    n
+    wrap(text, cap).len()
 }
 
 /// Heights in points of the header rows and the value row.
 pub fn row_heights(t: &Table, widths: &[f64]) -> Vec<f64> {
     let size = Role::TableCell.size_pt();
     let line = LINE_HEIGHT_FACTOR * size;
-    er_model::document::row_heights(t, line + 6.0, |c| {
-        let w: f64 = widths[c.col..c.col + c.cols].iter().sum();
-        c.lines.iter().map(|l| lines(l, w, size)).sum::<usize>().max(1) as f64 * line + 6.0
-    })
+    let need: Vec<f64> = t
+        .cells
+        .iter()
+        .map(|c| {
+            let w: f64 = widths[c.col..c.col + c.cols].iter().sum();
+            c.lines.iter().map(|l| lines(l, w, size)).sum::<usize>().max(1) as f64 * line + 6.0
+        })
+        .collect();
+    er_model::document::row_heights(t, line + 6.0, &need)
 }

@@ -40,12 +40,9 @@ pub fn line_runs(p: &[Piece], x: f64, y: f64, size: f64, justify: Option<f64>, o
     if p.is_empty() {
         return;
     }
-    let natural: f64 = p.iter().map(|q| q.advance).sum();
-    let laid: f64 = p.iter().map(|q| q.width).sum();
-    let n = p.len() as f64;
     let spacing = match justify {
-        Some(w) if p.len() > 1 => (w - natural) / (n - 1.0),
-        _ => (laid - natural) / n,
+        Some(w) if p.len() > 1 => (w - natural(p)) / (p.len() as f64 - 1.0),
+        _ => grid_spacing(p),
     };
     let mut x = x;
     let mut i = 0;
@@ -70,15 +67,23 @@ pub fn line_runs(p: &[Piece], x: f64, y: f64, size: f64, justify: Option<f64>, o
     }
 }
 
+fn natural(p: &[Piece]) -> f64 {
+    p.iter().map(|q| q.advance).sum()
+}
+
+/// The spacing that gives each character its grid width on average: what
+/// a line that is not justified gets.
+fn grid_spacing(p: &[Piece]) -> f64 {
+    let laid: f64 = p.iter().map(|q| q.width).sum();
+    (laid - natural(p)) / p.len() as f64
+}
+
 /// Width of a line as drawn by `line_runs` without justification.
 fn laid_width(p: &[Piece]) -> f64 {
-    let natural: f64 = p.iter().map(|q| q.advance).sum();
-    let laid: f64 = p.iter().map(|q| q.width).sum();
-    let n = p.len() as f64;
-    if n == 0.0 {
+    if p.is_empty() {
         0.0
     } else {
-        natural + (laid - natural) / n * (n - 1.0)
+        natural(p) + grid_spacing(p) * (p.len() as f64 - 1.0)
     }
 }
 
@@ -143,9 +148,7 @@ impl Grid<'_> {
             let x = self.left() + if i == 0 { indent } else { 0.0 };
             let avail = if i == 0 { w - indent } else { w };
             let y = self.baseline(size);
-            let mut items = Vec::new();
-            line_runs(&p[r], x, y, size, if i < last { Some(avail) } else { None }, &mut items);
-            self.items().extend(items);
+            line_runs(&p[r], x, y, size, (i < last).then_some(avail), self.items());
             self.line += 1;
         }
     }
@@ -158,10 +161,8 @@ impl Grid<'_> {
             Some(r) => self.left() + self.width() - r - w,
             None => self.left() + (self.width() - w) / 2.0,
         };
-        let y = self.baseline(size);
-        let mut items = Vec::new();
-        line_runs(p, x.max(self.left()), y, size, None, &mut items);
-        self.items().extend(items);
+        let (x, y) = (x.max(self.left()), self.baseline(size));
+        line_runs(p, x, y, size, None, self.items());
         self.line += 1;
     }
 }
@@ -248,10 +249,8 @@ fn landscape(
                 let p = measure(t, role, m, 1.0, &|| format!("section {}, block {} ({t})", si + 1, bi + 1))?;
                 let size = role.size_pt();
                 bookmarks.push(Bookmark { title: t.clone(), page: pages.len() });
-                let w = laid_width(&p);
-                let mut items = Vec::new();
-                line_runs(&p, left + (width - w).max(0.0) / 2.0, y + BASELINE_EM * size, size, None, &mut items);
-                pages.last_mut().expect("a page").items.extend(items);
+                let x = left + (width - laid_width(&p)).max(0.0) / 2.0;
+                line_runs(&p, x, y + BASELINE_EM * size, size, None, &mut pages.last_mut().expect("a page").items);
                 y += size * 2.0;
             }
             Block::Table(t) => {

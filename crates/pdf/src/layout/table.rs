@@ -79,11 +79,8 @@ pub fn table_layout(t: &Table, m: &dyn Metrics, width: f64) -> Result<TableLayou
         }
         measured.push((p, lines));
     }
-    let need = |c: &er_model::document::Cell| {
-        let i = t.cells.iter().position(|x| x == c).unwrap_or(0);
-        measured[i].1.len() as f64 * line_h + 2.0 * CELL_VPAD_PT
-    };
-    let heights = row_heights(t, line_h + 2.0 * CELL_VPAD_PT + 6.0, need);
+    let need: Vec<f64> = measured.iter().map(|(_, lines)| lines.len() as f64 * line_h + 2.0 * CELL_VPAD_PT).collect();
+    let heights = row_heights(t, line_h + 2.0 * CELL_VPAD_PT + 6.0, &need);
     let mut ys = vec![y];
     for h in &heights {
         ys.push(ys.last().copied().unwrap_or(y) + h);
