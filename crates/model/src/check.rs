@@ -64,7 +64,7 @@ pub fn check(l: &Loaded) -> Vec<Diagnostic> {
                 let keys: Vec<_> = def.label_keys().collect();
                 out.push(
                     Diagnostic::error(&l.file, l.locate(&path), &path, format!("{} has no label `{key}`", def.label))
-                        .with_help(format!("the labels of {} are: {}", def.label, keys.join("、"))),
+                        .with_help(format!("the labels of {} are: {}", def.label, keys.join("；"))),
                 );
             }
         }

@@ -167,9 +167,10 @@ impl TableDef {
         self.columns.iter().position(|c| c.key == key)
     }
 
-    /// The figures' keys, for a message: 申请数量、受理数量、…
+    /// The figures' keys, for a message: 申请数量；受理数量；… (keys such as
+    /// 暂扣许可证、执照 hold a 、, so the list is separated by ；).
     pub fn figure_keys(&self) -> String {
-        self.columns.iter().map(|c| c.key).collect::<Vec<_>>().join("、")
+        self.columns.iter().map(|c| c.key).collect::<Vec<_>>().join("；")
     }
 
     /// Every key a data file may use under 标签.
