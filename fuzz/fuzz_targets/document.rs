@@ -15,15 +15,15 @@ fuzz_target!(|data: &[u8]| {
         .replacen("    罚款: 27", &format!("    罚款: {}", count.replace('\n', " ")), 1)
         .replacen("    合计: 37\n", "", 1)
         .replacen("罚没金额: 173.7821088", &format!("罚没金额: '{}'", amount.replace('\n', " ").replace('\'', "")), 1);
-    let Ok(loaded) = enforcement_report_model::load_str(&src, "fuzz.yaml") else { return };
-    if enforcement_report_model::check(&loaded).iter().any(|d| d.is_error()) {
+    let Ok(loaded) = er_data::load_str(&src, "fuzz.yaml") else { return };
+    if er_data::check(&loaded).iter().any(|d| d.is_error()) {
         return;
     }
-    let doc = enforcement_report_model::build(&loaded.report);
+    let doc = er_document::build(&loaded.report);
     let lines = doc.text_lines();
     assert!(lines.iter().any(|l| l.contains("首违不罚")));
     for t in doc.sections.iter().flat_map(|s| &s.blocks) {
-        if let enforcement_report_model::document::Block::Table(t) = t {
+        if let er_document::document::Block::Table(t) = t {
             let sum: f64 = t.columns.iter().sum();
             assert!((sum - 1.0).abs() < 1e-6);
             for c in &t.cells {

@@ -3,7 +3,7 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    if let Ok(loaded) = enforcement_report_model::load_bytes(data, "fuzz.yaml") {
-        let _ = enforcement_report_model::check(&loaded);
+    if let Ok(loaded) = er_data::load_bytes(data, "fuzz.yaml") {
+        let _ = er_data::check(&loaded);
     }
 });

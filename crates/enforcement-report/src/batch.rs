@@ -1,0 +1,195 @@
+//! `render` over one file, several, or folders: in parallel on all cores,
+//! a progress bar on a terminal, one line per failure, a closing summary.
+//! Fonts are loaded once for the whole batch.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::time::Instant;
+
+use er_data::{check, load_file, Diagnostic};
+use er_document::build;
+use er_pdf::{FontSet, FontSource};
+
+use crate::{output, Format};
+
+/// Why one file was not rendered: the exit code it calls for and its findings.
+struct Failure {
+    code: u8,
+    diagnostics: Vec<Diagnostic>,
+    message: Option<String>,
+}
+
+impl Failure {
+    /// One line naming the file and the first error.
+    fn line(&self, file: &Path) -> String {
+        match (&self.message, self.diagnostics.iter().find(|d| d.is_error())) {
+            (Some(m), _) => format!("{}: {m}", file.display()),
+            (None, Some(d)) => {
+                let mut d = d.clone();
+                d.help = None;
+                let more = self.diagnostics.iter().filter(|d| d.is_error()).count() - 1;
+                if more > 0 {
+                    format!("{d} (and {more} more error(s): run check)")
+                } else {
+                    d.to_string()
+                }
+            }
+            (None, None) => format!("{}: failed", file.display()),
+        }
+    }
+}
+
+/// The data files named, folders expanded to their .yaml files in name order.
+fn expand(inputs: &[PathBuf]) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for p in inputs {
+        if p.is_dir() {
+            let mut v: Vec<PathBuf> = std::fs::read_dir(p)
+                .map(|rd| rd.flatten().map(|e| e.path()).collect())
+                .unwrap_or_default();
+            v.retain(|f| f.is_file() && matches!(f.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")));
+            v.sort();
+            out.extend(v);
+        } else {
+            out.push(p.clone());
+        }
+    }
+    out
+}
+
+fn render_one<'f>(
+    file: &Path,
+    out_dir: &Path,
+    formats: &[Format],
+    fonts: &(dyn Fn() -> &'f FontSet + Sync),
+) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Failure> {
+    let loaded = load_file(file).map_err(|e| Failure { code: e.exit_code() as u8, diagnostics: e.diagnostics().to_vec(), message: None })?;
+    let findings = check(&loaded);
+    if findings.iter().any(|d| d.is_error()) {
+        return Err(Failure { code: 1, diagnostics: findings, message: None });
+    }
+    let mut doc = build(&loaded.report);
+    let has_contents = doc.sections.iter().flat_map(|s| &s.blocks).any(|b| matches!(b, er_document::document::Block::Contents(_)));
+    if has_contents && formats.contains(&Format::Docx) {
+        // The DOCX caches the 目录's page numbers as the PDF layout counts them.
+        doc = er_pdf::with_contents_pages(&doc, fonts())
+            .map_err(|e| Failure { code: 1, diagnostics: findings.clone(), message: Some(format!("cannot count the pages of the 目录: {e}")) })?;
+    }
+    let stem = file.file_stem().map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
+    // Everything is rendered in memory first: a failure leaves the output
+    // folder as it was.
+    let mut files = Vec::new();
+    for &f in formats {
+        let bytes = match f {
+            Format::Docx => er_docx::write(&doc).map_err(|e| e.to_string()),
+            Format::Xlsx => er_xlsx::write(&doc).map_err(|e| e.to_string()),
+            Format::Pdf => er_pdf::write_with(&doc, fonts()).map_err(|e| e.to_string()),
+        };
+        match bytes {
+            Ok(b) => files.push((format!("{stem}.{}", f.ext()), b)),
+            Err(e) => {
+                return Err(Failure { code: 1, diagnostics: findings, message: Some(format!("cannot render the {}: {e}", f.ext().to_uppercase())) })
+            }
+        }
+    }
+    output::write_all(out_dir, &files)
+        .map(|paths| (paths, findings))
+        .map_err(|e| Failure { code: 2, diagnostics: Vec::new(), message: Some(e) })
+}
+
+pub fn run(inputs: &[PathBuf], out_dir: &Path, formats: &[Format], source: &FontSource, quiet: bool) -> u8 {
+    let files = expand(inputs);
+    // Loaded at the first PDF, once for the whole batch.
+    let cell = std::sync::OnceLock::new();
+    let fonts_fn = || cell.get_or_init(|| FontSet::load(source));
+    if files.len() == 1 && inputs.len() == 1 && !inputs[0].is_dir() {
+        // One file: every finding in full, as `check` prints them.
+        return match render_one(&files[0], out_dir, formats, &fonts_fn) {
+            Ok((paths, findings)) => {
+                crate::print(&findings);
+                for p in paths {
+                    println!("{}", p.display());
+                }
+                0
+            }
+            Err(f) => {
+                crate::print(&f.diagnostics);
+                match &f.message {
+                    Some(m) => eprintln!("error: {}: {m}", files[0].display()),
+                    None if f.code == 1 => eprintln!("{}: not rendered: correct the errors above first", files[0].display()),
+                    None => {}
+                }
+                f.code
+            }
+        };
+    }
+    batch(&files, out_dir, formats, &fonts_fn, quiet)
+}
+
+fn batch<'f>(files: &[PathBuf], out_dir: &Path, formats: &[Format], fonts: &(dyn Fn() -> &'f FontSet + Sync), quiet: bool) -> u8 {
+    let start = Instant::now();
+    // Two inputs with one stem would overwrite each other's output.
+    let mut seen: std::collections::BTreeMap<std::ffi::OsString, &PathBuf> = std::collections::BTreeMap::new();
+    let mut failures: Vec<(usize, String)> = Vec::new();
+    let mut todo = Vec::new();
+    for (i, f) in files.iter().enumerate() {
+        let stem = f.file_stem().map(|s| s.to_os_string()).unwrap_or_default();
+        if let Some(first) = seen.get(&stem) {
+            let line = format!("{}: not rendered: its output names are those of {}", f.display(), first.display());
+            eprintln!("{line}");
+            failures.push((i, line));
+        } else {
+            seen.insert(stem, f);
+            todo.push(i);
+        }
+    }
+    let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
+        let b = indicatif::ProgressBar::new(files.len() as u64);
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed_precise} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    });
+    let next = AtomicUsize::new(0);
+    let failed = Mutex::new(failures);
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(todo.len().max(1));
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| loop {
+                let k = next.fetch_add(1, Ordering::SeqCst);
+                let Some(&i) = todo.get(k) else { break };
+                if let Err(f) = render_one(&files[i], out_dir, formats, fonts) {
+                    let line = f.line(&files[i]);
+                    match &bar {
+                        Some(b) => b.println(&line),
+                        None => eprintln!("{line}"),
+                    }
+                    if let Ok(mut v) = failed.lock() {
+                        v.push((i, line));
+                    }
+                }
+                if let Some(b) = &bar {
+                    b.inc(1);
+                }
+            });
+        }
+    });
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let failures = failed.into_inner().unwrap_or_default();
+    let n_failed = failures.len();
+    if !quiet {
+        eprintln!(
+            "rendered {}, failed {n_failed}, in {:.2} s ({} file(s) into {})",
+            files.len() - n_failed,
+            start.elapsed().as_secs_f64(),
+            files.len(),
+            out_dir.display()
+        );
+    }
+    u8::from(n_failed > 0)
+}

@@ -1,0 +1,304 @@
+//! `enforcement-report`: checks a report's data file and renders it as the
+//! official DOCX, PDF and XLSX.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use er_data::{load_file, Diagnostic, LoadError};
+
+mod batch;
+mod diff;
+mod output;
+
+/// Turns a YAML data file into the DOCX, PDF and XLSX of an agency's annual
+/// administrative law-enforcement report (行政执法年度报告).
+#[derive(Parser)]
+#[command(name = "enforcement-report", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Checks a data file: totals, amounts, dates, labels. Exit 0 when clean,
+    /// 1 on errors, 2 when the file cannot be read.
+    Check {
+        /// The data file (.yaml).
+        file: PathBuf,
+    },
+    /// Renders data files into DIR/<name>.docx, .pdf and .xlsx: one file,
+    /// several, or folders of them, in parallel on all cores.
+    Render {
+        /// Data files (.yaml) or folders holding them.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// No progress bar and no summary, only failures.
+        #[arg(short, long)]
+        quiet: bool,
+        /// The output folder; created if missing.
+        #[arg(short, long, default_value = "output")]
+        output: PathBuf,
+        /// The formats to write, comma-separated.
+        #[arg(short, long, value_delimiter = ',', default_value = "docx,pdf,xlsx")]
+        format: Vec<Format>,
+        /// Fonts for the PDF: the user's and the system's first, then the
+        /// bundled ones (`auto`), or only the bundled ones (`bundled`).
+        #[arg(long, value_enum, default_value = "auto")]
+        fonts: FontChoice,
+        /// A folder of font files to use first for the PDF.
+        #[arg(long)]
+        font_dir: Option<PathBuf>,
+    },
+    /// Starts next year's data file from this year's: the narrative kept,
+    /// this year's figures as last year's, the new figures left 待填.
+    Init {
+        /// This year's data file.
+        #[arg(long)]
+        from: PathBuf,
+        /// The year of the new report.
+        #[arg(long)]
+        year: u16,
+        /// The new data file; it must not exist yet.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Prints the JSON Schema of data files of a template (for editors).
+    Schema {
+        /// A built-in template's name or a template file; the default template when left out.
+        #[arg(long)]
+        template: Option<String>,
+    },
+    /// Lists the built-in table templates, or prints one as a start for your own.
+    Templates {
+        /// Print this template's YAML source.
+        #[arg(long, value_name = "NAME")]
+        show: Option<String>,
+    },
+    /// Checks a table template file: its header tree, columns, units,
+    /// totals and title. Exit 0 when clean, 1 on errors, 2 when unreadable.
+    CheckTemplate {
+        /// The template file (.yaml).
+        #[arg(required_unless_present = "schema")]
+        file: Option<PathBuf>,
+        /// Print the JSON Schema of template files instead.
+        #[arg(long, conflicts_with = "file")]
+        schema: bool,
+    },
+    /// Compares two data files (every changed figure, paragraph, label and
+    /// note), or two produced files of one format (text, cells, merges, page
+    /// setup, fonts, properties). Exit 0 when equal, 1 when different, 2 on error.
+    Diff {
+        old: PathBuf,
+        new: PathBuf,
+        /// Machine-readable output.
+        #[arg(long)]
+        json: bool,
+        /// For two data files: write the correction notice (更正说明) instead.
+        #[arg(long)]
+        notice: bool,
+        /// The notice's format.
+        #[arg(long, value_enum, default_value = "md")]
+        format: NoticeFormat,
+        /// Where to write the notice (standard output when left out; needed for docx).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// The notice's date, YYYY-MM-DD (no date line when left out).
+        #[arg(long)]
+        date: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Debug)]
+enum NoticeFormat {
+    Md,
+    Docx,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Debug)]
+pub(crate) enum Format {
+    Docx,
+    Pdf,
+    Xlsx,
+}
+
+impl Format {
+    pub(crate) fn ext(self) -> &'static str {
+        match self {
+            Format::Docx => "docx",
+            Format::Pdf => "pdf",
+            Format::Xlsx => "xlsx",
+        }
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Debug)]
+enum FontChoice {
+    Auto,
+    Bundled,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let code = match cli.command {
+        Command::Check { file } => run_check(&file),
+        Command::Render { files, quiet, output, format, fonts, font_dir } => {
+            let source = match fonts {
+                FontChoice::Bundled => er_pdf::FontSource::Bundled,
+                FontChoice::Auto => er_pdf::FontSource::System { extra_dir: font_dir },
+            };
+            let mut formats = format;
+            formats.sort_by_key(|f| f.ext());
+            formats.dedup();
+            batch::run(&files, &output, &formats, &source, quiet)
+        }
+        Command::Init { from, year, output } => run_init(&from, year, &output),
+        Command::Diff { old, new, json, notice, format, output, date } => {
+            diff::run(&old, &new, json, notice, format == NoticeFormat::Docx, output.as_deref(), date.as_deref())
+        }
+        Command::Schema { template } => run_schema(template.as_deref()),
+        Command::Templates { show } => run_templates(show.as_deref()),
+        Command::CheckTemplate { file, schema } => match file {
+            Some(f) if !schema => run_check_template(&f),
+            _ => {
+                print!("{}", er_template::schema::json_schema());
+                0
+            }
+        },
+    };
+    ExitCode::from(code)
+}
+
+pub(crate) fn print(diags: &[Diagnostic]) {
+    let mut err = std::io::stderr().lock();
+    for d in diags {
+        let _ = writeln!(err, "{d}");
+    }
+}
+
+/// A template by built-in name or file path.
+fn template(named: &str) -> Result<er_template::Template, u8> {
+    if let Some(t) = er_template::builtin::get(named) {
+        return Ok(t.clone());
+    }
+    let path = Path::new(named);
+    if !path.exists() {
+        eprintln!(
+            "error: there is no built-in template `{named}` and no file of that name\n  help: the built-in templates are: {}",
+            er_template::builtin::names()
+        );
+        return Err(2);
+    }
+    er_template::load_file(path).map_err(|ds| {
+        print(&ds);
+        1
+    })
+}
+
+fn run_schema(named: Option<&str>) -> u8 {
+    let t = match named {
+        None => er_template::builtin::default().clone(),
+        Some(n) => match template(n) {
+            Ok(t) => t,
+            Err(code) => return code,
+        },
+    };
+    print!("{}", er_data::schema::json_schema(&t));
+    0
+}
+
+fn run_templates(show: Option<&str>) -> u8 {
+    match show {
+        Some(name) => match er_template::builtin::source(name) {
+            Some(src) => {
+                print!("{src}");
+                0
+            }
+            None => {
+                eprintln!("error: there is no built-in template `{name}`\n  help: the built-in templates are: {}", er_template::builtin::names());
+                2
+            }
+        },
+        None => {
+            for t in er_template::builtin::all() {
+                let default = if t.name == er_template::builtin::DEFAULT { "（默认）" } else { "" };
+                println!("{}{default}\n    {}\n    {} 张表：{}", t.name, t.description, t.tables.len(), t.table_labels());
+            }
+            0
+        }
+    }
+}
+
+fn run_check_template(file: &Path) -> u8 {
+    match er_template::load_file(file) {
+        Ok(t) => {
+            let columns: usize = t.tables.iter().map(|d| d.columns.len()).sum();
+            eprintln!("{}: ok: template {}, {} tables, {columns} columns", file.display(), t.name, t.tables.len());
+            0
+        }
+        Err(ds) => {
+            print(&ds);
+            let unreadable = ds.len() == 1
+                && ["cannot read", "YAML syntax error", "this is a folder"].iter().any(|m| ds[0].message.starts_with(m))
+                || ds[0].message.contains("is not UTF-8");
+            eprintln!("{}: {} error(s)", file.display(), ds.len());
+            if unreadable {
+                2
+            } else {
+                1
+            }
+        }
+    }
+}
+
+pub(crate) fn load(file: &Path) -> Result<er_data::Loaded, u8> {
+    load_file(file).map_err(|e: LoadError| {
+        print(e.diagnostics());
+        e.exit_code() as u8
+    })
+}
+
+fn run_check(file: &Path) -> u8 {
+    use er_data::check;
+    let loaded = match load(file) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let findings = check(&loaded);
+    print(&findings);
+    let errors = findings.iter().filter(|d| d.is_error()).count();
+    let warnings = findings.len() - errors;
+    if errors > 0 {
+        eprintln!("{}: {errors} error(s), {warnings} warning(s)", file.display());
+        1
+    } else {
+        eprintln!("{}: ok{}", file.display(), if warnings > 0 { format!(", {warnings} warning(s)") } else { String::new() });
+        0
+    }
+}
+
+fn run_init(from: &Path, year: u16, output: &Path) -> u8 {
+    let loaded = match load(from) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    if output.exists() {
+        eprintln!("error: {} exists already: name a new file, so that no data is overwritten", output.display());
+        return 2;
+    }
+    let name = from.file_name().map_or_else(|| from.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let text = er_data::init::next_year(&loaded.report, year, &name);
+    match output::write_file(output, text.into_bytes()) {
+        Ok(_) => {
+            eprintln!("{}: the {year} report; run `enforcement-report check {}` to list the figures to fill", output.display(), output.display());
+            0
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            2
+        }
+    }
+}
+

@@ -1,0 +1,283 @@
+//! The rules a loaded report must meet before it is published: totals that
+//! add up, amounts within the precision of 0.001 元, labels that exist.
+
+use er_source::Diagnostic;
+use er_template::Kind;
+
+use crate::figures::{Figure, FigureValue};
+use crate::load::Loaded;
+use crate::report::sum;
+
+/// Every finding about a loaded report, in table and column order.
+/// Errors stop a render; warnings do not.
+///
+/// ```
+/// use er_data::{check, load_file};
+/// let loaded = load_file("../../fixtures/aral-emergency-2024.yaml".as_ref()).unwrap();
+/// assert!(check(&loaded).is_empty());
+/// ```
+pub fn check(l: &Loaded) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let r = &l.report;
+    let t = &r.template;
+    for (ti, def) in t.tables.iter().enumerate() {
+        let values = r.values(ti);
+        for (i, col) in def.columns.iter().enumerate() {
+            if col.total_of.is_some() {
+                total_rule(l, ti, i, &mut out);
+            }
+        }
+        for (i, (col, value)) in def.columns.iter().zip(&values).enumerate() {
+            let path = format!("tables.{}.{}", def.label, col.key);
+            // A total still to fill is computed once its parts are filled.
+            let given = r.tables[ti].given[i];
+            if given.is_some_and(|g| g.is_to_fill()) && (col.total_of.is_none() || value.is_to_fill()) {
+                out.push(
+                    Diagnostic::error(&l.file, l.locate(&path), &path, format!("{} {} is still to fill (待填)", def.label, col.key))
+                        .with_help("write the figure, or ~ if the agency has no such power"),
+                );
+            }
+            let FigureValue::Amount(Figure::Value(a)) = value else { continue };
+            let unit = col.unit;
+            if a.0.is_sign_negative() && !a.0.is_zero() {
+                out.push(
+                    Diagnostic::error(&l.file, l.locate(&path), &path, format!("{} is negative ({a} {unit})", col.key))
+                        .with_help("an amount is 0 or more"),
+                );
+            }
+            let max_int = unit.max_integer_digits();
+            if a.integer_digits() > max_int {
+                out.push(
+                    Diagnostic::error(&l.file, l.locate(&path), &path, format!("{} {a} {unit} has more than {max_int} digits before the point", col.key))
+                        .with_help(unit_help(unit)),
+                );
+            }
+            if a.decimals() > col.decimals {
+                let most = match col.decimals {
+                    0 => "none".to_string(),
+                    d => format!("at most {d}"),
+                };
+                out.push(
+                    Diagnostic::error(
+                        &l.file,
+                        l.locate(&path),
+                        &path,
+                        format!("{} {a} has {} decimal places; {} in {unit} has {most}", col.key, a.decimals(), def.label),
+                    )
+                    .with_help(unit_help(unit)),
+                );
+            }
+        }
+        let data = &r.tables[ti];
+        for key in data.labels.keys() {
+            if !def.label_keys().any(|k| k == key) {
+                let path = format!("tables.{}.标签.{key}", def.label);
+                let keys: Vec<_> = def.label_keys().collect();
+                out.push(
+                    Diagnostic::error(&l.file, l.locate(&path), &path, format!("{} has no label `{key}`", def.label))
+                        .with_help(format!("the labels of {} are: {}", def.label, keys.join("；"))),
+                );
+            }
+        }
+    }
+    previous_year(l, &mut out);
+    references(l, &mut out);
+    if r.report_date.year < r.year {
+        out.push(
+            Diagnostic::warning(
+                &l.file,
+                l.locate("report_date"),
+                "report_date",
+                format!("the report is dated {} , before the end of the year {} it reports on", r.report_date, r.year),
+            )
+            .with_help("the report is usually signed in January of the following year"),
+        );
+    }
+    out
+}
+
+fn unit_help(unit: er_template::Unit) -> String {
+    match unit {
+        er_template::Unit::万元 => "amounts of this column are in 万元: 1737821.088 元 is written 173.7821088".into(),
+        er_template::Unit::元 => "amounts of this column are in 元: 173.7821088 万元 is written 1737821.088".into(),
+        u => format!("figures of this column are in {u}"),
+    }
+}
+
+/// A total that is given must equal the sum of its parts; one left out is computed.
+fn total_rule(l: &Loaded, ti: usize, col: usize, out: &mut Vec<Diagnostic>) {
+    let r = &l.report;
+    let def = &r.template.tables[ti];
+    let c = &def.columns[col];
+    let Some(of) = &c.total_of else { return };
+    let name = &c.key;
+    let path = format!("tables.{}.{name}", def.label);
+    let data = &r.tables[ti];
+    let values = r.values(ti);
+    let parts: Vec<FigureValue> = of.iter().map(|&k| values[k]).collect();
+    if parts.iter().any(|p| p.is_to_fill()) {
+        return; // listed as still to fill; the sum is checked once they are given
+    }
+    let what = match c.kind {
+        Kind::Count => "counts",
+        Kind::Amount => "amounts",
+    };
+    let Some(total) = sum(&parts) else {
+        out.push(
+            Diagnostic::error(&l.file, l.locate(&path), &path, format!("the {what} that {name} adds up exceed 4294967295"))
+                .with_help("check the counts of this table for a typing error"),
+        );
+        return;
+    };
+    match data.given[col] {
+        None => {}
+        Some(g) if g.is_blank() => out.push(
+            Diagnostic::error(&l.file, l.locate(&path), &path, format!("{name} is blank (~), but a total is always a number"))
+                .with_help(format!("write the total, or leave {name} out to have it computed")),
+        ),
+        Some(g) if g.number().is_some() && g.number() != total.number() => {
+            let terms: Vec<String> = of
+                .iter()
+                .zip(&parts)
+                .filter_map(|(&k, f)| f.number().filter(|v| !v.is_zero()).map(|v| format!("{} {}", def.columns[k].key, v.normalize())))
+                .collect();
+            let terms = if terms.is_empty() { "all are 0 or blank".to_string() } else { terms.join(" + ") };
+            out.push(
+                Diagnostic::error(
+                    &l.file,
+                    l.locate(&path),
+                    &path,
+                    format!("{name} is {}, but the {} {what} of {} add up to {} ({terms})", g.text(), of.len(), def.label, total.text()),
+                )
+                .with_help(format!("correct {name} or the figure that is wrong, or leave {name} out to have it computed")),
+            );
+        }
+        Some(_) => {}
+    }
+}
+
+/// Last year's figures name real tables and figures.
+fn previous_year(l: &Loaded, out: &mut Vec<Diagnostic>) {
+    let t = &l.report.template;
+    for (label, figures) in &l.report.previous_year {
+        let path = format!("previous_year.{label}");
+        let Some(def) = t.table(label) else {
+            out.push(
+                Diagnostic::error(&l.file, l.locate(&path), &path, format!("template {} has no table {label}", t.name))
+                    .with_help(format!("the tables of {} are: {}", t.name, t.table_labels())),
+            );
+            continue;
+        };
+        for key in figures.keys() {
+            if def.column(key).is_none() {
+                let p = format!("{path}.{key}");
+                out.push(
+                    Diagnostic::error(&l.file, l.locate(&p), &p, format!("{label} has no figure {key}"))
+                        .with_help(format!("the figures of {label} are: {}", def.figure_keys())),
+                );
+            }
+        }
+    }
+}
+
+/// Every text that may hold references, with its field path.
+fn texts(r: &crate::Report) -> Vec<(String, &str)> {
+    let mut v: Vec<(String, &str)> = Vec::new();
+    if let Some(t) = &r.title {
+        v.push(("title".into(), t));
+    }
+    let np = r.template.part_index(er_template::Part::Narrative) + 1;
+    let sp = 3 - np;
+    v.push((format!("part{np}.heading"), &r.narrative.heading));
+    v.push((format!("part{sp}.heading"), &r.statistics_heading));
+    for (ti, def) in r.template.tables.iter().enumerate() {
+        let d = &r.tables[ti];
+        if let Some(t) = &d.title {
+            v.push((format!("tables.{}.标题", def.label), t));
+        }
+        for (i, n) in d.notes.iter().flatten().enumerate() {
+            v.push((format!("tables.{}.说明[{i}]", def.label), n));
+        }
+    }
+    for (i, b) in r.narrative.blocks.iter().enumerate() {
+        match b {
+            crate::report::Block::Heading1(t) => v.push((format!("part{np}.blocks[{i}].h1"), t)),
+            crate::report::Block::Heading2(t) => v.push((format!("part{np}.blocks[{i}].h2"), t)),
+            crate::report::Block::Paragraph { lead, text } => {
+                if let Some(l) = lead {
+                    v.push((format!("part{np}.blocks[{i}].h3"), l));
+                }
+                v.push((format!("part{np}.blocks[{i}].p"), text));
+            }
+        }
+    }
+    v
+}
+
+/// The line and column of the character `at` of the text at `path`: exact
+/// for a text on one line, the text's start otherwise.
+fn locate_in(l: &Loaded, path: &str, at: usize) -> Option<er_source::Loc> {
+    let node = l.index.get(path)?;
+    let s = node.scalar.as_ref()?;
+    let single_line = !s.text.contains('\n');
+    let lead = if s.plain { 0 } else { 1 };
+    Some(if single_line { er_source::Loc { line: node.loc.line, column: node.loc.column + lead + at } } else { node.loc })
+}
+
+/// Every reference renders; a hand-written year-on-year percentage agrees
+/// with last year's figure where the data gives it.
+fn references(l: &Loaded, out: &mut Vec<Diagnostic>) {
+    use crate::refs::{resolve, segments, year_on_year, Segment};
+    for (path, text) in texts(&l.report) {
+        let mut last_figure: Option<String> = None;
+        for seg in segments(text) {
+            match seg {
+                Segment::Ref { raw, at } => {
+                    if let Err(e) = resolve(&raw, &l.report) {
+                        out.push(Diagnostic::error(&l.file, locate_in(l, &path, at), &path, e.message).with_help(e.help));
+                    }
+                    last_figure = (raw.contains('.') && !raw.contains("同比")).then(|| raw.split(':').next().unwrap_or("").to_string());
+                }
+                Segment::Text { text: t, at: offset } => {
+                    let Some(fig) = last_figure.take() else { continue };
+                    if let Some((direction, written, at)) = written_percentage(&t) {
+                        let (label, key) = fig.split_once('.').unwrap_or(("", ""));
+                        let t = &l.report.template;
+                        let figures = t.table_index(label).and_then(|ti| {
+                            let col = t.tables[ti].column(key)?;
+                            Some((l.report.values(ti)[col].number()?, l.report.previous_figure(label, key)?))
+                        });
+                        if let Some((current, previous)) = figures {
+                            let precision = written.split_once('.').map_or(0, |(_, d)| d.trim_end_matches('%').len() as u32);
+                            let phrase = year_on_year(current, previous, precision);
+                            let computed = written_percentage(&phrase).map(|(d, w, _)| (d, w));
+                            if computed != Some((direction, written.clone())) {
+                                out.push(
+                                    Diagnostic::warning(
+                                        &l.file,
+                                        locate_in(l, &path, offset + at),
+                                        &path,
+                                        format!("the text says {written} for {label} {key}, but this year and last year's figures give “{phrase}”"),
+                                    )
+                                    .with_help(format!("write {{{fig}:同比:{precision}}} to have the phrase computed")),
+                                );
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A hand-written "同比上年度下降22%" in `t`: the direction (降 or 长), the
+/// percentage as written (22%), and the character offset of the phrase.
+fn written_percentage(t: &str) -> Option<(char, String, usize)> {
+    let start = t.find("同比")?;
+    let at = t[..start].chars().count();
+    let rest: Vec<char> = t[start..].chars().take(16).collect();
+    let pos = rest.iter().position(|c| *c == '降' || *c == '长')?;
+    let num: String = rest[pos + 1..].iter().take_while(|c| c.is_ascii_digit() || **c == '.').collect();
+    let after = rest.get(pos + 1 + num.chars().count())?;
+    (!num.is_empty() && *after == '%').then(|| (rest[pos], format!("{num}%"), at))
+}

@@ -1,0 +1,369 @@
+//! Reading a data file: bytes → text → YAML → the template it names →
+//! [`Report`], every failure a [`Diagnostic`] with its file, line and column.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use er_source::{read, Diagnostic, Index, Loc};
+use er_template::{Kind, Part, Template};
+use serde::Deserialize;
+use serde_yaml::Value;
+
+use crate::date::Date;
+use crate::figures::{parse_decimal, AmountCell, AmountSource, Count, Figure, FigureValue};
+use crate::report::{Block, Narrative, Report, TableData};
+
+pub use er_source::read::MAX_FILE_BYTES;
+
+/// A loaded report with what is needed to locate its fields.
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    pub report: Report,
+    pub index: Index,
+    /// The file name as given, for messages.
+    pub file: String,
+}
+
+impl Loaded {
+    /// The line and column of a field path, or of its nearest parent.
+    pub fn locate(&self, path: &str) -> Option<Loc> {
+        self.index.locate(path)
+    }
+}
+
+/// Why a data file could not be loaded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// The file cannot be read or is not YAML text (exit code 2).
+    Unreadable(Diagnostic),
+    /// The file is YAML but not a valid report (exit code 1).
+    Invalid(Vec<Diagnostic>),
+}
+
+impl LoadError {
+    /// The findings, in file order.
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        match self {
+            LoadError::Unreadable(d) => std::slice::from_ref(d),
+            LoadError::Invalid(ds) => ds,
+        }
+    }
+
+    /// The process exit code this error calls for.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            LoadError::Unreadable(_) => 2,
+            LoadError::Invalid(_) => 1,
+        }
+    }
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (i, d) in self.diagnostics().iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Reads and loads a data file; a template named by path is found
+/// relative to the data file's folder.
+pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    let name = path.display().to_string();
+    let bytes = read::file(path, "report data file").map_err(LoadError::Unreadable)?;
+    let text = read::text(&bytes, &name).map_err(LoadError::Unreadable)?;
+    load_in(text, &name, path.parent())
+}
+
+/// Loads a data file's bytes; `name` is used in messages.
+///
+/// ```
+/// let src = std::fs::read("../../fixtures/aral-emergency-2024.yaml").unwrap();
+/// let loaded = er_data::load_bytes(&src, "aral.yaml").unwrap();
+/// assert_eq!(loaded.report.year, 2024);
+/// assert_eq!(loaded.report.template.name, "bingtuan-2024");
+/// ```
+pub fn load_bytes(bytes: &[u8], name: &str) -> Result<Loaded, LoadError> {
+    let text = read::text(bytes, name).map_err(LoadError::Unreadable)?;
+    load_str(text, name)
+}
+
+/// Loads a data file's text; a template path is taken from the working folder.
+pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
+    load_in(text, name, None)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawReport {
+    #[serde(default)]
+    template: Option<String>,
+    agency: String,
+    year: u16,
+    report_date: Date,
+    #[serde(default)]
+    title: Option<String>,
+    #[serde(default)]
+    signature: Option<String>,
+    part1: RawPart,
+    part2: RawPart,
+    tables: BTreeMap<String, BTreeMap<String, Value>>,
+    #[serde(default)]
+    previous_year: BTreeMap<String, BTreeMap<String, AmountCell>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPart {
+    heading: String,
+    #[serde(default)]
+    blocks: Option<Vec<Block>>,
+}
+
+/// The keys of a table that are not figures.
+const LABELS: &str = "标签";
+const TITLE: &str = "标题";
+const NOTES: &str = "说明";
+
+/// Loads a data file's text, with `base` the folder a template path is relative to.
+pub fn load_in(text: &str, name: &str, base: Option<&Path>) -> Result<Loaded, LoadError> {
+    read::syntax(text, name).map_err(LoadError::Unreadable)?;
+    if !read::has_content(text) {
+        return Err(LoadError::Invalid(vec![Diagnostic::error(name, None, "", "the file holds no data")
+            .with_help("start from fixtures/aral-emergency-2024.yaml or run `enforcement-report init`")]));
+    }
+    let index = Index::build(text);
+    if let Some(d) = read::duplicates(&index, name) {
+        return Err(LoadError::Invalid(vec![d]));
+    }
+    let raw: RawReport = serde_yaml::from_str(text).map_err(|e| {
+        LoadError::Invalid(vec![read::serde_error(
+            &e,
+            name,
+            &index,
+            "a mapping of the report's fields (agency, year, report_date, part1, part2, tables)",
+        )])
+    })?;
+    let template = resolve_template(raw.template.as_deref(), name, &index, base)?;
+    let mut cx = Cx { file: name, index: &index, out: Vec::new() };
+    let (narrative, statistics_heading) = cx.parts(&template, raw.part1, raw.part2);
+    let tables = cx.tables(&template, raw.tables);
+    let previous_year = raw.previous_year;
+    cx.previous_floats(&previous_year);
+    cx.out.extend(read::control_characters(&index, name));
+    if !cx.out.is_empty() {
+        return Err(LoadError::Invalid(cx.out));
+    }
+    let report = Report {
+        template,
+        template_ref: raw.template,
+        agency: raw.agency,
+        year: raw.year,
+        report_date: raw.report_date,
+        title: raw.title,
+        signature: raw.signature,
+        narrative,
+        statistics_heading,
+        tables,
+        previous_year,
+    };
+    Ok(Loaded { report, index, file: name.to_string() })
+}
+
+/// The template a data file names: a built-in one by name, or a file by
+/// path (with a / or a .yaml ending); the default when it names none.
+fn resolve_template(named: Option<&str>, file: &str, index: &Index, base: Option<&Path>) -> Result<Arc<Template>, LoadError> {
+    let Some(named) = named.map(str::trim) else {
+        return Ok(Arc::new(er_template::builtin::default().clone()));
+    };
+    if let Some(t) = er_template::builtin::get(named) {
+        return Ok(Arc::new(t.clone()));
+    }
+    let looks_like_path = named.contains(['/', '\\']) || named.ends_with(".yaml") || named.ends_with(".yml");
+    if !looks_like_path {
+        return Err(LoadError::Invalid(vec![Diagnostic::error(file, index.locate("template"), "template", format!("there is no built-in template `{named}`"))
+            .with_help(format!("the built-in templates are: {} (list them with `enforcement-report templates`); a template file is named by its path, e.g. template: ./my-template.yaml", er_template::builtin::names()))]));
+    }
+    let path = match base {
+        Some(b) if Path::new(named).is_relative() => b.join(named),
+        _ => Path::new(named).to_path_buf(),
+    };
+    if !path.is_file() {
+        return Err(LoadError::Invalid(vec![Diagnostic::error(file, index.locate("template"), "template", format!("the template file {} does not exist", path.display()))
+            .with_help("a template path is relative to the data file's folder; check the name")]));
+    }
+    er_template::load_file(&path).map(Arc::new).map_err(|mut ds| {
+        ds.push(
+            Diagnostic::error(file, index.locate("template"), "template", format!("the template {} has errors (above)", path.display()))
+                .with_help("correct the template file, then check it with `enforcement-report check-template`"),
+        );
+        LoadError::Invalid(ds)
+    })
+}
+
+struct Cx<'a> {
+    file: &'a str,
+    index: &'a Index,
+    out: Vec<Diagnostic>,
+}
+
+impl Cx<'_> {
+    fn error(&mut self, path: &str, message: impl Into<String>, help: impl Into<String>) {
+        self.out.push(Diagnostic::error(self.file, self.index.locate(path), path, message).with_help(help));
+    }
+
+    /// An error about a key itself (unknown), at the key.
+    fn key_error(&mut self, path: &str, message: impl Into<String>, help: impl Into<String>) {
+        self.out.push(Diagnostic::error(self.file, self.index.locate_key(path), path, message).with_help(help));
+    }
+
+    /// part1 and part2 in the template's order: the narrative part has
+    /// blocks, the statistics part only its heading.
+    fn parts(&mut self, t: &Template, p1: RawPart, p2: RawPart) -> (Narrative, String) {
+        let mut narrative = Narrative { heading: String::new(), blocks: Vec::new() };
+        let mut statistics = String::new();
+        for (i, (raw, part)) in [p1, p2].into_iter().zip(t.parts).enumerate() {
+            let path = format!("part{}", i + 1);
+            match (part, raw.blocks) {
+                (Part::Narrative, Some(blocks)) => narrative = Narrative { heading: raw.heading, blocks },
+                (Part::Narrative, None) => {
+                    self.error(&path, format!("missing field `blocks`: {path} is the narrative in template {}", t.name), "add blocks: with the part's headings and paragraphs");
+                }
+                (Part::Statistics, Some(_)) => {
+                    self.error(
+                        &format!("{path}.blocks"),
+                        format!("{path} is the statistics part in template {}: it holds the tables, not blocks", t.name),
+                        format!("move the blocks to part{}, the narrative", 2 - i),
+                    );
+                }
+                (Part::Statistics, None) => statistics = raw.heading,
+            }
+        }
+        (narrative, statistics)
+    }
+
+    /// The tables, read against the template.
+    fn tables(&mut self, t: &Template, raw: BTreeMap<String, BTreeMap<String, Value>>) -> Vec<TableData> {
+        for label in raw.keys() {
+            if t.table(label).is_none() {
+                self.key_error(
+                    &format!("tables.{label}"),
+                    format!("template {} has no table {label}", t.name),
+                    format!("the tables of {} are: {}", t.name, t.table_labels()),
+                );
+            }
+        }
+        let mut out = Vec::new();
+        for def in &t.tables {
+            let mut data = TableData { given: vec![None; def.columns.len()], ..TableData::default() };
+            let path = format!("tables.{}", def.label);
+            let Some(cells) = raw.get(&def.label) else {
+                self.error(
+                    "tables",
+                    format!("missing field `{}`: template {} has the tables {}", def.label, t.name, t.table_labels()),
+                    format!("add {}: with its figures {}", def.label, def.figure_keys()),
+                );
+                out.push(data);
+                continue;
+            };
+            for (key, v) in cells {
+                let p = format!("{path}.{key}");
+                match key.as_str() {
+                    LABELS => match serde_yaml::from_value::<BTreeMap<String, String>>(v.clone()) {
+                        Ok(m) => data.labels = m,
+                        Err(e) => self.error(&p, e.to_string(), "标签 maps a label's key to its text: 标签: { 申请数量: 申请件数 }"),
+                    },
+                    TITLE => match serde_yaml::from_value::<String>(v.clone()) {
+                        Ok(s) => data.title = Some(s),
+                        Err(e) => self.error(&p, e.to_string(), "标题 is the table's title, a text"),
+                    },
+                    NOTES => match serde_yaml::from_value::<Vec<String>>(v.clone()) {
+                        Ok(n) => data.notes = Some(n),
+                        Err(e) => {
+                            // Name the item that is wrong, not only the list.
+                            let item = v.as_sequence().and_then(|s| s.iter().position(|x| !x.is_string()));
+                            let p = item.map_or(p.clone(), |i| format!("{p}[{i}]"));
+                            self.error(&p, e.to_string(), "说明 is a list of notes, each a text: - 第一条说明")
+                        }
+                    },
+                    _ => match def.column(key) {
+                        None => self.key_error(
+                            &p,
+                            format!("unknown field `{key}`: {} has no figure {key}", def.label),
+                            format!("the figures of {} are: {}; its other keys are 标签, 标题 and 说明", def.label, def.figure_keys()),
+                        ),
+                        Some(c) => data.given[c] = self.figure(&p, key, def.columns[c].kind, v),
+                    },
+                }
+            }
+            for (c, col) in def.columns.iter().enumerate() {
+                if data.given[c].is_none() && col.total_of.is_none() {
+                    self.error(
+                        &path,
+                        format!("missing field `{}`: {} has no figure {}", col.key, def.label, col.key),
+                        "add it; for a figure the agency has no power over, write ~ (the cell stays blank)",
+                    );
+                }
+            }
+            out.push(data);
+        }
+        out
+    }
+
+    /// One figure, read as its column's kind.
+    fn figure(&mut self, path: &str, key: &str, kind: Kind, v: &Value) -> Option<FigureValue> {
+        match kind {
+            Kind::Count => match serde_yaml::from_value::<Figure<Count>>(v.clone()) {
+                Ok(f) => Some(FigureValue::Count(f)),
+                Err(e) => {
+                    self.error(path, e.to_string(), "write a whole number, ~ if the agency has no such power, or 待填");
+                    None
+                }
+            },
+            Kind::Amount => match serde_yaml::from_value::<AmountCell>(v.clone()) {
+                Ok(cell) => {
+                    self.float_amount(path, key, cell);
+                    Some(FigureValue::Amount(cell.figure))
+                }
+                Err(e) => {
+                    self.error(path, e.to_string(), "write the amount's digits, in quotes to keep every one: '173.7821088'");
+                    None
+                }
+            },
+        }
+    }
+
+    /// An amount written as a plain YAML number reaches us as an f64;
+    /// refuse it when that f64 lost a digit of what was written.
+    fn float_amount(&mut self, path: &str, key: &str, cell: AmountCell) {
+        let Figure::Value(read) = cell.figure else { return };
+        if cell.source != AmountSource::Float {
+            return;
+        }
+        let node = self.index.get(path);
+        let written = node.and_then(|n| n.scalar.as_ref()).map(|s| s.text.clone()).unwrap_or_default();
+        if parse_decimal(&written).is_ok_and(|d| d == read.0) {
+            return;
+        }
+        self.error(
+            path,
+            format!("amount {written} cannot be read exactly as a YAML number (it would become {read})"),
+            format!("write it in quotes to keep every digit: {key}: '{written}'"),
+        );
+    }
+
+    fn previous_floats(&mut self, previous: &BTreeMap<String, BTreeMap<String, AmountCell>>) {
+        for (label, figures) in previous {
+            for (key, cell) in figures {
+                self.float_amount(&format!("previous_year.{label}.{key}"), key, *cell);
+            }
+        }
+    }
+}

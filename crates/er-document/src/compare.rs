@@ -1,0 +1,210 @@
+//! What changed between two versions of a report's data, in a clerk's
+//! words: each figure by table and column, each paragraph by its place in
+//! the outline, labels, titles and notes. Also the correction notice
+//! (更正说明) that lists the corrected figures.
+
+use er_data::figures::TO_FILL;
+use er_data::report::{Block as DataBlock, Report};
+use er_data::FigureValue;
+
+use crate::document::{build, Block, CellRole};
+
+/// One difference.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// Where: 表二 罚款, 第一部分 › 二、… › 2.行政处罚实施情况。, 表二 说明 2 …
+    pub place: String,
+    pub old: String,
+    pub new: String,
+    /// The figure changed, for the correction notice: table and column
+    /// indexes in the template, and the figure's unit.
+    pub figure: Option<(usize, usize, &'static str)>,
+}
+
+impl std::fmt::Display for Change {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let show = |s: &str| if s.is_empty() { "（无）".to_string() } else { s.to_string() };
+        write!(f, "{}: {} → {}", self.place, show(&self.old), show(&self.new))
+    }
+}
+
+fn figure_text(v: FigureValue) -> String {
+    if v.is_blank() {
+        "空（无此职权）".into()
+    } else if v.is_to_fill() {
+        TO_FILL.into()
+    } else {
+        v.text()
+    }
+}
+
+/// Two lists aligned by a diff: for each entry that differs, its index in
+/// `a` and in `b` (None where it was inserted or deleted), in order.
+///
+/// ```
+/// use er_document::compare::changed_pairs;
+/// let (a, b) = (["x", "y", "z"], ["x", "Y", "z", "w"]);
+/// assert_eq!(changed_pairs(&a, &b), [(Some(1), Some(1)), (None, Some(3))]);
+/// ```
+pub fn changed_pairs<T: AsRef<str>>(a: &[T], b: &[T]) -> Vec<(Option<usize>, Option<usize>)> {
+    let a: Vec<&str> = a.iter().map(AsRef::as_ref).collect();
+    let b: Vec<&str> = b.iter().map(AsRef::as_ref).collect();
+    let mut out = Vec::new();
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b) {
+        let (oi, ol, ni, nl) = match op {
+            similar::DiffOp::Equal { .. } => continue,
+            similar::DiffOp::Delete { old_index, old_len, new_index } => (old_index, old_len, new_index, 0),
+            similar::DiffOp::Insert { old_index, new_index, new_len } => (old_index, 0, new_index, new_len),
+            similar::DiffOp::Replace { old_index, old_len, new_index, new_len } => (old_index, old_len, new_index, new_len),
+        };
+        for k in 0..ol.max(nl) {
+            out.push(((k < ol).then_some(oi + k), (k < nl).then_some(ni + k)));
+        }
+    }
+    out
+}
+
+fn push(out: &mut Vec<Change>, place: String, old: &str, new: &str) {
+    if old != new {
+        out.push(Change { place, old: old.to_string(), new: new.to_string(), figure: None });
+    }
+}
+
+/// Outline places of Part 1's blocks: 第一部分 › 一、… › （一）… › 1.…
+fn outline(r: &Report) -> Vec<(String, String)> {
+    let mut h1 = String::new();
+    let mut h2 = String::new();
+    let mut out = Vec::new();
+    let part = r.narrative.heading.split_whitespace().next().unwrap_or("第一部分").to_string();
+    for (i, b) in r.narrative.blocks.iter().enumerate() {
+        let (place, text) = match b {
+            DataBlock::Heading1(t) => {
+                h1 = t.clone();
+                h2.clear();
+                (format!("{part} 标题 {t}"), t.clone())
+            }
+            DataBlock::Heading2(t) => {
+                h2 = t.clone();
+                (format!("{part} › {h1} 标题 {t}"), t.clone())
+            }
+            DataBlock::Paragraph { lead, text } => {
+                let mut p = format!("{part} › {h1}");
+                if !h2.is_empty() {
+                    p.push_str(&format!(" › {h2}"));
+                }
+                match lead {
+                    Some(l) => p.push_str(&format!(" › {l}")),
+                    None => p.push_str(&format!(" › 第{}段", i + 1)),
+                }
+                (p, format!("{}{}", lead.as_deref().unwrap_or(""), text))
+            }
+        };
+        out.push((place, text));
+    }
+    out
+}
+
+/// Every difference between two reports, in document order.
+///
+/// ```
+/// use er_document::compare::changes;
+/// use er_data::load_str;
+/// let src = std::fs::read_to_string("../../fixtures/aral-emergency-2024.yaml").unwrap();
+/// let old = load_str(&src, "old.yaml").unwrap().report;
+/// let new = load_str(&src.replace("    罚款: 27", "    罚款: 28").replace("    合计: 37", "    合计: 38"), "new.yaml").unwrap().report;
+/// let c: Vec<String> = changes(&old, &new).iter().map(|c| c.to_string()).collect();
+/// assert_eq!(c, ["表二 罚款: 27 → 28", "表二 合计: 37 → 38"]);
+/// ```
+pub fn changes(old: &Report, new: &Report) -> Vec<Change> {
+    let mut out = Vec::new();
+    push(&mut out, "发文机关".into(), &old.agency, &new.agency);
+    push(&mut out, "年度".into(), &old.year.to_string(), &new.year.to_string());
+    push(&mut out, "成文日期".into(), &old.report_date.chinese(), &new.report_date.chinese());
+    push(&mut out, "标题".into(), old.title.as_deref().unwrap_or(""), new.title.as_deref().unwrap_or(""));
+    push(&mut out, "署名".into(), old.signature.as_deref().unwrap_or(""), new.signature.as_deref().unwrap_or(""));
+    push(&mut out, "模板".into(), &old.template.name, &new.template.name);
+    let np = |r: &Report| r.narrative.heading.split_whitespace().next().unwrap_or("第一部分").to_string();
+    let sp = |r: &Report| r.statistics_heading.split_whitespace().next().unwrap_or("第二部分").to_string();
+    push(&mut out, format!("{} 标题", np(new)), &old.narrative.heading, &new.narrative.heading);
+    let (a, b) = (outline(old), outline(new));
+    let texts_a: Vec<&str> = a.iter().map(|x| x.1.as_str()).collect();
+    let texts_b: Vec<&str> = b.iter().map(|x| x.1.as_str()).collect();
+    for (i, j) in changed_pairs(&texts_a, &texts_b) {
+        let (pa, ta) = i.map_or((None, ""), |i| (Some(&a[i].0), a[i].1.as_str()));
+        let (pb, tb) = j.map_or((None, ""), |j| (Some(&b[j].0), b[j].1.as_str()));
+        push(&mut out, pb.or(pa).cloned().unwrap_or_default(), ta, tb);
+    }
+    push(&mut out, format!("{} 标题", sp(new)), &old.statistics_heading, &new.statistics_heading);
+    if old.template.name != new.template.name {
+        // Tables of two templates do not compare column by column.
+        return out;
+    }
+    let (da, db) = (build(old), build(new));
+    fn tables(d: &crate::Document) -> Vec<&crate::document::Table> {
+        d.sections.iter().flat_map(|s| &s.blocks).filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect()
+    }
+    for (ta, tb) in tables(&da).into_iter().zip(tables(&db)) {
+        let ti = ta.index;
+        let def = &new.template.tables[ti];
+        push(&mut out, format!("{} 标题", def.label), &ta.title, &tb.title);
+        for (ca, cb) in ta.cells.iter().zip(&tb.cells).filter(|(c, _)| c.role == CellRole::Header) {
+            let key = def.grid.iter().find(|h| h.row == ca.row && h.col == ca.col).map_or("", |h| h.key.as_str());
+            push(&mut out, format!("{} 表头 {key}", def.label), &ca.text, &cb.text);
+        }
+        let (va, vb) = (old.values(ti), new.values(ti));
+        for (col, c) in def.columns.iter().enumerate() {
+            let (x, y) = (figure_text(va[col]), figure_text(vb[col]));
+            if x != y {
+                out.push(Change { place: format!("{} {}", def.label, c.key), old: x, new: y, figure: Some((ti, col, c.unit.as_str())) });
+            }
+        }
+        for k in 0..ta.notes.items.len().max(tb.notes.items.len()) {
+            let (x, y) = (ta.notes.items.get(k).map_or("", String::as_str), tb.notes.items.get(k).map_or("", String::as_str));
+            push(&mut out, format!("{} 说明 {}", def.label, k + 1), x, y);
+        }
+    }
+    for def in &new.template.tables {
+        for c in &def.columns {
+            let show = |r: &Report| r.previous_figure(&def.label, &c.key).map_or(String::new(), |d| d.normalize().to_string());
+            push(&mut out, format!("上年度 {} {}", def.label, c.key), &show(old), &show(new));
+        }
+    }
+    out
+}
+
+/// The sentences of a correction notice, one per table whose figures
+/// changed: 表二 行政处罚实施情况统计表：罚款由27宗更正为28宗，合计由37宗更正为38宗。
+///
+/// ```
+/// use er_document::compare::{changes, notice_lines};
+/// use er_data::load_str;
+/// let src = std::fs::read_to_string("../../fixtures/aral-emergency-2024.yaml").unwrap();
+/// let old = load_str(&src, "a").unwrap().report;
+/// let new = load_str(&src.replace("    罚款: 27", "    罚款: 28").replace("    合计: 37", "    合计: 38"), "b").unwrap().report;
+/// assert_eq!(notice_lines(&new, &changes(&old, &new)), ["表二 行政处罚实施情况统计表：罚款由27宗更正为28宗，合计由37宗更正为38宗。"]);
+/// ```
+pub fn notice_lines(report: &Report, changes: &[Change]) -> Vec<String> {
+    let mut out = Vec::new();
+    let doc = build(report);
+    let titles: Vec<String> = doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| if let Block::Table(t) = b { Some(t.title.clone()) } else { None })
+        .collect();
+    for (ti, def) in report.template.tables.iter().enumerate() {
+        let items: Vec<String> = changes
+            .iter()
+            .filter_map(|c| c.figure.filter(|(t, _, _)| *t == ti).map(|(_, col, unit)| (c, col, unit)))
+            .map(|(c, col, u)| {
+                let v = |s: &str| if s.starts_with('空') || s == TO_FILL { s.to_string() } else { format!("{s}{u}") };
+                format!("{}由{}更正为{}", def.columns[col].key, v(&c.old), v(&c.new))
+            })
+            .collect();
+        if !items.is_empty() {
+            let title = titles.get(ti).cloned().unwrap_or_else(|| def.title.clone());
+            out.push(format!("{} {}：{}。", def.label, title, items.join("，")));
+        }
+    }
+    out
+}

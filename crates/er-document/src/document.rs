@@ -1,0 +1,447 @@
+//! The format-neutral document: what the DOCX, PDF and XLSX writers
+//! consume, and all they consume. Built once from a report by [`build`].
+
+use er_data::report::{Block as DataBlock, Report};
+use er_data::{refs, Date, FigureValue};
+use er_template::{Kind, Part};
+
+use crate::layout::{PageSetup, Role, CELL_PADDING_PT, LANDSCAPE, MM_PER_PT, PORTRAIT};
+use crate::text::em_width;
+
+/// A whole report, ready for a writer.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    pub info: Info,
+    /// Part 1 in a portrait section, Part 2 in a landscape one.
+    pub sections: Vec<Section>,
+}
+
+impl Document {
+    /// The document's text in reading order, one entry per paragraph, table
+    /// label, title, cell (row by row) and note: what a reader of any of the
+    /// three formats finds, in that order.
+    pub fn text_lines(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        for s in &self.sections {
+            for b in &s.blocks {
+                match b {
+                    Block::Signature { name, date } => {
+                        out.push(name.clone());
+                        out.push(date.clone());
+                    }
+                    Block::Contents(c) => {
+                        out.push(c.heading.clone());
+                        out.extend(c.entries.iter().map(|e| e.text.clone()));
+                    }
+                    Block::Table(t) => {
+                        out.push(t.label.clone());
+                        out.push(t.title.clone());
+                        out.extend(t.cells.iter().filter(|c| !c.text.is_empty()).map(|c| c.text.clone()));
+                        for (i, n) in t.notes.items.iter().enumerate() {
+                            out.push(if i == 0 { format!("{}{n}", t.notes.lead) } else { n.clone() });
+                        }
+                    }
+                    other => out.push(other.text()),
+                }
+            }
+        }
+        out
+    }
+}
+
+/// Document properties.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Info {
+    pub title: String,
+    /// The agency.
+    pub author: String,
+    /// The report date: the created and modified date of every file.
+    pub date: Date,
+}
+
+/// The 目录: the parts and the tables, each with the page it starts on.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contents {
+    /// 目　录
+    pub heading: String,
+    pub entries: Vec<ContentsEntry>,
+}
+
+/// One line of the 目录.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ContentsEntry {
+    /// 1 for a part, 2 for a table or a level-1 heading.
+    pub level: u8,
+    /// The heading's text as printed (a table: 表一 its title).
+    pub text: String,
+    /// The target's id: the same text in the part or table it names.
+    pub target: Target,
+    /// The page the target starts on, once a layout has counted it; a
+    /// writer that paginates by itself fills it in.
+    pub page: Option<usize>,
+}
+
+/// What a 目录 line points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// The section's part heading (by section index).
+    Part(usize),
+    /// A table, by its index in the template.
+    Table(usize),
+}
+
+/// A run of pages of one setup.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub page: PageSetup,
+    pub blocks: Vec<Block>,
+}
+
+/// A block of a section, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// The optional title line above Part 1, centred.
+    Title(String),
+    /// 第一部分 …, centred; Part 2's starts a new page.
+    PartHeading(String),
+    /// A heading on its own line, level 1 (一、) or 2 (（一）), indented 2 characters.
+    Heading { level: u8, text: String },
+    /// A body paragraph: first line indented 2 characters, justified.
+    Paragraph(Vec<Run>),
+    /// The signature block (GB/T 9704 §7.3.5.1).
+    Signature { name: String, date: String },
+    /// A statistics table with its label, title and notes.
+    Table(Table),
+    /// The 目录, on portrait pages of its own before the first part.
+    Contents(Contents),
+}
+
+impl Block {
+    /// The block's text as a reader sees it, runs joined.
+    pub fn text(&self) -> String {
+        match self {
+            Block::Title(t) | Block::PartHeading(t) | Block::Heading { text: t, .. } => t.clone(),
+            Block::Paragraph(runs) => runs.iter().map(|r| r.text.as_str()).collect(),
+            Block::Signature { name, date } => format!("{name}\n{date}"),
+            Block::Table(t) => t.title.clone(),
+            Block::Contents(c) => c.heading.clone(),
+        }
+    }
+}
+
+/// A run of text with the role that gives its face and size.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    pub text: String,
+    pub role: Role,
+    /// A run-in level-3 heading (1.重点领域监管整治情况。); bold is off by default.
+    pub run_in_heading: bool,
+}
+
+/// What a cell holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellRole {
+    /// A header label.
+    Header,
+    /// A figure, 0 included.
+    Value,
+    /// No such power: the cell is empty.
+    Blank,
+}
+
+/// One cell of a table's grid; a merged cell is one `Cell` with spans.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub row: usize,
+    pub col: usize,
+    pub rows: usize,
+    pub cols: usize,
+    pub role: CellRole,
+    /// The text shown: a label, a number as written, or "" for a blank.
+    pub text: String,
+    /// The text broken into the lines it takes in its column (labels wrap
+    /// by the Chinese rules: 罚没金额 / （万元）). Every writer breaks there.
+    pub lines: Vec<String>,
+    /// The figure behind a value cell.
+    pub value: Option<FigureValue>,
+    /// For a total, the columns of the same row it adds up.
+    pub sum_of: Option<Vec<usize>>,
+}
+
+/// A statistics table as a grid of cells.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    /// The table's index in its template.
+    pub index: usize,
+    /// 表一 … 表四
+    pub label: String,
+    pub title: String,
+    pub header_rows: usize,
+    pub rows: usize,
+    /// Column widths as fractions of the text width; they sum to 1.
+    pub columns: Vec<f64>,
+    /// Row by row, left to right.
+    pub cells: Vec<Cell>,
+    pub notes: Notes,
+}
+
+impl Table {
+    /// The cell whose top-left corner is at (row, col).
+    pub fn cell_at(&self, row: usize, col: usize) -> Option<&Cell> {
+        self.cells.iter().find(|c| c.row == row && c.col == col)
+    }
+
+    /// The cell covering (row, col), merged or not.
+    pub fn cell_covering(&self, row: usize, col: usize) -> Option<&Cell> {
+        self.cells.iter().find(|c| (c.row..c.row + c.rows).contains(&row) && (c.col..c.col + c.cols).contains(&col))
+    }
+}
+
+/// The notes under a table: 说明：1.… then the later notes under the first.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notes {
+    /// 说明： or 填报说明：
+    pub lead: String,
+    /// Each note with its number: 1.“申请数量”的统计范围…
+    pub items: Vec<String>,
+}
+
+/// The heading of the 目录.
+pub const CONTENTS_HEADING: &str = "目　录";
+
+/// Builds the document of a report.
+///
+/// ```
+/// use er_document::{build, document::Block};
+/// let loaded = er_data::load_file("../../fixtures/aral-emergency-2024.yaml".as_ref()).unwrap();
+/// let doc = build(&loaded.report);
+/// assert_eq!(doc.sections.len(), 2);
+/// assert!(matches!(&doc.sections[1].blocks[1], Block::Table(t) if t.label == "表一"));
+/// ```
+pub fn build(report: &Report) -> Document {
+    // Text cites the data through references such as {表二.合计}.
+    let text = |t: &str| refs::render(t.trim(), report);
+    let template = &report.template;
+    let mut sections = Vec::new();
+    for (pi, part) in template.parts.iter().enumerate() {
+        let mut blocks = Vec::new();
+        if pi == 0 {
+            if let Some(t) = report.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+                // The title stands over the first part, on a portrait page.
+                if *part == Part::Narrative {
+                    blocks.push(Block::Title(text(t)));
+                }
+            }
+        }
+        match part {
+            Part::Narrative => {
+                blocks.push(Block::PartHeading(text(&report.narrative.heading)));
+                for b in &report.narrative.blocks {
+                    blocks.push(match b {
+                        DataBlock::Heading1(t) => Block::Heading { level: 1, text: text(t) },
+                        DataBlock::Heading2(t) => Block::Heading { level: 2, text: text(t) },
+                        DataBlock::Paragraph { lead, text: body } => {
+                            let mut runs = Vec::new();
+                            if let Some(l) = lead.as_deref().map(str::trim).filter(|l| !l.is_empty()) {
+                                runs.push(Run { text: text(l), role: Role::Body, run_in_heading: true });
+                            }
+                            runs.push(Run { text: text(body), role: Role::Body, run_in_heading: false });
+                            Block::Paragraph(runs)
+                        }
+                    });
+                }
+                let name = report.signature.as_deref().unwrap_or(&report.agency).trim().to_string();
+                blocks.push(Block::Signature { name, date: report.report_date.chinese() });
+                sections.push(Section { page: PORTRAIT, blocks });
+            }
+            Part::Statistics => {
+                blocks.push(Block::PartHeading(text(&report.statistics_heading)));
+                blocks.extend((0..template.tables.len()).map(|ti| Block::Table(table(report, ti))));
+                sections.push(Section { page: LANDSCAPE, blocks });
+            }
+        }
+    }
+    if template.contents {
+        let mut entries = Vec::new();
+        // The 目录 becomes section 0: the parts' sections move up by one.
+        for (si, s) in sections.iter().enumerate() {
+            for b in &s.blocks {
+                match b {
+                    Block::PartHeading(t) => entries.push(ContentsEntry { level: 1, text: t.clone(), target: Target::Part(si + 1), page: None }),
+                    Block::Table(t) => entries.push(ContentsEntry {
+                        level: 2,
+                        text: format!("{}　{}", t.label, t.title),
+                        target: Target::Table(t.index),
+                        page: None,
+                    }),
+                    _ => {}
+                }
+            }
+        }
+        let contents = Block::Contents(Contents { heading: CONTENTS_HEADING.to_string(), entries });
+        sections.insert(0, Section { page: PORTRAIT, blocks: vec![contents] });
+    }
+
+    let title = match &report.title {
+        Some(t) if !t.trim().is_empty() => text(t),
+        _ => format!("{}{}年行政执法年度报告", report.agency.trim(), report.year),
+    };
+    Document { info: Info { title, author: report.agency.trim().to_string(), date: report.report_date }, sections }
+}
+
+fn table(report: &Report, ti: usize) -> Table {
+    let def = &report.template.tables[ti];
+    let data = &report.tables[ti];
+    let text = |t: &str| refs::render(t.trim(), report);
+    let label_of = |key: &str, default: &str| text(data.labels.get(key).map_or(default, String::as_str));
+    let mut cells: Vec<Cell> = def
+        .grid
+        .iter()
+        .map(|h| Cell {
+            row: h.row,
+            col: h.col,
+            rows: h.rows,
+            cols: h.cols,
+            role: CellRole::Header,
+            text: label_of(&h.key, &h.text),
+            lines: Vec::new(),
+            value: None,
+            sum_of: None,
+        })
+        .collect();
+    let values = report.values(ti);
+    for (col, value) in values.iter().enumerate() {
+        cells.push(Cell {
+            row: def.header_rows,
+            col,
+            rows: 1,
+            cols: 1,
+            role: if value.is_blank() { CellRole::Blank } else { CellRole::Value },
+            text: value.text(),
+            lines: Vec::new(),
+            value: Some(*value),
+            sum_of: def.columns[col].total_of.clone(),
+        });
+    }
+    cells.sort_by_key(|c| (c.row, c.col));
+    let notes = match &data.notes {
+        Some(n) => n.iter().map(|s| text(s)).collect::<Vec<_>>(),
+        None => def.notes.items.clone(),
+    };
+    let columns = column_fractions(&cells, def.columns.len(), def.header_rows, |c| def.columns[c].kind);
+    let (avail, pad) = (table_width_em(), cell_padding_em());
+    for c in &mut cells {
+        let inner = columns[c.col..c.col + c.cols].iter().sum::<f64>() * avail - pad;
+        c.lines = if c.text.is_empty() { Vec::new() } else { crate::breaking::wrap(&c.text, inner) };
+    }
+    let title = match &data.title {
+        Some(t) => text(t),
+        None => def.title_for(&report.agency, report.year),
+    };
+    Table {
+        index: ti,
+        label: def.label.clone(),
+        title,
+        header_rows: def.header_rows,
+        rows: def.header_rows + 1,
+        columns,
+        cells,
+        notes: Notes {
+            lead: format!("{}：", def.notes.heading),
+            items: notes.iter().enumerate().map(|(i, n)| format!("{}.{n}", i + 1)).collect(),
+        },
+    }
+}
+
+/// A table's width, in characters of its cells' size: the landscape text width.
+fn table_width_em() -> f64 {
+    LANDSCAPE.text_width_mm() / MM_PER_PT / Role::TableCell.size_pt()
+}
+
+/// A cell's padding, left and right together, in characters.
+fn cell_padding_em() -> f64 {
+    2.0 * CELL_PADDING_PT / Role::TableCell.size_pt()
+}
+
+/// Column widths from the labels and values, shared by all writers so that
+/// the three formats draw the same table. A label of n characters is given
+/// about √(n/1.5) lines (罚没金额 / （万元）), every number fits on one line,
+/// and the columns share the text width in proportion to what they want.
+fn column_fractions(cells: &[Cell], n: usize, header_rows: usize, kind: impl Fn(usize) -> Kind) -> Vec<f64> {
+    let (avail, pad) = (table_width_em(), cell_padding_em());
+    // Two characters and a little more: a cell exactly two characters wide
+    // wraps after one in Word, whose measure differs from ours by a hair.
+    let mut min = vec![2.4 + pad; n];
+    let mut want = vec![2.4 + pad; n];
+    for c in cells.iter().filter(|c| c.cols == 1) {
+        let w = em_width(&c.text);
+        if c.role == CellRole::Header {
+            let lines = ((w / 1.5).sqrt().round().max(1.0) + c.rows as f64 - 1.0).min(w.ceil()).max(1.0);
+            want[c.col] = want[c.col].max((w / lines).ceil() + pad);
+        } else {
+            min[c.col] = min[c.col].max(w + pad);
+        }
+    }
+    for i in 0..n {
+        if kind(i) == Kind::Amount {
+            // Room for an amount such as 1234.5678901 as the data grows.
+            min[i] = min[i].max(5.5 + pad);
+        }
+        want[i] = want[i].max(min[i]);
+    }
+    // A spanning label wants its text on one line across its columns.
+    for c in cells.iter().filter(|c| c.cols > 1 && c.row < header_rows) {
+        let have: f64 = want[c.col..c.col + c.cols].iter().sum();
+        let need = em_width(&c.text) + pad;
+        if have < need {
+            for w in &mut want[c.col..c.col + c.cols] {
+                *w *= need / have;
+            }
+        }
+    }
+    // What a figure cannot do without: its digits on one line (a font's
+    // digits may be a little wider than half a character).
+    let mut hard = vec![1.0 + pad; n];
+    for c in cells.iter().filter(|c| c.cols == 1 && c.role != CellRole::Header) {
+        hard[c.col] = hard[c.col].max(em_width(&c.text) * 1.15 + pad);
+    }
+    let total: f64 = want.iter().sum();
+    let min_total: f64 = min.iter().sum();
+    let widths: Vec<f64> = if total <= avail {
+        want.iter().map(|w| w * avail / total).collect()
+    } else if min_total <= avail {
+        // Not all wishes fit: every column keeps its minimum, the rest is shared.
+        let extra: f64 = want.iter().zip(&min).map(|(w, m)| w - m).sum();
+        let share = ((avail - min_total) / extra.max(1e-9)).clamp(0.0, 1.0);
+        want.iter().zip(&min).map(|(w, m)| m + (w - m) * share).collect()
+    } else {
+        // Not even the minimums fit (many columns, large figures): labels
+        // give way to figures, which keep what they need to stay whole.
+        let upper: Vec<f64> = hard.iter().zip(&min).map(|(h, m)| h.max(*m)).collect();
+        let hard_total: f64 = hard.iter().sum();
+        let extra: f64 = upper.iter().zip(&hard).map(|(u, h)| u - h).sum();
+        let share = ((avail - hard_total) / extra.max(1e-9)).clamp(0.0, 1.0);
+        hard.iter().zip(&upper).map(|(h, u)| h + (u - h) * share).collect()
+    };
+    let sum: f64 = widths.iter().sum();
+    widths.iter().map(|w| w / sum).collect()
+}
+
+/// Heights of a table's rows: each row as tall as its tallest single-row
+/// cell needs, and a cell spanning rows grows the last of them if the rows
+/// together are too short for it. `need[i]` is the height `t.cells[i]`
+/// needs; `min` is the least height of a row. Shared by the writers that
+/// size rows themselves.
+pub fn row_heights(t: &Table, min: f64, need: &[f64]) -> Vec<f64> {
+    let mut h = vec![min; t.rows];
+    for (c, n) in t.cells.iter().zip(need).filter(|(c, _)| c.rows == 1) {
+        h[c.row] = h[c.row].max(*n);
+    }
+    for (c, n) in t.cells.iter().zip(need).filter(|(c, _)| c.rows > 1) {
+        let have: f64 = h[c.row..c.row + c.rows].iter().sum();
+        if *n > have {
+            h[c.row + c.rows - 1] += n - have;
+        }
+    }
+    h
+}

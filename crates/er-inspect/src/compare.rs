@@ -1,0 +1,185 @@
+//! A semantic comparison of two produced files of one format: text, table
+//! cells, merged ranges, page setup, fonts and document properties, in
+//! reading order, rather than bytes. `enforcement-report diff` prints it,
+//! and the golden-file tests print it when a file departs from its golden
+//! copy.
+
+use std::collections::BTreeSet;
+
+use crate::{docx, pdf, xlsx};
+
+/// One difference between two files.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Difference {
+    /// 正文, 表格, 合并单元格, 页面设置, 字体, 属性, 页数
+    pub kind: String,
+    pub place: String,
+    pub old: String,
+    pub new: String,
+}
+
+impl std::fmt::Display for Difference {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}: {} → {}", self.kind, self.place, show(&self.old), show(&self.new))
+    }
+}
+
+fn show(s: &str) -> String {
+    if s.is_empty() {
+        "（无）".into()
+    } else {
+        s.replace('\n', "⏎")
+    }
+}
+
+fn d(out: &mut Vec<Difference>, kind: &str, place: String, old: impl Into<String>, new: impl Into<String>) {
+    let (old, new) = (old.into(), new.into());
+    if old != new {
+        out.push(Difference { kind: kind.into(), place, old, new });
+    }
+}
+
+/// Differences of two lists of lines, aligned by a line diff; `place`
+/// names a line by its 1-based number (in `b`, or in `a` if deleted).
+fn lines(out: &mut Vec<Difference>, kind: &str, place: &dyn Fn(usize) -> String, a: &[String], b: &[String]) {
+    for (i, j) in er_document::compare::changed_pairs(a, b) {
+        let old = i.map_or(String::new(), |i| a[i].clone());
+        let new = j.map_or(String::new(), |j| b[j].clone());
+        d(out, kind, place(j.or(i).unwrap_or(0) + 1), old, new);
+    }
+}
+
+/// The text of an XML element in a part, e.g. dc:title in docProps/core.xml.
+fn tag(xml: &[u8], name: &str) -> String {
+    let s = String::from_utf8_lossy(xml);
+    let open = format!("<{name}");
+    let Some(i) = s.find(&open) else { return String::new() };
+    let Some(j) = s[i..].find('>') else { return String::new() };
+    let from = i + j + 1;
+    let Some(k) = s[from..].find(&format!("</{name}>")) else { return String::new() };
+    s[from..from + k].to_string()
+}
+
+fn properties(out: &mut Vec<Difference>, a: &[u8], b: &[u8]) {
+    let (pa, pb) = (docx::parts(a).unwrap_or_default(), docx::parts(b).unwrap_or_default());
+    let empty = Vec::new();
+    let (ca, cb) = (pa.get("docProps/core.xml").unwrap_or(&empty), pb.get("docProps/core.xml").unwrap_or(&empty));
+    for t in ["dc:title", "dc:creator", "dcterms:created", "dcterms:modified"] {
+        d(out, "属性", t.into(), tag(ca, t), tag(cb, t));
+    }
+}
+
+/// Compares two DOCX files.
+pub fn docx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
+    let (x, y) = (docx::Docx::read(a)?, docx::Docx::read(b)?);
+    let mut out = Vec::new();
+    properties(&mut out, a, b);
+    for (i, (sa, sb)) in x.sections.iter().zip(&y.sections).enumerate() {
+        d(&mut out, "页面设置", format!("第{}节", i + 1), format!("{sa:?}"), format!("{sb:?}"));
+    }
+    d(&mut out, "页面设置", "节数".into(), x.sections.len().to_string(), y.sections.len().to_string());
+    let body = |v: &docx::Docx| -> Vec<String> { v.paragraphs.iter().filter(|p| !p.in_table).map(|p| p.text.clone()).collect() };
+    lines(&mut out, "正文", &|n| format!("第{n}段"), &body(&x), &body(&y));
+    for t in 0..x.tables.len().max(y.tables.len()) {
+        let (ga, gb) = (x.tables.get(t).map(|_| x.table_grid(t)).unwrap_or_default(), y.tables.get(t).map(|_| y.table_grid(t)).unwrap_or_default());
+        let cells = |g: &[(usize, usize, usize, usize, String)]| -> std::collections::BTreeMap<(usize, usize), (usize, usize, String)> {
+            g.iter().map(|c| ((c.0, c.1), (c.2, c.3, c.4.clone()))).collect()
+        };
+        let (ca, cb) = (cells(&ga), cells(&gb));
+        let keys: BTreeSet<(usize, usize)> = ca.keys().chain(cb.keys()).copied().collect();
+        for k in keys {
+            let (ea, eb) = (ca.get(&k), cb.get(&k));
+            let place = format!("表格{} 第{}行第{}列", t + 1, k.0 + 1, k.1 + 1);
+            d(&mut out, "表格", place.clone(), ea.map_or(String::new(), |e| e.2.clone()), eb.map_or(String::new(), |e| e.2.clone()));
+            let span = |e: Option<&(usize, usize, String)>| e.map_or(String::new(), |e| format!("{}列×{}行", e.1, e.0));
+            d(&mut out, "合并单元格", place, span(ea), span(eb));
+        }
+    }
+    let fonts = |v: &docx::Docx| -> String {
+        v.paragraphs.iter().flat_map(|p| p.fonts.iter().cloned()).collect::<BTreeSet<_>>().into_iter().collect::<Vec<_>>().join("、")
+    };
+    d(&mut out, "字体", "所用字体".into(), fonts(&x), fonts(&y));
+    Ok(out)
+}
+
+fn cell_name(r: u32, c: u32) -> String {
+    let mut col = String::new();
+    let mut n = c + 1;
+    while n > 0 {
+        col.insert(0, (b'A' + ((n - 1) % 26) as u8) as char);
+        n = (n - 1) / 26;
+    }
+    format!("{col}{}", r + 1)
+}
+
+/// Compares two XLSX files.
+pub fn xlsx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
+    let (x, y) = (xlsx::read(a)?, xlsx::read(b)?);
+    let mut out = Vec::new();
+    properties(&mut out, a, b);
+    let names = |v: &[xlsx::Sheet]| v.iter().map(|s| s.name.clone()).collect::<Vec<_>>().join("、");
+    d(&mut out, "工作表", "名称".into(), names(&x), names(&y));
+    for (sa, sb) in x.iter().zip(&y) {
+        let keys: BTreeSet<(u32, u32)> = sa.cells.keys().chain(sb.cells.keys()).copied().collect();
+        for k in keys {
+            let v = |s: &xlsx::Sheet| s.cells.get(&k).map_or(String::new(), |v| v.text());
+            d(&mut out, "单元格", format!("{}!{}", sa.name, cell_name(k.0, k.1)), v(sa), v(sb));
+            let f = |s: &xlsx::Sheet| s.formulas.get(&k).cloned().unwrap_or_default();
+            d(&mut out, "公式", format!("{}!{}", sa.name, cell_name(k.0, k.1)), f(sa), f(sb));
+        }
+        let m = |s: &xlsx::Sheet| s.merged.iter().map(|m| format!("{}:{}", cell_name(m.0, m.1), cell_name(m.2, m.3))).collect::<Vec<_>>().join(" ");
+        d(&mut out, "合并单元格", sa.name.clone(), m(sa), m(sb));
+    }
+    Ok(out)
+}
+
+/// Compares two PDF files.
+pub fn pdf(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
+    let (x, y) = (pdf::read(a)?, pdf::read(b)?);
+    let mut out = Vec::new();
+    d(&mut out, "页数", "全文".into(), x.len().to_string(), y.len().to_string());
+    for (i, (pa, pb)) in x.iter().zip(&y).enumerate() {
+        d(&mut out, "页面设置", format!("第{}页", i + 1), format!("{:.1}×{:.1}pt", pa.width, pa.height), format!("{:.1}×{:.1}pt", pb.width, pb.height));
+        lines(&mut out, "正文", &|n| format!("第{}页第{n}行", i + 1), &pa.lines(), &pb.lines());
+    }
+    let info = |bytes: &[u8]| -> (String, String, String) {
+        let Ok(doc) = lopdf::Document::load_mem(bytes) else { return Default::default() };
+        let get = |k: &[u8]| -> String {
+            doc.trailer
+                .get(b"Info")
+                .and_then(|o| o.as_reference())
+                .and_then(|r| doc.get_dictionary(r))
+                .and_then(|dict| dict.get(k))
+                .ok()
+                .and_then(|o| lopdf::decode_text_string(o).ok())
+                .unwrap_or_default()
+        };
+        let mut fonts = BTreeSet::new();
+        for (_, o) in doc.objects.iter() {
+            if let Ok(dict) = o.as_dict() {
+                if dict.get(b"Type").and_then(|t| t.as_name()).ok() == Some(b"FontDescriptor") {
+                    if let Ok(n) = dict.get(b"FontName").and_then(|n| n.as_name()) {
+                        let n = String::from_utf8_lossy(n);
+                        fonts.insert(n.split_once('+').map_or(n.to_string(), |(_, f)| f.to_string()));
+                    }
+                }
+            }
+        }
+        (get(b"Title"), get(b"Author"), fonts.into_iter().collect::<Vec<_>>().join("、"))
+    };
+    let (ia, ib) = (info(a), info(b));
+    d(&mut out, "属性", "Title".into(), ia.0, ib.0);
+    d(&mut out, "属性", "Author".into(), ia.1, ib.1);
+    d(&mut out, "字体", "嵌入字体".into(), ia.2, ib.2);
+    Ok(out)
+}
+
+/// Compares two files of the format named by `ext` (docx, xlsx or pdf).
+pub fn files(ext: &str, a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
+    match ext {
+        "docx" => docx(a, b),
+        "xlsx" => xlsx(a, b),
+        "pdf" => pdf(a, b),
+        other => Err(format!("cannot compare .{other} files: give two .docx, .xlsx, .pdf or .yaml files")),
+    }
+}

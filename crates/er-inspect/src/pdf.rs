@@ -1,0 +1,234 @@
+//! A PDF read back with lopdf: each page's size and its text with positions.
+
+use std::collections::BTreeMap;
+
+use lopdf::{Document, Object};
+
+/// A run of text where the content stream draws it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextRun {
+    /// From the page's bottom-left corner, in points.
+    pub x: f64,
+    pub y: f64,
+    pub text: String,
+}
+
+/// A straight stroked segment, from the page's bottom-left corner, in points.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Segment {
+    pub x1: f64,
+    pub y1: f64,
+    pub x2: f64,
+    pub y2: f64,
+}
+
+/// One page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub width: f64,
+    pub height: f64,
+    pub runs: Vec<TextRun>,
+    /// The rules drawn on the page.
+    pub segments: Vec<Segment>,
+}
+
+/// A cell of a ruled table as the rules draw it: its place in the grid the
+/// rules make (top row 0, left column 0) and its spans.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct RuledCell {
+    pub row: usize,
+    pub col: usize,
+    pub rows: usize,
+    pub cols: usize,
+}
+
+impl Page {
+    /// The ruled tables of the page, top to bottom, each as its cells: the
+    /// grid the rules make, with neighbouring slots that no rule separates
+    /// merged into one cell.
+    pub fn ruled_tables(&self) -> Vec<Vec<RuledCell>> {
+        const EPS: f64 = 0.05;
+        let segs = &self.segments;
+        // Group the segments that touch into tables (union-find).
+        let mut parent: Vec<usize> = (0..segs.len()).collect();
+        fn find(p: &mut Vec<usize>, i: usize) -> usize {
+            let mut i = i;
+            while p[i] != i {
+                p[i] = p[p[i]];
+                i = p[i];
+            }
+            i
+        }
+        let bbox = |s: &Segment| (s.x1.min(s.x2) - EPS, s.x1.max(s.x2) + EPS, s.y1.min(s.y2) - EPS, s.y1.max(s.y2) + EPS);
+        for i in 0..segs.len() {
+            for j in i + 1..segs.len() {
+                let (a, b) = (bbox(&segs[i]), bbox(&segs[j]));
+                if a.0 <= b.1 && b.0 <= a.1 && a.2 <= b.3 && b.2 <= a.3 {
+                    let (ri, rj) = (find(&mut parent, i), find(&mut parent, j));
+                    parent[ri] = rj;
+                }
+            }
+        }
+        let mut groups: BTreeMap<usize, Vec<Segment>> = BTreeMap::new();
+        for i in 0..segs.len() {
+            let r = find(&mut parent, i);
+            groups.entry(r).or_default().push(segs[i]);
+        }
+        let mut tables: Vec<(f64, Vec<RuledCell>)> = groups.into_values().filter_map(|g| grid_of(&g)).collect();
+        tables.sort_by(|a, b| b.0.total_cmp(&a.0));
+        tables.into_iter().map(|(_, t)| t).collect()
+    }
+}
+
+/// The cells of one group of rules, with the group's top y; None for a
+/// group that is not a grid (a lone rule).
+fn grid_of(g: &[Segment]) -> Option<(f64, Vec<RuledCell>)> {
+    const EPS: f64 = 0.05;
+    let horizontal: Vec<&Segment> = g.iter().filter(|s| (s.y1 - s.y2).abs() < EPS).collect();
+    let vertical: Vec<&Segment> = g.iter().filter(|s| (s.x1 - s.x2).abs() < EPS).collect();
+    let distinct = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v.dedup_by(|a, b| (*a - *b).abs() < EPS);
+        v
+    };
+    let xs = distinct(vertical.iter().map(|s| s.x1).collect());
+    let mut ys = distinct(horizontal.iter().map(|s| s.y1).collect());
+    ys.reverse(); // top first
+    if xs.len() < 2 || ys.len() < 2 {
+        return None;
+    }
+    let (rows, cols) = (ys.len() - 1, xs.len() - 1);
+    let covers_v = |x: f64, y: f64| vertical.iter().any(|s| (s.x1 - x).abs() < EPS && s.y1.min(s.y2) < y && y < s.y1.max(s.y2));
+    let covers_h = |y: f64, x: f64| horizontal.iter().any(|s| (s.y1 - y).abs() < EPS && s.x1.min(s.x2) < x && x < s.x1.max(s.x2));
+    let mut seen = vec![vec![false; cols]; rows];
+    let mut cells = Vec::new();
+    for r in 0..rows {
+        for c in 0..cols {
+            if seen[r][c] {
+                continue;
+            }
+            // Grow right while no rule separates, then down.
+            let ym = (ys[r] + ys[r + 1]) / 2.0;
+            let mut c2 = c;
+            while c2 + 1 < cols && !covers_v(xs[c2 + 1], ym) {
+                c2 += 1;
+            }
+            let xm = (xs[c] + xs[c + 1]) / 2.0;
+            let mut r2 = r;
+            while r2 + 1 < rows && !covers_h(ys[r2 + 1], xm) {
+                r2 += 1;
+            }
+            for row in seen.iter_mut().take(r2 + 1).skip(r) {
+                for s in row.iter_mut().take(c2 + 1).skip(c) {
+                    *s = true;
+                }
+            }
+            cells.push(RuledCell { row: r, col: c, rows: r2 - r + 1, cols: c2 - c + 1 });
+        }
+    }
+    Some((ys[0], cells))
+}
+
+impl Page {
+    /// The page's lines top to bottom, runs on one baseline joined left to right.
+    pub fn lines(&self) -> Vec<String> {
+        let mut runs = self.runs.clone();
+        runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+        let mut lines: Vec<(f64, String)> = Vec::new();
+        for r in runs {
+            match lines.last_mut() {
+                Some((y, s)) if (*y - r.y).abs() < 0.5 => s.push_str(&r.text),
+                _ => lines.push((r.y, r.text)),
+            }
+        }
+        lines.into_iter().map(|(_, s)| s).collect()
+    }
+}
+
+fn num(o: &Object) -> f64 {
+    match o {
+        Object::Integer(i) => *i as f64,
+        Object::Real(r) => *r as f64,
+        _ => 0.0,
+    }
+}
+
+/// Reads every page's text runs.
+pub fn read(bytes: &[u8]) -> Result<Vec<Page>, String> {
+    let doc = Document::load_mem(bytes).map_err(|e| e.to_string())?;
+    let mut out = Vec::new();
+    for (_, id) in doc.get_pages() {
+        let page = doc.get_dictionary(id).map_err(|e| e.to_string())?;
+        let mb = page.get(b"MediaBox").and_then(|o| o.as_array()).map_err(|e| e.to_string())?;
+        let (width, height) = (num(&mb[2]) - num(&mb[0]), num(&mb[3]) - num(&mb[1]));
+        let fonts = doc.get_page_fonts(id).map_err(|e| e.to_string())?;
+        let mut encodings = BTreeMap::new();
+        for (name, f) in &fonts {
+            if let Ok(e) = f.get_font_encoding(&doc) {
+                encodings.insert(name.clone(), e);
+            }
+        }
+        let content = doc.get_and_decode_page_content(id).map_err(|e| e.to_string())?;
+        let mut font: Option<Vec<u8>> = None;
+        let (mut x, mut y) = (0.0, 0.0);
+        let mut runs = Vec::new();
+        let mut segments = Vec::new();
+        let mut path: Vec<(f64, f64)> = Vec::new();
+        let mut pending: Vec<Segment> = Vec::new();
+        for op in &content.operations {
+            let xy = || (op.operands.first().map_or(0.0, num), op.operands.get(1).map_or(0.0, num));
+            match op.operator.as_str() {
+                "m" => {
+                    path.clear();
+                    path.push(xy());
+                }
+                "l" => {
+                    let (x2, y2) = xy();
+                    if let Some(&(x1, y1)) = path.last() {
+                        pending.push(Segment { x1, y1, x2, y2 });
+                    }
+                    path.push((x2, y2));
+                }
+                "re" if op.operands.len() == 4 => {
+                    let (rx, ry, w, h) = (num(&op.operands[0]), num(&op.operands[1]), num(&op.operands[2]), num(&op.operands[3]));
+                    let c = [(rx, ry), (rx + w, ry), (rx + w, ry + h), (rx, ry + h), (rx, ry)];
+                    pending.extend(c.windows(2).map(|p| Segment { x1: p[0].0, y1: p[0].1, x2: p[1].0, y2: p[1].1 }));
+                }
+                "S" | "s" | "B" | "b" => {
+                    segments.append(&mut pending);
+                    path.clear();
+                }
+                "n" | "f" | "F" => {
+                    pending.clear();
+                    path.clear();
+                }
+                "Tf" => font = op.operands.first().and_then(|o| o.as_name().ok()).map(|n| n.to_vec()),
+                "Tm" if op.operands.len() == 6 => {
+                    x = num(&op.operands[4]);
+                    y = num(&op.operands[5]);
+                }
+                "Tj" => {
+                    let (Some(f), Some(Object::String(s, _))) = (&font, op.operands.first()) else { continue };
+                    let Some(enc) = encodings.get(f) else { continue };
+                    let text = Document::decode_text(enc, s).map_err(|e| e.to_string())?;
+                    runs.push(TextRun { x, y, text });
+                }
+                _ => {}
+            }
+        }
+        out.push(Page { width, height, runs, segments });
+    }
+    Ok(out)
+}
+
+/// Every page's runs as lines "page x y text", for a readable comparison.
+pub fn dump(pages: &[Page]) -> String {
+    let mut s = String::new();
+    for (i, p) in pages.iter().enumerate() {
+        s.push_str(&format!("page {} ({:.1} × {:.1} pt)\n", i + 1, p.width, p.height));
+        for r in &p.runs {
+            s.push_str(&format!("  {:7.2} {:7.2} {}\n", r.x, r.y, r.text));
+        }
+    }
+    s
+}

@@ -1,0 +1,368 @@
+//! Pages from blocks: the portrait grid of 22 lines of 28 characters for
+//! Part 1, landscape pages for the tables, page numbers on every page.
+
+use er_document::document::{Block, Contents, Document, Section, Target};
+use er_document::layout::{
+    signature_indents, Orientation, PageSetup, Role, CHARS_PER_LINE, INDENT_CHARS, LINES_PER_PAGE,
+    PAGE_NUMBER_BELOW_MM, PAGE_NUMBER_DASH, PAGE_NUMBER_INSET_CHARS,
+};
+
+use er_document::breaking::{break_lines, Piece};
+use super::table::table_layout;
+use super::{mm, Bookmark, GlyphRun, Item, Layout, MissingGlyph, Page};
+use crate::metrics::Metrics;
+
+/// Where the baseline stands in an em box: CJK faces put it at 0.88 em
+/// from the top of the ideographic box.
+pub const BASELINE_EM: f64 = 0.88;
+
+/// Measures `text` in `role`; `grid` scales widths onto the character grid.
+pub fn measure(
+    text: &str,
+    role: Role,
+    m: &dyn Metrics,
+    grid: f64,
+    place: &dyn Fn() -> String,
+) -> Result<Vec<Piece>, MissingGlyph> {
+    let size = role.size_pt();
+    text.chars()
+        .map(|c| match m.glyph(role.face(), c) {
+            Some((font, em)) => Ok(Piece { c, font, advance: em * size, width: em * size * grid }),
+            None => Err(MissingGlyph { c, place: place() }),
+        })
+        .collect()
+}
+
+/// Glyph runs for one line of pieces starting at `x` on baseline `y`.
+/// With `justify`, the line is spread to exactly that width; otherwise each
+/// character keeps its grid width.
+pub fn line_runs(p: &[Piece], x: f64, y: f64, size: f64, justify: Option<f64>, out: &mut Vec<Item>) {
+    if p.is_empty() {
+        return;
+    }
+    let spacing = match justify {
+        Some(w) if p.len() > 1 => (w - natural(p)) / (p.len() as f64 - 1.0),
+        _ => grid_spacing(p),
+    };
+    let mut x = x;
+    let mut i = 0;
+    while i < p.len() {
+        let font = p[i].font;
+        let mut j = i;
+        while j < p.len() && p[j].font == font {
+            j += 1;
+        }
+        let run = GlyphRun {
+            x,
+            y,
+            font,
+            size,
+            char_spacing: spacing,
+            text: p[i..j].iter().map(|q| q.c).collect(),
+            advances: p[i..j].iter().map(|q| q.advance).collect(),
+        };
+        x += run.advances.iter().map(|a| a + spacing).sum::<f64>();
+        out.push(Item::Text(run));
+        i = j;
+    }
+}
+
+fn natural(p: &[Piece]) -> f64 {
+    p.iter().map(|q| q.advance).sum()
+}
+
+/// The spacing that gives each character its grid width on average: what
+/// a line that is not justified gets.
+fn grid_spacing(p: &[Piece]) -> f64 {
+    let laid: f64 = p.iter().map(|q| q.width).sum();
+    (laid - natural(p)) / p.len() as f64
+}
+
+/// Width of a line as drawn by `line_runs` without justification.
+fn laid_width(p: &[Piece]) -> f64 {
+    if p.is_empty() {
+        0.0
+    } else {
+        natural(p) + grid_spacing(p) * (p.len() as f64 - 1.0)
+    }
+}
+
+/// Lays the whole document out. A 目录 takes the same lines whatever its
+/// page numbers, so one pass counts the pages and a second prints them.
+pub fn lay_out(doc: &Document, m: &dyn Metrics) -> Result<Layout, MissingGlyph> {
+    let first = lay_out_once(doc, m)?;
+    if !doc.sections.iter().flat_map(|s| &s.blocks).any(|b| matches!(b, Block::Contents(_))) {
+        return Ok(first);
+    }
+    lay_out_once(&with_contents_pages(doc, &first.targets), m)
+}
+
+/// The document with its 目录's pages filled from `targets`.
+pub fn with_contents_pages(doc: &Document, targets: &[(Target, usize)]) -> Document {
+    let mut doc = doc.clone();
+    for b in doc.sections.iter_mut().flat_map(|s| &mut s.blocks) {
+        if let Block::Contents(c) = b {
+            for e in &mut c.entries {
+                e.page = targets.iter().find(|(t, _)| *t == e.target).map(|(_, p)| *p);
+            }
+        }
+    }
+    doc
+}
+
+fn lay_out_once(doc: &Document, m: &dyn Metrics) -> Result<Layout, MissingGlyph> {
+    let mut pages: Vec<Page> = Vec::new();
+    let mut bookmarks = Vec::new();
+    let mut targets = Vec::new();
+    for (si, section) in doc.sections.iter().enumerate() {
+        match section.page.orientation {
+            Orientation::Portrait => portrait(section, si, m, &mut pages, &mut bookmarks, &mut targets)?,
+            Orientation::Landscape => landscape(section, si, m, &mut pages, &mut bookmarks, &mut targets)?,
+        }
+    }
+    for page in &mut pages {
+        page_number(page, m)?;
+    }
+    Ok(Layout { pages, bookmarks, targets })
+}
+
+fn new_page(pages: &mut Vec<Page>, setup: PageSetup) {
+    let number = pages.len() + 1;
+    pages.push(Page { setup, number, items: Vec::new() });
+}
+
+/// The portrait grid: a cursor in line slots.
+struct Grid<'a> {
+    pages: &'a mut Vec<Page>,
+    setup: PageSetup,
+    line: usize,
+    pitch: f64,
+}
+
+impl Grid<'_> {
+    fn left(&self) -> f64 {
+        mm(self.setup.left_mm)
+    }
+    fn width(&self) -> f64 {
+        mm(self.setup.text_width_mm())
+    }
+    /// Starts a new page unless `lines` more fit on this one.
+    fn need(&mut self, lines: usize) {
+        if self.line + lines > LINES_PER_PAGE && self.line > 0 {
+            new_page(self.pages, self.setup);
+            self.line = 0;
+        }
+    }
+    fn baseline(&self, size: f64) -> f64 {
+        mm(self.setup.top_mm) + self.line as f64 * self.pitch + (self.pitch - size) / 2.0 + BASELINE_EM * size
+    }
+    fn items(&mut self) -> &mut Vec<Item> {
+        // A page always exists once the grid has started.
+        &mut self.pages.last_mut().expect("a page").items
+    }
+    /// Places the lines of `p`; `indent` on the first, justified but the last.
+    fn paragraph(&mut self, p: &[Piece], size: f64, indent: f64, keep_with_next: bool) {
+        let w = self.width();
+        let lines = break_lines(p, w - indent, w);
+        self.need(if keep_with_next { lines.len() + 1 } else { 1 });
+        let last = lines.len() - 1;
+        for (i, r) in lines.into_iter().enumerate() {
+            self.need(1);
+            let x = self.left() + if i == 0 { indent } else { 0.0 };
+            let avail = if i == 0 { w - indent } else { w };
+            let y = self.baseline(size);
+            line_runs(&p[r], x, y, size, (i < last).then_some(avail), self.items());
+            self.line += 1;
+        }
+    }
+    /// One line whose right edge stands `right` points in from the margin,
+    /// or centred when `right` is None.
+    fn single(&mut self, p: &[Piece], size: f64, right: Option<f64>) {
+        self.need(1);
+        let w = laid_width(p);
+        let x = match right {
+            Some(r) => self.left() + self.width() - r - w,
+            None => self.left() + (self.width() - w) / 2.0,
+        };
+        let (x, y) = (x.max(self.left()), self.baseline(size));
+        line_runs(p, x, y, size, None, self.items());
+        self.line += 1;
+    }
+}
+
+fn portrait(
+    s: &Section,
+    si: usize,
+    m: &dyn Metrics,
+    pages: &mut Vec<Page>,
+    bookmarks: &mut Vec<Bookmark>,
+    targets: &mut Vec<(Target, usize)>,
+) -> Result<(), MissingGlyph> {
+    new_page(pages, s.page);
+    let width = mm(s.page.text_width_mm());
+    let char_pitch = width / CHARS_PER_LINE as f64;
+    let pitch = mm(s.page.text_height_mm()) / LINES_PER_PAGE as f64;
+    let mut g = Grid { pages, setup: s.page, line: 0, pitch };
+    let place = |i: usize, what: &str| format!("section {}, block {} ({what})", si + 1, i + 1);
+    for (bi, block) in s.blocks.iter().enumerate() {
+        match block {
+            Block::Title(t) | Block::PartHeading(t) => {
+                let role = if matches!(block, Block::Title(_)) { Role::Title } else { Role::PartHeading };
+                let grid = char_pitch / Role::Body.size_pt();
+                let p = measure(t, role, m, grid, &|| place(bi, t))?;
+                g.need(2);
+                if matches!(block, Block::PartHeading(_)) {
+                    bookmarks.push(Bookmark { title: t.clone(), page: g.pages.len() });
+                    targets.push((Target::Part(si), g.pages.len()));
+                }
+                if laid_width(&p) <= g.width() {
+                    g.single(&p, role.size_pt(), None);
+                } else {
+                    g.paragraph(&p, role.size_pt(), 0.0, true);
+                }
+            }
+            Block::Heading { level, text } => {
+                let role = if *level <= 1 { Role::Heading1 } else { Role::Heading2 };
+                let p = measure(text, role, m, char_pitch / role.size_pt(), &|| place(bi, text))?;
+                g.paragraph(&p, role.size_pt(), INDENT_CHARS as f64 * char_pitch, true);
+            }
+            Block::Paragraph(runs) => {
+                let mut p = Vec::new();
+                for r in runs {
+                    let short: String = r.text.chars().take(12).collect();
+                    p.extend(measure(&r.text, r.role, m, char_pitch / r.role.size_pt(), &|| place(bi, &short))?);
+                }
+                g.paragraph(&p, Role::Body.size_pt(), INDENT_CHARS as f64 * char_pitch, false);
+            }
+            Block::Signature { name, date } => {
+                let role = Role::Body;
+                let grid = char_pitch / role.size_pt();
+                let pn = measure(name, role, m, grid, &|| place(bi, "signature"))?;
+                let pd = measure(date, role, m, grid, &|| place(bi, "date"))?;
+                let (name_right, date_right) = signature_indents(name, date);
+                // One blank line above; the three lines stay together.
+                g.need(3);
+                if g.line > 0 {
+                    g.line += 1;
+                }
+                g.single(&pn, role.size_pt(), Some(name_right * char_pitch));
+                g.single(&pd, role.size_pt(), Some(date_right * char_pitch));
+            }
+            Block::Contents(c) => contents(c, m, &mut g, char_pitch, &|| place(bi, "目录"))?,
+            Block::Table(_) => {}
+        }
+    }
+    Ok(())
+}
+
+/// The 目录 on the portrait grid: its heading centred, then a line per
+/// entry, a dotted leader to the page number at the right margin.
+fn contents(c: &Contents, m: &dyn Metrics, g: &mut Grid, char_pitch: f64, place: &dyn Fn() -> String) -> Result<(), MissingGlyph> {
+    let role = Role::Body;
+    let size = role.size_pt();
+    let grid = char_pitch / size;
+    let heading = measure(&c.heading, Role::PartHeading, m, grid, place)?;
+    g.single(&heading, Role::PartHeading.size_pt(), None);
+    g.line += 1;
+    let dot = measure("…", role, m, grid, place)?;
+    let dot_w = laid_width(&dot).max(1.0);
+    for e in &c.entries {
+        let indent = (e.level.saturating_sub(1)) as f64 * 2.0 * char_pitch;
+        let number = measure(&e.page.map(|p| p.to_string()).unwrap_or_default(), role, m, grid, place)?;
+        let text = measure(&e.text, role, m, grid, place)?;
+        // Room for the leader's first dots and a number of four digits.
+        let reserve = 5.0 * char_pitch;
+        let lines = break_lines(&text, g.width() - indent - reserve, g.width() - indent - reserve);
+        g.need(lines.len());
+        let last = lines.len().saturating_sub(1);
+        for (i, r) in lines.into_iter().enumerate() {
+            let x = g.left() + indent;
+            let y = g.baseline(size);
+            let piece = &text[r];
+            line_runs(piece, x, y, size, None, g.items());
+            if i == last {
+                let after = x + laid_width(piece) + char_pitch * 0.5;
+                let nw = laid_width(&number);
+                let end = g.left() + g.width() - nw;
+                let count = ((end - after - char_pitch * 0.5) / dot_w).floor().max(0.0) as usize;
+                let leader: Vec<Piece> = std::iter::repeat_n(dot[0].clone(), count).collect();
+                line_runs(&leader, end - char_pitch * 0.5 - dot_w * count as f64, y, size, None, g.items());
+                line_runs(&number, end, y, size, None, g.items());
+            }
+            g.line += 1;
+        }
+    }
+    Ok(())
+}
+
+fn landscape(
+    s: &Section,
+    si: usize,
+    m: &dyn Metrics,
+    pages: &mut Vec<Page>,
+    bookmarks: &mut Vec<Bookmark>,
+    targets: &mut Vec<(Target, usize)>,
+) -> Result<(), MissingGlyph> {
+    new_page(pages, s.page);
+    let left = mm(s.page.left_mm);
+    let width = mm(s.page.text_width_mm());
+    let top = mm(s.page.top_mm);
+    let bottom = top + mm(s.page.text_height_mm());
+    let mut y = top;
+    for (bi, block) in s.blocks.iter().enumerate() {
+        match block {
+            Block::PartHeading(t) | Block::Title(t) => {
+                let role = Role::PartHeading;
+                let p = measure(t, role, m, 1.0, &|| format!("section {}, block {} ({t})", si + 1, bi + 1))?;
+                let size = role.size_pt();
+                bookmarks.push(Bookmark { title: t.clone(), page: pages.len() });
+                targets.push((Target::Part(si), pages.len()));
+                let x = left + (width - laid_width(&p)).max(0.0) / 2.0;
+                line_runs(&p, x, y + BASELINE_EM * size, size, None, &mut pages.last_mut().expect("a page").items);
+                y += size * 2.0;
+            }
+            Block::Table(t) => {
+                let laid = table_layout(t, m, width)?;
+                if y + laid.height > bottom && y > top {
+                    new_page(pages, s.page);
+                    y = top;
+                }
+                bookmarks.push(Bookmark { title: format!("{} {}", t.label, t.title), page: pages.len() });
+                targets.push((Target::Table(t.index), pages.len()));
+                let page = pages.last_mut().expect("a page");
+                page.items.extend(laid.items.into_iter().map(|i| shift(i, left, y)));
+                y += laid.height + Role::Body.size_pt();
+            }
+            Block::Heading { .. } | Block::Paragraph(_) | Block::Signature { .. } | Block::Contents(_) => {}
+        }
+    }
+    Ok(())
+}
+
+fn shift(i: Item, dx: f64, dy: f64) -> Item {
+    match i {
+        Item::Text(mut r) => {
+            r.x += dx;
+            r.y += dy;
+            Item::Text(r)
+        }
+        Item::Rule { x1, y1, x2, y2, width } => Item::Rule { x1: x1 + dx, y1: y1 + dy, x2: x2 + dx, y2: y2 + dy, width },
+    }
+}
+
+/// "— N —" 7 mm below the block: right on odd pages, left on even ones,
+/// one character in from the margin.
+fn page_number(page: &mut Page, m: &dyn Metrics) -> Result<(), MissingGlyph> {
+    let role = Role::PageNumber;
+    let size = role.size_pt();
+    let d = PAGE_NUMBER_DASH;
+    let text = format!("{d} {} {d}", page.number);
+    let p = measure(&text, role, m, 1.0, &|| format!("page number {}", page.number))?;
+    let w = laid_width(&p);
+    let s = page.setup;
+    let inset = PAGE_NUMBER_INSET_CHARS as f64 * size;
+    let x = if page.number % 2 == 1 { mm(s.width_mm - s.right_mm) - inset - w } else { mm(s.left_mm) + inset };
+    let y = mm(s.top_mm + s.text_height_mm() + PAGE_NUMBER_BELOW_MM) + BASELINE_EM * size;
+    line_runs(&p, x, y, size, None, &mut page.items);
+    Ok(())
+}

@@ -1,0 +1,104 @@
+//! The page layout: the document becomes pages of positioned glyph runs and
+//! rules, in points from the top-left corner of each page. Nothing here
+//! draws; `paint` turns these pages into PDF operators.
+
+mod flow;
+mod table;
+
+pub use er_document::breaking::{break_lines, Piece};
+pub use flow::{lay_out, with_contents_pages};
+pub use table::{table_layout, TableLayout};
+
+use er_document::layout::PageSetup;
+
+/// A glyph run: characters of one font drawn from a baseline point, each
+/// followed by its advance plus `char_spacing`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct GlyphRun {
+    pub x: f64,
+    /// Baseline, from the top of the page.
+    pub y: f64,
+    pub font: usize,
+    pub size: f64,
+    pub char_spacing: f64,
+    pub text: String,
+    /// Advances in points (without spacing), one per character.
+    pub advances: Vec<f64>,
+}
+
+impl GlyphRun {
+    /// Width from the first glyph's left edge to the last glyph's right edge.
+    pub fn width(&self) -> f64 {
+        let n = self.advances.len() as f64;
+        self.advances.iter().sum::<f64>() + self.char_spacing * (n - 1.0).max(0.0)
+    }
+}
+
+/// Something painted on a page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Text(GlyphRun),
+    /// A straight rule from (x1, y1) to (x2, y2), `width` points thick.
+    Rule { x1: f64, y1: f64, x2: f64, y2: f64, width: f64 },
+}
+
+/// One laid-out page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub setup: PageSetup,
+    /// 1-based, continuous across sections.
+    pub number: usize,
+    pub items: Vec<Item>,
+}
+
+/// A bookmark: its title and 1-based page.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bookmark {
+    pub title: String,
+    pub page: usize,
+}
+
+/// The laid-out document.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Layout {
+    pub pages: Vec<Page>,
+    pub bookmarks: Vec<Bookmark>,
+    /// The 1-based page each 目录 target starts on.
+    pub targets: Vec<(er_document::document::Target, usize)>,
+}
+
+impl Layout {
+    /// The text of a page, line by line (runs on one baseline joined), in
+    /// reading order: what a reader extracting the PDF's text gets.
+    pub fn page_text(&self, page: usize) -> Vec<String> {
+        let mut runs: Vec<&GlyphRun> = self.pages[page]
+            .items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Text(r) => Some(r),
+                _ => None,
+            })
+            .collect();
+        runs.sort_by(|a, b| a.y.total_cmp(&b.y).then(a.x.total_cmp(&b.x)));
+        let mut lines: Vec<(f64, String)> = Vec::new();
+        for r in runs {
+            match lines.last_mut() {
+                Some((y, s)) if (*y - r.y).abs() < 0.5 => s.push_str(&r.text),
+                _ => lines.push((r.y, r.text.clone())),
+            }
+        }
+        lines.into_iter().map(|(_, s)| s).collect()
+    }
+}
+
+/// Millimetres to points.
+pub fn mm(v: f64) -> f64 {
+    v / er_document::layout::MM_PER_PT
+}
+
+/// A character no font can draw, and where it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingGlyph {
+    pub c: char,
+    pub place: String,
+}

@@ -1,0 +1,148 @@
+//! A table with its label, title and notes, laid out from (0, 0): every
+//! cell ruled, merged cells drawn as one, labels wrapped inside their cells
+//! by the same line-breaking rules as the text.
+
+use er_document::document::{row_heights, CellRole, Table};
+use er_document::layout::{Role, CELL_PADDING_PT, TABLE_LINE_FACTOR};
+
+use er_document::breaking::break_lines;
+use super::flow::{line_runs, measure, BASELINE_EM};
+use super::{Item, MissingGlyph};
+use crate::metrics::Metrics;
+
+/// Thickness of the table's rules.
+pub const RULE_PT: f64 = 0.75;
+/// Space above and below the text of a cell.
+const CELL_VPAD_PT: f64 = 3.0;
+
+/// A cell's rectangle, in points from the table block's top-left corner.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CellRect {
+    pub row: usize,
+    pub col: usize,
+    pub rows: usize,
+    pub cols: usize,
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+/// A laid-out table block.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableLayout {
+    pub items: Vec<Item>,
+    pub cells: Vec<CellRect>,
+    /// Total height: label, title, grid and notes.
+    pub height: f64,
+}
+
+/// Lays out `t` in a block `width` points wide.
+pub fn table_layout(t: &Table, m: &dyn Metrics, width: f64) -> Result<TableLayout, MissingGlyph> {
+    let mut items = Vec::new();
+    let place = |what: String| move || format!("{}: {what}", t.label);
+
+    let label = Role::TableLabel;
+    let p = measure(&t.label, label, m, 1.0, &place("label".into()))?;
+    line_runs(&p, 0.0, BASELINE_EM * label.size_pt(), label.size_pt(), None, &mut items);
+    let mut y = label.size_pt() * 1.5;
+
+    let title = Role::TableTitle;
+    let p = measure(&t.title, title, m, 1.0, &place("title".into()))?;
+    let tw: f64 = p.iter().map(|q| q.advance).sum();
+    line_runs(&p, ((width - tw) / 2.0).max(0.0), y + BASELINE_EM * title.size_pt(), title.size_pt(), None, &mut items);
+    y += title.size_pt() * 1.8;
+
+    // Columns and rows.
+    let mut xs = vec![0.0];
+    for f in &t.columns {
+        xs.push(xs.last().copied().unwrap_or(0.0) + f * width);
+    }
+    let role = Role::TableCell;
+    let size = role.size_pt();
+    let line_h = size * TABLE_LINE_FACTOR;
+    let mut measured = Vec::with_capacity(t.cells.len());
+    for c in &t.cells {
+        let what = if c.role == CellRole::Header { format!("header cell “{}”", c.text) } else { format!("cell ({}, {})", c.row + 1, c.col + 1) };
+        let mut p = measure(&c.text, role, m, 1.0, &place(what))?;
+        let inner = xs[c.col + c.cols] - xs[c.col] - 2.0 * CELL_PADDING_PT;
+        let mut scale = 1.0;
+        if c.role == CellRole::Value {
+            // A figure is never split: when no width fits it, it is set smaller.
+            let w: f64 = p.iter().map(|q| q.advance).sum();
+            if w > inner && w > 0.0 {
+                let k = inner / w;
+                scale = k;
+                for q in &mut p {
+                    q.advance *= k;
+                    q.width *= k;
+                }
+            }
+        }
+        // The core's line breaks, each line broken again should a font's
+        // advances make it wider than the cell.
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for l in &c.lines {
+            let n = l.chars().count();
+            for r in break_lines(&p[start..start + n], inner, inner) {
+                lines.push(start + r.start..start + r.end);
+            }
+            start += n;
+        }
+        measured.push((p, lines, scale));
+    }
+    let need: Vec<f64> = measured.iter().map(|(_, lines, _)| lines.len() as f64 * line_h + 2.0 * CELL_VPAD_PT).collect();
+    let heights = row_heights(t, line_h + 2.0 * CELL_VPAD_PT + 6.0, &need);
+    let mut ys = vec![y];
+    for h in &heights {
+        ys.push(ys.last().copied().unwrap_or(y) + h);
+    }
+
+    let mut cells = Vec::new();
+    for (c, (p, lines, scale)) in t.cells.iter().zip(&measured) {
+        let (x0, x1) = (xs[c.col], xs[c.col + c.cols]);
+        let (y0, y1) = (ys[c.row], ys[c.row + c.rows]);
+        cells.push(CellRect { row: c.row, col: c.col, rows: c.rows, cols: c.cols, x: x0, y: y0, w: x1 - x0, h: y1 - y0 });
+        // Each cell rules its top and left edge; the table's right and
+        // bottom edges close the grid. Every boundary is drawn once.
+        items.push(Item::Rule { x1: x0, y1: y0, x2: x1, y2: y0, width: RULE_PT });
+        items.push(Item::Rule { x1: x0, y1: y0, x2: x0, y2: y1, width: RULE_PT });
+        if c.role == CellRole::Blank || p.is_empty() {
+            continue;
+        }
+        let block_h = lines.len() as f64 * line_h;
+        let top = y0 + (y1 - y0 - block_h) / 2.0;
+        for (k, r) in lines.iter().enumerate() {
+            let w: f64 = p[r.clone()].iter().map(|q| q.advance).sum();
+            let x = x0 + ((x1 - x0) - w) / 2.0;
+            let baseline = top + k as f64 * line_h + (line_h - size) / 2.0 + BASELINE_EM * size;
+            line_runs(&p[r.clone()], x, baseline, size * scale, None, &mut items);
+        }
+    }
+    let (right, bottom) = (xs[t.columns.len()], ys[t.rows]);
+    items.push(Item::Rule { x1: right, y1: ys[0], x2: right, y2: bottom, width: RULE_PT });
+    items.push(Item::Rule { x1: 0.0, y1: bottom, x2: right, y2: bottom, width: RULE_PT });
+    y = bottom + 4.0;
+
+    // Notes: 说明：1.… and the later notes hanging under the first.
+    let note = Role::Note;
+    let nsize = note.size_pt();
+    let nline = nsize * TABLE_LINE_FACTOR;
+    let lead = measure(&t.notes.lead, note, m, 1.0, &place("notes".into()))?;
+    let hang: f64 = lead.iter().map(|q| q.advance).sum();
+    for (i, item) in t.notes.items.iter().enumerate() {
+        let mut p = if i == 0 { lead.clone() } else { Vec::new() };
+        p.extend(measure(item, note, m, 1.0, &place(format!("note {}", i + 1)))?);
+        let (first_x, first_w) = if i == 0 { (0.0, width) } else { (hang, width - hang) };
+        let lines = break_lines(&p, first_w, width - hang);
+        let last = lines.len() - 1;
+        for (k, r) in lines.into_iter().enumerate() {
+            let (x, w) = if k == 0 { (first_x, first_w) } else { (hang, width - hang) };
+            let baseline = y + (nline - nsize) / 2.0 + BASELINE_EM * nsize;
+            line_runs(&p[r], x, baseline, nsize, (k < last).then_some(w), &mut items);
+            y += nline;
+        }
+    }
+    Ok(TableLayout { items, cells, height: y })
+}

@@ -1,0 +1,47 @@
+//! The PDF writer. The layout is ours (printpdf draws; it does not lay out
+//! Chinese text): [`layout`] turns the document into pages of positioned
+//! glyph runs and rules, tested without a PDF; [`paint`] draws them.
+//!
+//! ```
+//! use er_pdf::{write, FontSource};
+//! let loaded = er_data::load_file("../../fixtures/aral-emergency-2024.yaml".as_ref()).unwrap();
+//! let doc = er_document::build(&loaded.report);
+//! let bytes = write(&doc, &FontSource::Bundled).unwrap();
+//! assert!(bytes.starts_with(b"%PDF-"));
+//! ```
+
+pub mod fonts;
+pub mod layout;
+pub mod metrics;
+mod paint;
+
+pub use fonts::{FontSet, FontSource};
+pub use layout::{lay_out, Layout};
+pub use metrics::{FixedMetrics, Metrics};
+
+/// Why a PDF could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A character that no available font has: never drawn as a blank.
+    #[error("no font has the character “{c}” (U+{code:04X}) in {place}: replace it, or add a font that has it with --font-dir")]
+    MissingGlyph { c: char, code: u32, place: String },
+}
+
+/// Renders the document as PDF bytes, with the fonts of `source`.
+pub fn write(doc: &er_document::Document, source: &FontSource) -> Result<Vec<u8>, Error> {
+    write_with(doc, &FontSet::load(source))
+}
+
+/// Renders the document with fonts already loaded: a batch loads them once.
+pub fn write_with(doc: &er_document::Document, fonts: &FontSet) -> Result<Vec<u8>, Error> {
+    let layout = lay_out(doc, fonts).map_err(|m| Error::MissingGlyph { c: m.c, code: m.c as u32, place: m.place })?;
+    Ok(paint::paint(doc, &layout, fonts))
+}
+
+/// The document with the pages of its 目录 filled in as this layout counts
+/// them, for a writer that cannot paginate by itself (the DOCX caches them
+/// in its PAGEREF fields). A document without a 目录 comes back as it was.
+pub fn with_contents_pages(doc: &er_document::Document, fonts: &FontSet) -> Result<er_document::Document, Error> {
+    let layout = lay_out(doc, fonts).map_err(|m| Error::MissingGlyph { c: m.c, code: m.c as u32, place: m.place })?;
+    Ok(layout::with_contents_pages(doc, &layout.targets))
+}

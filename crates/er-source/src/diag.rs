@@ -1,0 +1,80 @@
+//! Findings about a data file, each with its place and, where one helps,
+//! what to do about it.
+
+use std::fmt;
+
+use crate::locate::Loc;
+
+/// How bad a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Warning,
+    Error,
+}
+
+/// One finding: `file:line:column: error: field: message`, then a help line.
+///
+/// ```
+/// use er_source::{Diagnostic, Loc};
+/// let d = Diagnostic::error("r.yaml", Some(Loc { line: 3, column: 5 }), "tables.表二.合计", "合计 is 37")
+///     .with_help("correct it");
+/// assert_eq!(d.to_string(), "r.yaml:3:5: error: tables.表二.合计: 合计 is 37\n  help: correct it");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub file: String,
+    pub loc: Option<Loc>,
+    /// The field path, e.g. tables.表二.合计; empty for the file as a whole.
+    pub field: String,
+    pub message: String,
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn error(file: &str, loc: Option<Loc>, field: &str, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            file: file.to_string(),
+            loc,
+            field: field.to_string(),
+            message: message.into(),
+            help: None,
+        }
+    }
+
+    pub fn warning(file: &str, loc: Option<Loc>, field: &str, message: impl Into<String>) -> Self {
+        Diagnostic { severity: Severity::Warning, ..Diagnostic::error(file, loc, field, message) }
+    }
+
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file)?;
+        if let Some(l) = self.loc {
+            write!(f, ":{}:{}", l.line, l.column)?;
+        }
+        let sev = match self.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        write!(f, ": {sev}: ")?;
+        if !self.field.is_empty() {
+            write!(f, "{}: ", self.field)?;
+        }
+        write!(f, "{}", self.message)?;
+        if let Some(h) = &self.help {
+            write!(f, "\n  help: {h}")?;
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,195 @@
+//! Where each value of a data file stands: a map from field path
+//! (`tables.表二.罚款`, `part1.blocks[3].p`) to line and column, built from
+//! the YAML event stream. serde gives typed values but forgets positions;
+//! this index lets every later finding name its line.
+
+use std::collections::BTreeMap;
+
+use yaml_rust2::parser::{Event, MarkedEventReceiver, Parser};
+use yaml_rust2::scanner::{Marker, TScalarStyle};
+
+/// A position in the data file, 1-based.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Loc {
+    pub line: usize,
+    pub column: usize,
+}
+
+/// A scalar as written in the source.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Scalar {
+    pub text: String,
+    /// Unquoted: YAML resolves its type (a number, null, …) from the text.
+    pub plain: bool,
+}
+
+/// One indexed node: where it starts, and its text when it is a scalar.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Node {
+    pub loc: Loc,
+    pub scalar: Option<Scalar>,
+}
+
+/// Field path → node, for every node of the first document.
+#[derive(Debug, Clone, Default)]
+pub struct Index {
+    nodes: BTreeMap<String, Node>,
+    /// Keys given twice in one mapping: the path and where the second stands.
+    pub duplicates: Vec<(String, Loc)>,
+    /// Where each mapping key stands, by the path of its value.
+    keys: BTreeMap<String, Loc>,
+}
+
+/// Deeper nodes are not indexed: a report is a few levels deep, and a
+/// hostile file nested thousands deep must not cost quadratic memory.
+const MAX_DEPTH: usize = 32;
+
+impl Index {
+    /// Indexes `source`; a syntax error leaves the index with what came before it.
+    pub fn build(source: &str) -> Index {
+        let mut b = Builder::default();
+        let mut parser = Parser::new_from_str(source);
+        let _ = parser.load(&mut b, false);
+        Index { nodes: b.nodes, duplicates: b.duplicates, keys: b.keys }
+    }
+
+    /// The node at `path`.
+    pub fn get(&self, path: &str) -> Option<&Node> {
+        self.nodes.get(path)
+    }
+
+    /// Where the key of `path` stands (`tables.表五` → the line of `表五:`),
+    /// or else where its value or nearest parent does.
+    pub fn locate_key(&self, path: &str) -> Option<Loc> {
+        self.keys.get(path).copied().or_else(|| self.locate(path))
+    }
+
+    /// Every indexed node, in path order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &Node)> {
+        self.nodes.iter()
+    }
+
+    /// The location of `path`, or of its nearest indexed parent.
+    pub fn locate(&self, path: &str) -> Option<Loc> {
+        let mut p = path;
+        loop {
+            if let Some(n) = self.nodes.get(p) {
+                return Some(n.loc);
+            }
+            let cut = p.rfind(['.', '['])?;
+            p = &p[..cut];
+        }
+    }
+}
+
+enum Frame {
+    Map { path: String, key: Option<String> },
+    Seq { path: String, next: usize },
+}
+
+#[derive(Default)]
+struct Builder {
+    stack: Vec<Frame>,
+    nodes: BTreeMap<String, Node>,
+    duplicates: Vec<(String, Loc)>,
+    keys: BTreeMap<String, Loc>,
+    done: bool,
+    /// Nodes below this depth are skipped.
+    skipped_depth: usize,
+}
+
+impl Builder {
+    /// The path of the node about to start, or None when the node is a mapping key.
+    fn next_path(&mut self) -> Option<String> {
+        match self.stack.last_mut() {
+            None => Some(String::new()),
+            Some(Frame::Seq { path, next }) => {
+                let p = format!("{path}[{next}]");
+                *next += 1;
+                Some(p)
+            }
+            Some(Frame::Map { path, key }) => match key.take() {
+                None => None,
+                Some(k) if path.is_empty() => Some(k),
+                Some(k) => Some(format!("{path}.{k}")),
+            },
+        }
+    }
+}
+
+impl MarkedEventReceiver for Builder {
+    fn on_event(&mut self, ev: Event, mark: Marker) {
+        if self.done {
+            return;
+        }
+        let loc = Loc { line: mark.line(), column: mark.col() + 1 };
+        if self.skipped_depth > 0 {
+            match ev {
+                Event::MappingStart(..) | Event::SequenceStart(..) => self.skipped_depth += 1,
+                Event::MappingEnd | Event::SequenceEnd => self.skipped_depth -= 1,
+                _ => {}
+            }
+            return;
+        }
+        match ev {
+            Event::Scalar(text, style, ..) => match self.next_path() {
+                Some(path) => {
+                    let plain = style == TScalarStyle::Plain;
+                    self.nodes.insert(path, Node { loc, scalar: Some(Scalar { text, plain }) });
+                }
+                None => {
+                    if let Some(Frame::Map { key, path }) = self.stack.last_mut() {
+                        let full = if path.is_empty() { text.clone() } else { format!("{path}.{text}") };
+                        if self.nodes.contains_key(&full) {
+                            self.duplicates.push((full.clone(), loc));
+                        }
+                        self.keys.entry(full).or_insert(loc);
+                        *key = Some(text);
+                    }
+                }
+            },
+            Event::Alias(_) => {
+                let _ = self.next_path().map(|p| self.nodes.insert(p, Node { loc, scalar: None }));
+            }
+            Event::MappingStart(..) | Event::SequenceStart(..) => {
+                let path = match self.next_path() {
+                    Some(p) => p,
+                    // A complex mapping key: not part of any field path.
+                    None => "?".to_string(),
+                };
+                if self.stack.len() >= MAX_DEPTH {
+                    self.skipped_depth = 1;
+                    return;
+                }
+                self.nodes.entry(path.clone()).or_insert(Node { loc, scalar: None });
+                self.stack.push(match ev {
+                    Event::MappingStart(..) => Frame::Map { path, key: None },
+                    _ => Frame::Seq { path, next: 0 },
+                });
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                self.stack.pop();
+            }
+            Event::DocumentEnd => self.done = true,
+            _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_and_positions() {
+        let src = "a: 1\nb:\n  c: x\n  d:\n    - 2\n    - e: '3.50'\n";
+        let i = Index::build(src);
+        assert_eq!(i.get("a").unwrap().loc, Loc { line: 1, column: 4 });
+        assert_eq!(i.get("b.c").unwrap().loc, Loc { line: 3, column: 6 });
+        assert_eq!(i.get("b.d[0]").unwrap().loc, Loc { line: 5, column: 7 });
+        let e = i.get("b.d[1].e").unwrap();
+        assert_eq!(e.scalar.as_ref().unwrap().text, "3.50");
+        assert!(!e.scalar.as_ref().unwrap().plain);
+        assert_eq!(i.locate("b.d[1].zz").map(|l| l.line), Some(6));
+    }
+}

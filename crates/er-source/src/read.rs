@@ -1,0 +1,168 @@
+//! The steps from bytes to a typed value that every YAML file of the
+//! product goes through, each failure a located [`Diagnostic`].
+
+use std::path::Path;
+
+use crate::diag::Diagnostic;
+use crate::locate::{Index, Loc};
+
+/// Largest file read: a report or a template is a few tens of kilobytes.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Reads a file's bytes, refusing folders and files over [`MAX_FILE_BYTES`].
+pub fn file(path: &Path, what: &str) -> Result<Vec<u8>, Diagnostic> {
+    let name = path.display().to_string();
+    let unreadable = |msg: String, help: &str| Diagnostic::error(&name, None, "", msg).with_help(help.to_string());
+    let meta = std::fs::metadata(path)
+        .map_err(|e| unreadable(format!("cannot read the file: {e}"), "check the path and that you may read it"))?;
+    if meta.is_dir() {
+        return Err(unreadable("this is a folder, not a file".into(), &format!("name the {what} (.yaml)")));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(unreadable(
+            format!("the file is {} bytes; a {what} is at most {} bytes", meta.len(), MAX_FILE_BYTES),
+            &format!("check that this is the {what}"),
+        ));
+    }
+    std::fs::read(path).map_err(|e| unreadable(format!("cannot read the file: {e}"), "check the path and that you may read it"))
+}
+
+/// The line and column of byte `at` of `bytes`.
+pub fn loc_of_offset(bytes: &[u8], at: usize) -> Loc {
+    let before = &bytes[..at.min(bytes.len())];
+    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+    let start = before.iter().rposition(|&b| b == b'\n').map_or(0, |p| p + 1);
+    let column = String::from_utf8_lossy(&before[start..]).chars().count() + 1;
+    Loc { line, column }
+}
+
+/// The bytes as UTF-8 text without a byte-order mark; NUL bytes refused.
+pub fn text<'a>(bytes: &'a [u8], name: &str) -> Result<&'a str, Diagnostic> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            name,
+            None,
+            "",
+            format!("the file is {} bytes; a data file is at most {} bytes", bytes.len(), MAX_FILE_BYTES),
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        Diagnostic::error(name, Some(loc_of_offset(bytes, at)), "", format!("byte {at} is not UTF-8 text"))
+            .with_help("save the file as UTF-8 (in WPS or Word: 另存为 → 编码 UTF-8)")
+    })?;
+    if let Some(at) = text.find('\0') {
+        return Err(Diagnostic::error(name, Some(loc_of_offset(text.as_bytes(), at)), "", "the file holds a NUL byte")
+            .with_help("this is not a text file, or it was damaged: save the data again as UTF-8 text"));
+    }
+    Ok(text)
+}
+
+struct NoEvents;
+impl yaml_rust2::parser::EventReceiver for NoEvents {
+    fn on_event(&mut self, _ev: yaml_rust2::parser::Event) {}
+}
+
+/// Refuses text that is not YAML, at the place the parser stopped.
+pub fn syntax(text: &str, name: &str) -> Result<(), Diagnostic> {
+    if let Err(e) = yaml_rust2::parser::Parser::new_from_str(text).load(&mut NoEvents, true) {
+        let m = e.marker();
+        return Err(Diagnostic::error(name, Some(Loc { line: m.line(), column: m.col() + 1 }), "", format!("YAML syntax error: {}", e.info()))
+            .with_help("check the indentation and the `key: value` form of this line and the one above; indent with spaces, not tabs; a text that starts with { (a reference) must be in quotes: p: '{年度}年…'"));
+    }
+    Ok(())
+}
+
+/// True when the text holds something besides comments and document markers.
+pub fn has_content(text: &str) -> bool {
+    text.lines().any(|l| {
+        let t = l.trim();
+        !t.is_empty() && !t.starts_with('#') && t != "---" && t != "..."
+    })
+}
+
+/// The first key given twice in one mapping, as a finding.
+pub fn duplicates(index: &Index, name: &str) -> Option<Diagnostic> {
+    let (path, loc) = index.duplicates.first()?;
+    let key = path.rsplit('.').next().unwrap_or(path);
+    Some(
+        Diagnostic::error(name, Some(*loc), path, format!("`{key}` is given twice"))
+            .with_help("a key may appear once in a mapping: remove or rename the second one"),
+    )
+}
+
+/// A serde_yaml error as a finding: its path, its place, a plain message.
+/// `expected_root` says what the whole file should be, for the message of
+/// a file that is not a mapping.
+pub fn serde_error(e: &serde_yaml::Error, name: &str, index: &Index, expected_root: &str) -> Diagnostic {
+    let loc = e.location().map(|l| Loc { line: l.line(), column: l.column() });
+    let full = e.to_string();
+    // serde_yaml writes "path: message at line L column C"; the location is
+    // printed in front instead.
+    let body = match full.rfind(" at line ") {
+        Some(i) if loc.is_some() => &full[..i],
+        _ => &full[..],
+    };
+    let (field, message) = match body.split_once(": ") {
+        Some((p, m)) if !p.contains(' ') => (p.to_string(), m.to_string()),
+        _ => (String::new(), body.to_string()),
+    };
+    let mut message = message.replace("expected u16", "expected a year such as 2024");
+    if let Some(i) = message.find("expected struct Raw") {
+        // The root (or a part) is not a mapping: say what it should be.
+        message = format!("{}expected {expected_root}", &message[..i]);
+    }
+    let message = message.replace("expected struct ", "expected a mapping: ");
+    let help = if message.starts_with("unknown field") {
+        Some("check the spelling: the keys allowed here are listed above")
+    } else if message.starts_with("missing field") {
+        Some("add it; for a figure the agency has no power over, write ~ (the cell stays blank)")
+    } else if message.starts_with("duplicate") {
+        Some("a key may appear once in a mapping: remove or rename the second one")
+    } else if message.starts_with("invalid type") {
+        Some("see docs/data-format.md and docs/templates.md for what this field holds")
+    } else if message.contains("recursion limit") || message.contains("repetition limit") {
+        Some("a report is a few levels deep and uses no large anchors or aliases: check the file's origin")
+    } else {
+        None
+    };
+    let mut d = Diagnostic::error(name, loc, &field, message);
+    d.help = help.map(str::to_string);
+    with_item_index(d, index)
+}
+
+/// serde_yaml's path stops at a list (`part1.blocks`); name the item the
+/// error is in (`part1.blocks[3]`), the last one starting at or before it.
+fn with_item_index(mut d: Diagnostic, index: &Index) -> Diagnostic {
+    let Some(loc) = d.loc else { return d };
+    if d.field.is_empty() || d.field.ends_with(']') {
+        return d;
+    }
+    let prefix = format!("{}[", d.field);
+    let item = index
+        .iter()
+        .filter(|(p, n)| p.starts_with(&prefix) && !p[prefix.len()..].contains(['.', '[']) && n.loc.line <= loc.line)
+        .max_by_key(|(_, n)| n.loc)
+        .map(|(p, _)| p.clone());
+    if let Some(p) = item {
+        d.field = p;
+    }
+    d
+}
+
+/// Control characters would vanish or corrupt the XML of a DOCX or XLSX.
+pub fn control_characters(index: &Index, name: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (path, node) in index.iter() {
+        let Some(s) = &node.scalar else { continue };
+        let body = s.text.trim_end_matches('\n');
+        if let Some(c) = body.chars().find(|c| c.is_control()) {
+            out.push(
+                Diagnostic::error(name, Some(node.loc), path, format!("the text holds the control character U+{:04X}", c as u32))
+                    .with_help("remove it: tabs, line breaks and other control characters have no place in a report's text"),
+            );
+        }
+    }
+    out
+}

@@ -1,0 +1,71 @@
+//! The templates compiled into the binary, listed by
+//! `enforcement-report templates`.
+
+use std::sync::OnceLock;
+
+use crate::Template;
+
+/// The template of a data file that names none: the reference report's.
+pub const DEFAULT: &str = "bingtuan-2024";
+
+/// Name and source text of each built-in template.
+const SOURCES: [(&str, &str); 3] = [
+    ("bingtuan-2024", include_str!("../templates/bingtuan-2024.yaml")),
+    ("national-2021", include_str!("../templates/national-2021.yaml")),
+    ("national-2021-detailed", include_str!("../templates/national-2021-detailed.yaml")),
+];
+
+fn all_parsed() -> &'static [Template] {
+    static ALL: OnceLock<Vec<Template>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        SOURCES
+            .iter()
+            .map(|(name, src)| match crate::load_str(src, &format!("builtin:{name}")) {
+                Ok(t) => t,
+                // The built-in sources are tested; a broken one is a bug of the build.
+                Err(e) => panic!("built-in template {name} is invalid: {}", e[0]),
+            })
+            .collect()
+    })
+}
+
+/// Every built-in template, the default first.
+///
+/// ```
+/// let names: Vec<_> = er_template::builtin::all().iter().map(|t| t.name.as_str()).collect();
+/// assert_eq!(names, ["bingtuan-2024", "national-2021", "national-2021-detailed"]);
+/// ```
+pub fn all() -> &'static [Template] {
+    all_parsed()
+}
+
+/// The built-in template of this name.
+pub fn get(name: &str) -> Option<&'static Template> {
+    all().iter().find(|t| t.name == name)
+}
+
+/// The YAML source of a built-in template: a start for a user's own.
+pub fn source(name: &str) -> Option<&'static str> {
+    SOURCES.iter().find(|(n, _)| *n == name).map(|(_, s)| *s)
+}
+
+/// The default template.
+pub fn default() -> &'static Template {
+    get(DEFAULT).unwrap_or(&all()[0])
+}
+
+/// The names, for a message: bingtuan-2024；national-2021；…
+pub fn names() -> String {
+    SOURCES.iter().map(|(n, _)| *n).collect::<Vec<_>>().join("；")
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn every_builtin_loads() {
+        for (name, src) in super::SOURCES {
+            let t = crate::load_str(src, name).unwrap_or_else(|e| panic!("{name}: {}", e.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")));
+            assert_eq!(t.name, name);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+//! Table templates: the statistics tables of one province's version of the
+//! annual report, as data. A template says the order of the report's two
+//! parts, whether a 目录 comes first, and for each table its label, title,
+//! header tree, columns (key, kind, unit, decimals, totals) and default
+//! notes. The grid of merged header cells is computed from the tree
+//! ([`grid`]); nobody writes row or column numbers.
+//!
+//! Built-in templates are compiled in ([`builtin`]); a user's own template
+//! file is read and checked by [`load_file`] with located errors.
+//!
+//! ```
+//! let t = er_template::builtin::get("bingtuan-2024").unwrap();
+//! let t3 = t.table("表三").unwrap();
+//! assert_eq!(t3.columns.len(), 13);
+//! assert_eq!(t3.header_rows, 3);
+//! // 合并 spans the three header rows, computed from the tree.
+//! let merged = t3.grid.iter().find(|c| c.key == "合并").unwrap();
+//! assert_eq!((merged.row, merged.col, merged.rows, merged.cols), (0, 12, 3, 1));
+//! ```
+
+pub mod builtin;
+pub mod grid;
+pub mod load;
+pub mod schema;
+mod units;
+
+pub use load::{load_file, load_str};
+pub use units::Unit;
+
+/// The two parts of a report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// The narrative: headings and paragraphs, signed and dated at its end.
+    Narrative,
+    /// The statistics: the tables, on landscape pages.
+    Statistics,
+}
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// A whole number (宗, 次, 件, 人 …), 0 to 4294967295.
+    Count,
+    /// An exact decimal (万元, 元, %), with at most the column's decimals.
+    Amount,
+}
+
+impl Kind {
+    /// The name a template file uses: `count` or `amount`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Count => "count",
+            Kind::Amount => "amount",
+        }
+    }
+}
+
+/// One template: everything the tables of a report need.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Template {
+    /// The name a data file gives under `template:`, e.g. `bingtuan-2024`.
+    pub name: String,
+    /// One line on where the template comes from and what it has.
+    pub description: String,
+    /// The parts in report order: 第一部分 is `parts[0]`.
+    pub parts: [Part; 2],
+    /// A 目录 (table of contents) before the first part.
+    pub contents: bool,
+    /// The tables in report order.
+    pub tables: Vec<TableDef>,
+}
+
+impl Template {
+    /// The table with this label (表一 …).
+    pub fn table(&self, label: &str) -> Option<&TableDef> {
+        self.tables.iter().find(|t| t.label == label)
+    }
+
+    /// The index of the table with this label.
+    pub fn table_index(&self, label: &str) -> Option<usize> {
+        self.tables.iter().position(|t| t.label == label)
+    }
+
+    /// The tables' labels, for a message: 表一；表二；…
+    pub fn table_labels(&self) -> String {
+        self.tables.iter().map(|t| t.label.as_str()).collect::<Vec<_>>().join("；")
+    }
+
+    /// Where a part stands: 0 for 第一部分, 1 for 第二部分.
+    pub fn part_index(&self, part: Part) -> usize {
+        usize::from(self.parts[0] != part)
+    }
+}
+
+/// One statistics table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableDef {
+    /// 表一 …: the key of the table in a data file, printed above its title.
+    pub label: String,
+    /// The title pattern; it may use {机关} and {年度}.
+    pub title: String,
+    /// The value columns, left to right (the leaves of the header tree).
+    pub columns: Vec<Column>,
+    /// The header as a tree of labels.
+    pub header: Vec<HeaderNode>,
+    /// The header cells computed from the tree, row by row, left to right.
+    pub grid: Vec<HeaderCell>,
+    /// Rows of the header: the depth of the tree.
+    pub header_rows: usize,
+    /// The notes printed under the table unless the data gives its own.
+    pub notes: Notes,
+}
+
+impl TableDef {
+    /// The index of the column with this key.
+    pub fn column(&self, key: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.key == key)
+    }
+
+    /// The figures' keys, for a message: 申请数量；受理数量；… (keys such as
+    /// 暂扣许可证、执照 hold a 、, so the list is separated by ；).
+    pub fn figure_keys(&self) -> String {
+        self.columns.iter().map(|c| c.key.as_str()).collect::<Vec<_>>().join("；")
+    }
+
+    /// Every key a data file may use under 标签 to replace a header label.
+    pub fn label_keys(&self) -> impl Iterator<Item = &str> + '_ {
+        self.grid.iter().map(|h| h.key.as_str())
+    }
+
+    /// The title with {机关} and {年度} filled in.
+    ///
+    /// ```
+    /// let t = er_template::builtin::get("national-2021").unwrap();
+    /// assert_eq!(t.tables[0].title_for("某某县应急管理局", 2024), "某某县应急管理局2024年度行政处罚实施情况统计表");
+    /// ```
+    pub fn title_for(&self, agency: &str, year: u16) -> String {
+        fill_title(&self.title, agency, year)
+    }
+}
+
+/// The fields a title pattern may use.
+pub const TITLE_FIELDS: [&str; 2] = ["机关", "年度"];
+
+/// A title pattern with its fields filled; `{{` and `}}` are literal braces.
+pub fn fill_title(pattern: &str, agency: &str, year: u16) -> String {
+    let mut out = String::new();
+    let mut rest = pattern;
+    while let Some(i) = rest.find(['{', '}']) {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        if tail.starts_with("{{") || tail.starts_with("}}") {
+            out.push_str(&tail[..1]);
+            rest = &tail[2..];
+        } else if let Some(end) = tail.find('}').filter(|_| tail.starts_with('{')) {
+            match &tail[1..end] {
+                "机关" => out.push_str(agency.trim()),
+                "年度" => out.push_str(&year.to_string()),
+                other => {
+                    out.push('{');
+                    out.push_str(other);
+                    out.push('}');
+                }
+            }
+            rest = &tail[end + 1..];
+        } else {
+            out.push_str(&tail[..1]);
+            rest = &tail[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A value column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Column {
+    /// The key in a data file, e.g. 罚款.
+    pub key: String,
+    /// Its header label (the leaf's text), e.g. 合计（宗）.
+    pub label: String,
+    pub kind: Kind,
+    pub unit: Unit,
+    /// Most decimal places a figure may have (0 for a count).
+    pub decimals: u32,
+    /// For a total, the columns it adds up, left to right.
+    pub total_of: Option<Vec<usize>>,
+}
+
+/// A node of the header tree: a label over its children, or a leaf that
+/// names a column.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HeaderNode {
+    /// The key a data file uses under 标签 to replace the label.
+    pub key: String,
+    pub label: String,
+    /// For a leaf, its column.
+    pub column: Option<usize>,
+    pub children: Vec<HeaderNode>,
+}
+
+/// A header cell and the grid rectangle it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HeaderCell {
+    /// The key a data file uses under 标签 to replace the text.
+    pub key: String,
+    pub text: String,
+    pub row: usize,
+    pub col: usize,
+    pub rows: usize,
+    pub cols: usize,
+}
+
+/// The notes under a table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notes {
+    /// 说明 or 填报说明, printed with a full-width colon.
+    pub heading: String,
+    /// The notes, without their numbers.
+    pub items: Vec<String>,
+}
+
+/// Most value columns a table may have: what the landscape text block holds.
+pub const MAX_COLUMNS: usize = 20;
+/// Most header rows a table may have.
+pub const MAX_HEADER_ROWS: usize = 4;

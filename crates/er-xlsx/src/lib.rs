@@ -1,0 +1,232 @@
+//! The XLSX writer: one sheet per table of the template (表一 …), figures as numbers,
+//! totals as SUM formulas with their values cached, the header merged as the
+//! core's grid says, and an A4 landscape print setup.
+//!
+//! ```
+//! let loaded = er_data::load_file("../../fixtures/aral-emergency-2024.yaml".as_ref()).unwrap();
+//! let doc = er_document::build(&loaded.report);
+//! let bytes = er_xlsx::write(&doc).unwrap();
+//! assert_eq!(&bytes[..2], b"PK");
+//! ```
+
+use er_document::document::{Block, Cell, CellRole, Document, Table};
+use er_document::layout::{Role, LANDSCAPE, PAGE_NUMBER_DASH};
+use er_document::{Figure, FigureValue};
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
+};
+
+mod widths;
+
+pub use rust_xlsxwriter::XlsxError as Error;
+
+/// Width of a table in Excel column units (about the landscape text block at 小四).
+const TABLE_WIDTH_UNITS: f64 = 118.0;
+/// Rows above the header: the label, then the title.
+const LABEL_ROW: u32 = 0;
+const TITLE_ROW: u32 = 1;
+const FIRST_HEADER_ROW: u32 = 2;
+
+/// Renders the document's tables as an XLSX workbook.
+pub fn write(doc: &Document) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let date = ExcelDateTime::from_ymd(doc.info.date.year, doc.info.date.month, doc.info.date.day)?;
+    wb.set_properties(
+        &DocProperties::new().set_title(&doc.info.title).set_author(&doc.info.author).set_creation_datetime(&date),
+    );
+    let tables = doc.sections.iter().flat_map(|s| &s.blocks).filter_map(|b| match b {
+        Block::Table(t) => Some(t),
+        _ => None,
+    });
+    for table in tables {
+        let ws = wb.add_worksheet();
+        ws.set_name(&table.label)?;
+        sheet(ws, table)?;
+    }
+    wb.save_to_buffer()
+}
+
+fn font(role: Role) -> Format {
+    Format::new()
+        .set_font_name(role.face().official_name())
+        .set_font_size(role.size_pt())
+        // GB2312 character set: Excel picks the East Asian face by it.
+        .set_font_charset(134)
+}
+
+fn cell_format(role: Role) -> Format {
+    font(role)
+        .set_border(FormatBorder::Thin)
+        .set_align(FormatAlign::Center)
+        .set_align(FormatAlign::VerticalCenter)
+        .set_text_wrap()
+}
+
+/// "0" for counts and whole amounts, "0.0000000" for as many decimals as stored.
+fn number_format(v: FigureValue) -> String {
+    match v {
+        FigureValue::Amount(Figure::Value(a)) if a.decimals() > 0 => format!("0.{}", "0".repeat(a.decimals() as usize)),
+        _ => "0".to_string(),
+    }
+}
+
+fn column_letter(mut col: u16) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
+
+fn sheet(ws: &mut Worksheet, t: &Table) -> Result<(), XlsxError> {
+    let ncols = t.columns.len() as u16;
+    let last_col = ncols - 1;
+    let widths: Vec<f64> = t.columns.iter().map(|f| f * TABLE_WIDTH_UNITS).collect();
+    for (i, w) in widths.iter().enumerate() {
+        ws.set_column_width(i as u16, *w)?;
+    }
+
+    ws.write_string_with_format(LABEL_ROW, 0, &t.label, &font(Role::TableLabel))?;
+    ws.set_row_height(LABEL_ROW, Role::TableLabel.size_pt() + 8.0)?;
+    let title = font(Role::TableTitle).set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter);
+    merge_or_write(ws, TITLE_ROW, 0, last_col, &t.title, &title)?;
+    ws.set_row_height(TITLE_ROW, Role::TableTitle.size_pt() * 2.0)?;
+
+    let heights = widths::row_heights(t, &widths);
+    for (r, h) in heights.iter().enumerate() {
+        ws.set_row_height(FIRST_HEADER_ROW + r as u32, *h)?;
+    }
+    for c in &t.cells {
+        write_cell(ws, c)?;
+    }
+
+    // Notes: one merged, wrapped row each; later notes hang under the first.
+    let hang = "\u{3000}".repeat(t.notes.lead.chars().count());
+    let note_format = font(Role::Note).set_align(FormatAlign::Left).set_align(FormatAlign::Top).set_text_wrap();
+    let total_width: f64 = widths.iter().sum();
+    let mut row = FIRST_HEADER_ROW + t.rows as u32;
+    for (i, item) in t.notes.items.iter().enumerate() {
+        let text = if i == 0 { format!("{}{item}", t.notes.lead) } else { format!("{hang}{item}") };
+        merge_or_write(ws, row, 0, last_col, &text, &note_format)?;
+        let lines = widths::lines(&text, total_width, Role::Note.size_pt());
+        ws.set_row_height(row, widths::LINE_HEIGHT_FACTOR * Role::Note.size_pt() * lines as f64 + 2.0)?;
+        row += 1;
+    }
+
+    let inch = |mm: f64| mm / 25.4;
+    ws.set_landscape();
+    ws.set_paper_size(9);
+    ws.set_margins(inch(LANDSCAPE.left_mm), inch(LANDSCAPE.right_mm), inch(LANDSCAPE.top_mm), inch(LANDSCAPE.bottom_mm), 0.3, inch(LANDSCAPE.bottom_mm) / 2.0);
+    ws.set_print_fit_to_pages(1, 0);
+    ws.set_print_center_horizontally(true);
+    ws.set_repeat_rows(FIRST_HEADER_ROW, FIRST_HEADER_ROW + t.header_rows as u32 - 1)?;
+    let d = PAGE_NUMBER_DASH;
+    ws.set_footer(format!(
+        "&C&\"{},Regular\"&{}{d} &P {d}",
+        Role::PageNumber.face().official_name(),
+        Role::PageNumber.size_pt() as u32
+    ));
+    Ok(())
+}
+
+fn write_cell(ws: &mut Worksheet, c: &Cell) -> Result<(), XlsxError> {
+    let row = FIRST_HEADER_ROW + c.row as u32;
+    let col = c.col as u16;
+    let last_row = row + c.rows as u32 - 1;
+    let last_col = col + c.cols as u16 - 1;
+    let base = cell_format(Role::TableCell);
+    match (c.role, c.value) {
+        (CellRole::Header, _) | (_, None) => {
+            // The core's line breaks, so labels wrap as in the DOCX and PDF.
+            let text = c.lines.join("\n");
+            if c.rows > 1 || c.cols > 1 {
+                ws.merge_range(row, col, last_row, last_col, &text, &base)?;
+            } else {
+                ws.write_string_with_format(row, col, &text, &base)?;
+            }
+        }
+        (CellRole::Blank, Some(_)) => {
+            ws.write_blank(row, col, &base)?;
+        }
+        (CellRole::Value, Some(v)) => {
+            let format = base.set_num_format(number_format(v));
+            let number: f64 = c.text.parse().unwrap_or(0.0);
+            match &c.sum_of {
+                Some(parts) => {
+                    let formula = format!("=SUM({})", sum_ranges(parts, row + 1));
+                    ws.write_formula_with_format(row, col, Formula::new(formula).set_result(&c.text), &format)?;
+                }
+                None => {
+                    ws.write_number_with_format(row, col, number, &format)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Text across columns `first..=last` of a row: merged, or in the one cell
+/// when the table is one column wide (Excel has no one-cell merge).
+fn merge_or_write(ws: &mut Worksheet, row: u32, first: u16, last: u16, text: &str, format: &Format) -> Result<(), XlsxError> {
+    if last > first {
+        ws.merge_range(row, first, row, last, text, format)?;
+    } else {
+        ws.write_string_with_format(row, first, text, format)?;
+    }
+    Ok(())
+}
+
+/// The ranges of a SUM over `cols` of one row: runs of neighbouring
+/// columns become one range (A4:H4), others stand alone (A4:C4,E4).
+fn sum_ranges(cols: &[usize], excel_row: u32) -> String {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for &c in cols {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == c => *end = c,
+            _ => runs.push((c, c)),
+        }
+    }
+    runs.iter()
+        .map(|&(a, b)| {
+            let (a, b) = (column_letter(a as u16), column_letter(b as u16));
+            if a == b {
+                format!("{a}{excel_row}")
+            } else {
+                format!("{a}{excel_row}:{b}{excel_row}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(",")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sum_ranges_join_neighbours() {
+        assert_eq!(sum_ranges(&[0, 1, 2, 3, 4, 5, 6, 7], 4), "A4:H4");
+        assert_eq!(sum_ranges(&[0, 1, 2, 4, 6, 7], 5), "A5:C5,E5,G5:H5");
+    }
+
+    #[test]
+    fn column_letters() {
+        assert_eq!(column_letter(0), "A");
+        assert_eq!(column_letter(12), "M");
+        assert_eq!(column_letter(26), "AA");
+    }
+
+    #[test]
+    fn number_formats_show_every_stored_decimal() {
+        let a = |s: &str| FigureValue::Amount(Figure::Value(s.parse().unwrap()));
+        assert_eq!(number_format(a("173.7821088")), "0.0000000");
+        assert_eq!(number_format(a("3.6")), "0.0");
+        assert_eq!(number_format(a("0")), "0");
+        assert_eq!(number_format(FigureValue::Count(Figure::Value(37))), "0");
+    }
+}
