@@ -399,3 +399,41 @@ proptest! {
         prop_assert_eq!(&xlsx[0].1, &labels);
     }
 }
+
+/// No code outside the built-in templates names a table's key: everything
+/// follows the template.
+#[test]
+fn no_source_file_names_a_key_of_a_built_in_template() {
+    let mut keys: Vec<String> = Vec::new();
+    for t in er_template::builtin::all() {
+        for d in &t.tables {
+            keys.extend(d.columns.iter().map(|c| c.key.clone()));
+            keys.extend(d.grid.iter().map(|h| h.key.clone()));
+        }
+    }
+    keys.sort();
+    keys.dedup();
+    let mut found = Vec::new();
+    let crates = root().join("crates");
+    let mut stack = vec![crates];
+    while let Some(dir) = stack.pop() {
+        for e in std::fs::read_dir(&dir).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                // Only code: a crate's src; the templates are data.
+                let name = p.file_name().unwrap().to_string_lossy().into_owned();
+                if name != "templates" && name != "tests" && name != "examples" && name != "fonts" {
+                    stack.push(p);
+                }
+            } else if p.extension().is_some_and(|e| e == "rs") && p.components().any(|c| c.as_os_str() == "src") {
+                let text = std::fs::read_to_string(&p).unwrap();
+                for k in &keys {
+                    if text.contains(k.as_str()) {
+                        found.push(format!("{}: {k}", p.display()));
+                    }
+                }
+            }
+        }
+    }
+    assert!(found.is_empty(), "keys named in code:\n{}", found.join("\n"));
+}

@@ -53,7 +53,9 @@ pub fn next_year(r: &Report, year: u16, source: &str) -> String {
     let _ = writeln!(y, "# yaml-language-server: $schema=report.schema.json   (write it with: enforcement-report schema > report.schema.json)");
     let _ = writeln!(y, "# The {year} report, started by `enforcement-report init` from {source}.");
     let _ = writeln!(y, "# Figures written {TO_FILL} are still to fill: `enforcement-report check` lists them.");
-    let _ = writeln!(y, "# previous_year holds the {} figures, for phrases such as {{表一.申请数量:同比}}.", r.year);
+    if let Some((d, c)) = r.template.tables.first().and_then(|d| Some((d, d.columns.first()?))) {
+        let _ = writeln!(y, "# previous_year holds the {} figures, for phrases such as {{{}.{}:同比}}.", r.year, d.label, c.key);
+    }
     let _ = writeln!(y, "# The narrative is last year's: its references follow the new figures, its other words are yours to update.");
     if let Some(t) = &r.template_ref {
         let _ = writeln!(y, "template: {}", quote(t));

@@ -278,7 +278,10 @@ impl Cx<'_> {
                 match key.as_str() {
                     LABELS => match serde_yaml::from_value::<BTreeMap<String, String>>(v.clone()) {
                         Ok(m) => data.labels = m,
-                        Err(e) => self.error(&p, e.to_string(), "标签 maps a label's key to its text: 标签: { 申请数量: 申请件数 }"),
+                        Err(e) => {
+                            let example = def.grid.first().map_or("", |h| h.key.as_str());
+                            self.error(&p, e.to_string(), format!("标签 maps a label's key to its text: 标签: {{ {example}: … }}"))
+                        }
                     },
                     TITLE => match serde_yaml::from_value::<String>(v.clone()) {
                         Ok(s) => data.title = Some(s),

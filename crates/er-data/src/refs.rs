@@ -1,5 +1,5 @@
-//! References from the narrative to the data: `{表二.合计}`, `{表二.罚没金额:元}`,
-//! `{表一.申请数量:同比:2}`, `{年度}`, `{上年度}`, `{报告日期}`. The text
+//! References from the text to the data: `{表二.<key>}`, `{表二.<key>:元}`,
+//! `{表一.<key>:同比:2}`, `{年度}`, `{上年度}`, `{报告日期}`. The text
 //! follows the tables: correct a figure once and every sentence that cites
 //! it changes with it. `{{` and `}}` stand for literal braces.
 
@@ -22,9 +22,9 @@ pub enum Segment {
 ///
 /// ```
 /// use er_data::refs::{segments, Segment};
-/// let s = segments("罚没总额{表二.罚没金额:元}元{{注}}");
-/// assert_eq!(s[1], Segment::Ref { raw: "表二.罚没金额:元".into(), at: 4 });
-/// assert_eq!(s[2], Segment::Text { text: "元{注}".into(), at: 15 });
+/// let s = segments("总额为{表二.金额:元}元{{注}}");
+/// assert_eq!(s[1], Segment::Ref { raw: "表二.金额:元".into(), at: 3 });
+/// assert_eq!(s[2], Segment::Text { text: "元{注}".into(), at: 12 });
 /// ```
 pub fn segments(text: &str) -> Vec<Segment> {
     let mut out = Vec::new();
@@ -113,7 +113,8 @@ pub fn resolve(raw: &str, r: &Report) -> Result<String, RefError> {
         "报告日期" if parts.len() == 1 => return Ok(r.report_date.chinese()),
         _ => {}
     }
-    let known = "write {表一.申请数量}, {表二.罚没金额:元}, {表一.申请数量:同比}, {年度}, {上年度} or {报告日期}";
+    let known = examples(&r.template);
+    let known = known.as_str();
     let Some((label, key)) = parts[0].split_once('.') else {
         return Err(err(format!("unknown reference {{{raw}}}"), known));
     };
@@ -173,7 +174,7 @@ pub fn resolve(raw: &str, r: &Report) -> Result<String, RefError> {
             let precision = match parts.get(2) {
                 None => 0,
                 Some(p) => p.parse::<u32>().ok().filter(|p| *p <= 6).ok_or_else(|| {
-                    err(format!("`{p}` is not a number of decimals in {{{raw}}}"), "write e.g. {表二.罚没金额:同比:2} for two decimals")
+                    err(format!("`{p}` is not a number of decimals in {{{raw}}}"), format!("write e.g. {{{label}.{key}:同比:2}} for two decimals"))
                 })?,
             };
             let current = value.number().ok_or_else(blank)?;
@@ -194,6 +195,23 @@ pub fn resolve(raw: &str, r: &Report) -> Result<String, RefError> {
         )),
         None => Err(err(format!("unknown reference {{{raw}}}"), known)),
     }
+}
+
+/// The references a message proposes, made from the template's own keys.
+fn examples(t: &er_template::Template) -> String {
+    let mut v = Vec::new();
+    if let Some(d) = t.tables.first() {
+        if let Some(c) = d.columns.first() {
+            v.push(format!("{{{}.{}}}", d.label, c.key));
+            v.push(format!("{{{}.{}:同比}}", d.label, c.key));
+        }
+    }
+    let money = t.tables.iter().find_map(|d| d.columns.iter().find(|c| matches!(c.unit, Unit::万元 | Unit::元)).map(|c| (d, c)));
+    if let Some((d, c)) = money {
+        v.push(format!("{{{}.{}:元}}", d.label, c.key));
+    }
+    v.extend(["{年度}", "{上年度}", "{报告日期}"].map(String::from));
+    format!("write one of {}", v.join(", "))
 }
 
 /// The text with every reference rendered; a reference that cannot be

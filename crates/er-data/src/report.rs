@@ -35,7 +35,7 @@ pub struct Report {
     /// The figures of the template's tables, in its order.
     pub tables: Vec<TableData>,
     /// Last year's figures, any of them, by table and key (上年度): what
-    /// `{表一.申请数量:同比}` compares with.
+    /// `{表一.<key>:同比}` compares with.
     pub previous_year: BTreeMap<String, BTreeMap<String, AmountCell>>,
 }
 

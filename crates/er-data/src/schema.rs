@@ -113,7 +113,7 @@ pub fn json_schema(t: &Template) -> String {
                     "h1": { "type": "string", "description": "level-1 heading (黑体): 一、…" },
                     "h2": { "type": "string", "description": "level-2 heading (楷体): （一）…" },
                     "h3": { "type": "string", "description": "run-in level-3 heading that starts the paragraph p" },
-                    "p": { "type": "string", "description": "a body paragraph; {表二.合计} cites a figure" }
+                    "p": { "type": "string", "description": "a body paragraph; {表一.<key>} cites a figure of a table" }
                 },
                 "oneOf": [ { "required": ["h1"] }, { "required": ["h2"] }, { "required": ["p"] } ]
             }

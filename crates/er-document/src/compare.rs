@@ -12,7 +12,7 @@ use crate::document::{build, Block, CellRole};
 /// One difference.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Change {
-    /// Where: 表二 罚款, 第一部分 › 二、… › 2.行政处罚实施情况。, 表二 说明 2 …
+    /// Where: a table's label and a figure's key, 第一部分 › 二、… › 2.…, a table's label and 说明 2 …
     pub place: String,
     pub old: String,
     pub new: String,
@@ -111,9 +111,13 @@ fn outline(r: &Report) -> Vec<(String, String)> {
 /// use er_data::load_str;
 /// let src = std::fs::read_to_string("../../fixtures/aral-emergency-2024.yaml").unwrap();
 /// let old = load_str(&src, "old.yaml").unwrap().report;
-/// let new = load_str(&src.replace("    罚款: 27", "    罚款: 28").replace("    合计: 37", "    合计: 38"), "new.yaml").unwrap().report;
+/// // The second figure of the second table, 27, becomes 28; its total follows.
+/// let t = &old.template.tables[1];
+/// let (figure, total) = (&t.columns[1].key, &t.columns[8].key);
+/// let edited = src.replace(&format!("    {figure}: 27"), &format!("    {figure}: 28")).replace(&format!("    {total}: 37"), &format!("    {total}: 38"));
+/// let new = load_str(&edited, "new.yaml").unwrap().report;
 /// let c: Vec<String> = changes(&old, &new).iter().map(|c| c.to_string()).collect();
-/// assert_eq!(c, ["表二 罚款: 27 → 28", "表二 合计: 37 → 38"]);
+/// assert_eq!(c, [format!("{} {figure}: 27 → 28", t.label), format!("{} {total}: 37 → 38", t.label)]);
 /// ```
 pub fn changes(old: &Report, new: &Report) -> Vec<Change> {
     let mut out = Vec::new();
@@ -173,15 +177,19 @@ pub fn changes(old: &Report, new: &Report) -> Vec<Change> {
 }
 
 /// The sentences of a correction notice, one per table whose figures
-/// changed: 表二 行政处罚实施情况统计表：罚款由27宗更正为28宗，合计由37宗更正为38宗。
+/// changed: the table's label and title, then each figure "由27宗更正为28宗".
 ///
 /// ```
 /// use er_document::compare::{changes, notice_lines};
 /// use er_data::load_str;
 /// let src = std::fs::read_to_string("../../fixtures/aral-emergency-2024.yaml").unwrap();
 /// let old = load_str(&src, "a").unwrap().report;
-/// let new = load_str(&src.replace("    罚款: 27", "    罚款: 28").replace("    合计: 37", "    合计: 38"), "b").unwrap().report;
-/// assert_eq!(notice_lines(&new, &changes(&old, &new)), ["表二 行政处罚实施情况统计表：罚款由27宗更正为28宗，合计由37宗更正为38宗。"]);
+/// let t = &old.template.tables[1];
+/// let (figure, total) = (&t.columns[1].key, &t.columns[8].key);
+/// let edited = src.replace(&format!("    {figure}: 27"), &format!("    {figure}: 28")).replace(&format!("    {total}: 37"), &format!("    {total}: 38"));
+/// let new = load_str(&edited, "b").unwrap().report;
+/// let lines = notice_lines(&new, &changes(&old, &new));
+/// assert_eq!(lines, [format!("{} {}：{figure}由27宗更正为28宗，{total}由37宗更正为38宗。", t.label, t.title)]);
 /// ```
 pub fn notice_lines(report: &Report, changes: &[Change]) -> Vec<String> {
     let mut out = Vec::new();

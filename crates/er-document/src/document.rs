@@ -160,7 +160,7 @@ pub struct Cell {
     /// The text shown: a label, a number as written, or "" for a blank.
     pub text: String,
     /// The text broken into the lines it takes in its column (labels wrap
-    /// by the Chinese rules: 罚没金额 / （万元）). Every writer breaks there.
+    /// by the Chinese rules: 金额 / （万元）). Every writer breaks there.
     pub lines: Vec<String>,
     /// The figure behind a value cell.
     pub value: Option<FigureValue>,
@@ -202,7 +202,7 @@ impl Table {
 pub struct Notes {
     /// 说明： or 填报说明：
     pub lead: String,
-    /// Each note with its number: 1.“申请数量”的统计范围…
+    /// Each note with its number: 1.统计范围…
     pub items: Vec<String>,
 }
 
@@ -219,7 +219,7 @@ pub const CONTENTS_HEADING: &str = "目　录";
 /// assert!(matches!(&doc.sections[1].blocks[1], Block::Table(t) if t.label == "表一"));
 /// ```
 pub fn build(report: &Report) -> Document {
-    // Text cites the data through references such as {表二.合计}.
+    // Text cites the data through references such as {表二.<key>}.
     let text = |t: &str| refs::render(t.trim(), report);
     let template = &report.template;
     let mut sections = Vec::new();
@@ -365,7 +365,7 @@ fn cell_padding_em() -> f64 {
 
 /// Column widths from the labels and values, shared by all writers so that
 /// the three formats draw the same table. A label of n characters is given
-/// about √(n/1.5) lines (罚没金额 / （万元）), every number fits on one line,
+/// about √(n/1.5) lines (金额 / （万元）), every number fits on one line,
 /// and the columns share the text width in proportion to what they want.
 fn column_fractions(cells: &[Cell], n: usize, header_rows: usize, kind: impl Fn(usize) -> Kind) -> Vec<f64> {
     let (avail, pad) = (table_width_em(), cell_padding_em());
@@ -373,11 +373,17 @@ fn column_fractions(cells: &[Cell], n: usize, header_rows: usize, kind: impl Fn(
     // wraps after one in Word, whose measure differs from ours by a hair.
     let mut min = vec![2.4 + pad; n];
     let mut want = vec![2.4 + pad; n];
+    let mut atoms = vec![1.0 + pad; n];
     for c in cells.iter().filter(|c| c.cols == 1) {
         let w = em_width(&c.text);
         if c.role == CellRole::Header {
             let lines = ((w / 1.5).sqrt().round().max(1.0) + c.rows as f64 - 1.0).min(w.ceil()).max(1.0);
             want[c.col] = want[c.col].max((w / lines).ceil() + pad);
+            // The widest piece the breaking rules keep whole, such as （件）:
+            // narrower, a closing bracket would start a line.
+            let atom = crate::breaking::widest_atom(&c.text);
+            min[c.col] = min[c.col].max(atom + pad);
+            atoms[c.col] = atoms[c.col].max(atom + pad);
         } else {
             min[c.col] = min[c.col].max(w + pad);
         }
@@ -401,7 +407,7 @@ fn column_fractions(cells: &[Cell], n: usize, header_rows: usize, kind: impl Fn(
     }
     // What a figure cannot do without: its digits on one line (a font's
     // digits may be a little wider than half a character).
-    let mut hard = vec![1.0 + pad; n];
+    let mut hard = atoms;
     for c in cells.iter().filter(|c| c.cols == 1 && c.role != CellRole::Header) {
         hard[c.col] = hard[c.col].max(em_width(&c.text) * 1.15 + pad);
     }

@@ -10,7 +10,8 @@
 //! ```
 //! let loaded = er_data::load_file("../../fixtures/aral-emergency-2024.yaml".as_ref()).unwrap();
 //! let doc = er_document::build(&loaded.report);
-//! assert!(doc.text_lines().iter().any(|l| l == "行政处罚实施情况统计表"));
+//! let title = &loaded.report.template.tables[1].title;
+//! assert!(doc.text_lines().contains(title));
 //! ```
 
 pub mod breaking;

@@ -6,7 +6,7 @@
 ///
 /// ```
 /// use er_document::text::em_width;
-/// assert_eq!(em_width("合计（宗）"), 5.0);
+/// assert_eq!(em_width("总数（宗）"), 5.0);
 /// assert_eq!(em_width("173.7821088"), 5.5);
 /// ```
 pub fn em_width(s: &str) -> f64 {

@@ -309,7 +309,7 @@ fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
             .keep_next(true)
             .line_spacing(LineSpacing::new().before(0).after(0).line(pt(cell_role.size_pt() * TABLE_LINE_FACTOR)).line_rule(LineSpacingType::AtLeast));
         // The core's line breaks, so Word and LibreOffice wrap labels as
-        // the PDF does (罚没金额 / （万元）, never （万 / 元）).
+        // the PDF does (金额 / （万元）, never （万 / 元）).
         for (i, line) in lines.iter().enumerate() {
             let r = run(line, cell_role, false);
             p = p.add_run(if i + 1 < lines.len() { r.add_break(BreakType::TextWrapping) } else { r });

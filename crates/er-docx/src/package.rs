@@ -17,7 +17,7 @@ pub fn repack(raw: &[u8], doc: &Document) -> Result<Vec<u8>, Error> {
     let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
     for i in 0..archive.len() {
         let mut f = archive.by_index(i)?;
-        let name = f.name().to_string();
+        let name = f.name()?.to_string();
         let mut bytes = Vec::new();
         f.read_to_end(&mut bytes)?;
         parts.push((name, bytes));

@@ -11,7 +11,7 @@ use crate::{docx, pdf, xlsx};
 /// One difference between two files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Difference {
-    /// 正文, 表格, 合并单元格, 页面设置, 字体, 属性, 页数
+    /// 正文, 表格, 单元格跨度, 页面设置, 字体, 属性, 页数
     pub kind: String,
     pub place: String,
     pub old: String,
@@ -92,7 +92,7 @@ pub fn docx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
             let place = format!("表格{} 第{}行第{}列", t + 1, k.0 + 1, k.1 + 1);
             d(&mut out, "表格", place.clone(), ea.map_or(String::new(), |e| e.2.clone()), eb.map_or(String::new(), |e| e.2.clone()));
             let span = |e: Option<&(usize, usize, String)>| e.map_or(String::new(), |e| format!("{}列×{}行", e.1, e.0));
-            d(&mut out, "合并单元格", place, span(ea), span(eb));
+            d(&mut out, "单元格跨度", place, span(ea), span(eb));
         }
     }
     let fonts = |v: &docx::Docx| -> String {
@@ -128,7 +128,7 @@ pub fn xlsx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
             d(&mut out, "公式", format!("{}!{}", sa.name, cell_name(k.0, k.1)), f(sa), f(sb));
         }
         let m = |s: &xlsx::Sheet| s.merged.iter().map(|m| format!("{}:{}", cell_name(m.0, m.1), cell_name(m.2, m.3))).collect::<Vec<_>>().join(" ");
-        d(&mut out, "合并单元格", sa.name.clone(), m(sa), m(sb));
+        d(&mut out, "单元格跨度", sa.name.clone(), m(sa), m(sb));
     }
     Ok(out)
 }

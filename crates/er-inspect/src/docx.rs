@@ -14,7 +14,7 @@ pub fn parts(bytes: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, String> {
         let mut f = z.by_index(i).map_err(|e| e.to_string())?;
         let mut v = Vec::new();
         f.read_to_end(&mut v).map_err(|e| e.to_string())?;
-        out.insert(f.name().to_string(), v);
+        out.insert(f.name().map_err(|e| e.to_string())?.to_string(), v);
     }
     Ok(out)
 }

@@ -38,7 +38,6 @@ impl Value {
 /// Reads every sheet of a workbook.
 pub fn read(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes.to_vec())).map_err(|e| e.to_string())?;
-    wb.load_merged_regions().map_err(|e| e.to_string())?;
     let names = wb.sheet_names().to_vec();
     let mut out = Vec::new();
     for name in names {
@@ -63,11 +62,9 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
                 s.formulas.insert((f0 + r as u32, g0 + c as u32), f.clone());
             }
         }
-        if let Some(m) = wb.worksheet_merge_cells(&name) {
-            let m = m.map_err(|e| e.to_string())?;
-            s.merged = m.iter().map(|d| (d.start.0, d.start.1, d.end.0, d.end.1)).collect();
-            s.merged.sort();
-        }
+        let m = wb.merge_cells_by_sheet_name(&name).map_err(|e| e.to_string())?;
+        s.merged = m.iter().map(|d| (d.start.0, d.start.1, d.end.0, d.end.1)).collect();
+        s.merged.sort();
         out.push(s);
     }
     Ok(out)

@@ -3,7 +3,7 @@
 # fonts-noto-cjk and fonts-lxgw-wenkai (SIL Open Font License 1.1).
 # Each subset keeps GB2312, ASCII, the punctuation official documents use,
 # and every character of the reference report.
-#   usage: crates/pdf/fonts/build-subsets.sh   (from the repository root)
+#   usage: crates/er-pdf/fonts/build-subsets.sh   (from the repository root)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../../.." && pwd)

@@ -109,7 +109,7 @@ fn load_bundled(b: &Bundled) -> Arc<Font> {
 fn unreachable_font(name: &str) -> ParsedFont {
     // The bundled files are compiled in and checked by the tests; a failure
     // here is a broken build, not bad input.
-    panic!("the bundled font {name} cannot be parsed: rebuild it with crates/pdf/fonts/build-subsets.sh")
+    panic!("the bundled font {name} cannot be parsed: rebuild it with crates/er-pdf/fonts/build-subsets.sh")
 }
 
 /// The shipped fonts, parsed once per process.

@@ -16,16 +16,16 @@ pub enum Severity {
 ///
 /// ```
 /// use er_source::{Diagnostic, Loc};
-/// let d = Diagnostic::error("r.yaml", Some(Loc { line: 3, column: 5 }), "tables.表二.合计", "合计 is 37")
+/// let d = Diagnostic::error("r.yaml", Some(Loc { line: 3, column: 5 }), "tables.表二.总数", "总数 is 37")
 ///     .with_help("correct it");
-/// assert_eq!(d.to_string(), "r.yaml:3:5: error: tables.表二.合计: 合计 is 37\n  help: correct it");
+/// assert_eq!(d.to_string(), "r.yaml:3:5: error: tables.表二.总数: 总数 is 37\n  help: correct it");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Diagnostic {
     pub severity: Severity,
     pub file: String,
     pub loc: Option<Loc>,
-    /// The field path, e.g. tables.表二.合计; empty for the file as a whole.
+    /// The field path, e.g. tables.表二.<key>; empty for the file as a whole.
     pub field: String,
     pub message: String,
     pub help: Option<String>,

@@ -1,5 +1,5 @@
 //! Where each value of a data file stands: a map from field path
-//! (`tables.表二.罚款`, `part1.blocks[3].p`) to line and column, built from
+//! (`tables.表二.<key>`, `part1.blocks[3].p`) to line and column, built from
 //! the YAML event stream. serde gives typed values but forgets positions;
 //! this index lets every later finding name its line.
 

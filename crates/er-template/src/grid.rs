@@ -4,8 +4,8 @@
 //! in its row and stretches down so that its tallest child ends in the last
 //! row; a leaf under a shallower branch spans down to the last row. So a
 //! group of leaves sits in the last row under a label that may span two
-//! rows (行政强制措施实施数量 in 表三), and a lone leaf beside a deeper
-//! group spans every row below its parent (合并, 申请法院强制执行).
+//! rows (the first group of the reference's 表三), and a lone leaf beside a
+//! deeper group spans every row below its parent (its last two columns).
 
 use crate::{HeaderCell, HeaderNode};
 

@@ -71,10 +71,10 @@ pub fn load_file(path: &Path) -> Result<Template, Vec<Diagnostic>> {
 /// Checks a template's text; `name` is used in messages.
 ///
 /// ```
-/// let src = "name: t\ntables:\n  - label: 表一\n    title: 统计表\n    columns:\n      - { key: 甲, unit: 宗 }\n      - { key: 合计, unit: 宗, total_of: [甲, 乙] }\n    header: [甲, 合计]\n";
+/// let src = "name: t\ntables:\n  - label: 表一\n    title: 统计表\n    columns:\n      - { key: 甲, unit: 宗 }\n      - { key: 总数, unit: 宗, total_of: [甲, 乙] }\n    header: [甲, 总数]\n";
 /// let errors = er_template::load_str(src, "t.yaml").unwrap_err();
 /// assert_eq!(errors[0].to_string().lines().next().unwrap(),
-///     "t.yaml:7:43: error: tables[0].columns[1].total_of[1]: 合计 adds up `乙`, which is not a column of 表一");
+///     "t.yaml:7:43: error: tables[0].columns[1].total_of[1]: 总数 adds up `乙`, which is not a column of 表一");
 /// ```
 pub fn load_str(text: &str, name: &str) -> Result<Template, Vec<Diagnostic>> {
     read::syntax(text, name).map_err(|d| vec![d])?;
@@ -177,7 +177,7 @@ impl Cx<'_> {
             let cp = format!("{path}.columns[{i}]");
             let key = c.key.trim().to_string();
             if key.is_empty() {
-                self.error(&format!("{cp}.key"), "the column has no key", "give it the key a data file uses, e.g. 罚款");
+                self.error(&format!("{cp}.key"), "the column has no key", "give it the key a data file uses for the figure");
             } else if columns.iter().any(|o| o.key == key) {
                 self.error(&format!("{cp}.key"), format!("two columns of {label} have the key {key}"), "give each column its own key");
             }
@@ -295,7 +295,7 @@ impl Cx<'_> {
                 self.error(
                     &format!("{path}.header"),
                     format!("two header labels of {label} have the key {}", c.key),
-                    "give a repeated label (such as 次数) a key of its own: { column: 行政检查次数, label: 次数 }",
+                    "a leaf's key is its column's; give a group a key of its own: { label: <text>, key: <unique key>, children: [ … ] }",
                 );
             }
         }
@@ -349,13 +349,13 @@ impl Cx<'_> {
                             leaf(self, c, text("label"), columns, seen)
                         }
                         None => {
-                            self.error(&format!("{path}.column"), "column is the key of a column", "write column: 罚款");
+                            self.error(&format!("{path}.column"), "column is the key of a column", "write column: followed by a column's key");
                             None
                         }
                     },
                     (None, Some(Value::Sequence(children))) => {
                         let Some(label) = text("label").map(str::trim).filter(|l| !l.is_empty()) else {
-                            self.error(path, "a group of the header has no label", "write label: 行政处罚实施数量（宗）");
+                            self.error(path, "a group of the header has no label", "write label: followed by the group's text");
                             return None;
                         };
                         if children.is_empty() {
@@ -374,17 +374,17 @@ impl Cx<'_> {
                         Some(HeaderNode { key: key.to_string(), label: label.to_string(), column: None, children: kids })
                     }
                     (None, Some(_)) => {
-                        self.error(&format!("{path}.children"), "children is a list of header labels", "write children: [申请数量, 受理数量]");
+                        self.error(&format!("{path}.children"), "children is a list of header labels", "write children: [ … ] with the keys of columns or further groups");
                         None
                     }
                     (None, None) => {
-                        self.error(path, "a header label has neither column nor children", "a leaf names a column (column: 罚款, or just 罚款); a group has children");
+                        self.error(path, "a header label has neither column nor children", "a leaf names a column (column: <key>, or just the key); a group has children");
                         None
                     }
                 }
             }
             _ => {
-                self.error(path, "a header label is a column's key or a mapping", "write 罚款, or { column: 合计, label: 合计（宗） }, or { label: …, children: [ … ] }");
+                self.error(path, "a header label is a column's key or a mapping", "write a column's key, or { column: <key>, label: <text> }, or { label: <text>, children: [ … ] }");
                 None
             }
         }
