@@ -437,3 +437,33 @@ fn no_source_file_names_a_key_of_a_built_in_template() {
     }
     assert!(found.is_empty(), "keys named in code:\n{}", found.join("\n"));
 }
+
+#[test]
+fn init_and_schema_follow_the_template() {
+    let dir = scratch("init-template");
+    let new = dir.join("next.yaml");
+    let from = example("national-2021");
+    let o = run(&["init", "--from", from.to_str().unwrap(), "--year", "2025", "-o", new.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let text = std::fs::read_to_string(&new).unwrap();
+    assert!(text.contains("template: 'national-2021'"), "{text}");
+    let o = run(&["check", new.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    // Figures that were given are to fill; blanks stay blank; totals are computed.
+    assert!(err.contains("表一 罚款 is still to fill"), "{err}");
+    assert!(!err.contains("表一 行政拘留 is still to fill") && !err.contains("表一 合计 is still to fill"), "{err}");
+    let l = er_data::load_file(&new).unwrap();
+    assert_eq!(l.report.template.name, "national-2021");
+    assert_eq!(l.report.statistics_heading, "第一部分 行政执法数据统计情况");
+    assert_eq!(l.report.previous_figure("表一", "罚款").map(|d| d.to_string()), Some("156".into()));
+
+    let o = run(&["schema", "--template", "national-2021-detailed"]);
+    assert!(o.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let required: Vec<&str> = schema["properties"]["tables"]["required"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
+    assert_eq!(required, ["表一", "表二", "表三", "表四", "表五", "表六"]);
+    let o = run(&["schema", "--template", "no-such-template"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("bingtuan-2024"));
+}

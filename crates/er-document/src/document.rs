@@ -206,6 +206,14 @@ pub struct Notes {
     pub items: Vec<String>,
 }
 
+impl Notes {
+    /// How far the later notes hang, in characters of the notes' size:
+    /// the width of the lead, so that they align under the first note.
+    pub fn hang_em(&self) -> f64 {
+        em_width(&self.lead)
+    }
+}
+
 /// The heading of the 目录.
 pub const CONTENTS_HEADING: &str = "目　录";
 

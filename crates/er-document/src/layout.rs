@@ -132,6 +132,21 @@ impl Face {
 }
 
 impl Role {
+    /// The role of a heading of `level`: 1 (一、, 黑体) or 2 (（一）, 楷体).
+    ///
+    /// ```
+    /// use er_document::layout::Role;
+    /// assert_eq!(Role::heading(1), Role::Heading1);
+    /// assert_eq!(Role::heading(2), Role::Heading2);
+    /// ```
+    pub fn heading(level: u8) -> Role {
+        if level <= 1 {
+            Role::Heading1
+        } else {
+            Role::Heading2
+        }
+    }
+
     /// The face of this kind of text.
     pub fn face(self) -> Face {
         match self {

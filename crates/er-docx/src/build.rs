@@ -204,7 +204,7 @@ fn blocks(block: &Block, si: usize, section: &Section, out: &mut Vec<Item>, ids:
             out.push(Item::P(marked(p, Target::Part(si), ids).add_run(run(t, Role::PartHeading, on_grid))))
         }
         Block::Heading { level, text } => {
-            let role = if *level <= 1 { Role::Heading1 } else { Role::Heading2 };
+            let role = Role::heading(*level);
             out.push(Item::P(line(
                 Paragraph::new()
                     .id(ids.next())
@@ -364,7 +364,7 @@ fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
 
     // Notes: 说明：1.… with later notes hanging under the first.
     let note = Role::Note;
-    let hang = pt(note.size_pt() * er_document::text::em_width(&t.notes.lead));
+    let hang = pt(note.size_pt() * t.notes.hang_em());
     let n = t.notes.items.len();
     for (i, item) in t.notes.items.iter().enumerate() {
         let text = if i == 0 { format!("{}{item}", t.notes.lead) } else { item.clone() };

@@ -106,7 +106,8 @@ fn sheet(ws: &mut Worksheet, t: &Table) -> Result<(), XlsxError> {
     }
 
     // Notes: one merged, wrapped row each; later notes hang under the first.
-    let hang = "\u{3000}".repeat(t.notes.lead.chars().count());
+    // The hang in ideographic spaces, each one character wide.
+    let hang = "\u{3000}".repeat(t.notes.hang_em().round() as usize);
     let note_format = font(Role::Note).set_align(FormatAlign::Left).set_align(FormatAlign::Top).set_text_wrap();
     let total_width: f64 = widths.iter().sum();
     let mut row = FIRST_HEADER_ROW + t.rows as u32;

@@ -222,7 +222,7 @@ fn portrait(
                 }
             }
             Block::Heading { level, text } => {
-                let role = if *level <= 1 { Role::Heading1 } else { Role::Heading2 };
+                let role = Role::heading(*level);
                 let p = measure(text, role, m, char_pitch / role.size_pt(), &|| place(bi, text))?;
                 g.paragraph(&p, role.size_pt(), INDENT_CHARS as f64 * char_pitch, true);
             }
