@@ -173,6 +173,9 @@ impl Cx<'_> {
         }
         // Columns: keys unique, units and kinds known.
         let mut columns: Vec<Column> = Vec::new();
+        // A column whose unit or kind is wrong is reported once, not again
+        // by every total that adds it up.
+        let mut sound = vec![true; t.columns.len()];
         for (i, c) in t.columns.iter().enumerate() {
             let cp = format!("{path}.columns[{i}]");
             let key = c.key.trim().to_string();
@@ -183,6 +186,7 @@ impl Cx<'_> {
             }
             let unit = Unit::parse(&c.unit);
             if unit.is_none() {
+                sound[i] = false;
                 self.error(&format!("{cp}.unit"), format!("`{}` is not a unit", c.unit), format!("the units are: {}", Unit::list()));
             }
             let kind = match c.kind.as_deref().map(str::trim) {
@@ -190,11 +194,13 @@ impl Cx<'_> {
                 Some("count") => Kind::Count,
                 Some("amount") => Kind::Amount,
                 Some(other) => {
+                    sound[i] = false;
                     self.error(&format!("{cp}.kind"), format!("`{other}` is not a kind of column"), "the kinds are count (a whole number) and amount (an exact decimal)");
                     Kind::Count
                 }
             };
             if let Some(u) = unit.filter(|u| u.kind() != kind) {
+                sound[i] = false;
                 self.error(
                     &format!("{cp}.unit"),
                     format!("a {} column cannot be counted in {u}", kind.name()),
@@ -239,7 +245,7 @@ impl Cx<'_> {
                     Some(k) if t.columns[k].total_of.is_some() => {
                         self.error(&pp, format!("{me} adds up {p}, which is a total itself"), "name the columns that total adds up instead")
                     }
-                    Some(k) if (columns[k].kind, columns[k].unit) != (columns[i].kind, columns[i].unit) => self.error(
+                    Some(k) if sound[k] && sound[i] && (columns[k].kind, columns[k].unit) != (columns[i].kind, columns[i].unit) => self.error(
                         &pp,
                         format!("{me} is in {} but {p} is in {}", columns[i].unit, columns[k].unit),
                         "a total adds up columns of its own unit",

@@ -111,19 +111,17 @@ pub fn with_contents_pages(doc: &Document, targets: &[(Target, usize)]) -> Docum
 }
 
 fn lay_out_once(doc: &Document, m: &dyn Metrics) -> Result<Layout, MissingGlyph> {
-    let mut pages: Vec<Page> = Vec::new();
-    let mut bookmarks = Vec::new();
-    let mut targets = Vec::new();
+    let mut out = Layout { pages: Vec::new(), bookmarks: Vec::new(), targets: Vec::new() };
     for (si, section) in doc.sections.iter().enumerate() {
         match section.page.orientation {
-            Orientation::Portrait => portrait(section, si, m, &mut pages, &mut bookmarks, &mut targets)?,
-            Orientation::Landscape => landscape(section, si, m, &mut pages, &mut bookmarks, &mut targets)?,
+            Orientation::Portrait => portrait(section, si, m, &mut out)?,
+            Orientation::Landscape => landscape(section, si, m, &mut out)?,
         }
     }
-    for page in &mut pages {
+    for page in &mut out.pages {
         page_number(page, m)?;
     }
-    Ok(Layout { pages, bookmarks, targets })
+    Ok(out)
 }
 
 fn new_page(pages: &mut Vec<Page>, setup: PageSetup) {
@@ -190,14 +188,8 @@ impl Grid<'_> {
     }
 }
 
-fn portrait(
-    s: &Section,
-    si: usize,
-    m: &dyn Metrics,
-    pages: &mut Vec<Page>,
-    bookmarks: &mut Vec<Bookmark>,
-    targets: &mut Vec<(Target, usize)>,
-) -> Result<(), MissingGlyph> {
+fn portrait(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Result<(), MissingGlyph> {
+    let Layout { pages, bookmarks, targets } = out;
     new_page(pages, s.page);
     let width = mm(s.page.text_width_mm());
     let char_pitch = width / CHARS_PER_LINE as f64;
@@ -295,14 +287,8 @@ fn contents(c: &Contents, m: &dyn Metrics, g: &mut Grid, char_pitch: f64, place:
     Ok(())
 }
 
-fn landscape(
-    s: &Section,
-    si: usize,
-    m: &dyn Metrics,
-    pages: &mut Vec<Page>,
-    bookmarks: &mut Vec<Bookmark>,
-    targets: &mut Vec<(Target, usize)>,
-) -> Result<(), MissingGlyph> {
+fn landscape(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Result<(), MissingGlyph> {
+    let Layout { pages, bookmarks, targets } = out;
     new_page(pages, s.page);
     let left = mm(s.page.left_mm);
     let width = mm(s.page.text_width_mm());
