@@ -467,3 +467,20 @@ fn init_and_schema_follow_the_template() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("bingtuan-2024"));
 }
+
+#[test]
+fn notes_placed_at_the_end_follow_the_last_table_in_every_format() {
+    let out = scratch("notes-end");
+    let data = example("national-2021");
+    let lead = "表一填报说明：1.行政处罚实施数量";
+    // DOCX and PDF: after the last table's figures; XLSX: on 表一's sheet.
+    let docx = er_inspect::docx::Docx::read(&render(&data, "docx", &out)).unwrap();
+    let text = er_inspect::squash(&docx.text());
+    let (notes_at, last_figure_at) = (text.find(lead).expect("notes in the DOCX"), text.find("4210").unwrap());
+    assert!(notes_at > last_figure_at, "the notes come after 表四");
+    let pages = er_inspect::pdf::read(&render(&data, "pdf", &out)).unwrap();
+    let text: String = pages.iter().flat_map(|p| p.lines()).map(|l| er_inspect::squash(&l)).collect();
+    assert!(text.find(lead).expect("notes in the PDF") > text.find("4210").unwrap());
+    let sheets = er_inspect::xlsx::read(&render(&data, "xlsx", &out)).unwrap();
+    assert!(sheets[0].cells.values().any(|v| er_inspect::squash(&v.text()).starts_with(lead)), "表一's notes on its sheet");
+}

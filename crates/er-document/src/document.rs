@@ -3,7 +3,7 @@
 
 use er_data::report::{Block as DataBlock, Report};
 use er_data::{refs, Date, FigureValue};
-use er_template::{Kind, Part};
+use er_template::{Kind, NotesPlacement, Part};
 
 use crate::layout::{PageSetup, Role, CELL_PADDING_PT, LANDSCAPE, MM_PER_PT, PORTRAIT};
 use crate::text::em_width;
@@ -28,6 +28,11 @@ impl Document {
                     Block::Signature { name, date } => {
                         out.push(name.clone());
                         out.push(date.clone());
+                    }
+                    Block::Notes(n) => {
+                        for (i, item) in n.notes.items.iter().enumerate() {
+                            out.push(if i == 0 { format!("{}{item}", n.notes.lead) } else { item.clone() });
+                        }
                     }
                     Block::Contents(c) => {
                         out.push(c.heading.clone());
@@ -114,6 +119,18 @@ pub enum Block {
     Table(Table),
     /// The 目录, on portrait pages of its own before the first part.
     Contents(Contents),
+    /// A table's notes printed after the last table of the part (the
+    /// template's placement `end`): 表一填报说明：1.…
+    Notes(TableNotes),
+}
+
+/// The notes of a table, printed apart from it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TableNotes {
+    /// The table's index in its template.
+    pub table: usize,
+    /// Led by the table's label: 表一填报说明：
+    pub notes: Notes,
 }
 
 impl Block {
@@ -125,6 +142,7 @@ impl Block {
             Block::Signature { name, date } => format!("{name}\n{date}"),
             Block::Table(t) => t.title.clone(),
             Block::Contents(c) => c.heading.clone(),
+            Block::Notes(n) => n.notes.lead.clone(),
         }
     }
 }
@@ -264,7 +282,16 @@ pub fn build(report: &Report) -> Document {
             }
             Part::Statistics => {
                 blocks.push(Block::PartHeading(text(&report.statistics_heading)));
-                blocks.extend((0..template.tables.len()).map(|ti| Block::Table(table(report, ti))));
+                let mut apart = Vec::new();
+                for ti in 0..template.tables.len() {
+                    let mut t = table(report, ti);
+                    if template.tables[ti].notes.placement == NotesPlacement::End && !t.notes.items.is_empty() {
+                        let notes = Notes { lead: format!("{}{}", t.label, t.notes.lead), items: std::mem::take(&mut t.notes.items) };
+                        apart.push(Block::Notes(TableNotes { table: ti, notes }));
+                    }
+                    blocks.push(Block::Table(t));
+                }
+                blocks.extend(apart);
                 sections.push(Section { page: LANDSCAPE, blocks });
             }
         }

@@ -7,7 +7,7 @@ use docx_rs::{
     TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
 };
 use docx_rs::{InstrPAGEREF, Tab, TabLeaderType, TabValueType};
-use er_document::document::{Block, CellRole, Contents, Document, Run as DocRun, Section, Table, Target};
+use er_document::document::{Block, CellRole, Contents, Document, Notes, Run as DocRun, Section, Table, Target};
 use er_document::layout::{
     signature_indents, Orientation, CELL_PADDING_PT, TABLE_LINE_FACTOR, PageSetup, Role, INDENT_CHARS, LINE_PITCH_TWIPS, PAGE_NUMBER_BELOW_MM,
     PAGE_NUMBER_DASH, PAGE_NUMBER_INSET_CHARS,
@@ -242,6 +242,7 @@ fn blocks(block: &Block, si: usize, section: &Section, out: &mut Vec<Item>, ids:
         }
         Block::Table(t) => table(t, section, out, ids),
         Block::Contents(c) => contents(c, section, out, ids),
+        Block::Notes(n) => notes(&n.notes, out, ids),
     }
 }
 
@@ -302,11 +303,13 @@ fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
     }
 
     let cell_role = Role::TableCell;
-    let cell_paragraph = |lines: &[String], ids: &mut Ids| {
+    // Rows keep with what follows: the next row, and the notes under the
+    // last; without notes the last row lets the next table go its own way.
+    let cell_paragraph = |lines: &[String], keep: bool, ids: &mut Ids| {
         let mut p = Paragraph::new()
             .id(ids.next())
             .align(AlignmentType::Center)
-            .keep_next(true)
+            .keep_next(keep)
             .line_spacing(LineSpacing::new().before(0).after(0).line(pt(cell_role.size_pt() * TABLE_LINE_FACTOR)).line_rule(LineSpacingType::AtLeast));
         // The core's line breaks, so Word and LibreOffice wrap labels as
         // the PDF does (金额 / （万元）, never （万 / 元）).
@@ -318,6 +321,7 @@ fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
     };
     let mut rows = Vec::new();
     for r in 0..t.rows {
+        let keep = r + 1 < t.rows || !t.notes.items.is_empty();
         let mut cells = Vec::new();
         let mut c = 0;
         while c < t.columns.len() {
@@ -332,10 +336,10 @@ fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
                     tc = tc.vertical_merge(VMergeType::Restart);
                 }
                 let lines: &[String] = if cell.role == CellRole::Blank { &[] } else { &cell.lines };
-                tc = tc.add_paragraph(cell_paragraph(lines, ids));
+                tc = tc.add_paragraph(cell_paragraph(lines, keep, ids));
             } else {
                 // Covered by a cell from above: a continuation repeats the span.
-                tc = tc.vertical_merge(VMergeType::Continue).add_paragraph(cell_paragraph(&[], ids));
+                tc = tc.vertical_merge(VMergeType::Continue).add_paragraph(cell_paragraph(&[], keep, ids));
             }
             cells.push(tc);
             c = cell.col + cell.cols;
@@ -362,12 +366,16 @@ fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
             .set_borders(borders),
     ));
 
-    // Notes: 说明：1.… with later notes hanging under the first.
+    notes(&t.notes, out, ids);
+}
+
+/// Notes: 说明：1.… with later notes hanging under the first.
+fn notes(notes: &Notes, out: &mut Vec<Item>, ids: &mut Ids) {
     let note = Role::Note;
-    let hang = pt(note.size_pt() * t.notes.hang_em());
-    let n = t.notes.items.len();
-    for (i, item) in t.notes.items.iter().enumerate() {
-        let text = if i == 0 { format!("{}{item}", t.notes.lead) } else { item.clone() };
+    let hang = pt(note.size_pt() * notes.hang_em());
+    let n = notes.items.len();
+    for (i, item) in notes.items.iter().enumerate() {
+        let text = if i == 0 { format!("{}{item}", notes.lead) } else { item.clone() };
         let mut p = Paragraph::new()
             .id(ids.next())
             .align(AlignmentType::Both)

@@ -213,13 +213,26 @@ pub struct HeaderCell {
     pub cols: usize,
 }
 
-/// The notes under a table.
+/// The notes of a table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notes {
     /// 说明 or 填报说明, printed with a full-width colon.
     pub heading: String,
     /// The notes, without their numbers.
     pub items: Vec<String>,
+    /// Where they are printed.
+    pub placement: NotesPlacement,
+}
+
+/// Where a table's notes are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum NotesPlacement {
+    /// Right under the table: 说明：1.…
+    #[default]
+    Table,
+    /// After the last table of the part, led by the table's label:
+    /// 表一填报说明：1.…
+    End,
 }
 
 /// Most value columns a table may have: what the landscape text block holds.

@@ -8,7 +8,7 @@ use er_source::{read, Diagnostic, Index};
 use serde::Deserialize;
 use serde_yaml::Value;
 
-use crate::{grid, Column, HeaderNode, Kind, Notes, Part, TableDef, Template, Unit, MAX_COLUMNS, MAX_HEADER_ROWS, TITLE_FIELDS};
+use crate::{grid, Column, HeaderNode, Kind, Notes, NotesPlacement, Part, TableDef, Template, Unit, MAX_COLUMNS, MAX_HEADER_ROWS, TITLE_FIELDS};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -54,6 +54,8 @@ struct RawNotes {
     heading: String,
     #[serde(default)]
     items: Vec<String>,
+    #[serde(default)]
+    placement: Option<String>,
 }
 
 fn default_notes_heading() -> String {
@@ -306,9 +308,18 @@ impl Cx<'_> {
             }
         }
         let (columns, header, grid) = if ok { reorder(columns, header, &order) } else { (columns, header, grid) };
-        let notes = t.notes.map_or(Notes { heading: default_notes_heading(), items: Vec::new() }, |n| Notes {
+        let placement = match t.notes.as_ref().and_then(|n| n.placement.as_deref()).map(str::trim) {
+            None | Some("table") => NotesPlacement::Table,
+            Some("end") => NotesPlacement::End,
+            Some(other) => {
+                self.error(&format!("{path}.notes.placement"), format!("`{other}` is not a place for notes"), "write table (under the table) or end (after the last table)");
+                NotesPlacement::Table
+            }
+        };
+        let notes = t.notes.map_or(Notes { heading: default_notes_heading(), items: Vec::new(), placement }, |n| Notes {
             heading: n.heading.trim().trim_end_matches(['：', ':']).to_string(),
             items: n.items.iter().map(|s| s.trim().to_string()).collect(),
+            placement,
         });
         TableDef { label, title: t.title.trim().to_string(), columns, header, grid, header_rows, notes }
     }

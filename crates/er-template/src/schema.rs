@@ -46,7 +46,8 @@ pub fn json_schema() -> String {
                         "additionalProperties": false,
                         "properties": {
                             "heading": { "type": "string", "description": "说明 or 填报说明" },
-                            "items": { "type": "array", "items": text }
+                            "items": { "type": "array", "items": text },
+                            "placement": { "enum": ["table", "end"], "description": "under the table (default), or after the last table led by its label" }
                         }
                     }
                 }

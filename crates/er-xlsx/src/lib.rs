@@ -9,7 +9,7 @@
 //! assert_eq!(&bytes[..2], b"PK");
 //! ```
 
-use er_document::document::{Block, Cell, CellRole, Document, Table};
+use er_document::document::{Block, Cell, CellRole, Document, Notes, Table, TableNotes};
 use er_document::layout::{Role, LANDSCAPE, PAGE_NUMBER_DASH};
 use er_document::{Figure, FigureValue};
 use rust_xlsxwriter::{
@@ -38,10 +38,19 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, XlsxError> {
         Block::Table(t) => Some(t),
         _ => None,
     });
+    // A sheet holds one table: notes the document prints after the last
+    // table go under their own table here.
+    let apart: Vec<&TableNotes> = doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| if let Block::Notes(n) = b { Some(n) } else { None })
+        .collect();
     for table in tables {
         let ws = wb.add_worksheet();
         ws.set_name(&table.label)?;
-        sheet(ws, table)?;
+        let notes = apart.iter().find(|n| n.table == table.index).map_or(&table.notes, |n| &n.notes);
+        sheet(ws, table, notes)?;
     }
     wb.save_to_buffer()
 }
@@ -83,7 +92,7 @@ fn column_letter(mut col: u16) -> String {
     String::from_utf8(s).unwrap_or_default()
 }
 
-fn sheet(ws: &mut Worksheet, t: &Table) -> Result<(), XlsxError> {
+fn sheet(ws: &mut Worksheet, t: &Table, notes: &Notes) -> Result<(), XlsxError> {
     let ncols = t.columns.len() as u16;
     let last_col = ncols - 1;
     let widths: Vec<f64> = t.columns.iter().map(|f| f * TABLE_WIDTH_UNITS).collect();
@@ -107,12 +116,12 @@ fn sheet(ws: &mut Worksheet, t: &Table) -> Result<(), XlsxError> {
 
     // Notes: one merged, wrapped row each; later notes hang under the first.
     // The hang in ideographic spaces, each one character wide.
-    let hang = "\u{3000}".repeat(t.notes.hang_em().round() as usize);
+    let hang = "\u{3000}".repeat(notes.hang_em().round() as usize);
     let note_format = font(Role::Note).set_align(FormatAlign::Left).set_align(FormatAlign::Top).set_text_wrap();
     let total_width: f64 = widths.iter().sum();
     let mut row = FIRST_HEADER_ROW + t.rows as u32;
-    for (i, item) in t.notes.items.iter().enumerate() {
-        let text = if i == 0 { format!("{}{item}", t.notes.lead) } else { format!("{hang}{item}") };
+    for (i, item) in notes.items.iter().enumerate() {
+        let text = if i == 0 { format!("{}{item}", notes.lead) } else { format!("{hang}{item}") };
         merge_or_write(ws, row, 0, last_col, &text, &note_format)?;
         let lines = widths::lines(&text, total_width, Role::Note.size_pt());
         ws.set_row_height(row, widths::LINE_HEIGHT_FACTOR * Role::Note.size_pt() * lines as f64 + 2.0)?;

@@ -8,7 +8,7 @@ use er_document::layout::{
 };
 
 use er_document::breaking::{break_lines, Piece};
-use super::table::table_layout;
+use super::table::{notes_layout, table_layout};
 use super::{mm, Bookmark, GlyphRun, Item, Layout, MissingGlyph, Page};
 use crate::metrics::Metrics;
 
@@ -241,7 +241,7 @@ fn portrait(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Result
                 g.single(&pd, role.size_pt(), Some(date_right * char_pitch));
             }
             Block::Contents(c) => contents(c, m, &mut g, char_pitch, &|| place(bi, "目录"))?,
-            Block::Table(_) => {}
+            Block::Table(_) | Block::Notes(_) => {}
         }
     }
     Ok(())
@@ -318,6 +318,17 @@ fn landscape(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Resul
                 let page = pages.last_mut().expect("a page");
                 page.items.extend(laid.items.into_iter().map(|i| shift(i, left, y)));
                 y += laid.height + Role::Body.size_pt();
+            }
+            Block::Notes(n) => {
+                let mut items = Vec::new();
+                let end = notes_layout(&n.notes, m, width, 0.0, &n.notes.lead, &mut items)?;
+                if y + end > bottom && y > top {
+                    new_page(pages, s.page);
+                    y = top;
+                }
+                let page = pages.last_mut().expect("a page");
+                page.items.extend(items.into_iter().map(|i| shift(i, left, y)));
+                y += end + Role::Note.size_pt() * 0.5;
             }
             Block::Heading { .. } | Block::Paragraph(_) | Block::Signature { .. } | Block::Contents(_) => {}
         }

@@ -2,7 +2,7 @@
 //! cell ruled, merged cells drawn as one, labels wrapped inside their cells
 //! by the same line-breaking rules as the text.
 
-use er_document::document::{row_heights, CellRole, Table};
+use er_document::document::{row_heights, CellRole, Notes, Table};
 use er_document::layout::{Role, CELL_PADDING_PT, TABLE_LINE_FACTOR};
 
 use er_document::breaking::break_lines;
@@ -125,13 +125,21 @@ pub fn table_layout(t: &Table, m: &dyn Metrics, width: f64) -> Result<TableLayou
     items.push(Item::Rule { x1: 0.0, y1: bottom, x2: right, y2: bottom, width: RULE_PT });
     y = bottom + 4.0;
 
-    // Notes: 说明：1.… and the later notes hanging under the first.
+    y = notes_layout(&t.notes, m, width, y, &t.label, &mut items)?;
+    Ok(TableLayout { items, cells, height: y })
+}
+
+/// Notes from `y` down: 说明：1.… and the later notes hanging under the
+/// first. Returns where they end.
+pub fn notes_layout(notes: &Notes, m: &dyn Metrics, width: f64, y: f64, table: &str, items: &mut Vec<Item>) -> Result<f64, MissingGlyph> {
+    let place = |what: String| move || format!("{table}: {what}");
+    let mut y = y;
     let note = Role::Note;
     let nsize = note.size_pt();
     let nline = nsize * TABLE_LINE_FACTOR;
-    let lead = measure(&t.notes.lead, note, m, 1.0, &place("notes".into()))?;
+    let lead = measure(&notes.lead, note, m, 1.0, &place("notes".into()))?;
     let hang: f64 = lead.iter().map(|q| q.advance).sum();
-    for (i, item) in t.notes.items.iter().enumerate() {
+    for (i, item) in notes.items.iter().enumerate() {
         let mut p = if i == 0 { lead.clone() } else { Vec::new() };
         p.extend(measure(item, note, m, 1.0, &place(format!("note {}", i + 1)))?);
         let (first_x, first_w) = if i == 0 { (0.0, width) } else { (hang, width - hang) };
@@ -140,9 +148,9 @@ pub fn table_layout(t: &Table, m: &dyn Metrics, width: f64) -> Result<TableLayou
         for (k, r) in lines.into_iter().enumerate() {
             let (x, w) = if k == 0 { (first_x, first_w) } else { (hang, width - hang) };
             let baseline = y + (nline - nsize) / 2.0 + BASELINE_EM * nsize;
-            line_runs(&p[r], x, baseline, nsize, (k < last).then_some(w), &mut items);
+            line_runs(&p[r], x, baseline, nsize, (k < last).then_some(w), items);
             y += nline;
         }
     }
-    Ok(TableLayout { items, cells, height: y })
+    Ok(y)
 }
