@@ -289,7 +289,19 @@ fn run_init(from: &Path, year: u16, output: &Path) -> u8 {
         return 2;
     }
     let name = from.file_name().map_or_else(|| from.display().to_string(), |n| n.to_string_lossy().into_owned());
-    let text = er_data::init::next_year(&loaded.report, year, &name);
+    let mut report = loaded.report;
+    // A template named by a path is relative to the data file: from another
+    // folder, the new file names it by its full path.
+    if let Some(t) = report.template_ref.clone().filter(|t| er_template::builtin::get(t.trim()).is_none()) {
+        let folder = |p: &Path| p.parent().map(|d| if d.as_os_str().is_empty() { Path::new(".") } else { d }).and_then(|d| d.canonicalize().ok());
+        let (src_dir, out_dir) = (folder(from), folder(output));
+        if src_dir != out_dir {
+            if let Some(full) = src_dir.map(|d| d.join(t.trim())).and_then(|p| p.canonicalize().ok()) {
+                report.template_ref = Some(full.display().to_string());
+            }
+        }
+    }
+    let text = er_data::init::next_year(&report, year, &name);
     match output::write_file(output, text.into_bytes()) {
         Ok(_) => {
             eprintln!("{}: the {year} report; run `enforcement-report check {}` to list the figures to fill", output.display(), output.display());

@@ -484,3 +484,21 @@ fn notes_placed_at_the_end_follow_the_last_table_in_every_format() {
     let sheets = er_inspect::xlsx::read(&render(&data, "xlsx", &out)).unwrap();
     assert!(sheets[0].cells.values().any(|v| er_inspect::squash(&v.text()).starts_with(lead)), "表一's notes on its sheet");
 }
+
+#[test]
+fn init_into_another_folder_keeps_finding_a_template_file() {
+    let dir = scratch("init-path");
+    let (a, b) = (dir.join("a"), dir.join("b"));
+    std::fs::create_dir_all(&a).unwrap();
+    std::fs::create_dir_all(&b).unwrap();
+    for f in ["three-levels.yaml", "three-levels-data.yaml"] {
+        std::fs::copy(root().join("tests/templates").join(f), a.join(f)).unwrap();
+    }
+    let new = b.join("next.yaml");
+    let o = run(&["init", "--from", a.join("three-levels-data.yaml").to_str().unwrap(), "--year", "2025", "-o", new.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = run(&["check", new.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    let errors: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
+    assert!(!errors.is_empty() && errors.iter().all(|l| l.contains("still to fill")), "{err}");
+}
