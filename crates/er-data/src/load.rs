@@ -181,10 +181,10 @@ pub fn load_in(text: &str, name: &str, base: Option<&Path>) -> Result<Loaded, Lo
 /// path (with a / or a .yaml ending); the default when it names none.
 fn resolve_template(named: Option<&str>, file: &str, index: &Index, base: Option<&Path>) -> Result<Arc<Template>, LoadError> {
     let Some(named) = named.map(str::trim) else {
-        return Ok(Arc::new(er_template::builtin::default().clone()));
+        return Ok(er_template::builtin::default_shared().clone());
     };
-    if let Some(t) = er_template::builtin::get(named) {
-        return Ok(Arc::new(t.clone()));
+    if let Some(t) = er_template::builtin::shared(named) {
+        return Ok(t.clone());
     }
     let looks_like_path = named.contains(['/', '\\']) || named.ends_with(".yaml") || named.ends_with(".yml");
     if !looks_like_path {

@@ -1,7 +1,7 @@
 //! The templates compiled into the binary, listed by
 //! `enforcement-report templates`.
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use crate::Template;
 
@@ -15,13 +15,15 @@ const SOURCES: [(&str, &str); 3] = [
     ("national-2021-detailed", include_str!("../templates/national-2021-detailed.yaml")),
 ];
 
-fn all_parsed() -> &'static [Template] {
-    static ALL: OnceLock<Vec<Template>> = OnceLock::new();
+/// Parsed once per process and shared: every report of a batch holds the
+/// same template.
+fn all_parsed() -> &'static [Arc<Template>] {
+    static ALL: OnceLock<Vec<Arc<Template>>> = OnceLock::new();
     ALL.get_or_init(|| {
         SOURCES
             .iter()
             .map(|(name, src)| match crate::load_str(src, &format!("builtin:{name}")) {
-                Ok(t) => t,
+                Ok(t) => Arc::new(t),
                 // The built-in sources are tested; a broken one is a bug of the build.
                 Err(e) => panic!("built-in template {name} is invalid: {}", e[0]),
             })
@@ -35,12 +37,17 @@ fn all_parsed() -> &'static [Template] {
 /// let names: Vec<_> = er_template::builtin::all().iter().map(|t| t.name.as_str()).collect();
 /// assert_eq!(names, ["bingtuan-2024", "national-2021", "national-2021-detailed"]);
 /// ```
-pub fn all() -> &'static [Template] {
+pub fn all() -> &'static [Arc<Template>] {
     all_parsed()
 }
 
 /// The built-in template of this name.
 pub fn get(name: &str) -> Option<&'static Template> {
+    shared(name).map(|t| &**t)
+}
+
+/// The built-in template of this name, shared.
+pub fn shared(name: &str) -> Option<&'static Arc<Template>> {
     all().iter().find(|t| t.name == name)
 }
 
@@ -51,7 +58,12 @@ pub fn source(name: &str) -> Option<&'static str> {
 
 /// The default template.
 pub fn default() -> &'static Template {
-    get(DEFAULT).unwrap_or(&all()[0])
+    default_shared()
+}
+
+/// The default template, shared.
+pub fn default_shared() -> &'static Arc<Template> {
+    shared(DEFAULT).unwrap_or(&all()[0])
 }
 
 /// The names, for a message: bingtuan-2024；national-2021；…
