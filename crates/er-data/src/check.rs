@@ -24,7 +24,7 @@ pub fn check(l: &Loaded) -> Vec<Diagnostic> {
         let values = r.values(ti);
         for (i, col) in def.columns.iter().enumerate() {
             if col.total_of.is_some() {
-                total_rule(l, ti, i, &mut out);
+                total_rule(l, ti, i, &values, &mut out);
             }
         }
         for (i, (col, value)) in def.columns.iter().zip(&values).enumerate() {
@@ -104,8 +104,9 @@ fn unit_help(unit: er_template::Unit) -> String {
     }
 }
 
-/// A total that is given must equal the sum of its parts; one left out is computed.
-fn total_rule(l: &Loaded, ti: usize, col: usize, out: &mut Vec<Diagnostic>) {
+/// A total that is given must equal the sum of its parts; one left out is
+/// computed. `values` is the table's value row.
+fn total_rule(l: &Loaded, ti: usize, col: usize, values: &[FigureValue], out: &mut Vec<Diagnostic>) {
     let r = &l.report;
     let def = &r.template.tables[ti];
     let c = &def.columns[col];
@@ -113,7 +114,6 @@ fn total_rule(l: &Loaded, ti: usize, col: usize, out: &mut Vec<Diagnostic>) {
     let name = &c.key;
     let path = format!("tables.{}.{name}", def.label);
     let data = &r.tables[ti];
-    let values = r.values(ti);
     let parts: Vec<FigureValue> = of.iter().map(|&k| values[k]).collect();
     if parts.iter().any(|p| p.is_to_fill()) {
         return; // listed as still to fill; the sum is checked once they are given

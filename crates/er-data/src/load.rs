@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use er_source::{read, Diagnostic, Index, Loc};
+use er_source::{read, Diagnostic, Findings, Index, Loc};
 use er_template::{Kind, Part, Template};
 use serde::Deserialize;
 use serde_yaml::Value;
@@ -152,14 +152,14 @@ pub fn load_in(text: &str, name: &str, base: Option<&Path>) -> Result<Loaded, Lo
         )])
     })?;
     let template = resolve_template(raw.template.as_deref(), name, &index, base)?;
-    let mut cx = Cx { file: name, index: &index, out: Vec::new() };
+    let mut cx = Cx { found: Findings::new(name, &index) };
     let (narrative, statistics_heading) = cx.parts(&template, raw.part1, raw.part2);
     let tables = cx.tables(&template, raw.tables);
     let previous_year = raw.previous_year;
     cx.previous_floats(&previous_year);
-    cx.out.extend(read::control_characters(&index, name));
-    if !cx.out.is_empty() {
-        return Err(LoadError::Invalid(cx.out));
+    cx.found.list.extend(read::control_characters(&index, name));
+    if !cx.found.list.is_empty() {
+        return Err(LoadError::Invalid(cx.found.list));
     }
     let report = Report {
         template,
@@ -209,21 +209,10 @@ fn resolve_template(named: Option<&str>, file: &str, index: &Index, base: Option
 }
 
 struct Cx<'a> {
-    file: &'a str,
-    index: &'a Index,
-    out: Vec<Diagnostic>,
+    found: Findings<'a>,
 }
 
 impl Cx<'_> {
-    fn error(&mut self, path: &str, message: impl Into<String>, help: impl Into<String>) {
-        self.out.push(Diagnostic::error(self.file, self.index.locate(path), path, message).with_help(help));
-    }
-
-    /// An error about a key itself (unknown), at the key.
-    fn key_error(&mut self, path: &str, message: impl Into<String>, help: impl Into<String>) {
-        self.out.push(Diagnostic::error(self.file, self.index.locate_key(path), path, message).with_help(help));
-    }
-
     /// part1 and part2 in the template's order: the narrative part has
     /// blocks, the statistics part only its heading.
     fn parts(&mut self, t: &Template, p1: RawPart, p2: RawPart) -> (Narrative, String) {
@@ -234,10 +223,10 @@ impl Cx<'_> {
             match (part, raw.blocks) {
                 (Part::Narrative, Some(blocks)) => narrative = Narrative { heading: raw.heading, blocks },
                 (Part::Narrative, None) => {
-                    self.error(&path, format!("missing field `blocks`: {path} is the narrative in template {}", t.name), "add blocks: with the part's headings and paragraphs");
+                    self.found.error(&path, format!("missing field `blocks`: {path} is the narrative in template {}", t.name), "add blocks: with the part's headings and paragraphs");
                 }
                 (Part::Statistics, Some(_)) => {
-                    self.error(
+                    self.found.error(
                         &format!("{path}.blocks"),
                         format!("{path} is the statistics part in template {}: it holds the tables, not blocks", t.name),
                         format!("move the blocks to part{}, the narrative", 2 - i),
@@ -253,7 +242,7 @@ impl Cx<'_> {
     fn tables(&mut self, t: &Template, raw: BTreeMap<String, BTreeMap<String, Value>>) -> Vec<TableData> {
         for label in raw.keys() {
             if t.table(label).is_none() {
-                self.key_error(
+                self.found.key_error(
                     &format!("tables.{label}"),
                     format!("template {} has no table {label}", t.name),
                     format!("the tables of {} are: {}", t.name, t.table_labels()),
@@ -265,7 +254,7 @@ impl Cx<'_> {
             let mut data = TableData { given: vec![None; def.columns.len()], ..TableData::default() };
             let path = format!("tables.{}", def.label);
             let Some(cells) = raw.get(&def.label) else {
-                self.error(
+                self.found.error(
                     "tables",
                     format!("missing field `{}`: template {} has the tables {}", def.label, t.name, t.table_labels()),
                     format!("add {}: with its figures {}", def.label, def.figure_keys()),
@@ -280,12 +269,12 @@ impl Cx<'_> {
                         Ok(m) => data.labels = m,
                         Err(e) => {
                             let example = def.grid.first().map_or("", |h| h.key.as_str());
-                            self.error(&p, e.to_string(), format!("标签 maps a label's key to its text: 标签: {{ {example}: … }}"))
+                            self.found.error(&p, e.to_string(), format!("标签 maps a label's key to its text: 标签: {{ {example}: … }}"))
                         }
                     },
                     TITLE => match serde_yaml::from_value::<String>(v.clone()) {
                         Ok(s) => data.title = Some(s),
-                        Err(e) => self.error(&p, e.to_string(), "标题 is the table's title, a text"),
+                        Err(e) => self.found.error(&p, e.to_string(), "标题 is the table's title, a text"),
                     },
                     NOTES => match serde_yaml::from_value::<Vec<String>>(v.clone()) {
                         Ok(n) => data.notes = Some(n),
@@ -293,11 +282,11 @@ impl Cx<'_> {
                             // Name the item that is wrong, not only the list.
                             let item = v.as_sequence().and_then(|s| s.iter().position(|x| !x.is_string()));
                             let p = item.map_or(p.clone(), |i| format!("{p}[{i}]"));
-                            self.error(&p, e.to_string(), "说明 is a list of notes, each a text: - 第一条说明")
+                            self.found.error(&p, e.to_string(), "说明 is a list of notes, each a text: - 第一条说明")
                         }
                     },
                     _ => match def.column(key) {
-                        None => self.key_error(
+                        None => self.found.key_error(
                             &p,
                             format!("unknown field `{key}`: {} has no figure {key}", def.label),
                             format!("the figures of {} are: {}; its other keys are 标签, 标题 and 说明", def.label, def.figure_keys()),
@@ -308,7 +297,7 @@ impl Cx<'_> {
             }
             for (c, col) in def.columns.iter().enumerate() {
                 if data.given[c].is_none() && col.total_of.is_none() {
-                    self.error(
+                    self.found.error(
                         &path,
                         format!("missing field `{}`: {} has no figure {}", col.key, def.label, col.key),
                         "add it; for a figure the agency has no power over, write ~ (the cell stays blank)",
@@ -326,7 +315,7 @@ impl Cx<'_> {
             Kind::Count => match serde_yaml::from_value::<Figure<Count>>(v.clone()) {
                 Ok(f) => Some(FigureValue::Count(f)),
                 Err(e) => {
-                    self.error(path, e.to_string(), "write a whole number, ~ if the agency has no such power, or 待填");
+                    self.found.error(path, e.to_string(), "write a whole number, ~ if the agency has no such power, or 待填");
                     None
                 }
             },
@@ -336,7 +325,7 @@ impl Cx<'_> {
                     Some(FigureValue::Amount(cell.figure))
                 }
                 Err(e) => {
-                    self.error(path, e.to_string(), "write the amount's digits, in quotes to keep every one: '173.7821088'");
+                    self.found.error(path, e.to_string(), "write the amount's digits, in quotes to keep every one: '173.7821088'");
                     None
                 }
             },
@@ -350,12 +339,12 @@ impl Cx<'_> {
         if cell.source != AmountSource::Float {
             return;
         }
-        let node = self.index.get(path);
+        let node = self.found.index.get(path);
         let written = node.and_then(|n| n.scalar.as_ref()).map(|s| s.text.clone()).unwrap_or_default();
         if parse_decimal(&written).is_ok_and(|d| d == read.0) {
             return;
         }
-        self.error(
+        self.found.error(
             path,
             format!("amount {written} cannot be read exactly as a YAML number (it would become {read})"),
             format!("write it in quotes to keep every digit: {key}: '{written}'"),

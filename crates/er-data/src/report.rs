@@ -84,7 +84,7 @@ fn blank(kind: Kind) -> FigureValue {
 }
 
 /// Sum of counts, blanks counting as nothing; None when it overflows a count.
-pub fn sum_counts(figures: &[Figure<Count>]) -> Option<Count> {
+fn sum_counts(figures: &[Figure<Count>]) -> Option<Count> {
     figures.iter().filter_map(|f| f.value()).try_fold(0u32, |acc, v| acc.checked_add(v))
 }
 

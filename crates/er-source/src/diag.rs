@@ -78,3 +78,36 @@ impl fmt::Display for Diagnostic {
         Ok(())
     }
 }
+
+/// The findings about one file, each located through the file's index by
+/// its field path: what a loader collects while it reads.
+///
+/// ```
+/// use er_source::{Findings, Index};
+/// let index = Index::build("a:\n  b: 1\n");
+/// let mut f = Findings::new("x.yaml", &index);
+/// f.error("a.b", "b is wrong", "write it right");
+/// assert_eq!(f.list[0].to_string(), "x.yaml:2:6: error: a.b: b is wrong\n  help: write it right");
+/// ```
+#[derive(Debug)]
+pub struct Findings<'a> {
+    pub file: &'a str,
+    pub index: &'a crate::Index,
+    pub list: Vec<Diagnostic>,
+}
+
+impl<'a> Findings<'a> {
+    pub fn new(file: &'a str, index: &'a crate::Index) -> Self {
+        Findings { file, index, list: Vec::new() }
+    }
+
+    /// An error at the value of `path`, or its nearest parent.
+    pub fn error(&mut self, path: &str, message: impl Into<String>, help: impl Into<String>) {
+        self.list.push(Diagnostic::error(self.file, self.index.locate(path), path, message).with_help(help));
+    }
+
+    /// An error about a key itself (unknown), at the key.
+    pub fn key_error(&mut self, path: &str, message: impl Into<String>, help: impl Into<String>) {
+        self.list.push(Diagnostic::error(self.file, self.index.locate_key(path), path, message).with_help(help));
+    }
+}

@@ -13,5 +13,5 @@ pub mod diag;
 pub mod locate;
 pub mod read;
 
-pub use diag::{Diagnostic, Severity};
+pub use diag::{Diagnostic, Findings, Severity};
 pub use locate::{Index, Loc, Node, Scalar};

@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use er_source::{read, Diagnostic, Index};
+use er_source::{read, Diagnostic, Findings, Index};
 use serde::Deserialize;
 use serde_yaml::Value;
 
@@ -90,44 +90,37 @@ pub fn load_str(text: &str, name: &str) -> Result<Template, Vec<Diagnostic>> {
     }
     let raw: RawTemplate = serde_yaml::from_str(text)
         .map_err(|e| vec![read::serde_error(&e, name, &index, "a mapping of the template's fields (name, description, parts, contents, tables)")])?;
-    let mut cx = Cx { name, index: &index, out: Vec::new() };
-    cx.out.extend(read::control_characters(&index, name));
+    let mut cx = Cx { found: Findings::new(name, &index) };
+    cx.found.list.extend(read::control_characters(&index, name));
     let template = cx.template(raw);
-    if cx.out.is_empty() {
+    if cx.found.list.is_empty() {
         Ok(template)
     } else {
-        Err(cx.out)
+        Err(cx.found.list)
     }
 }
 
 struct Cx<'a> {
-    name: &'a str,
-    index: &'a Index,
-    out: Vec<Diagnostic>,
+    found: Findings<'a>,
 }
 
 impl Cx<'_> {
-    fn error(&mut self, path: &str, message: impl Into<String>, help: impl Into<String>) {
-        let d = Diagnostic::error(self.name, self.index.locate(path), path, message).with_help(help);
-        self.out.push(d);
-    }
-
     fn template(&mut self, raw: RawTemplate) -> Template {
         if raw.name.trim().is_empty() {
-            self.error("name", "the template has no name", "give it a short name, e.g. name: my-province-2024");
+            self.found.error("name", "the template has no name", "give it a short name, e.g. name: my-province-2024");
         }
         let parts = self.parts(raw.parts.as_deref());
         if raw.tables.is_empty() {
-            self.error("tables", "the template has no table", "list at least one table under tables:");
+            self.found.error("tables", "the template has no table", "list at least one table under tables:");
         }
         let mut labels = BTreeSet::new();
         let mut tables = Vec::new();
         for (i, t) in raw.tables.into_iter().enumerate() {
             let path = format!("tables[{i}]");
             if t.label.trim().is_empty() {
-                self.error(&format!("{path}.label"), "the table has no label", "give it a label such as 表一");
+                self.found.error(&format!("{path}.label"), "the table has no label", "give it a label such as 表一");
             } else if !labels.insert(t.label.trim().to_string()) {
-                self.error(&format!("{path}.label"), format!("two tables have the label {}", t.label.trim()), "give each table its own label");
+                self.found.error(&format!("{path}.label"), format!("two tables have the label {}", t.label.trim()), "give each table its own label");
             }
             tables.push(self.table(&path, t));
         }
@@ -146,14 +139,14 @@ impl Cx<'_> {
             .collect();
         for (i, p) in parsed.iter().enumerate() {
             if p.is_none() {
-                self.error(&format!("parts[{i}]"), format!("`{}` is not a part", raw[i]), "the parts are narrative and statistics");
+                self.found.error(&format!("parts[{i}]"), format!("`{}` is not a part", raw[i]), "the parts are narrative and statistics");
             }
         }
         match parsed.as_slice() {
             [Some(a), Some(b)] if a != b => [*a, *b],
             _ => {
                 if parsed.iter().all(Option::is_some) {
-                    self.error("parts", "the parts are two, each once", "write parts: [narrative, statistics] or parts: [statistics, narrative]");
+                    self.found.error("parts", "the parts are two, each once", "write parts: [narrative, statistics] or parts: [statistics, narrative]");
                 }
                 [Part::Narrative, Part::Statistics]
             }
@@ -164,10 +157,10 @@ impl Cx<'_> {
         let label = t.label.trim().to_string();
         self.title_fields(&format!("{path}.title"), &t.title);
         if t.columns.is_empty() {
-            self.error(&format!("{path}.columns"), format!("{label} has no column"), "list the table's columns under columns:");
+            self.found.error(&format!("{path}.columns"), format!("{label} has no column"), "list the table's columns under columns:");
         }
         if t.columns.len() > MAX_COLUMNS {
-            self.error(
+            self.found.error(
                 &format!("{path}.columns"),
                 format!("{label} has {} columns; a table holds at most {MAX_COLUMNS} on a landscape page", t.columns.len()),
                 "split the table in two",
@@ -182,14 +175,14 @@ impl Cx<'_> {
             let cp = format!("{path}.columns[{i}]");
             let key = c.key.trim().to_string();
             if key.is_empty() {
-                self.error(&format!("{cp}.key"), "the column has no key", "give it the key a data file uses for the figure");
+                self.found.error(&format!("{cp}.key"), "the column has no key", "give it the key a data file uses for the figure");
             } else if columns.iter().any(|o| o.key == key) {
-                self.error(&format!("{cp}.key"), format!("two columns of {label} have the key {key}"), "give each column its own key");
+                self.found.error(&format!("{cp}.key"), format!("two columns of {label} have the key {key}"), "give each column its own key");
             }
             let unit = Unit::parse(&c.unit);
             if unit.is_none() {
                 sound[i] = false;
-                self.error(&format!("{cp}.unit"), format!("`{}` is not a unit", c.unit), format!("the units are: {}", Unit::list()));
+                self.found.error(&format!("{cp}.unit"), format!("`{}` is not a unit", c.unit), format!("the units are: {}", Unit::list()));
             }
             let kind = match c.kind.as_deref().map(str::trim) {
                 None => unit.map_or(Kind::Count, Unit::kind),
@@ -197,13 +190,13 @@ impl Cx<'_> {
                 Some("amount") => Kind::Amount,
                 Some(other) => {
                     sound[i] = false;
-                    self.error(&format!("{cp}.kind"), format!("`{other}` is not a kind of column"), "the kinds are count (a whole number) and amount (an exact decimal)");
+                    self.found.error(&format!("{cp}.kind"), format!("`{other}` is not a kind of column"), "the kinds are count (a whole number) and amount (an exact decimal)");
                     Kind::Count
                 }
             };
             if let Some(u) = unit.filter(|u| u.kind() != kind) {
                 sound[i] = false;
-                self.error(
+                self.found.error(
                     &format!("{cp}.unit"),
                     format!("a {} column cannot be counted in {u}", kind.name()),
                     match kind {
@@ -215,11 +208,11 @@ impl Cx<'_> {
             let unit = unit.unwrap_or(Unit::宗);
             let decimals = match (kind, c.decimals) {
                 (Kind::Count, Some(d)) if d > 0 => {
-                    self.error(&format!("{cp}.decimals"), format!("{key} is a count, which has no decimals"), "leave decimals out, or make the column an amount");
+                    self.found.error(&format!("{cp}.decimals"), format!("{key} is a count, which has no decimals"), "leave decimals out, or make the column an amount");
                     0
                 }
                 (Kind::Amount, Some(d)) if d > 10 => {
-                    self.error(&format!("{cp}.decimals"), format!("{d} decimals are more than a figure keeps"), "write at most 10");
+                    self.found.error(&format!("{cp}.decimals"), format!("{d} decimals are more than a figure keeps"), "write at most 10");
                     10
                 }
                 (_, Some(d)) => d,
@@ -233,7 +226,7 @@ impl Cx<'_> {
             let cp = format!("{path}.columns[{i}].total_of");
             let me = columns[i].key.clone();
             if parts.is_empty() {
-                self.error(&cp, format!("{me} adds up no column"), "name the columns it adds up, or leave total_of out");
+                self.found.error(&cp, format!("{me} adds up no column"), "name the columns it adds up, or leave total_of out");
                 continue;
             }
             let mut of = Vec::new();
@@ -241,13 +234,13 @@ impl Cx<'_> {
                 let pp = format!("{cp}[{j}]");
                 let p = p.trim();
                 match columns.iter().position(|o| o.key == p) {
-                    None => self.error(&pp, format!("{me} adds up `{p}`, which is not a column of {label}"), format!("the columns of {label} are: {}", keys(&columns))),
-                    Some(k) if k == i => self.error(&pp, format!("{me} adds up itself"), "a total adds up the other columns"),
-                    Some(k) if of.contains(&k) => self.error(&pp, format!("{me} adds up {p} twice"), "name each column once"),
+                    None => self.found.error(&pp, format!("{me} adds up `{p}`, which is not a column of {label}"), format!("the columns of {label} are: {}", keys(&columns))),
+                    Some(k) if k == i => self.found.error(&pp, format!("{me} adds up itself"), "a total adds up the other columns"),
+                    Some(k) if of.contains(&k) => self.found.error(&pp, format!("{me} adds up {p} twice"), "name each column once"),
                     Some(k) if t.columns[k].total_of.is_some() => {
-                        self.error(&pp, format!("{me} adds up {p}, which is a total itself"), "name the columns that total adds up instead")
+                        self.found.error(&pp, format!("{me} adds up {p}, which is a total itself"), "name the columns that total adds up instead")
                     }
-                    Some(k) if sound[k] && sound[i] && (columns[k].kind, columns[k].unit) != (columns[i].kind, columns[i].unit) => self.error(
+                    Some(k) if sound[k] && sound[i] && (columns[k].kind, columns[k].unit) != (columns[i].kind, columns[i].unit) => self.found.error(
                         &pp,
                         format!("{me} is in {} but {p} is in {}", columns[i].unit, columns[k].unit),
                         "a total adds up columns of its own unit",
@@ -261,7 +254,7 @@ impl Cx<'_> {
         let mut seen = vec![0usize; columns.len()];
         let mut header = Vec::new();
         if t.header.is_empty() {
-            self.error(&format!("{path}.header"), format!("{label} has no header"), "list the header's labels under header:");
+            self.found.error(&format!("{path}.header"), format!("{label} has no header"), "list the header's labels under header:");
         }
         for (i, v) in t.header.iter().enumerate() {
             if let Some(n) = self.node(&format!("{path}.header[{i}]"), v, &mut columns, &mut seen, 1) {
@@ -270,13 +263,13 @@ impl Cx<'_> {
         }
         for (i, n) in seen.iter().enumerate() {
             match n {
-                0 => self.error(
+                0 => self.found.error(
                     &format!("{path}.columns[{i}]"),
                     format!("column {} of {label} is not in the header", columns[i].key),
                     "name every column once among the header's leaves",
                 ),
                 1 => {}
-                _ => self.error(
+                _ => self.found.error(
                     &format!("{path}.header"),
                     format!("column {} of {label} is in the header {n} times", columns[i].key),
                     "name every column once among the header's leaves",
@@ -292,15 +285,15 @@ impl Cx<'_> {
             }
         }
         header.iter().for_each(|n| leaves(n, &mut order));
-        let ok = self.out.is_empty() && order.len() == columns.len();
+        let ok = self.found.list.is_empty() && order.len() == columns.len();
         let (grid, header_rows) = grid::compute(&header);
         if header_rows > MAX_HEADER_ROWS {
-            self.error(&format!("{path}.header"), format!("{label}'s header is {header_rows} rows deep; at most {MAX_HEADER_ROWS} fit"), "flatten a level of the tree");
+            self.found.error(&format!("{path}.header"), format!("{label}'s header is {header_rows} rows deep; at most {MAX_HEADER_ROWS} fit"), "flatten a level of the tree");
         }
         let mut label_keys = BTreeSet::new();
         for c in &grid {
             if !label_keys.insert(c.key.clone()) {
-                self.error(
+                self.found.error(
                     &format!("{path}.header"),
                     format!("two header labels of {label} have the key {}", c.key),
                     "a leaf's key is its column's; give a group a key of its own: { label: <text>, key: <unique key>, children: [ … ] }",
@@ -312,7 +305,7 @@ impl Cx<'_> {
             None | Some("table") => NotesPlacement::Table,
             Some("end") => NotesPlacement::End,
             Some(other) => {
-                self.error(&format!("{path}.notes.placement"), format!("`{other}` is not a place for notes"), "write table (under the table) or end (after the last table)");
+                self.found.error(&format!("{path}.notes.placement"), format!("`{other}` is not a place for notes"), "write table (under the table) or end (after the last table)");
                 NotesPlacement::Table
             }
         };
@@ -330,7 +323,7 @@ impl Cx<'_> {
             let key = key.trim();
             match columns.iter().position(|c| c.key == key) {
                 None => {
-                    cx.error(path, format!("the header names `{key}`, which is not a column"), format!("the columns are: {}", keys(columns)));
+                    cx.found.error(path, format!("the header names `{key}`, which is not a column"), format!("the columns are: {}", keys(columns)));
                     None
                 }
                 Some(i) => {
@@ -349,37 +342,37 @@ impl Cx<'_> {
                 for k in m.keys() {
                     let k = k.as_str().unwrap_or("");
                     if !["column", "label", "key", "children"].contains(&k) {
-                        self.error(&format!("{path}.{k}"), format!("unknown field `{k}` in a header label"), "a header label has column (a leaf) or children (a group), with label and key");
+                        self.found.error(&format!("{path}.{k}"), format!("unknown field `{k}` in a header label"), "a header label has column (a leaf) or children (a group), with label and key");
                     }
                 }
                 let text = |k: &str| get(k).and_then(Value::as_str);
                 match (get("column"), get("children")) {
                     (Some(_), Some(_)) => {
-                        self.error(path, "a header label has both column and children", "a leaf names a column; a group has children");
+                        self.found.error(path, "a header label has both column and children", "a leaf names a column; a group has children");
                         None
                     }
                     (Some(c), None) => match c.as_str() {
                         Some(c) => {
                             if get("key").is_some() {
-                                self.error(&format!("{path}.key"), "a leaf's key is its column", "leave key out");
+                                self.found.error(&format!("{path}.key"), "a leaf's key is its column", "leave key out");
                             }
                             leaf(self, c, text("label"), columns, seen)
                         }
                         None => {
-                            self.error(&format!("{path}.column"), "column is the key of a column", "write column: followed by a column's key");
+                            self.found.error(&format!("{path}.column"), "column is the key of a column", "write column: followed by a column's key");
                             None
                         }
                     },
                     (None, Some(Value::Sequence(children))) => {
                         let Some(label) = text("label").map(str::trim).filter(|l| !l.is_empty()) else {
-                            self.error(path, "a group of the header has no label", "write label: followed by the group's text");
+                            self.found.error(path, "a group of the header has no label", "write label: followed by the group's text");
                             return None;
                         };
                         if children.is_empty() {
-                            self.error(&format!("{path}.children"), format!("the group {label} has no children"), "list its labels, or make it a leaf with column:");
+                            self.found.error(&format!("{path}.children"), format!("the group {label} has no children"), "list its labels, or make it a leaf with column:");
                         }
                         if depth >= MAX_HEADER_ROWS && !children.is_empty() {
-                            self.error(path, format!("the header is deeper than {MAX_HEADER_ROWS} rows"), "flatten a level of the tree");
+                            self.found.error(path, format!("the header is deeper than {MAX_HEADER_ROWS} rows"), "flatten a level of the tree");
                             return None;
                         }
                         let kids: Vec<HeaderNode> = children
@@ -391,17 +384,17 @@ impl Cx<'_> {
                         Some(HeaderNode { key: key.to_string(), label: label.to_string(), column: None, children: kids })
                     }
                     (None, Some(_)) => {
-                        self.error(&format!("{path}.children"), "children is a list of header labels", "write children: [ … ] with the keys of columns or further groups");
+                        self.found.error(&format!("{path}.children"), "children is a list of header labels", "write children: [ … ] with the keys of columns or further groups");
                         None
                     }
                     (None, None) => {
-                        self.error(path, "a header label has neither column nor children", "a leaf names a column (column: <key>, or just the key); a group has children");
+                        self.found.error(path, "a header label has neither column nor children", "a leaf names a column (column: <key>, or just the key); a group has children");
                         None
                     }
                 }
             }
             _ => {
-                self.error(path, "a header label is a column's key or a mapping", "write a column's key, or { column: <key>, label: <text> }, or { label: <text>, children: [ … ] }");
+                self.found.error(path, "a header label is a column's key or a mapping", "write a column's key, or { column: <key>, label: <text> }, or { label: <text>, children: [ … ] }");
                 None
             }
         }
@@ -409,7 +402,7 @@ impl Cx<'_> {
 
     fn title_fields(&mut self, path: &str, title: &str) {
         if title.trim().is_empty() {
-            self.error(path, "the table has no title", "write its title, e.g. 行政许可实施情况统计表");
+            self.found.error(path, "the table has no title", "write its title, e.g. 行政许可实施情况统计表");
         }
         let mut rest = title;
         while let Some(i) = rest.find('{') {
@@ -419,12 +412,12 @@ impl Cx<'_> {
                 continue;
             }
             let Some(end) = tail.find('}') else {
-                self.error(path, "the title has a { with no }", "write {{ for a brace, or close the field: {年度}");
+                self.found.error(path, "the title has a { with no }", "write {{ for a brace, or close the field: {年度}");
                 return;
             };
             let field = &tail[1..end];
             if !TITLE_FIELDS.contains(&field) {
-                self.error(path, format!("the title uses {{{field}}}, which is not a field"), "a title may use {机关} (the agency) and {年度} (the year)");
+                self.found.error(path, format!("the title uses {{{field}}}, which is not a field"), "a title may use {机关} (the agency) and {年度} (the year)");
             }
             rest = &tail[end + 1..];
         }
