@@ -502,3 +502,19 @@ fn init_into_another_folder_keeps_finding_a_template_file() {
     let errors: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
     assert!(!errors.is_empty() && errors.iter().all(|l| l.contains("still to fill")), "{err}");
 }
+
+#[test]
+fn a_title_heads_a_tables_first_report_over_its_contents() {
+    let dir = scratch("title-first");
+    let src = std::fs::read_to_string(example("national-2021")).unwrap();
+    let p = dir.join("r.yaml");
+    std::fs::write(&p, src.replacen("agency:", "title: 某某县市场监督管理局2024年度行政执法工作报告\nagency:", 1)).unwrap();
+    let pages = er_inspect::pdf::read(&render(&p, "pdf", &dir)).unwrap();
+    let first = pages[0].lines();
+    // The title may take two lines; it comes before the 目录.
+    let text = er_inspect::squash(&first.concat());
+    assert!(text.starts_with("某某县市场监督管理局2024年度行政执法工作报告目录"), "{first:?}");
+    assert!(first.iter().any(|l| er_inspect::squash(l) == "目录"), "{first:?}");
+    let docx = er_inspect::docx::Docx::read(&render(&p, "docx", &dir)).unwrap();
+    assert_eq!(docx.paragraphs[0].text, "某某县市场监督管理局2024年度行政执法工作报告");
+}

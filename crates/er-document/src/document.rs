@@ -29,11 +29,7 @@ impl Document {
                         out.push(name.clone());
                         out.push(date.clone());
                     }
-                    Block::Notes(n) => {
-                        for (i, item) in n.notes.items.iter().enumerate() {
-                            out.push(if i == 0 { format!("{}{item}", n.notes.lead) } else { item.clone() });
-                        }
-                    }
+                    Block::Notes(n) => out.extend(n.notes.lines()),
                     Block::Contents(c) => {
                         out.push(c.heading.clone());
                         out.extend(c.entries.iter().map(|e| e.text.clone()));
@@ -42,9 +38,7 @@ impl Document {
                         out.push(t.label.clone());
                         out.push(t.title.clone());
                         out.extend(t.cells.iter().filter(|c| !c.text.is_empty()).map(|c| c.text.clone()));
-                        for (i, n) in t.notes.items.iter().enumerate() {
-                            out.push(if i == 0 { format!("{}{n}", t.notes.lead) } else { n.clone() });
-                        }
+                        out.extend(t.notes.lines());
                     }
                     other => out.push(other.text()),
                 }
@@ -225,6 +219,17 @@ pub struct Notes {
 }
 
 impl Notes {
+    /// The notes as printed, one entry each: the lead before the first.
+    ///
+    /// ```
+    /// use er_document::document::Notes;
+    /// let n = Notes { lead: "说明：".into(), items: vec!["1.甲。".into(), "2.乙。".into()] };
+    /// assert_eq!(n.lines().collect::<Vec<_>>(), ["说明：1.甲。", "2.乙。"]);
+    /// ```
+    pub fn lines(&self) -> impl Iterator<Item = String> + '_ {
+        self.items.iter().enumerate().map(|(i, item)| if i == 0 { format!("{}{item}", self.lead) } else { item.clone() })
+    }
+
     /// How far the later notes hang, in characters of the notes' size:
     /// the width of the lead, so that they align under the first note.
     pub fn hang_em(&self) -> f64 {
@@ -249,16 +254,8 @@ pub fn build(report: &Report) -> Document {
     let text = |t: &str| refs::render(t.trim(), report);
     let template = &report.template;
     let mut sections = Vec::new();
-    for (pi, part) in template.parts.iter().enumerate() {
+    for part in template.parts {
         let mut blocks = Vec::new();
-        if pi == 0 {
-            if let Some(t) = report.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
-                // The title stands over the first part, on a portrait page.
-                if *part == Part::Narrative {
-                    blocks.push(Block::Title(text(t)));
-                }
-            }
-        }
         match part {
             Part::Narrative => {
                 blocks.push(Block::PartHeading(text(&report.narrative.heading)));
@@ -315,6 +312,12 @@ pub fn build(report: &Report) -> Document {
         }
         let contents = Block::Contents(Contents { heading: CONTENTS_HEADING.to_string(), entries });
         sections.insert(0, Section { page: PORTRAIT, blocks: vec![contents] });
+    }
+    // The title heads the document: over the 目录, or over the first part.
+    if let Some(t) = report.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
+        if let Some(first) = sections.first_mut() {
+            first.blocks.insert(0, Block::Title(text(t)));
+        }
     }
 
     let title = match &report.title {

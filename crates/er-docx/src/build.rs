@@ -374,8 +374,7 @@ fn notes(notes: &Notes, out: &mut Vec<Item>, ids: &mut Ids) {
     let note = Role::Note;
     let hang = pt(note.size_pt() * notes.hang_em());
     let n = notes.items.len();
-    for (i, item) in notes.items.iter().enumerate() {
-        let text = if i == 0 { format!("{}{item}", notes.lead) } else { item.clone() };
+    for (i, text) in notes.lines().enumerate() {
         let mut p = Paragraph::new()
             .id(ids.next())
             .align(AlignmentType::Both)

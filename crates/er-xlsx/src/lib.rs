@@ -120,8 +120,8 @@ fn sheet(ws: &mut Worksheet, t: &Table, notes: &Notes) -> Result<(), XlsxError> 
     let note_format = font(Role::Note).set_align(FormatAlign::Left).set_align(FormatAlign::Top).set_text_wrap();
     let total_width: f64 = widths.iter().sum();
     let mut row = FIRST_HEADER_ROW + t.rows as u32;
-    for (i, item) in notes.items.iter().enumerate() {
-        let text = if i == 0 { format!("{}{item}", notes.lead) } else { format!("{hang}{item}") };
+    for (i, line) in notes.lines().enumerate() {
+        let text = if i == 0 { line } else { format!("{hang}{line}") };
         merge_or_write(ws, row, 0, last_col, &text, &note_format)?;
         let lines = widths::lines(&text, total_width, Role::Note.size_pt());
         ws.set_row_height(row, widths::LINE_HEIGHT_FACTOR * Role::Note.size_pt() * lines as f64 + 2.0)?;
