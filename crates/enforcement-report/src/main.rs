@@ -179,27 +179,25 @@ pub(crate) fn print(diags: &[Diagnostic]) {
 }
 
 /// A template by built-in name or file path.
-fn template(named: &str) -> Result<er_template::Template, u8> {
-    if let Some(t) = er_template::builtin::get(named) {
-        return Ok(t.clone());
-    }
-    let path = Path::new(named);
-    if !path.exists() {
-        eprintln!(
-            "error: there is no built-in template `{named}` and no file of that name\n  help: the built-in templates are: {}",
-            er_template::builtin::names()
-        );
-        return Err(2);
-    }
-    er_template::load_file(path).map_err(|ds| {
-        print(&ds);
-        1
+fn template(named: &str) -> Result<std::sync::Arc<er_template::Template>, u8> {
+    er_template::resolve(named, None).map_err(|e| match e {
+        er_template::Unresolved::NoSuchBuiltin | er_template::Unresolved::NoFile(_) => {
+            eprintln!(
+                "error: there is no built-in template `{named}` and no file of that name\n  help: the built-in templates are: {}",
+                er_template::builtin::names()
+            );
+            2
+        }
+        er_template::Unresolved::Invalid(_, ds) => {
+            print(&ds);
+            1
+        }
     })
 }
 
 fn run_schema(named: Option<&str>) -> u8 {
     let t = match named {
-        None => er_template::builtin::default().clone(),
+        None => er_template::builtin::default_shared().clone(),
         Some(n) => match template(n) {
             Ok(t) => t,
             Err(code) => return code,

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use er_source::{read, Diagnostic, Findings, Index, Loc};
-use er_template::{Kind, Part, Template};
+use er_template::{Kind, Part, Template, Unresolved};
 use serde::Deserialize;
 use serde_yaml::Value;
 
@@ -183,28 +183,25 @@ fn resolve_template(named: Option<&str>, file: &str, index: &Index, base: Option
     let Some(named) = named.map(str::trim) else {
         return Ok(er_template::builtin::default_shared().clone());
     };
-    if let Some(t) = er_template::builtin::shared(named) {
-        return Ok(t.clone());
-    }
-    let looks_like_path = named.contains(['/', '\\']) || named.ends_with(".yaml") || named.ends_with(".yml");
-    if !looks_like_path {
-        return Err(LoadError::Invalid(vec![Diagnostic::error(file, index.locate("template"), "template", format!("there is no built-in template `{named}`"))
-            .with_help(format!("the built-in templates are: {} (list them with `enforcement-report templates`); a template file is named by its path, e.g. template: ./my-template.yaml", er_template::builtin::names()))]));
-    }
-    let path = match base {
-        Some(b) if Path::new(named).is_relative() => b.join(named),
-        _ => Path::new(named).to_path_buf(),
-    };
-    if !path.is_file() {
-        return Err(LoadError::Invalid(vec![Diagnostic::error(file, index.locate("template"), "template", format!("the template file {} does not exist", path.display()))
-            .with_help("a template path is relative to the data file's folder; check the name")]));
-    }
-    er_template::load_file(&path).map(Arc::new).map_err(|mut ds| {
-        ds.push(
-            Diagnostic::error(file, index.locate("template"), "template", format!("the template {} has errors (above)", path.display()))
-                .with_help("correct the template file, then check it with `enforcement-report check-template`"),
-        );
-        LoadError::Invalid(ds)
+    let at = |message: String, help: String| Diagnostic::error(file, index.locate("template"), "template", message).with_help(help);
+    er_template::resolve(named, base).map_err(|e| {
+        LoadError::Invalid(match e {
+            Unresolved::NoSuchBuiltin => vec![at(
+                format!("there is no built-in template `{named}`"),
+                format!("the built-in templates are: {} (list them with `enforcement-report templates`); a template file is named by its path, e.g. template: ./my-template.yaml", er_template::builtin::names()),
+            )],
+            Unresolved::NoFile(path) => vec![at(
+                format!("the template file {} does not exist", path.display()),
+                "a template path is relative to the data file's folder; check the name".into(),
+            )],
+            Unresolved::Invalid(path, mut ds) => {
+                ds.push(at(
+                    format!("the template {} has errors (above)", path.display()),
+                    "correct the template file, then check it with `enforcement-report check-template`".into(),
+                ));
+                ds
+            }
+        })
     })
 }
 

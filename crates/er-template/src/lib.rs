@@ -25,7 +25,7 @@ pub mod load;
 pub mod schema;
 mod units;
 
-pub use load::{load_file, load_str};
+pub use load::{load_file, load_str, resolve, Unresolved};
 pub use units::Unit;
 
 /// The two parts of a report.

@@ -62,6 +62,43 @@ fn default_notes_heading() -> String {
     "说明".into()
 }
 
+/// Why a template named by a data file or a command was not found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unresolved {
+    /// A name that is no built-in template and does not look like a path.
+    NoSuchBuiltin,
+    /// A path where there is no file.
+    NoFile(std::path::PathBuf),
+    /// A template file with errors.
+    Invalid(std::path::PathBuf, Vec<Diagnostic>),
+}
+
+/// The template `named`: a built-in one by its name, or a template file by
+/// its path (with a / or a backslash, or a .yaml or .yml ending), relative to `base`.
+///
+/// ```
+/// use er_template::{resolve, Unresolved};
+/// assert_eq!(resolve("national-2021", None).unwrap().name, "national-2021");
+/// assert_eq!(resolve("national-2020", None).unwrap_err(), Unresolved::NoSuchBuiltin);
+/// ```
+pub fn resolve(named: &str, base: Option<&Path>) -> Result<std::sync::Arc<Template>, Unresolved> {
+    let named = named.trim();
+    if let Some(t) = crate::builtin::shared(named) {
+        return Ok(t.clone());
+    }
+    if !(named.contains(['/', '\\']) || named.ends_with(".yaml") || named.ends_with(".yml")) {
+        return Err(Unresolved::NoSuchBuiltin);
+    }
+    let path = match base {
+        Some(b) if Path::new(named).is_relative() => b.join(named),
+        _ => Path::new(named).to_path_buf(),
+    };
+    if !path.is_file() {
+        return Err(Unresolved::NoFile(path));
+    }
+    load_file(&path).map(std::sync::Arc::new).map_err(|ds| Unresolved::Invalid(path, ds))
+}
+
 /// Reads and checks a template file.
 pub fn load_file(path: &Path) -> Result<Template, Vec<Diagnostic>> {
     let bytes = read::file(path, "template file").map_err(|d| vec![d])?;
