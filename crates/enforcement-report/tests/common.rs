@@ -51,3 +51,24 @@ pub fn render(file: &Path, format: &str, out: &Path) -> Vec<u8> {
     let stem = file.file_stem().unwrap().to_string_lossy();
     std::fs::read(out.join(format!("{stem}.{format}"))).expect("rendered file")
 }
+
+/// One row of a corpus's `cases.tsv`: the file, the exit code, the line of
+/// the message ("0" for none) and what the message must contain.
+pub struct Case {
+    pub file: String,
+    pub code: i32,
+    pub line: String,
+    pub message: String,
+}
+
+/// The rows of `dir/cases.tsv`, comments and blank lines left out.
+pub fn cases(dir: &Path) -> Vec<Case> {
+    let text = std::fs::read_to_string(dir.join("cases.tsv")).expect("cases.tsv");
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|row| {
+            let c: Vec<&str> = row.split('\t').collect();
+            Case { file: c[0].into(), code: c[1].parse().expect("an exit code"), line: c[2].into(), message: c[3].into() }
+        })
+        .collect()
+}

@@ -247,11 +247,9 @@ fn a_hand_written_template_of_three_levels_and_15_columns_renders_cleanly() {
 #[test]
 fn broken_templates_get_their_message_at_their_line() {
     let dir = root().join("tests/bad-template");
-    let cases = std::fs::read_to_string(dir.join("cases.tsv")).unwrap();
     let mut n = 0;
-    for line in cases.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-        let f: Vec<&str> = line.split('\t').collect();
-        let (file, code, at, message) = (f[0], f[1].parse::<i32>().unwrap(), f[2], f[3]);
+    for c in cases(&dir) {
+        let (file, code, at, message) = (c.file.as_str(), c.code, c.line.as_str(), c.message.as_str());
         let path = dir.join(file);
         let o = run(&["check-template", path.to_str().unwrap()]);
         let err = String::from_utf8_lossy(&o.stderr);
