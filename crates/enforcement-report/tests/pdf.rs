@@ -35,9 +35,52 @@ fn portrait_then_landscape_pages_numbered_throughout() {
     assert!(portrait >= 3 && portrait < pages.len());
     assert!(pages[portrait..].iter().all(|p| p.width > p.height));
     for (i, p) in pages.iter().enumerate() {
-        let last = p.lines().pop().unwrap();
-        assert_eq!(last.replace(' ', ""), format!("—{}—", i + 1));
+        let number = p.runs.last().unwrap();
+        assert_eq!(number.text.replace(' ', ""), format!("—{}—", i + 1));
+        assert_eq!(number.turned, p.width > p.height, "page {}: a landscape page's number is turned", i + 1);
     }
+}
+
+/// GB/T 9704-2012 §7.5 and §8, in points from the page's bottom-left corner:
+/// on the sheet as printed (portrait, 210 × 297 mm) the number's line
+/// starts 7 mm under the text block (35 mm margin: 28 mm from the bottom
+/// edge) and ends one 4号 character (14 pt) in from the right margin (26 mm)
+/// on odd pages, or starts one in from the left margin (28 mm) on even
+/// ones. A landscape table's top is at the sheet's left edge, so the
+/// sheet's bottom edge is the landscape page's left edge.
+#[test]
+fn landscape_page_numbers_stand_where_gb_t_9704_puts_them() {
+    let (_, pages) = produced();
+    let mm = |v: f64| v * 72.0 / 25.4;
+    let mut landscape = 0;
+    for (i, p) in pages.iter().enumerate() {
+        let n = p.runs.last().unwrap();
+        let odd = (i + 1) % 2 == 1;
+        if p.width < p.height {
+            // Portrait: the baseline 28 mm − 0.88 × 14 pt from the bottom edge.
+            assert!(!n.turned);
+            assert!((n.y - (mm(28.0) - 0.88 * 14.0)).abs() < 0.5, "page {}: y {}", i + 1, n.y);
+            if !odd {
+                assert!((n.x - (mm(28.0) + 14.0)).abs() < 0.5, "page {}: x {}", i + 1, n.x);
+            }
+            continue;
+        }
+        landscape += 1;
+        assert!(n.turned, "page {}", i + 1);
+        // The baseline is a vertical line near the left (short) edge, the
+        // glyphs' tops toward the table: 28 mm from the sheet's bottom edge.
+        assert!((n.x - (mm(28.0) - 0.88 * 14.0)).abs() < 0.5, "page {}: baseline x {}", i + 1, n.x);
+        // The run reads down the page from its start y (the sheet's x).
+        let sheet_x = p.height - n.y;
+        if odd {
+            // It ends 26 mm + 14 pt from the sheet's right edge: it starts
+            // below the middle of the page's height and ends above that point.
+            assert!(sheet_x > p.height / 2.0 && sheet_x < mm(210.0 - 26.0) - 14.0, "page {}: starts at {sheet_x}", i + 1);
+        } else {
+            assert!((sheet_x - (mm(28.0) + 14.0)).abs() < 0.5, "page {}: starts at {sheet_x}", i + 1);
+        }
+    }
+    assert!(landscape >= 2, "odd and even landscape pages");
 }
 
 #[test]

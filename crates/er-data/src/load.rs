@@ -157,7 +157,10 @@ pub fn load_in(text: &str, name: &str, base: Option<&Path>) -> Result<Loaded, Lo
     let tables = cx.tables(&template, raw.tables);
     let previous_year = raw.previous_year;
     cx.previous_floats(&previous_year);
-    cx.found.list.extend(read::control_characters(&index, name));
+    cx.found.list.extend(read::control_characters(&index, name, &|path| {
+        // A title may give its own line breaks (GB/T 9704 §7.3.1).
+        path == "title" || (path.starts_with("tables.") && path.ends_with(".标题"))
+    }));
     if !cx.found.list.is_empty() {
         return Err(LoadError::Invalid(cx.found.list));
     }

@@ -58,6 +58,18 @@ fn atoms(p: &[Piece]) -> Vec<Range<usize>> {
     merged
 }
 
+/// The character offsets where the rules allow a line to break, 0 and the
+/// end excluded.
+///
+/// ```
+/// use er_document::breaking::break_points;
+/// assert_eq!(break_points("共2024年。"), [1, 5]);
+/// ```
+pub fn break_points(text: &str) -> Vec<usize> {
+    let p: Vec<Piece> = text.chars().map(|c| Piece { c, font: 0, advance: char_em(c), width: char_em(c) }).collect();
+    atoms(&p).into_iter().map(|a| a.start).filter(|&k| k > 0).collect()
+}
+
 /// Width, in character units, of the widest piece of `text` that the rules
 /// keep on one line: the narrowest a column may be for the text to break
 /// only where it may.

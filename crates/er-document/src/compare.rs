@@ -198,7 +198,7 @@ pub fn notice_lines(report: &Report, changes: &[Change]) -> Vec<String> {
         .sections
         .iter()
         .flat_map(|s| &s.blocks)
-        .filter_map(|b| if let Block::Table(t) = b { Some(t.title.clone()) } else { None })
+        .filter_map(|b| if let Block::Table(t) = b { Some(crate::title::unbroken(&t.title)) } else { None })
         .collect();
     for (ti, def) in report.template.tables.iter().enumerate() {
         let items: Vec<String> = changes

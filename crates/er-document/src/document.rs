@@ -6,7 +6,9 @@ use er_data::{refs, Date, FigureValue};
 use er_template::{Kind, NotesPlacement, Part};
 
 use crate::layout::{PageSetup, Role, CELL_PADDING_PT, LANDSCAPE, MM_PER_PT, PORTRAIT};
+use crate::layout::{line_em, CHARS_PER_LINE};
 use crate::text::em_width;
+use crate::title::{broken, unbroken};
 
 /// A whole report, ready for a writer.
 #[derive(Debug, Clone, PartialEq)]
@@ -174,6 +176,10 @@ pub struct Cell {
     /// The text broken into the lines it takes in its column (labels wrap
     /// by the Chinese rules: 金额 / （万元）). Every writer breaks there.
     pub lines: Vec<String>,
+    /// The size the text is set in: the cells' 小四, or for a figure wider
+    /// than its column the largest of the smaller sizes that keeps it on one
+    /// line. A number is never split.
+    pub size_pt: f64,
     /// The figure behind a value cell.
     pub value: Option<FigureValue>,
     /// For a total, the columns of the same row it adds up.
@@ -258,7 +264,7 @@ pub fn build(report: &Report) -> Document {
         let mut blocks = Vec::new();
         match part {
             Part::Narrative => {
-                blocks.push(Block::PartHeading(text(&report.narrative.heading)));
+                blocks.push(Block::PartHeading(broken(&text(&report.narrative.heading), line_em(Role::PartHeading, &PORTRAIT))));
                 for b in &report.narrative.blocks {
                     blocks.push(match b {
                         DataBlock::Heading1(t) => Block::Heading { level: 1, text: text(t) },
@@ -273,12 +279,13 @@ pub fn build(report: &Report) -> Document {
                         }
                     });
                 }
-                let name = report.signature.as_deref().unwrap_or(&report.agency).trim().to_string();
+                // A name too long for its line wraps as a title does (GB/T 9704 §7.3.5).
+                let name = broken(report.signature.as_deref().unwrap_or(&report.agency).trim(), CHARS_PER_LINE as f64);
                 blocks.push(Block::Signature { name, date: report.report_date.chinese() });
                 sections.push(Section { page: PORTRAIT, blocks });
             }
             Part::Statistics => {
-                blocks.push(Block::PartHeading(text(&report.statistics_heading)));
+                blocks.push(Block::PartHeading(broken(&text(&report.statistics_heading), line_em(Role::PartHeading, &LANDSCAPE))));
                 let mut apart = Vec::new();
                 for ti in 0..template.tables.len() {
                     let mut t = table(report, ti);
@@ -299,10 +306,10 @@ pub fn build(report: &Report) -> Document {
         for (si, s) in sections.iter().enumerate() {
             for b in &s.blocks {
                 match b {
-                    Block::PartHeading(t) => entries.push(ContentsEntry { level: 1, text: t.clone(), target: Target::Part(si + 1), page: None }),
+                    Block::PartHeading(t) => entries.push(ContentsEntry { level: 1, text: unbroken(t), target: Target::Part(si + 1), page: None }),
                     Block::Table(t) => entries.push(ContentsEntry {
                         level: 2,
-                        text: format!("{}　{}", t.label, t.title),
+                        text: format!("{}　{}", t.label, unbroken(&t.title)),
                         target: Target::Table(t.index),
                         page: None,
                     }),
@@ -316,12 +323,12 @@ pub fn build(report: &Report) -> Document {
     // The title heads the document: over the 目录, or over the first part.
     if let Some(t) = report.title.as_deref().map(str::trim).filter(|t| !t.is_empty()) {
         if let Some(first) = sections.first_mut() {
-            first.blocks.insert(0, Block::Title(text(t)));
+            first.blocks.insert(0, Block::Title(broken(&text(t), line_em(Role::Title, &first.page))));
         }
     }
 
     let title = match &report.title {
-        Some(t) if !t.trim().is_empty() => text(t),
+        Some(t) if !t.trim().is_empty() => unbroken(&text(t)),
         _ => format!("{}{}年行政执法年度报告", report.agency.trim(), report.year),
     };
     Document { info: Info { title, author: report.agency.trim().to_string(), date: report.report_date }, sections }
@@ -343,6 +350,7 @@ fn table(report: &Report, ti: usize) -> Table {
             role: CellRole::Header,
             text: label_of(&h.key, &h.text),
             lines: Vec::new(),
+            size_pt: Role::TableCell.size_pt(),
             value: None,
             sum_of: None,
         })
@@ -357,6 +365,7 @@ fn table(report: &Report, ti: usize) -> Table {
             role: if value.is_blank() { CellRole::Blank } else { CellRole::Value },
             text: value.text(),
             lines: Vec::new(),
+            size_pt: Role::TableCell.size_pt(),
             value: Some(*value),
             sum_of: def.columns[col].total_of.clone(),
         });
@@ -370,12 +379,21 @@ fn table(report: &Report, ti: usize) -> Table {
     let (avail, pad) = (table_width_em(), cell_padding_em());
     for c in &mut cells {
         let inner = columns[c.col..c.col + c.cols].iter().sum::<f64>() * avail - pad;
-        c.lines = if c.text.is_empty() { Vec::new() } else { crate::breaking::wrap(&c.text, inner) };
+        c.lines = if c.text.is_empty() {
+            Vec::new()
+        } else if c.role == CellRole::Value {
+            // A figure is one line, set smaller when its column is too narrow.
+            c.size_pt = figure_size(&c.text, inner);
+            vec![c.text.clone()]
+        } else {
+            crate::breaking::wrap(&c.text, inner)
+        };
     }
     let title = match &data.title {
         Some(t) => text(t),
         None => def.title_for(&report.agency, report.year),
     };
+    let title = broken(&title, line_em(Role::TableTitle, &LANDSCAPE));
     Table {
         index: ti,
         label: def.label.clone(),
@@ -390,6 +408,37 @@ fn table(report: &Report, ti: usize) -> Table {
         },
     }
 }
+
+/// Sizes a figure steps down through when its column is too narrow:
+/// 五号, 小五, 六号, 小六, 七号.
+pub const SMALLER_SIZES_PT: [f64; 5] = [10.5, 9.0, 7.5, 6.5, 5.5];
+
+/// The size a figure is set in so that it stays on one line `inner`
+/// characters (of the cells' size) wide: 小四 when it fits, else the
+/// largest smaller size that fits, else as large as fits, in half points.
+///
+/// ```
+/// use er_document::document::figure_size;
+/// assert_eq!(figure_size("1234567", 5.0), 12.0);
+/// assert_eq!(figure_size("1234567.8901234", 5.0), 6.5);
+/// ```
+pub fn figure_size(text: &str, inner: f64) -> f64 {
+    let cell = Role::TableCell.size_pt();
+    // A font's digits may be a little wider than half a character.
+    let need = em_width(text) * FIGURE_EM_FACTOR;
+    if need <= inner || need <= 0.0 {
+        return cell;
+    }
+    let fits = |size: f64| need * size <= inner * cell;
+    SMALLER_SIZES_PT.into_iter().find(|&s| fits(s)).unwrap_or_else(|| ((inner * cell / need) * 2.0).floor().max(1.0) / 2.0)
+}
+
+/// Room beyond a label's widest unbreakable piece: the writers' fonts
+/// measure a hair wider than whole characters.
+const ATOM_SLACK_EM: f64 = 0.4;
+
+/// How much wider than half a character a digit may be in the fonts used.
+const FIGURE_EM_FACTOR: f64 = 1.15;
 
 /// A table's width, in characters of its cells' size: the landscape text width.
 fn table_width_em() -> f64 {
@@ -420,7 +469,7 @@ fn column_fractions(cells: &[Cell], n: usize, header_rows: usize, kind: impl Fn(
             // The widest piece the breaking rules keep whole, such as （件）:
             // narrower, a closing bracket would start a line.
             let atom = crate::breaking::widest_atom(&c.text);
-            min[c.col] = min[c.col].max(atom + pad);
+            min[c.col] = min[c.col].max(atom + ATOM_SLACK_EM + pad);
             atoms[c.col] = atoms[c.col].max(atom + pad);
         } else {
             min[c.col] = min[c.col].max(w + pad);
@@ -443,12 +492,17 @@ fn column_fractions(cells: &[Cell], n: usize, header_rows: usize, kind: impl Fn(
             }
         }
     }
-    // What a figure cannot do without: its digits on one line (a font's
-    // digits may be a little wider than half a character).
-    let mut hard = atoms;
+    // What a figure needs on one line (a font's digits may be a little
+    // wider than half a character), and what a label needs: two characters
+    // (次数 on one line) and its widest unbreakable piece such as （万元）.
+    let mut figure = vec![0.0f64; n];
     for c in cells.iter().filter(|c| c.cols == 1 && c.role != CellRole::Header) {
-        hard[c.col] = hard[c.col].max(em_width(&c.text) * 1.15 + pad);
+        figure[c.col] = figure[c.col].max(em_width(&c.text) * FIGURE_EM_FACTOR + pad);
     }
+    // Atoms get the same hair of room as the two characters: （万元） in a
+    // cell exactly four characters wide breaks in Word and LibreOffice.
+    let atoms: Vec<f64> = atoms.iter().map(|a| a + ATOM_SLACK_EM).collect();
+    let label_min: Vec<f64> = atoms.iter().map(|a| a.max(2.4 + pad)).collect();
     let total: f64 = want.iter().sum();
     let min_total: f64 = min.iter().sum();
     let widths: Vec<f64> = if total <= avail {
@@ -459,13 +513,35 @@ fn column_fractions(cells: &[Cell], n: usize, header_rows: usize, kind: impl Fn(
         let share = ((avail - min_total) / extra.max(1e-9)).clamp(0.0, 1.0);
         want.iter().zip(&min).map(|(w, m)| m + (w - m) * share).collect()
     } else {
-        // Not even the minimums fit (many columns, large figures): labels
-        // give way to figures, which keep what they need to stay whole.
-        let upper: Vec<f64> = hard.iter().zip(&min).map(|(h, m)| h.max(*m)).collect();
-        let hard_total: f64 = hard.iter().sum();
-        let extra: f64 = upper.iter().zip(&hard).map(|(u, h)| u - h).sum();
-        let share = ((avail - hard_total) / extra.max(1e-9)).clamp(0.0, 1.0);
-        hard.iter().zip(&upper).map(|(h, u)| h + (u - h) * share).collect()
+        // Not even the minimums fit (many columns, large figures): figures
+        // are set smaller (`figure_size`) so that labels keep two characters
+        // a line, or failing that their unbreakable pieces. A figure is
+        // never split; a label breaks inside a piece only when nothing else
+        // can fit the table.
+        let scaled = |lower: &[f64], k: f64| -> Vec<f64> { lower.iter().zip(&figure).map(|(l, f)| l.max(f * k)).collect() };
+        let fits = |lower: &[f64], k: f64| scaled(lower, k).iter().sum::<f64>() <= avail;
+        let smallest = SMALLER_SIZES_PT[SMALLER_SIZES_PT.len() - 1] / Role::TableCell.size_pt();
+        let lower = if fits(&label_min, smallest) { label_min } else { atoms };
+        if fits(&lower, 0.0) {
+            // The largest scale of the figures that fits, by bisection.
+            let (mut lo, mut hi) = (0.0, 1.0);
+            for _ in 0..40 {
+                let mid = (lo + hi) / 2.0;
+                if fits(&lower, mid) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            let w = scaled(&lower, lo);
+            // What is left over goes to the labels' wishes.
+            let left = avail - w.iter().sum::<f64>();
+            let extra: f64 = want.iter().zip(&w).map(|(a, b)| (a - b).max(0.0)).sum();
+            let share = (left / extra.max(1e-9)).clamp(0.0, 1.0);
+            w.iter().zip(&want).map(|(b, a)| b + (a - b).max(0.0) * share).collect()
+        } else {
+            lower
+        }
     };
     let sum: f64 = widths.iter().sum();
     widths.iter().map(|w| w / sum).collect()

@@ -44,16 +44,45 @@ pub const PORTRAIT: PageSetup = PageSetup {
     right_mm: 26.0,
 };
 
-/// A4 landscape, the same block turned: Part 2's tables.
+/// A4 landscape, the portrait block turned a quarter clockwise: Part 2's
+/// tables. GB/T 9704-2012 §8 puts a landscape table's top at the sheet's
+/// left edge (the binding edge of an odd page, the cut edge of an even
+/// one), so the portrait top margin (37 mm) is on the right, the bottom
+/// margin (35 mm, where the page number stands) on the left.
 pub const LANDSCAPE: PageSetup = PageSetup {
     orientation: Orientation::Landscape,
     width_mm: 297.0,
     height_mm: 210.0,
     top_mm: 28.0,
     bottom_mm: 26.0,
-    left_mm: 37.0,
-    right_mm: 35.0,
+    left_mm: 35.0,
+    right_mm: 37.0,
 };
+
+impl PageSetup {
+    /// The sheet as it is printed and bound: a landscape setup turned back
+    /// to portrait (its left edge the sheet's bottom edge), a portrait one
+    /// as it is.
+    ///
+    /// ```
+    /// use er_document::layout::{LANDSCAPE, PORTRAIT};
+    /// assert_eq!(LANDSCAPE.as_printed(), PORTRAIT);
+    /// ```
+    pub fn as_printed(&self) -> PageSetup {
+        match self.orientation {
+            Orientation::Portrait => *self,
+            Orientation::Landscape => PageSetup {
+                orientation: Orientation::Portrait,
+                width_mm: self.height_mm,
+                height_mm: self.width_mm,
+                top_mm: self.right_mm,
+                bottom_mm: self.left_mm,
+                left_mm: self.top_mm,
+                right_mm: self.bottom_mm,
+            },
+        }
+    }
+}
 
 /// Lines of body text on a full portrait page.
 pub const LINES_PER_PAGE: usize = 22;
@@ -170,6 +199,18 @@ impl Role {
     }
 }
 
+/// How many characters of `role` fit on a line of `page`'s text block:
+/// the width titles and headings are broken to.
+///
+/// ```
+/// use er_document::layout::{line_em, Role, LANDSCAPE, PORTRAIT};
+/// assert_eq!(line_em(Role::Title, &PORTRAIT), 20.0);
+/// assert_eq!(line_em(Role::TableTitle, &LANDSCAPE), 35.0);
+/// ```
+pub fn line_em(role: Role, page: &PageSetup) -> f64 {
+    (page.text_width_mm() / MM_PER_PT / role.size_pt()).floor()
+}
+
 /// Padding inside a table cell, left and right, in points.
 pub const CELL_PADDING_PT: f64 = 4.0;
 /// Line height of table cells and notes, as a multiple of their size.
@@ -188,6 +229,9 @@ pub const TABLE_LINE_FACTOR: f64 = 1.3;
 pub fn signature_indents(name: &str, date: &str) -> (f64, f64) {
     use crate::text::em_width;
     let date_right = DATE_RIGHT_INDENT_CHARS as f64;
-    let name_right = (date_right + (em_width(date) - em_width(name)) / 2.0).max(0.0);
+    // A name in several lines: the longest line is centred over the date,
+    // and the others stand flush right with it.
+    let name_w = name.split('\n').map(em_width).fold(0.0, f64::max);
+    let name_right = (date_right + (em_width(date) - name_w) / 2.0).max(0.0);
     (name_right, date_right)
 }

@@ -4,7 +4,7 @@
 //! grids of cells with their line breaks, notes, the signature, the 目录);
 //! the writers only translate it. Also here: the official layout's numbers
 //! ([`layout`]), character widths ([`text`]) and the Chinese line-breaking
-//! rules ([`breaking`]), what changed between two reports ([`compare`]) and
+//! rules ([`breaking`]), titles in balanced lines ([`title`]), what changed between two reports ([`compare`]) and
 //! the correction notice made from it ([`notice`]).
 //!
 //! ```
@@ -20,6 +20,7 @@ pub mod document;
 pub mod layout;
 pub mod notice;
 pub mod text;
+pub mod title;
 
 pub use document::{build, Document};
 pub use er_data::{Date, Figure, FigureValue};

@@ -58,6 +58,17 @@ fn run(text: &str, role: Role, on_grid: bool) -> Run {
     }
 }
 
+/// A paragraph's text whose line breaks the document decided (a title in
+/// balanced lines): the lines, a line break between each two.
+fn add_lines(mut p: Paragraph, text: &str, role: Role, on_grid: bool) -> Paragraph {
+    let lines: Vec<&str> = text.split('\n').collect();
+    for (i, line) in lines.iter().enumerate() {
+        let r = run(line, role, on_grid);
+        p = p.add_run(if i + 1 < lines.len() { r.add_break(BreakType::TextWrapping) } else { r });
+    }
+    p
+}
+
 fn grid_spacing() -> LineSpacing {
     LineSpacing::new().before(0).after(0).line(LINE_PITCH_TWIPS as i32).line_rule(LineSpacingType::Exact)
 }
@@ -196,12 +207,15 @@ fn blocks(block: &Block, si: usize, section: &Section, out: &mut Vec<Item>, ids:
         }
     };
     match block {
-        Block::Title(t) => out.push(Item::P(line(
-            Paragraph::new().id(ids.next()).align(AlignmentType::Center).add_run(run(t, Role::Title, on_grid)),
+        Block::Title(t) => out.push(Item::P(add_lines(
+            line(Paragraph::new().id(ids.next()).align(AlignmentType::Center).keep_next(true)),
+            t,
+            Role::Title,
+            on_grid,
         ))),
         Block::PartHeading(t) => {
             let p = line(Paragraph::new().id(ids.next()).align(AlignmentType::Center).keep_next(true));
-            out.push(Item::P(marked(p, Target::Part(si), ids).add_run(run(t, Role::PartHeading, on_grid))))
+            out.push(Item::P(add_lines(marked(p, Target::Part(si), ids), t, Role::PartHeading, on_grid)))
         }
         Block::Heading { level, text } => {
             let role = Role::heading(*level);
@@ -230,14 +244,12 @@ fn blocks(block: &Block, si: usize, section: &Section, out: &mut Vec<Item>, ids:
             let char_w = Role::Body.size_pt();
             out.push(Item::P(line(Paragraph::new().id(ids.next()).keep_next(true))));
             for (text, right) in [(name, name_right), (date, date_right)] {
-                out.push(Item::P(line(
-                    Paragraph::new()
-                        .id(ids.next())
-                        .align(AlignmentType::Right)
-                        .indent(None, None, Some(pt(right * char_w)), None)
-                        .keep_next(text == name)
-                        .add_run(run(text, Role::Body, on_grid)),
-                )));
+                let p = Paragraph::new()
+                    .id(ids.next())
+                    .align(AlignmentType::Right)
+                    .indent(None, None, Some(pt(right * char_w)), None)
+                    .keep_next(text == name);
+                out.push(Item::P(add_lines(line(p), text, Role::Body, on_grid)));
             }
         }
         Block::Table(t) => table(t, section, out, ids),
@@ -286,13 +298,8 @@ fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
     let keep = |p: Paragraph| p.keep_next(true).keep_lines(true);
     let label = Paragraph::new().id(ids.next()).line_spacing(LineSpacing::new().before(pt(6.0) as u32).after(0));
     out.push(Item::P(keep(marked(label, Target::Table(t.index), ids).add_run(run(&t.label, Role::TableLabel, false)))));
-    out.push(Item::P(keep(
-        Paragraph::new()
-            .id(ids.next())
-            .align(AlignmentType::Center)
-            .line_spacing(LineSpacing::new().before(0).after(pt(6.0) as u32))
-            .add_run(run(&t.title, Role::TableTitle, false)),
-    )));
+    let title = Paragraph::new().id(ids.next()).align(AlignmentType::Center).line_spacing(LineSpacing::new().before(0).after(pt(6.0) as u32));
+    out.push(Item::P(keep(add_lines(title, &t.title, Role::TableTitle, false))));
 
     let width = mm(section.page.text_width_mm());
     let mut grid: Vec<usize> = t.columns.iter().map(|f| (f * width as f64).round() as usize).collect();
@@ -305,19 +312,20 @@ fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
     let cell_role = Role::TableCell;
     // Rows keep with what follows: the next row, and the notes under the
     // last; without notes the last row lets the next table go its own way.
-    let cell_paragraph = |lines: &[String], keep: bool, ids: &mut Ids| {
-        let mut p = Paragraph::new()
+    let cell_paragraph = |text: &str, size_pt: f64, keep: bool, ids: &mut Ids| {
+        let p = Paragraph::new()
             .id(ids.next())
             .align(AlignmentType::Center)
             .keep_next(keep)
             .line_spacing(LineSpacing::new().before(0).after(0).line(pt(cell_role.size_pt() * TABLE_LINE_FACTOR)).line_rule(LineSpacingType::AtLeast));
-        // The core's line breaks, so Word and LibreOffice wrap labels as
-        // the PDF does (金额 / （万元）, never （万 / 元）).
-        for (i, line) in lines.iter().enumerate() {
-            let r = run(line, cell_role, false);
-            p = p.add_run(if i + 1 < lines.len() { r.add_break(BreakType::TextWrapping) } else { r });
+        // A label is its text: Word and WPS wrap it to the cell, and Find
+        // or a copy sees the label as the template gives it.
+        if text.is_empty() {
+            p
+        } else {
+            // A figure too wide for its column is set smaller, never split.
+            p.add_run(run(text, cell_role, false).size((size_pt * 2.0).round() as usize))
         }
-        p
     };
     let mut rows = Vec::new();
     for r in 0..t.rows {
@@ -335,11 +343,11 @@ fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
                 if cell.rows > 1 {
                     tc = tc.vertical_merge(VMergeType::Restart);
                 }
-                let lines: &[String] = if cell.role == CellRole::Blank { &[] } else { &cell.lines };
-                tc = tc.add_paragraph(cell_paragraph(lines, keep, ids));
+                let text = if cell.role == CellRole::Blank { "" } else { cell.text.as_str() };
+                tc = tc.add_paragraph(cell_paragraph(text, cell.size_pt, keep, ids));
             } else {
                 // Covered by a cell from above: a continuation repeats the span.
-                tc = tc.vertical_merge(VMergeType::Continue).add_paragraph(cell_paragraph(&[], keep, ids));
+                tc = tc.vertical_merge(VMergeType::Continue).add_paragraph(cell_paragraph("", cell_role.size_pt(), keep, ids));
             }
             cells.push(tc);
             c = cell.col + cell.cols;

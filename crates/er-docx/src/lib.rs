@@ -11,6 +11,7 @@
 //! ```
 
 mod build;
+mod landscape;
 mod package;
 mod schema_order;
 

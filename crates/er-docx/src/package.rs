@@ -4,6 +4,7 @@
 
 use std::io::{Cursor, Read, Write};
 
+use er_document::layout::Orientation;
 use er_document::Document;
 use quick_xml::escape::escape;
 use zip::write::SimpleFileOptions;
@@ -22,6 +23,7 @@ pub fn repack(raw: &[u8], doc: &Document) -> Result<Vec<u8>, Error> {
         f.read_to_end(&mut bytes)?;
         parts.push((name, bytes));
     }
+    landscape_footers(&mut parts, doc);
     // [Content_Types].xml first, as Word itself writes it; then docx-rs's order.
     parts.sort_by_key(|(n, _)| n != "[Content_Types].xml");
 
@@ -41,6 +43,59 @@ pub fn repack(raw: &[u8], doc: &Document) -> Result<Vec<u8>, Error> {
         out.write_all(&bytes)?;
     }
     Ok(out.finish()?.into_inner())
+}
+
+/// The landscape sections' own footers (see `landscape`): their sectPr
+/// point at them instead of the portrait ones, and the package lists them.
+fn landscape_footers(parts: &mut Vec<(String, Vec<u8>)>, doc: &Document) {
+    use crate::landscape::{footer, FOOTER_IDS, FOOTER_PARTS};
+    let Some(setup) = doc.sections.iter().map(|s| s.page).find(|p| p.orientation == Orientation::Landscape) else { return };
+    for (name, bytes) in parts.iter_mut() {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let new = match name.as_str() {
+            "word/document.xml" => {
+                // Each sectPr of a landscape section: its footer references.
+                let mut out = String::with_capacity(text.len());
+                let mut rest = text.as_str();
+                while let Some(start) = rest.find("<w:sectPr") {
+                    let end = rest[start..].find("</w:sectPr>").map_or(rest.len(), |e| start + e);
+                    out.push_str(&rest[..start]);
+                    let sect = &rest[start..end];
+                    if sect.contains(r#"w:orient="landscape""#) {
+                        out.push_str(&sect.replace(r#""rIdFooter1""#, &format!(r#""{}""#, FOOTER_IDS[0])).replace(r#""rIdFooter2""#, &format!(r#""{}""#, FOOTER_IDS[1])));
+                    } else {
+                        out.push_str(sect);
+                    }
+                    rest = &rest[end..];
+                }
+                out.push_str(rest);
+                out
+            }
+            "word/_rels/document.xml.rels" => {
+                let rels: String = FOOTER_IDS
+                    .iter()
+                    .zip(FOOTER_PARTS)
+                    .map(|(id, part)| {
+                        let target = part.trim_start_matches("word/");
+                        format!(r#"<Relationship Id="{id}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="{target}" />"#)
+                    })
+                    .collect();
+                text.replace("</Relationships>", &format!("{rels}</Relationships>"))
+            }
+            "[Content_Types].xml" => {
+                let types: String = FOOTER_PARTS
+                    .iter()
+                    .map(|part| format!(r#"<Override PartName="/{part}" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml" />"#))
+                    .collect();
+                text.replace("</Types>", &format!("{types}</Types>"))
+            }
+            _ => continue,
+        };
+        *bytes = new.into_bytes();
+    }
+    for (odd, part) in [(true, FOOTER_PARTS[0]), (false, FOOTER_PARTS[1])] {
+        parts.push((part.to_string(), footer(&setup, odd).into_bytes()));
+    }
 }
 
 /// Title, the agency as author, and the report date as created and modified.

@@ -176,6 +176,15 @@ impl Docx {
                         b"w:rFonts" => run_font = attr(s, b"w:eastAsia"),
                         b"w:sz" => run_size = attr(s, b"w:val").and_then(|v| v.parse().ok()),
                         b"w:t" if !empty => in_t = true,
+                        // A typed line break reads as a line feed, as in Word's copy.
+                        b"w:br" => {
+                            if let Some(p) = para.as_mut() {
+                                p.text.push('\n');
+                            }
+                            if let Some(c) = cell.as_mut() {
+                                c.text.push('\n');
+                            }
+                        }
                         b"w:sectPr" => section = Some(Section::default()),
                         b"w:pgSz" => {
                             if let Some(sec) = section.as_mut() {

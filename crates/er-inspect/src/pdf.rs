@@ -11,6 +11,9 @@ pub struct TextRun {
     pub x: f64,
     pub y: f64,
     pub text: String,
+    /// Set by a text matrix turned a quarter clockwise: the run reads down
+    /// the page, the glyphs' tops to the right (a landscape page's number).
+    pub turned: bool,
 }
 
 /// A straight stroked segment, from the page's bottom-left corner, in points.
@@ -171,6 +174,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Page>, String> {
         let content = doc.get_and_decode_page_content(id).map_err(|e| e.to_string())?;
         let mut font: Option<Vec<u8>> = None;
         let (mut x, mut y) = (0.0, 0.0);
+        let mut turned = false;
         let mut runs = Vec::new();
         let mut segments = Vec::new();
         let mut path: Vec<(f64, f64)> = Vec::new();
@@ -206,12 +210,13 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Page>, String> {
                 "Tm" if op.operands.len() == 6 => {
                     x = num(&op.operands[4]);
                     y = num(&op.operands[5]);
+                    turned = num(&op.operands[0]).abs() < 1e-6 && num(&op.operands[1]) < 0.0 && num(&op.operands[2]) > 0.0;
                 }
                 "Tj" => {
                     let (Some(f), Some(Object::String(s, _))) = (&font, op.operands.first()) else { continue };
                     let Some(enc) = encodings.get(f) else { continue };
                     let text = Document::decode_text(enc, s).map_err(|e| e.to_string())?;
-                    runs.push(TextRun { x, y, text });
+                    runs.push(TextRun { x, y, text, turned });
                 }
                 _ => {}
             }
@@ -227,7 +232,8 @@ pub fn dump(pages: &[Page]) -> String {
     for (i, p) in pages.iter().enumerate() {
         s.push_str(&format!("page {} ({:.1} × {:.1} pt)\n", i + 1, p.width, p.height));
         for r in &p.runs {
-            s.push_str(&format!("  {:7.2} {:7.2} {}\n", r.x, r.y, r.text));
+            let turn = if r.turned { " (turned)" } else { "" };
+            s.push_str(&format!("  {:7.2} {:7.2} {}{turn}\n", r.x, r.y, r.text));
         }
     }
     s

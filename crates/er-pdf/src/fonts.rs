@@ -67,20 +67,26 @@ struct Bundled {
 }
 
 /// The shipped fonts, in the order of `bundled()`.
-static BUNDLED: [Bundled; 4] = [
+static BUNDLED: [Bundled; 5] = [
     Bundled { family: "Noto Serif CJK SC", tag: "ERSERF", bytes: include_bytes!("../fonts/NotoSerifSC-Regular-GB2312.otf") },
     Bundled { family: "Noto Serif CJK SC Bold", tag: "ERBOLD", bytes: include_bytes!("../fonts/NotoSerifSC-Bold-GB2312.otf") },
     Bundled { family: "Noto Sans CJK SC", tag: "ERSANS", bytes: include_bytes!("../fonts/NotoSansSC-Regular-GB2312.otf") },
     Bundled { family: "LXGW WenKai", tag: "ERKAIT", bytes: include_bytes!("../fonts/LXGWWenKai-Regular-GB2312.ttf") },
+    // 朱雀仿宋: a 仿宋 design, as GB/T 9704 sets the body; GB2312 and the
+    // GBK characters it has.
+    Bundled { family: "Zhuque Fangsong", tag: "ERFANG", bytes: include_bytes!("../fonts/ZhuqueFangsong-Regular-GBK.ttf") },
 ];
 
-/// The shipped font (an index into `BUNDLED`) that stands in for each official face.
-fn bundled_for(face: Face) -> usize {
+/// The shipped fonts (indices into `BUNDLED`) that stand in for each
+/// official face, tried in order character by character: 朱雀仿宋 lacks some
+/// symbols of GB2312, which Noto Serif then draws.
+fn bundled_for(face: Face) -> &'static [usize] {
     match face {
-        Face::FangSong | Face::SongTi => 0,
-        Face::XiaoBiaoSong => 1,
-        Face::HeiTi => 2,
-        Face::KaiTi => 3,
+        Face::FangSong => &[4, 0],
+        Face::SongTi => &[0],
+        Face::XiaoBiaoSong => &[1],
+        Face::HeiTi => &[2],
+        Face::KaiTi => &[3],
     }
 }
 
@@ -113,8 +119,8 @@ fn unreachable_font(name: &str) -> ParsedFont {
 }
 
 /// The shipped fonts, parsed once per process.
-fn bundled() -> &'static [Arc<Font>; 4] {
-    static FONTS: OnceLock<[Arc<Font>; 4]> = OnceLock::new();
+fn bundled() -> &'static [Arc<Font>; 5] {
+    static FONTS: OnceLock<[Arc<Font>; 5]> = OnceLock::new();
     FONTS.get_or_init(|| BUNDLED.each_ref().map(load_bundled))
 }
 
@@ -137,7 +143,7 @@ impl FontSet {
             }
         }
         for (i, face) in Face::ALL.into_iter().enumerate() {
-            candidates[i].push(bundled_for(face));
+            candidates[i].extend_from_slice(bundled_for(face));
         }
         FontSet { fonts, candidates }
     }

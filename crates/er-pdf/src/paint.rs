@@ -45,7 +45,14 @@ pub fn paint(doc: &Document, layout: &Layout, fonts: &FontSet) -> Vec<u8> {
                             size: Pt(r.size as f32),
                         });
                         ops.push(Op::SetCharacterSpacing { multiplier: r.char_spacing as f32 });
-                        ops.push(Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(r.x as f32), Pt((h - r.y) as f32)) });
+                        let (x, y) = (r.x as f32, (h - r.y) as f32);
+                        let matrix = if r.turned {
+                            // Text x-axis down the page, y-axis (the glyphs' tops) to the right.
+                            TextMatrix::Raw([0.0, -1.0, 1.0, 0.0, x, y])
+                        } else {
+                            TextMatrix::Translate(Pt(x), Pt(y))
+                        };
+                        ops.push(Op::SetTextMatrix { matrix });
                         ops.push(Op::ShowText { items: vec![TextItem::Text(r.text.clone())] });
                         ops.push(Op::EndTextSection);
                     }

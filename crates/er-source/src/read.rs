@@ -152,12 +152,16 @@ fn with_item_index(mut d: Diagnostic, index: &Index) -> Diagnostic {
 }
 
 /// Control characters would vanish or corrupt the XML of a DOCX or XLSX.
-pub fn control_characters(index: &Index, name: &str) -> Vec<Diagnostic> {
+///
+/// `breaks_allowed` names the texts (titles) where a line break is the
+/// writer's own choice of where a line ends; there it is kept.
+pub fn control_characters(index: &Index, name: &str, breaks_allowed: &dyn Fn(&str) -> bool) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for (path, node) in index.iter() {
         let Some(s) = &node.scalar else { continue };
         let body = s.text.trim_end_matches('\n');
-        if let Some(c) = body.chars().find(|c| c.is_control()) {
+        let allowed = |c: char| c == '\n' && breaks_allowed(path);
+        if let Some(c) = body.chars().find(|&c| c.is_control() && !allowed(c)) {
             out.push(
                 Diagnostic::error(name, Some(node.loc), path, format!("the text holds the control character U+{:04X}", c as u32))
                     .with_help("remove it: tabs, line breaks and other control characters have no place in a report's text"),

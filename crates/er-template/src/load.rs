@@ -128,7 +128,7 @@ pub fn load_str(text: &str, name: &str) -> Result<Template, Vec<Diagnostic>> {
     let raw: RawTemplate = serde_yaml::from_str(text)
         .map_err(|e| vec![read::serde_error(&e, name, &index, "a mapping of the template's fields (name, description, parts, contents, tables)")])?;
     let mut cx = Cx { found: Findings::new(name, &index) };
-    cx.found.list.extend(read::control_characters(&index, name));
+    cx.found.list.extend(read::control_characters(&index, name, &|path| path.ends_with(".title")));
     let template = cx.template(raw);
     if cx.found.list.is_empty() {
         Ok(template)

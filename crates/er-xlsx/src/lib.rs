@@ -102,9 +102,11 @@ fn sheet(ws: &mut Worksheet, t: &Table, notes: &Notes) -> Result<(), XlsxError> 
 
     ws.write_string_with_format(LABEL_ROW, 0, &t.label, &font(Role::TableLabel))?;
     ws.set_row_height(LABEL_ROW, Role::TableLabel.size_pt() + 8.0)?;
-    let title = font(Role::TableTitle).set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter);
+    // The title in the document's balanced lines, each centred.
+    let title = font(Role::TableTitle).set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter).set_text_wrap();
     merge_or_write(ws, TITLE_ROW, 0, last_col, &t.title, &title)?;
-    ws.set_row_height(TITLE_ROW, Role::TableTitle.size_pt() * 2.0)?;
+    let title_lines = t.title.split('\n').count() as f64;
+    ws.set_row_height(TITLE_ROW, Role::TableTitle.size_pt() * (2.0 + 1.4 * (title_lines - 1.0)))?;
 
     let heights = widths::row_heights(t, &widths);
     for (r, h) in heights.iter().enumerate() {
@@ -152,19 +154,20 @@ fn write_cell(ws: &mut Worksheet, c: &Cell) -> Result<(), XlsxError> {
     let base = cell_format(Role::TableCell);
     match (c.role, c.value) {
         (CellRole::Header, _) | (_, None) => {
-            // The core's line breaks, so labels wrap as in the DOCX and PDF.
-            let text = c.lines.join("\n");
+            // A label is its text; the cell's wrap breaks it, so a CSV
+            // export or pandas reads the label as the template gives it.
             if c.rows > 1 || c.cols > 1 {
-                ws.merge_range(row, col, last_row, last_col, &text, &base)?;
+                ws.merge_range(row, col, last_row, last_col, &c.text, &base)?;
             } else {
-                ws.write_string_with_format(row, col, &text, &base)?;
+                ws.write_string_with_format(row, col, &c.text, &base)?;
             }
         }
         (CellRole::Blank, Some(_)) => {
             ws.write_blank(row, col, &base)?;
         }
         (CellRole::Value, Some(v)) => {
-            let format = base.set_num_format(number_format(v));
+            // A figure too wide for its column is set smaller, as in the other formats.
+            let format = base.set_num_format(number_format(v)).set_font_size(c.size_pt);
             let number: f64 = c.text.parse().unwrap_or(0.0);
             match &c.sum_of {
                 Some(parts) => {

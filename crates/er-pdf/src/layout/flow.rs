@@ -8,6 +8,8 @@ use er_document::layout::{
 };
 
 use er_document::breaking::{break_lines, Piece};
+use er_document::text::{is_wide, is_word_char};
+use er_document::title::unbroken;
 use super::table::{notes_layout, table_layout};
 use super::{mm, Bookmark, GlyphRun, Item, Layout, MissingGlyph, Page};
 use crate::metrics::Metrics;
@@ -16,7 +18,9 @@ use crate::metrics::Metrics;
 /// from the top of the ideographic box.
 pub const BASELINE_EM: f64 = 0.88;
 
-/// Measures `text` in `role`; `grid` scales widths onto the character grid.
+/// Measures `text` in `role`; `grid` scales the widths of full-width
+/// characters onto the character grid. Digits and Latin letters keep their
+/// own advances: a number is set as the font draws it.
 pub fn measure(
     text: &str,
     role: Role,
@@ -27,64 +31,84 @@ pub fn measure(
     let size = role.size_pt();
     text.chars()
         .map(|c| match m.glyph(role.face(), c) {
-            Some((font, em)) => Ok(Piece { c, font, advance: em * size, width: em * size * grid }),
+            Some((font, em)) => {
+                let advance = em * size;
+                let width = if is_wide(c) { advance * grid } else { advance };
+                Ok(Piece { c, font, advance, width })
+            }
             None => Err(MissingGlyph { c, place: place() }),
         })
         .collect()
 }
 
+/// True when justification may widen the gap between `a` and `b`: between
+/// Chinese characters and at a change of script, never inside a number or
+/// a Latin word.
+pub fn stretchable(a: char, b: char) -> bool {
+    !(is_word_char(a) && is_word_char(b))
+}
+
+/// Where each piece of a line starts, from 0: each takes its width, and
+/// with `justify` the line's spare room goes in equal shares to the gaps
+/// that may stretch. A line without such a gap is not stretched.
+pub fn positions(p: &[Piece], justify: Option<f64>) -> Vec<f64> {
+    // Justified, the last glyph's right edge meets the block's edge.
+    let laid: f64 = p.iter().map(|q| q.width).sum::<f64>() - p.last().map_or(0.0, |q| q.width - q.advance);
+    let gaps = p.windows(2).filter(|w| stretchable(w[0].c, w[1].c)).count();
+    let extra = match justify {
+        Some(w) if gaps > 0 => (w - laid) / gaps as f64,
+        _ => 0.0,
+    };
+    let mut xs = Vec::with_capacity(p.len());
+    let mut x = 0.0;
+    for (i, q) in p.iter().enumerate() {
+        xs.push(x);
+        x += q.width;
+        if p.get(i + 1).is_some_and(|n| stretchable(q.c, n.c)) {
+            x += extra;
+        }
+    }
+    xs
+}
+
 /// Glyph runs for one line of pieces starting at `x` on baseline `y`.
-/// With `justify`, the line is spread to exactly that width; otherwise each
-/// character keeps its grid width.
+/// With `justify`, the line is spread to exactly that width (see
+/// [`positions`]); otherwise each character keeps its width. A run holds
+/// the characters of one font that are evenly spaced.
 pub fn line_runs(p: &[Piece], x: f64, y: f64, size: f64, justify: Option<f64>, out: &mut Vec<Item>) {
     if p.is_empty() {
         return;
     }
-    let spacing = match justify {
-        Some(w) if p.len() > 1 => (w - natural(p)) / (p.len() as f64 - 1.0),
-        _ => grid_spacing(p),
-    };
-    let mut x = x;
+    let xs = positions(p, justify);
+    // The space after piece k, to the next one's start.
+    let gap = |k: usize| xs[k + 1] - xs[k] - p[k].advance;
     let mut i = 0;
     while i < p.len() {
         let font = p[i].font;
-        let mut j = i;
-        while j < p.len() && p[j].font == font {
+        let spacing = if i + 1 < p.len() { gap(i) } else { 0.0 };
+        // A piece joins the run when the gap before it is the run's spacing.
+        let mut j = i + 1;
+        while j < p.len() && p[j].font == font && (gap(j - 1) - spacing).abs() < 1e-6 {
             j += 1;
         }
-        let run = GlyphRun {
-            x,
+        out.push(Item::Text(GlyphRun {
+            x: x + xs[i],
             y,
             font,
             size,
-            char_spacing: spacing,
+            char_spacing: if j - i > 1 { spacing } else { 0.0 },
             text: p[i..j].iter().map(|q| q.c).collect(),
             advances: p[i..j].iter().map(|q| q.advance).collect(),
-        };
-        x += run.advances.iter().map(|a| a + spacing).sum::<f64>();
-        out.push(Item::Text(run));
+            turned: false,
+        }));
         i = j;
     }
 }
 
-fn natural(p: &[Piece]) -> f64 {
-    p.iter().map(|q| q.advance).sum()
-}
-
-/// The spacing that gives each character its grid width on average: what
-/// a line that is not justified gets.
-fn grid_spacing(p: &[Piece]) -> f64 {
-    let laid: f64 = p.iter().map(|q| q.width).sum();
-    (laid - natural(p)) / p.len() as f64
-}
-
-/// Width of a line as drawn by `line_runs` without justification.
+/// Width of a line as drawn by `line_runs` without justification: from
+/// the first glyph's left edge to the last glyph's right edge.
 fn laid_width(p: &[Piece]) -> f64 {
-    if p.is_empty() {
-        0.0
-    } else {
-        natural(p) + grid_spacing(p) * (p.len() as f64 - 1.0)
-    }
+    p.iter().map(|q| q.width).sum::<f64>() + p.last().map_or(0.0, |q| q.advance - q.width)
 }
 
 /// Lays the whole document out. A 目录 takes the same lines whatever its
@@ -173,18 +197,33 @@ impl Grid<'_> {
             self.line += 1;
         }
     }
-    /// One line whose right edge stands `right` points in from the margin,
-    /// or centred when `right` is None.
-    fn single(&mut self, p: &[Piece], size: f64, right: Option<f64>) {
-        self.need(1);
-        let w = laid_width(p);
-        let x = match right {
-            Some(r) => self.left() + self.width() - r - w,
-            None => self.left() + (self.width() - w) / 2.0,
-        };
-        let (x, y) = (x.max(self.left()), self.baseline(size));
-        line_runs(p, x, y, size, None, self.items());
-        self.line += 1;
+    /// One line whose right edge stands `right` points in from the margin.
+    /// Wider than the room it has, it breaks by the rules, each line flush
+    /// right: nothing leaves the text block.
+    fn right(&mut self, p: &[Piece], size: f64, right: f64) {
+        let room = (self.width() - right).max(0.0);
+        // The last glyph may be drawn a little wider than its grid cell.
+        let fit = room - p.iter().map(|q| (q.advance - q.width).max(0.0)).fold(0.0, f64::max);
+        for r in break_lines(p, fit, fit) {
+            self.need(1);
+            let x = self.left() + room - laid_width(&p[r.clone()]);
+            let y = self.baseline(size);
+            line_runs(&p[r], x.max(self.left()), y, size, None, self.items());
+            self.line += 1;
+        }
+    }
+    /// One line centred. The document broke titles to fit; should a font's
+    /// advances still make a line too wide, it breaks again by the rules.
+    fn centred(&mut self, p: &[Piece], size: f64) {
+        let w = self.width();
+        let fit = w - p.iter().map(|q| (q.advance - q.width).max(0.0)).fold(0.0, f64::max);
+        for r in break_lines(p, fit, fit) {
+            self.need(1);
+            let x = self.left() + (w - laid_width(&p[r.clone()])) / 2.0;
+            let y = self.baseline(size);
+            line_runs(&p[r], x.max(self.left()), y, size, None, self.items());
+            self.line += 1;
+        }
     }
 }
 
@@ -201,16 +240,16 @@ fn portrait(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Result
             Block::Title(t) | Block::PartHeading(t) => {
                 let role = if matches!(block, Block::Title(_)) { Role::Title } else { Role::PartHeading };
                 let grid = char_pitch / Role::Body.size_pt();
-                let p = measure(t, role, m, grid, &|| place(bi, t))?;
-                g.need(2);
+                let lines: Vec<Vec<Piece>> =
+                    t.split('\n').map(|l| measure(l, role, m, grid, &|| place(bi, l))).collect::<Result<_, _>>()?;
+                // The title's lines and the line after stay together.
+                g.need(lines.len() + 1);
                 if matches!(block, Block::PartHeading(_)) {
-                    bookmarks.push(Bookmark { title: t.clone(), page: g.pages.len() });
+                    bookmarks.push(Bookmark { title: unbroken(t), page: g.pages.len() });
                     targets.push((Target::Part(si), g.pages.len()));
                 }
-                if laid_width(&p) <= g.width() {
-                    g.single(&p, role.size_pt(), None);
-                } else {
-                    g.paragraph(&p, role.size_pt(), 0.0, true);
+                for p in &lines {
+                    g.centred(p, role.size_pt());
                 }
             }
             Block::Heading { level, text } => {
@@ -229,16 +268,19 @@ fn portrait(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Result
             Block::Signature { name, date } => {
                 let role = Role::Body;
                 let grid = char_pitch / role.size_pt();
-                let pn = measure(name, role, m, grid, &|| place(bi, "signature"))?;
+                let names: Vec<Vec<Piece>> =
+                    name.split('\n').map(|l| measure(l, role, m, grid, &|| place(bi, "signature"))).collect::<Result<_, _>>()?;
                 let pd = measure(date, role, m, grid, &|| place(bi, "date"))?;
                 let (name_right, date_right) = signature_indents(name, date);
-                // One blank line above; the three lines stay together.
-                g.need(3);
+                // One blank line above; the name and the date stay together.
+                g.need(names.len() + 2);
                 if g.line > 0 {
                     g.line += 1;
                 }
-                g.single(&pn, role.size_pt(), Some(name_right * char_pitch));
-                g.single(&pd, role.size_pt(), Some(date_right * char_pitch));
+                for p in &names {
+                    g.right(p, role.size_pt(), name_right * char_pitch);
+                }
+                g.right(&pd, role.size_pt(), date_right * char_pitch);
             }
             Block::Contents(c) => contents(c, m, &mut g, char_pitch, &|| place(bi, "目录"))?,
             Block::Table(_) | Block::Notes(_) => {}
@@ -254,7 +296,7 @@ fn contents(c: &Contents, m: &dyn Metrics, g: &mut Grid, char_pitch: f64, place:
     let size = role.size_pt();
     let grid = char_pitch / size;
     let heading = measure(&c.heading, Role::PartHeading, m, grid, place)?;
-    g.single(&heading, Role::PartHeading.size_pt(), None);
+    g.centred(&heading, Role::PartHeading.size_pt());
     g.line += 1;
     let dot = measure("…", role, m, grid, place)?;
     let dot_w = laid_width(&dot).max(1.0);
@@ -299,13 +341,19 @@ fn landscape(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Resul
         match block {
             Block::PartHeading(t) | Block::Title(t) => {
                 let role = Role::PartHeading;
-                let p = measure(t, role, m, 1.0, &|| format!("section {}, block {} ({t})", si + 1, bi + 1))?;
                 let size = role.size_pt();
-                bookmarks.push(Bookmark { title: t.clone(), page: pages.len() });
+                bookmarks.push(Bookmark { title: unbroken(t), page: pages.len() });
                 targets.push((Target::Part(si), pages.len()));
-                let x = left + (width - laid_width(&p)).max(0.0) / 2.0;
-                line_runs(&p, x, y + BASELINE_EM * size, size, None, &mut pages.last_mut().expect("a page").items);
-                y += size * 2.0;
+                let items = &mut pages.last_mut().expect("a page").items;
+                for l in t.split('\n') {
+                    let p = measure(l, role, m, 1.0, &|| format!("section {}, block {} ({l})", si + 1, bi + 1))?;
+                    for r in break_lines(&p, width, width) {
+                        let x = left + (width - laid_width(&p[r.clone()])).max(0.0) / 2.0;
+                        line_runs(&p[r], x, y + BASELINE_EM * size, size, None, items);
+                        y += size * 1.5;
+                    }
+                }
+                y += size * 0.5;
             }
             Block::Table(t) => {
                 let laid = table_layout(t, m, width)?;
@@ -313,7 +361,7 @@ fn landscape(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Resul
                     new_page(pages, s.page);
                     y = top;
                 }
-                bookmarks.push(Bookmark { title: format!("{} {}", t.label, t.title), page: pages.len() });
+                bookmarks.push(Bookmark { title: format!("{} {}", t.label, unbroken(&t.title)), page: pages.len() });
                 targets.push((Target::Table(t.index), pages.len()));
                 let page = pages.last_mut().expect("a page");
                 page.items.extend(laid.items.into_iter().map(|i| shift(i, left, y)));
@@ -348,7 +396,10 @@ fn shift(i: Item, dx: f64, dy: f64) -> Item {
 }
 
 /// "— N —" 7 mm below the block: right on odd pages, left on even ones,
-/// one character in from the margin.
+/// one character in from the margin. A landscape page's number stands
+/// where the portrait pages have it on the sheet as printed (GB/T 9704-2012
+/// §8): on the sheet's bottom edge, which is the landscape page's left
+/// edge, turned to read upright when the sheet is.
 fn page_number(page: &mut Page, m: &dyn Metrics) -> Result<(), MissingGlyph> {
     let role = Role::PageNumber;
     let size = role.size_pt();
@@ -356,10 +407,23 @@ fn page_number(page: &mut Page, m: &dyn Metrics) -> Result<(), MissingGlyph> {
     let text = format!("{d} {} {d}", page.number);
     let p = measure(&text, role, m, 1.0, &|| format!("page number {}", page.number))?;
     let w = laid_width(&p);
-    let s = page.setup;
+    let s = page.setup.as_printed();
     let inset = PAGE_NUMBER_INSET_CHARS as f64 * size;
     let x = if page.number % 2 == 1 { mm(s.width_mm - s.right_mm) - inset - w } else { mm(s.left_mm) + inset };
     let y = mm(s.top_mm + s.text_height_mm() + PAGE_NUMBER_BELOW_MM) + BASELINE_EM * size;
-    line_runs(&p, x, y, size, None, &mut page.items);
+    let mut items = Vec::new();
+    line_runs(&p, x, y, size, None, &mut items);
+    if page.setup.orientation == Orientation::Landscape {
+        // From the printed sheet's coordinates to the landscape page's:
+        // the sheet's (x, y) is the page's (width − y, x).
+        let width = mm(page.setup.width_mm);
+        for item in &mut items {
+            if let Item::Text(r) = item {
+                (r.x, r.y) = (width - r.y, r.x);
+                r.turned = true;
+            }
+        }
+    }
+    page.items.extend(items);
     Ok(())
 }

@@ -6,7 +6,7 @@ mod flow;
 mod table;
 
 pub use er_document::breaking::{break_lines, Piece};
-pub use flow::{lay_out, with_contents_pages};
+pub use flow::{lay_out, line_runs, measure, positions, stretchable, with_contents_pages};
 pub use table::{table_layout, TableLayout};
 
 use er_document::layout::PageSetup;
@@ -24,6 +24,10 @@ pub struct GlyphRun {
     pub text: String,
     /// Advances in points (without spacing), one per character.
     pub advances: Vec<f64>,
+    /// Turned a quarter clockwise: the run reads down the page from (x, y),
+    /// the glyphs' tops to the right. A landscape page's number is set so,
+    /// to read upright on the sheet as printed.
+    pub turned: bool,
 }
 
 impl GlyphRun {

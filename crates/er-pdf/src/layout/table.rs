@@ -47,11 +47,18 @@ pub fn table_layout(t: &Table, m: &dyn Metrics, width: f64) -> Result<TableLayou
     line_runs(&p, 0.0, BASELINE_EM * label.size_pt(), label.size_pt(), None, &mut items);
     let mut y = label.size_pt() * 1.5;
 
+    // The title's lines, centred; a line a font makes too wide breaks again.
     let title = Role::TableTitle;
-    let p = measure(&t.title, title, m, 1.0, &place("title".into()))?;
-    let tw: f64 = p.iter().map(|q| q.advance).sum();
-    line_runs(&p, ((width - tw) / 2.0).max(0.0), y + BASELINE_EM * title.size_pt(), title.size_pt(), None, &mut items);
-    y += title.size_pt() * 1.8;
+    let tsize = title.size_pt();
+    for l in t.title.split('\n') {
+        let p = measure(l, title, m, 1.0, &place("title".into()))?;
+        for r in break_lines(&p, width, width) {
+            let tw: f64 = p[r.clone()].iter().map(|q| q.width).sum();
+            line_runs(&p[r], ((width - tw) / 2.0).max(0.0), y + BASELINE_EM * tsize, tsize, None, &mut items);
+            y += tsize * 1.4;
+        }
+    }
+    y += tsize * 0.4;
 
     // Columns and rows.
     let mut xs = vec![0.0];
@@ -66,18 +73,18 @@ pub fn table_layout(t: &Table, m: &dyn Metrics, width: f64) -> Result<TableLayou
         let what = if c.role == CellRole::Header { format!("header cell “{}”", c.text) } else { format!("cell ({}, {})", c.row + 1, c.col + 1) };
         let mut p = measure(&c.text, role, m, 1.0, &place(what))?;
         let inner = xs[c.col + c.cols] - xs[c.col] - 2.0 * CELL_PADDING_PT;
-        let mut scale = 1.0;
+        let mut scale = c.size_pt / size;
         if c.role == CellRole::Value {
-            // A figure is never split: when no width fits it, it is set smaller.
-            let w: f64 = p.iter().map(|q| q.advance).sum();
+            // A figure is never split: set in the document's smaller size,
+            // and smaller still should this font's digits need it.
+            let w: f64 = p.iter().map(|q| q.advance).sum::<f64>() * scale;
             if w > inner && w > 0.0 {
-                let k = inner / w;
-                scale = k;
-                for q in &mut p {
-                    q.advance *= k;
-                    q.width *= k;
-                }
+                scale *= inner / w;
             }
+        }
+        for q in &mut p {
+            q.advance *= scale;
+            q.width *= scale;
         }
         // The core's line breaks, each line broken again should a font's
         // advances make it wider than the cell.

@@ -1,0 +1,205 @@
+//! Typesetting that holds for any agency's data (GB/T 9704-2012): figures
+//! never split or spread, titles broken at words into balanced lines, no
+//! text outside the text block, labels stored as their text, 仿宋 body.
+//! The expectations are literals from the data files and the standard.
+
+mod common;
+
+use common::*;
+use er_document::document::Block;
+use er_document::layout::Orientation;
+use er_pdf::layout::{lay_out, positions, Item, Piece};
+use er_pdf::{FontSet, FontSource};
+
+fn stress() -> std::path::PathBuf {
+    root().join("tests/typesetting/stress.yaml")
+}
+
+fn twenty() -> std::path::PathBuf {
+    root().join("tests/typesetting/twenty-columns-data.yaml")
+}
+
+fn document(path: &std::path::Path) -> er_document::Document {
+    er_document::build(&er_data::load_file(path).expect("the data file loads").report)
+}
+
+/// Each page's text lines (runs on one baseline joined), from the PDF.
+fn pdf_lines(bytes: &[u8]) -> Vec<Vec<String>> {
+    er_inspect::pdf::read(bytes).unwrap().iter().map(|p| p.lines()).collect()
+}
+
+#[test]
+fn figures_of_a_twenty_column_table_stay_on_one_line_in_every_format() {
+    // From twenty-columns-data.yaml: a 7-decimal amount in 元, the largest
+    // 万元 amount, and 9-digit counts.
+    let figures = ["1234567.8901234", "99999999999.9999999", "123456792", "123456809"];
+    let out = scratch("typesetting-twenty");
+    let pdf = render(&twenty(), "pdf", &out);
+    let lines: Vec<String> = pdf_lines(&pdf).concat();
+    for f in figures {
+        assert!(lines.iter().any(|l| l.contains(f)), "PDF: {f} is split: {lines:?}");
+    }
+    let docx = er_inspect::docx::Docx::read(&render(&twenty(), "docx", &out)).unwrap();
+    let values: Vec<String> = docx.tables[0].last().unwrap().iter().map(|c| c.text.clone()).collect();
+    for f in figures {
+        assert!(values.contains(&f.to_string()), "DOCX: {f} not one cell text in {values:?}");
+    }
+    // Each figure's cell is wide enough at its size: the layout's measure.
+    let doc = document(&twenty());
+    let fonts = FontSet::load(&FontSource::Bundled);
+    let layout = lay_out(&doc, &fonts).unwrap();
+    let texts: Vec<String> = layout.pages.iter().flat_map(|p| p.items.iter()).filter_map(|i| if let Item::Text(r) = i { Some(r.text.clone()) } else { None }).collect();
+    for f in figures {
+        assert!(texts.iter().any(|t| t == f), "layout: {f} is not one run");
+    }
+}
+
+#[test]
+fn justification_never_spreads_the_digits_of_a_number() {
+    // "2024年共234件" measured as the fonts do: CJK 16 pt on a 15.8 pt grid,
+    // digits their own advance.
+    let p: Vec<Piece> = "2024年共234件"
+        .chars()
+        .map(|c| {
+            let (advance, width) = if c.is_ascii_digit() { (8.0, 8.0) } else { (16.0, 15.8) };
+            Piece { c, font: 0, advance, width }
+        })
+        .collect();
+    let ragged = positions(&p, None);
+    let justified = positions(&p, Some(200.0));
+    assert!(justified[p.len() - 1] > ragged[p.len() - 1] + 50.0, "the line is stretched");
+    for (a, b) in [(0, 1), (1, 2), (2, 3), (6, 7), (7, 8)] {
+        assert_eq!(justified[b] - justified[a], ragged[b] - ragged[a], "gap between {} and {}", p[a].c, p[b].c);
+    }
+    // The room goes between the Chinese characters and at script changes.
+    assert!(justified[5] - justified[4] > ragged[5] - ragged[4]);
+}
+
+#[test]
+fn a_forty_character_title_is_balanced_centred_and_whole_in_every_format() {
+    // Two lines of at most 20 characters (2号 on the 156 mm line), no word
+    // split: the break falls after 二〇二四年度, not inside 工作 or 二〇二四.
+    let want = ["第一师阿拉尔市应急管理局关于二〇二四年度", "法治政府建设与行政执法工作情况的总结报告"];
+    let doc = document(&stress());
+    let Block::Title(t) = &doc.sections[0].blocks[0] else { panic!("a title first") };
+    assert_eq!(t.split('\n').collect::<Vec<_>>(), want);
+    assert_eq!(want.concat(), "第一师阿拉尔市应急管理局关于二〇二四年度法治政府建设与行政执法工作情况的总结报告");
+
+    let out = scratch("typesetting-title");
+    let pdf = render(&stress(), "pdf", &out);
+    let first = &er_inspect::pdf::read(&pdf).unwrap()[0];
+    let lines = first.lines();
+    assert_eq!(lines[..2], want);
+    // Centred: each line's middle is the text block's middle (28 mm + 78 mm).
+    let fonts = FontSet::load(&FontSource::Bundled);
+    let layout = lay_out(&doc, &fonts).unwrap();
+    let middle = (28.0 + 78.0) * 72.0 / 25.4;
+    let mut rows: Vec<(f64, f64, f64)> = Vec::new();
+    for i in &layout.pages[0].items {
+        if let Item::Text(r) = i {
+            match rows.iter_mut().find(|row| (row.0 - r.y).abs() < 0.1) {
+                Some(row) => row.2 = row.2.max(r.x + r.width()),
+                None => rows.push((r.y, r.x, r.x + r.width())),
+            }
+        }
+    }
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    for (_, l, r) in &rows[..2] {
+        assert!(((l + r) / 2.0 - middle).abs() < 1.0, "a title line is off centre: {l}..{r}");
+    }
+
+    let docx = er_inspect::docx::Docx::read(&render(&stress(), "docx", &out)).unwrap();
+    let p = &docx.paragraphs[0];
+    assert_eq!(p.text, want.join("\n"));
+    assert_eq!(p.align.as_deref(), Some("center"));
+}
+
+#[test]
+fn table_titles_and_headings_too_long_for_a_line_wrap_centred_inside_the_block() {
+    let out = scratch("typesetting-wrap");
+    let doc = document(&stress());
+    // The 46-character title of 表二 in two lines of at most 35 (小二 on
+    // the 225 mm line), read back the same from the XLSX and the DOCX.
+    let t = doc.sections[1].blocks.iter().find_map(|b| if let Block::Table(t) = b { (t.label == "表二").then_some(t) } else { None }).unwrap();
+    let want = ["新疆生产建设兵团第一师阿拉尔市应急管理局二〇二四年度", "行政处罚实施情况及罚没金额统计表（全年）"];
+    assert_eq!(t.title.split('\n').collect::<Vec<_>>(), want);
+    let sheets = er_inspect::xlsx::read(&render(&stress(), "xlsx", &out)).unwrap();
+    assert_eq!(sheets[1].cells[&(1, 0)].text(), want.join("\n"));
+    let docx = er_inspect::docx::Docx::read(&render(&stress(), "docx", &out)).unwrap();
+    assert!(docx.paragraphs.iter().any(|p| p.text == want.join("\n")));
+}
+
+#[test]
+fn every_glyph_lies_inside_the_text_block() {
+    // A 41-character agency name in the signature, a 46-character table
+    // title, a 60-character part heading, 7- to 13-digit figures.
+    let doc = document(&stress());
+    let fonts = FontSet::load(&FontSource::Bundled);
+    let layout = lay_out(&doc, &fonts).unwrap();
+    let pt = |mm: f64| mm * 72.0 / 25.4;
+    for page in &layout.pages {
+        let s = page.setup;
+        let (left, right) = (pt(s.left_mm), pt(s.width_mm - s.right_mm));
+        let (top, bottom) = (pt(s.top_mm), pt(s.height_mm - s.bottom_mm));
+        for item in &page.items {
+            let Item::Text(r) = item else { continue };
+            if r.turned || r.y > bottom + 1.0 {
+                continue; // the page number, outside the block by design
+            }
+            assert!(r.x >= left - 0.01 && r.x + r.width() <= right + 0.01, "page {}: “{}” runs {:.1}..{:.1}, block {left:.1}..{right:.1}", page.number, r.text, r.x, r.x + r.width());
+            assert!(r.y >= top, "page {}: “{}” above the block", page.number, r.text);
+        }
+    }
+    // The signature wraps flush right: both lines end at the same place.
+    let pdf = er_inspect::pdf::read(&render(&stress(), "pdf", &scratch("typesetting-block"))).unwrap();
+    let text: String = pdf.iter().flat_map(|p| p.lines()).collect();
+    assert!(text.contains("新疆生产建设兵团第一师阿拉尔市应急管理局"), "the agency's name in full");
+    assert!(text.contains("危险化学品安全监督管理综合执法支队第一大队"));
+}
+
+#[test]
+fn header_cells_read_back_as_the_template_labels() {
+    // 表二 of bingtuan-2024, as the published table prints its labels.
+    let want = [
+        "行政处罚实施数量（宗）",
+        "警告",
+        "罚款",
+        "没收违法所得、没收非法财物",
+        "暂扣许可证、执照",
+        "责令停产停业",
+        "吊销许可证、执照",
+        "行政拘留",
+        "其他行政处罚",
+    ];
+    let out = scratch("typesetting-labels");
+    let docx = er_inspect::docx::Docx::read(&render(&fixture(), "docx", &out)).unwrap();
+    let cells: Vec<String> = docx.tables[1].iter().flatten().map(|c| c.text.clone()).collect();
+    let sheets = er_inspect::xlsx::read(&render(&fixture(), "xlsx", &out)).unwrap();
+    let texts: Vec<String> = sheets[1].cells.values().map(|v| v.text()).collect();
+    for w in want {
+        assert!(cells.iter().any(|c| c == w), "DOCX: no header cell “{w}” in {cells:?}");
+        assert!(texts.iter().any(|c| c == w), "XLSX: no header cell “{w}” in {texts:?}");
+    }
+    for c in cells.iter().chain(&texts) {
+        assert!(!c.contains('\n'), "a typed line break in “{c}”");
+    }
+}
+
+#[test]
+fn the_bundled_body_face_is_zhuque_fangsong_with_rare_names_drawn() {
+    let out = scratch("typesetting-fonts");
+    let pdf = render(&stress(), "pdf", &out);
+    let doc = lopdf::Document::load_mem(&pdf).unwrap();
+    let mut names = Vec::new();
+    for (_, id) in doc.get_pages() {
+        for (_, f) in doc.get_page_fonts(id).unwrap() {
+            names.push(String::from_utf8_lossy(f.get(b"BaseFont").unwrap().as_name().unwrap()).into_owned());
+        }
+    }
+    assert!(names.iter().any(|n| n.ends_with("+ZhuqueFangsong-Regular")), "{names:?}");
+    // 堃 喆 犇 昇 珺 are GBK, not GB2312: the 仿宋 face draws them.
+    let text: String = pdf_lines(&pdf).concat().concat();
+    assert!(text.contains("王堃、李喆、张犇、赵昇、刘珺"), "{text}");
+    let doc = document(&stress());
+    assert!(doc.sections.iter().any(|s| s.page.orientation == Orientation::Portrait));
+}

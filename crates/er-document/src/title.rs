@@ -1,0 +1,198 @@
+//! Titles broken as GB/T 9704-2012 §7.3.1 asks: at word boundaries, in
+//! lines of balanced length (a 梯形 or 菱形 shape), each line centred by the
+//! writer. Used for the report's title, table titles, part headings and a
+//! signature too long for its line.
+
+use std::sync::OnceLock;
+
+use jieba_rs::Jieba;
+
+use crate::breaking::break_points;
+use crate::text::{char_em, em_width, is_wide};
+
+/// The word segmenter, its dictionary loaded once per process and only
+/// when a title needs more than one line.
+fn jieba() -> &'static Jieba {
+    static J: OnceLock<Jieba> = OnceLock::new();
+    J.get_or_init(Jieba::new)
+}
+
+/// The lines of `text` in a block `width` character units wide (a Chinese
+/// character 1, an ASCII character ½). Line breaks the text gives are kept;
+/// a line still too wide is broken at word boundaries into the fewest lines
+/// that fit, as even in length as they can be.
+///
+/// ```
+/// use er_document::title::lines;
+/// let t = "新疆生产建设兵团第一师阿拉尔市应急管理局2024年度行政执法工作报告";
+/// assert_eq!(lines(t, 20.0), ["新疆生产建设兵团第一师阿拉尔市", "应急管理局2024年度行政执法工作报告"]);
+/// assert_eq!(lines("上一行\n下一行", 20.0), ["上一行", "下一行"]);
+/// ```
+pub fn lines(text: &str, width: f64) -> Vec<String> {
+    let mut out = Vec::new();
+    for given in text.split('\n').map(str::trim).filter(|l| !l.is_empty()) {
+        if em_width(given) <= width + 1e-9 {
+            out.push(given.to_string());
+        } else {
+            out.extend(balanced(given, width));
+        }
+    }
+    if out.is_empty() {
+        out.push(String::new());
+    }
+    out
+}
+
+/// `lines` joined by line feeds: how the document stores a text whose
+/// line breaks it has decided.
+pub fn broken(text: &str, width: f64) -> String {
+    lines(text, width).join("\n")
+}
+
+/// The text without the line breaks the document decided: for 目录 lines,
+/// bookmarks, document properties and messages.
+pub fn unbroken(text: &str) -> String {
+    text.split('\n').map(str::trim).collect()
+}
+
+fn balanced(text: &str, width: f64) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let rules = break_points(text);
+    // Word boundaries, in characters.
+    let mut words = vec![0usize];
+    for t in jieba().cut(text, true) {
+        words.push(t.end);
+    }
+    // A number in Chinese numerals and its unit stay whole (二〇二四年度),
+    // however the segmenter cut them.
+    let in_number = |k: usize| is_numeral(chars[k - 1]) && (is_numeral(chars[k]) || "年月日号度届次".contains(chars[k]));
+    let both: Vec<usize> = rules.iter().copied().filter(|&k| words.binary_search(&k).is_ok() && !in_number(k)).collect();
+    // Single characters the segmenter leaves alone (师, 的) make weak places
+    // to break: a break beside one costs about as much as a line one
+    // character longer than the others.
+    let weak = |k: usize| {
+        let i = words.partition_point(|&w| w < k);
+        let before = i.checked_sub(1).map(|j| k - words[j]);
+        let after = words.get(i + 1).map(|&w| w - k);
+        let single = [before, after].into_iter().flatten().any(|n| n == 1) && chars.get(k).is_some_and(|&c| is_wide(c));
+        // A numeral and what it counts stay together: 二〇二四|年度, 第一|师.
+        single || k.checked_sub(1).is_some_and(|j| is_numeral(chars[j]))
+    };
+    let split = best(&chars, &both, width, &weak).or_else(|| best(&chars, &rules, width, &|_| false));
+    match split {
+        Some(ends) => {
+            let mut start = 0;
+            ends.into_iter().map(|end| chars[std::mem::replace(&mut start, end)..end].iter().collect()).collect()
+        }
+        // A word wider than the block: broken by the rules alone.
+        None => crate::breaking::wrap(text, width),
+    }
+}
+
+/// The cost of a weak break, as squared characters of imbalance.
+const WEAK_BREAK: f64 = 2.0;
+
+/// Digits and the Chinese numerals.
+fn is_numeral(c: char) -> bool {
+    c.is_ascii_digit() || "〇零一二三四五六七八九十百千万亿两".contains(c)
+}
+
+/// Longest text balanced line by line; longer ones are wrapped greedily.
+const MAX_BALANCED_CHARS: usize = 400;
+
+/// The ends of the lines: the fewest lines no wider than `width` that break
+/// only at `points`, with the least squared difference from the mean line
+/// length (plus the cost of weak breaks). None when no such lines exist.
+fn best(chars: &[char], points: &[usize], width: f64, weak: &dyn Fn(usize) -> bool) -> Option<Vec<usize>> {
+    let n = chars.len();
+    if n > MAX_BALANCED_CHARS {
+        return None;
+    }
+    let mut pre = vec![0.0];
+    for &c in chars {
+        pre.push(pre.last().copied().unwrap_or(0.0) + char_em(c));
+    }
+    let mut pos = vec![0];
+    pos.extend(points.iter().copied().filter(|&k| k > 0 && k < n));
+    pos.push(n);
+    let fits = |a: usize, b: usize| pre[pos[b]] - pre[pos[a]] <= width + 1e-9;
+    // Fewest lines to reach each point.
+    let mut fewest = vec![usize::MAX; pos.len()];
+    fewest[0] = 0;
+    for b in 1..pos.len() {
+        for a in 0..b {
+            if fewest[a] != usize::MAX && fits(a, b) {
+                fewest[b] = fewest[b].min(fewest[a] + 1);
+            }
+        }
+    }
+    let lines = *fewest.last()?;
+    if lines == usize::MAX {
+        return None;
+    }
+    let mean = pre[n] / lines as f64;
+    // cost[l][b]: the best l lines ending at point b, and where line l starts.
+    let mut cost = vec![vec![(f64::INFINITY, 0usize); pos.len()]; lines + 1];
+    cost[0][0] = (0.0, 0);
+    for l in 1..=lines {
+        for b in 1..pos.len() {
+            for a in 0..b {
+                let (before, _) = cost[l - 1][a];
+                if before.is_infinite() || !fits(a, b) {
+                    continue;
+                }
+                let w = pre[pos[b]] - pre[pos[a]];
+                let penalty = if a > 0 && weak(pos[a]) { WEAK_BREAK } else { 0.0 };
+                let c = before + (w - mean).powi(2) + penalty;
+                if c < cost[l][b].0 {
+                    cost[l][b] = (c, a);
+                }
+            }
+        }
+    }
+    let mut ends = Vec::with_capacity(lines);
+    let mut b = pos.len() - 1;
+    for l in (1..=lines).rev() {
+        ends.push(pos[b]);
+        b = cost[l][b].1;
+    }
+    ends.reverse();
+    Some(ends)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_title_that_fits_stays_one_line() {
+        assert_eq!(lines("第一师阿拉尔市应急管理局2024年度行政执法工作报告", 28.0).len(), 1);
+    }
+
+    #[test]
+    fn lines_are_balanced_and_words_whole() {
+        // 40 characters in lines of at most 20: two lines of 20 would break
+        // 工作 apart, so the break moves to a word boundary.
+        let t = "某某自治区某某市市场监督管理局关于二〇二四年度法治政府建设和行政执法工作情况的报告";
+        let got = lines(t, 20.0);
+        assert_eq!(got.concat(), t);
+        assert_eq!(got.len(), 3);
+        for l in &got {
+            assert!(em_width(l) <= 20.0, "{l}");
+        }
+        let longest = got.iter().map(|l| em_width(l)).fold(0.0, f64::max);
+        let shortest = got.iter().map(|l| em_width(l)).fold(f64::MAX, f64::min);
+        assert!(longest - shortest <= 4.0, "{got:?}");
+    }
+
+    #[test]
+    fn numbers_stay_whole() {
+        let got = lines("第一二三四五六七八九十一二三四五六七八2024年度报告", 20.0);
+        assert!(got.iter().any(|l| l.contains("2024")), "{got:?}");
+    }
+
+    #[test]
+    fn a_word_wider_than_the_block_is_still_broken() {
+        assert_eq!(lines("12345678", 2.0), ["1234", "5678"]);
+    }
+}
