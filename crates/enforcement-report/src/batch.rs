@@ -65,8 +65,24 @@ fn render_one<'f>(
     formats: &[Format],
     fonts: &(dyn Fn() -> &'f FontSet + Sync),
 ) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Failure> {
-    let loaded = load_file(file).map_err(|e| Failure { code: e.exit_code() as u8, diagnostics: e.diagnostics().to_vec(), message: None })?;
-    let findings = check(&loaded);
+    // Every character no font has, all at once and located, before
+    // anything is drawn: the same check as `check`.
+    let pdf = formats.contains(&Format::Pdf);
+    let loaded = load_file(file).map_err(|e| {
+        let mut diagnostics = e.diagnostics().to_vec();
+        if pdf && matches!(e, er_data::LoadError::Invalid(_)) {
+            let fonts = fonts();
+            diagnostics.extend(er_data::check::characters_in_file(file, &|c| fonts.has(c)));
+            crate::in_file_order(&mut diagnostics);
+        }
+        Failure { code: e.exit_code() as u8, diagnostics, message: None }
+    })?;
+    let mut findings = check(&loaded);
+    if pdf {
+        let fonts = fonts();
+        findings.extend(er_data::check::characters(&loaded, &|c| fonts.has(c)));
+        crate::in_file_order(&mut findings);
+    }
     if findings.iter().any(|d| d.is_error()) {
         return Err(Failure { code: 1, diagnostics: findings, message: None });
     }

@@ -28,6 +28,13 @@ enum Command {
     Check {
         /// The data file (.yaml).
         file: PathBuf,
+        /// The fonts the PDF would use, to report every character none of
+        /// them has: as for `render`.
+        #[arg(long, value_enum, default_value = "auto")]
+        fonts: FontChoice,
+        /// A folder of font files the PDF would use first.
+        #[arg(long)]
+        font_dir: Option<PathBuf>,
     },
     /// Renders data files into DIR/<name>.docx, .pdf and .xlsx: one file,
     /// several, or folders of them, in parallel on all cores.
@@ -143,12 +150,9 @@ enum FontChoice {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match cli.command {
-        Command::Check { file } => run_check(&file),
+        Command::Check { file, fonts, font_dir } => run_check(&file, &font_source(fonts, font_dir)),
         Command::Render { files, quiet, output, format, fonts, font_dir } => {
-            let source = match fonts {
-                FontChoice::Bundled => er_pdf::FontSource::Bundled,
-                FontChoice::Auto => er_pdf::FontSource::System { extra_dir: font_dir },
-            };
+            let source = font_source(fonts, font_dir);
             let mut formats = format;
             formats.sort_by_key(|f| f.ext());
             formats.dedup();
@@ -169,6 +173,18 @@ fn main() -> ExitCode {
         },
     };
     ExitCode::from(code)
+}
+
+fn font_source(fonts: FontChoice, font_dir: Option<PathBuf>) -> er_pdf::FontSource {
+    match fonts {
+        FontChoice::Bundled => er_pdf::FontSource::Bundled,
+        FontChoice::Auto => er_pdf::FontSource::System { extra_dir: font_dir },
+    }
+}
+
+/// Findings sorted by where they stand (those without a place first).
+pub(crate) fn in_file_order(diags: &mut [Diagnostic]) {
+    diags.sort_by_key(|d| d.loc.map(|l| (l.line, l.column)));
 }
 
 pub(crate) fn print(diags: &[Diagnostic]) {
@@ -258,13 +274,30 @@ pub(crate) fn load(file: &Path) -> Result<er_data::Loaded, u8> {
     })
 }
 
-fn run_check(file: &Path) -> u8 {
+fn run_check(file: &Path, fonts: &er_pdf::FontSource) -> u8 {
     use er_data::check;
-    let loaded = match load(file) {
+    // What the PDF could not draw, as `render` would find it: reported
+    // with the rest, even when the file has other errors.
+    let fonts = er_pdf::FontSet::load(fonts);
+    let can_draw = |c| fonts.has(c);
+    let loaded = match load_file(file) {
         Ok(l) => l,
-        Err(code) => return code,
+        Err(e @ LoadError::Unreadable(_)) => {
+            print(e.diagnostics());
+            return e.exit_code() as u8;
+        }
+        Err(e) => {
+            let mut all = e.diagnostics().to_vec();
+            all.extend(check::characters_in_file(file, &can_draw));
+            in_file_order(&mut all);
+            print(&all);
+            eprintln!("{}: {} error(s)", file.display(), all.iter().filter(|d| d.is_error()).count());
+            return e.exit_code() as u8;
+        }
     };
-    let findings = check(&loaded);
+    let mut findings = check(&loaded);
+    findings.extend(check::characters(&loaded, &can_draw));
+    in_file_order(&mut findings);
     print(&findings);
     let errors = findings.iter().filter(|d| d.is_error()).count();
     let warnings = findings.len() - errors;

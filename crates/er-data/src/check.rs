@@ -214,14 +214,31 @@ fn texts(r: &crate::Report) -> Vec<(String, &str)> {
     v
 }
 
+/// Every character of the data file's texts that `can_draw` refuses (no
+/// font available to the PDF has it), each where it stands, all in one run.
+///
+/// ```
+/// let l = er_data::load_file("../../fixtures/aral-emergency-2024.yaml".as_ref()).unwrap();
+/// let found = er_data::check::characters(&l, &|c| c != '罚');
+/// assert!(found.len() > 3 && found.iter().all(|d| d.message.contains("U+7F5A")));
+/// ```
+pub fn characters(l: &Loaded, can_draw: &dyn Fn(char) -> bool) -> Vec<Diagnostic> {
+    er_source::read::undrawable(&l.index, &l.file, can_draw)
+}
+
+/// The same for a data file that did not load (its other errors aside):
+/// so that one run reports everything. Empty when the file cannot be read.
+pub fn characters_in_file(path: &std::path::Path, can_draw: &dyn Fn(char) -> bool) -> Vec<Diagnostic> {
+    let name = path.display().to_string();
+    let Ok(bytes) = er_source::read::file(path, "report data file") else { return Vec::new() };
+    let Ok(text) = er_source::read::text(&bytes, &name) else { return Vec::new() };
+    er_source::read::undrawable(&er_source::Index::build(text), &name, can_draw)
+}
+
 /// The line and column of the character `at` of the text at `path`: exact
 /// for a text on one line, the text's start otherwise.
 fn locate_in(l: &Loaded, path: &str, at: usize) -> Option<er_source::Loc> {
-    let node = l.index.get(path)?;
-    let s = node.scalar.as_ref()?;
-    let single_line = !s.text.contains('\n');
-    let lead = if s.plain { 0 } else { 1 };
-    Some(if single_line { er_source::Loc { line: node.loc.line, column: node.loc.column + lead + at } } else { node.loc })
+    Some(l.index.get(path)?.char_loc(at))
 }
 
 /// Every reference renders; a hand-written year-on-year percentage agrees

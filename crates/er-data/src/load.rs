@@ -128,7 +128,7 @@ struct RawPart {
 }
 
 /// The keys of a table that are not figures.
-const LABELS: &str = "标签";
+pub(crate) const LABELS: &str = "标签";
 const TITLE: &str = "标题";
 const NOTES: &str = "说明";
 

@@ -14,6 +14,8 @@ pub struct TextRun {
     /// Set by a text matrix turned a quarter clockwise: the run reads down
     /// the page, the glyphs' tops to the right (a landscape page's number).
     pub turned: bool,
+    /// The font's BaseFont name, subset prefix included (ERFANG+…).
+    pub font: String,
 }
 
 /// A straight stroked segment, from the page's bottom-left corner, in points.
@@ -166,7 +168,11 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Page>, String> {
         let (width, height) = (num(&mb[2]) - num(&mb[0]), num(&mb[3]) - num(&mb[1]));
         let fonts = doc.get_page_fonts(id).map_err(|e| e.to_string())?;
         let mut encodings = BTreeMap::new();
+        let mut base_fonts = BTreeMap::new();
         for (name, f) in &fonts {
+            if let Ok(b) = f.get(b"BaseFont").and_then(|o| o.as_name()) {
+                base_fonts.insert(name.clone(), String::from_utf8_lossy(b).into_owned());
+            }
             if let Ok(e) = f.get_font_encoding(&doc) {
                 encodings.insert(name.clone(), e);
             }
@@ -216,7 +222,8 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Page>, String> {
                     let (Some(f), Some(Object::String(s, _))) = (&font, op.operands.first()) else { continue };
                     let Some(enc) = encodings.get(f) else { continue };
                     let text = Document::decode_text(enc, s).map_err(|e| e.to_string())?;
-                    runs.push(TextRun { x, y, text, turned });
+                    let font = base_fonts.get(f).cloned().unwrap_or_default();
+                    runs.push(TextRun { x, y, text, turned, font });
                 }
                 _ => {}
             }

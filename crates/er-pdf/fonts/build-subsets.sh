@@ -7,7 +7,8 @@
 #    ZHUQUE=path (default: ../shared/fonts/zhuque-fangsong/ beside the checkout).
 # Each subset keeps GB2312, ASCII, the punctuation official documents use and
 # every character of the reference report; the 仿宋 body face also keeps every
-# GBK character it has (names such as 堃 喆 犇 昇 珺 are not in GB2312).
+# GBK character it has (names such as 堃 喆 犇 昇 珺 are not in GB2312), and
+# Noto Serif, the last fallback of every role, all of GBK and CJK Extension A.
 #   usage: crates/er-pdf/fonts/build-subsets.sh   (from the repository root)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -33,27 +34,36 @@ def add(codec, his, los):
             except UnicodeDecodeError:
                 pass
 add("gb2312", range(0xA1, 0xF8), range(0xA1, 0xFF))
-if sys.argv[2:] == ["gbk"]:
+if sys.argv[2:] in (["gbk"], ["gbk+ext-a"]):
     add("gbk", range(0x81, 0xFF), range(0x40, 0xFF))
+if sys.argv[2:] == ["gbk+ext-a"]:
+    cs |= set(chr(c) for c in range(0x3400, 0x4DC0))
 cs |= set("—―–…·•“”‘’、。，；：？！（）《》〈〉「」『』【】〔〕％‰℃№〇×÷±≤≥")
 cs |= set(open(sys.argv[1], encoding="utf-8").read())
 cs -= {"\n", "\t", "\r"}
 sys.stdout.write("".join(sorted(cs)))
 PY
 }
-gb2312=$(mktemp) gbk=$(mktemp)
-trap 'rm -f "$gb2312" "$gbk"' EXIT
+gb2312=$(mktemp) gbk=$(mktemp) full=$(mktemp)
+trap 'rm -f "$gb2312" "$gbk" "$full"' EXIT
 charset "$root/fixtures/aral-emergency-2024.reference.txt" > "$gb2312"
 charset "$root/fixtures/aral-emergency-2024.reference.txt" gbk > "$gbk"
-subset() { # source face-number output charset
+charset "$root/fixtures/aral-emergency-2024.reference.txt" gbk+ext-a > "$full"
+subset() { # source face-number output charset [more pyftsubset options]
   pyftsubset "$1" --font-number="$2" --text-file="$4" --output-file="$here/$3" \
-    --layout-features='' --no-hinting --desubroutinize --name-IDs='*' --name-languages='*'
+    --layout-features='' --no-hinting --desubroutinize --name-IDs='*' --name-languages='*' "${@:5}"
   echo "$3: $(stat -c %s "$here/$3") bytes"
 }
 noto=/usr/share/fonts/opentype/noto
 # In the Noto CJK collections, face 2 is Simplified Chinese (SC).
 subset "$zhuque"                        0 ZhuqueFangsong-Regular-GBK.ttf  "$gbk"     # 仿宋 role
-subset "$noto/NotoSerifCJK-Regular.ttc" 2 NotoSerifSC-Regular-GB2312.otf  "$gb2312"  # 宋体 role, 仿宋 fallback
+# Noto Serif is every role's last fallback: all of GBK and CJK Extension A.
+# and, best effort, the characters of Extension B and beyond that it has.
+subset "$noto/NotoSerifCJK-Regular.ttc" 2 NotoSerifSC-Regular-GBK-ExtA.otf "$full" --unicodes=U+20000-3134F  # 宋体 role, every role's fallback
+# 宋体 sets only the page numbers: ASCII and the marks.
+marks=$(mktemp); printf '%s' ' !"#$%&'"'"'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\]^_`abcdefghijklmnopqrstuvwxyz{|}~—―–…·•“”‘’、。，；：？！（）《》〈〉「」『』【】〔〕％‰℃№〇×÷±≤≥' > "$marks"
+subset "$noto/NotoSerifCJK-Regular.ttc" 2 NotoSerifSC-Regular-Marks.otf "$marks"   # 宋体 role (page numbers)
+rm -f "$marks"
 subset "$noto/NotoSerifCJK-Bold.ttc"    2 NotoSerifSC-Bold-GB2312.otf     "$gb2312"  # 小标宋 role
 subset "$noto/NotoSansCJK-Regular.ttc"  2 NotoSansSC-Regular-GB2312.otf   "$gb2312"  # 黑体 role
 subset /usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf 0 LXGWWenKai-Regular-GB2312.ttf "$gb2312"  # 楷体 role

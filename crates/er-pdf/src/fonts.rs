@@ -1,9 +1,22 @@
-//! Font files for the five faces: the user's own first (a folder they name,
-//! then the system's font folders, matched by family name), then the free
-//! fonts shipped inside the binary. Parsed once per process.
+//! The fonts of a render and the order in which they are tried, character
+//! by character:
+//!
+//! 1. the role's own faces: the user's fonts named as the official face
+//!    (仿宋_GB2312, 黑体 …; a `--font-dir` folder before the system's font
+//!    folders, then by the order of `family_names`), then the shipped face
+//!    that stands in for it (朱雀仿宋 for 仿宋 …);
+//! 2. every font of the `--font-dir` folder, whatever its family name;
+//! 3. every font of the system, Simplified Chinese faces first;
+//! 4. the shipped fonts, Noto Serif CJK SC last: it has all of GBK and CJK
+//!    Extension A.
+//!
+//! Fonts are found with fontdb, which reads only each file's name table.
+//! A user or system font is mapped into memory and its outlines parsed only
+//! when a character is drawn from it; the shipped fonts are compiled in.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock};
+use std::sync::{Arc, OnceLock, RwLock};
 
 use er_document::layout::Face;
 use printpdf::ParsedFont;
@@ -17,23 +30,46 @@ pub enum FontSource {
     System { extra_dir: Option<PathBuf> },
 }
 
-/// A loaded font file.
+/// A font file's bytes: compiled in, or a file mapped when first needed.
+enum Data {
+    Static(&'static [u8]),
+    File { path: PathBuf, map: OnceLock<Option<memmap2::Mmap>> },
+}
+
+impl Data {
+    fn bytes(&self) -> Option<&[u8]> {
+        match self {
+            Data::Static(b) => Some(b),
+            Data::File { path, map } => map
+                .get_or_init(|| {
+                    let file = std::fs::File::open(path).ok()?;
+                    // SAFETY: the file is only read; a font file that changes
+                    // while a report renders is as fontdb and every font
+                    // library treat it, at the user's risk.
+                    unsafe { memmap2::Mmap::map(&file) }.ok()
+                })
+                .as_deref(),
+        }
+    }
+}
+
+/// A font file and one face in it.
 pub struct Font {
     /// A six-letter tag: the PDF resource name and subset prefix.
     pub tag: String,
     /// Family name, for messages.
     pub family: String,
-    pub parsed: ParsedFont,
-    pub units_per_em: f64,
-    /// Advances already looked up: the font's cmap lookup is slow, and a
-    /// batch asks for the same few thousand characters again and again.
-    advances: std::sync::RwLock<std::collections::HashMap<char, Option<f64>>>,
+    data: Data,
+    index: u32,
+    /// Advances already looked up: a batch asks for the same few thousand
+    /// characters again and again.
+    advances: RwLock<HashMap<char, Option<f64>>>,
+    parsed: OnceLock<Option<ParsedFont>>,
 }
 
 impl Font {
-    fn new(tag: String, family: String, parsed: ParsedFont) -> Font {
-        let units_per_em = parsed.font_metrics.units_per_em.max(1) as f64;
-        Font { tag, family, parsed, units_per_em, advances: Default::default() }
+    fn new(tag: String, family: String, data: Data, index: u32) -> Font {
+        Font { tag, family, data, index, advances: Default::default(), parsed: OnceLock::new() }
     }
 
     /// Advance of `c` in em, or None when the font has no glyph for it.
@@ -41,23 +77,26 @@ impl Font {
         if let Some(hit) = self.advances.read().ok().and_then(|m| m.get(&c).copied()) {
             return hit;
         }
-        let advance = self
-            .parsed
-            .lookup_glyph_index(c as u32)
-            .filter(|&gid| gid != 0)
-            .map(|gid| self.parsed.get_horizontal_advance(gid) as f64 / self.units_per_em);
+        let advance = self.data.bytes().and_then(|b| {
+            let face = ttf_parser::Face::parse(b, self.index).ok()?;
+            let gid = face.glyph_index(c).filter(|g| g.0 != 0)?;
+            Some(face.glyph_hor_advance(gid)? as f64 / face.units_per_em().max(1) as f64)
+        });
         if let Ok(mut m) = self.advances.write() {
             m.insert(c, advance);
         }
         advance
     }
-}
 
-/// The fonts of a render and, per face, the order in which they are tried.
-pub struct FontSet {
-    pub fonts: Vec<Arc<Font>>,
-    /// For each face (in `Face::ALL` order), indices into `fonts`.
-    pub candidates: [Vec<usize>; 5],
+    /// The font parsed for embedding; None when printpdf cannot read it.
+    pub fn parsed(&self) -> Option<&ParsedFont> {
+        self.parsed
+            .get_or_init(|| {
+                let mut warnings = Vec::new();
+                ParsedFont::from_bytes(self.data.bytes()?, self.index as usize, &mut warnings)
+            })
+            .as_ref()
+    }
 }
 
 struct Bundled {
@@ -67,28 +106,35 @@ struct Bundled {
 }
 
 /// The shipped fonts, in the order of `bundled()`.
-static BUNDLED: [Bundled; 5] = [
-    Bundled { family: "Noto Serif CJK SC", tag: "ERSERF", bytes: include_bytes!("../fonts/NotoSerifSC-Regular-GB2312.otf") },
+static BUNDLED: [Bundled; 6] = [
+    // Last of every fallback: all of GBK and CJK Extension A.
+    Bundled { family: "Noto Serif CJK SC", tag: "ERSERF", bytes: include_bytes!("../fonts/NotoSerifSC-Regular-GBK-ExtA.otf") },
     Bundled { family: "Noto Serif CJK SC Bold", tag: "ERBOLD", bytes: include_bytes!("../fonts/NotoSerifSC-Bold-GB2312.otf") },
     Bundled { family: "Noto Sans CJK SC", tag: "ERSANS", bytes: include_bytes!("../fonts/NotoSansSC-Regular-GB2312.otf") },
     Bundled { family: "LXGW WenKai", tag: "ERKAIT", bytes: include_bytes!("../fonts/LXGWWenKai-Regular-GB2312.ttf") },
     // 朱雀仿宋: a 仿宋 design, as GB/T 9704 sets the body; GB2312 and the
     // GBK characters it has.
     Bundled { family: "Zhuque Fangsong", tag: "ERFANG", bytes: include_bytes!("../fonts/ZhuqueFangsong-Regular-GBK.ttf") },
+    // 宋体 sets only the page numbers: ASCII and the marks, a few kilobytes
+    // that parse at once, where the whole Noto Serif takes tens of
+    // milliseconds and is parsed only when a fallback character needs it.
+    Bundled { family: "Noto Serif CJK SC", tag: "ERSONG", bytes: include_bytes!("../fonts/NotoSerifSC-Regular-Marks.otf") },
 ];
 
-/// The shipped fonts (indices into `BUNDLED`) that stand in for each
-/// official face, tried in order character by character: 朱雀仿宋 lacks some
-/// symbols of GB2312, which Noto Serif then draws.
-fn bundled_for(face: Face) -> &'static [usize] {
+/// The shipped font (an index into `BUNDLED`) that stands in for each face.
+fn bundled_for(face: Face) -> usize {
     match face {
-        Face::FangSong => &[4, 0],
-        Face::SongTi => &[0],
-        Face::XiaoBiaoSong => &[1],
-        Face::HeiTi => &[2],
-        Face::KaiTi => &[3],
+        Face::FangSong => 4,
+        Face::SongTi => 5,
+        Face::XiaoBiaoSong => 1,
+        Face::HeiTi => 2,
+        Face::KaiTi => 3,
     }
 }
+
+/// The shipped fonts in the order they close every fallback: the 仿宋 face,
+/// the others, Noto Serif (the widest coverage) last.
+const BUNDLED_FALLBACK: [usize; 6] = [4, 5, 3, 2, 1, 0];
 
 /// Family names that stand for each official face, in order of preference.
 pub fn family_names(face: Face) -> &'static [&'static str] {
@@ -101,27 +147,19 @@ pub fn family_names(face: Face) -> &'static [&'static str] {
     }
 }
 
-fn parse(bytes: &[u8], index: usize) -> Option<ParsedFont> {
-    let mut warnings = Vec::new();
-    ParsedFont::from_bytes(bytes, index, &mut warnings)
+/// The shipped fonts, parsed lazily, shared by every render of a process.
+fn bundled() -> &'static [Arc<Font>; 6] {
+    static FONTS: OnceLock<[Arc<Font>; 6]> = OnceLock::new();
+    FONTS.get_or_init(|| BUNDLED.each_ref().map(|b| Arc::new(Font::new(b.tag.into(), b.family.into(), Data::Static(b.bytes), 0))))
 }
 
-fn load_bundled(b: &Bundled) -> Arc<Font> {
-    let parsed = parse(b.bytes, 0).unwrap_or_else(|| unreachable_font(b.family));
-    Arc::new(Font::new(b.tag.to_string(), b.family.to_string(), parsed))
-}
-
-#[cold]
-fn unreachable_font(name: &str) -> ParsedFont {
-    // The bundled files are compiled in and checked by the tests; a failure
-    // here is a broken build, not bad input.
-    panic!("the bundled font {name} cannot be parsed: rebuild it with crates/er-pdf/fonts/build-subsets.sh")
-}
-
-/// The shipped fonts, parsed once per process.
-fn bundled() -> &'static [Arc<Font>; 5] {
-    static FONTS: OnceLock<[Arc<Font>; 5]> = OnceLock::new();
-    FONTS.get_or_init(|| BUNDLED.each_ref().map(load_bundled))
+/// The fonts of a render and, per face, the order in which they are tried.
+pub struct FontSet {
+    pub fonts: Vec<Arc<Font>>,
+    /// For each face (in `Face::ALL` order): its own faces, then `fallback`.
+    candidates: [Vec<usize>; 5],
+    /// The font chosen for each face and character, once looked up.
+    chosen: RwLock<HashMap<(Face, char), Option<usize>>>,
 }
 
 impl FontSet {
@@ -129,23 +167,45 @@ impl FontSet {
     pub fn load(source: &FontSource) -> FontSet {
         // The shipped fonts come first, so `bundled_for` indexes `fonts` too.
         let mut fonts: Vec<Arc<Font>> = bundled().to_vec();
-        let mut candidates: [Vec<usize>; 5] = Default::default();
+        let mut own: [Vec<usize>; 5] = Default::default();
+        let mut fallback = Vec::new();
         if let FontSource::System { extra_dir } = source {
             let found = system::find(extra_dir.as_deref());
+            let mut index_of: HashMap<(PathBuf, u32), usize> = HashMap::new();
+            let mut add = |fonts: &mut Vec<Arc<Font>>, f: &system::Found| {
+                *index_of.entry((f.path.clone(), f.index)).or_insert_with(|| {
+                    let tag = tag(fonts.len());
+                    let data = Data::File { path: f.path.clone(), map: OnceLock::new() };
+                    fonts.push(Arc::new(Font::new(tag, f.family.clone(), data, f.index)));
+                    fonts.len() - 1
+                })
+            };
             for (i, face) in Face::ALL.into_iter().enumerate() {
-                if let Some((path, index, family)) = found.get(&face) {
-                    if let Some(parsed) = std::fs::read(path).ok().and_then(|b| parse(&b, *index)) {
-                        let tag = format!("ERUSR{}", (b'A' + i as u8) as char);
-                        fonts.push(Arc::new(Font::new(tag, family.clone(), parsed)));
-                        candidates[i].push(fonts.len() - 1);
-                    }
+                let mut named: Vec<&system::Found> = found.iter().filter(|f| f.rank.contains_key(&face)).collect();
+                named.sort_by_key(|f| (!f.in_dir, f.rank[&face]));
+                for f in named {
+                    let k = add(&mut fonts, f);
+                    own[i].push(k);
                 }
             }
+            // The folder's fonts, then the system's, each in path order.
+            for f in found.iter().filter(|f| f.in_dir).chain(found.iter().filter(|f| !f.in_dir)) {
+                let k = add(&mut fonts, f);
+                fallback.push(k);
+            }
         }
-        for (i, face) in Face::ALL.into_iter().enumerate() {
-            candidates[i].extend_from_slice(bundled_for(face));
-        }
-        FontSet { fonts, candidates }
+        fallback.extend(BUNDLED_FALLBACK);
+        let candidates = std::array::from_fn(|i| {
+            let mut v = own[i].clone();
+            v.push(bundled_for(Face::ALL[i]));
+            for k in &fallback {
+                if !v.contains(k) {
+                    v.push(*k);
+                }
+            }
+            v
+        });
+        FontSet { fonts, candidates, chosen: RwLock::new(HashMap::new()) }
     }
 
     /// The candidates of a face, in order.
@@ -153,72 +213,101 @@ impl FontSet {
         let i = Face::ALL.iter().position(|f| *f == face).unwrap_or(0);
         &self.candidates[i]
     }
+
+    /// The font that draws `c` in `face`, and its advance in em.
+    pub fn glyph(&self, face: Face, c: char) -> Option<(usize, f64)> {
+        if let Some(hit) = self.chosen.read().ok().and_then(|m| m.get(&(face, c)).copied()) {
+            return hit.and_then(|i| self.fonts[i].advance_em(c).map(|a| (i, a)));
+        }
+        let found = self.for_face(face).iter().find_map(|&i| {
+            let f = &self.fonts[i];
+            let a = f.advance_em(c)?;
+            // A font printpdf cannot embed is passed over.
+            (i < BUNDLED.len() || f.parsed().is_some()).then_some((i, a))
+        });
+        if let Ok(mut m) = self.chosen.write() {
+            m.insert((face, c), found.map(|(i, _)| i));
+        }
+        found
+    }
+
+    /// True when some font of the set can draw `c`: every face falls back
+    /// through all of them.
+    pub fn has(&self, c: char) -> bool {
+        self.glyph(Face::FangSong, c).is_some()
+    }
+}
+
+/// A PDF resource tag for the user font at `i`: six capital letters.
+fn tag(i: usize) -> String {
+    let mut s = String::from("ERU");
+    let mut n = i;
+    for _ in 0..3 {
+        s.push((b'A' + (n % 26) as u8) as char);
+        n /= 26;
+    }
+    s
 }
 
 mod system {
-    //! Finds the user's fonts by family name, reading only each file's name
-    //! table (ttf-parser), so a folder of hundreds of fonts is quick.
+    //! The user's and the system's fonts, found with fontdb (name tables
+    //! only, files mapped rather than read).
     use super::*;
     use std::collections::BTreeMap;
 
-    fn folders(extra: Option<&Path>) -> Vec<PathBuf> {
-        let mut v: Vec<PathBuf> = extra.into_iter().map(Path::to_path_buf).collect();
-        for d in ["/usr/share/fonts", "/usr/local/share/fonts", "/Library/Fonts", "/System/Library/Fonts", "C:\\Windows\\Fonts"] {
-            v.push(PathBuf::from(d));
-        }
-        if let Some(home) = std::env::var_os("HOME") {
-            let home = PathBuf::from(home);
-            v.push(home.join(".fonts"));
-            v.push(home.join(".local/share/fonts"));
-            v.push(home.join("Library/Fonts"));
-        }
-        v
+    /// A face found on disk.
+    pub struct Found {
+        pub path: PathBuf,
+        pub index: u32,
+        pub family: String,
+        /// From the `--font-dir` folder.
+        pub in_dir: bool,
+        /// For each official face this font is named as: the rank of its name.
+        pub rank: BTreeMap<Face, usize>,
     }
 
-    fn walk(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
-        let Ok(rd) = std::fs::read_dir(dir) else { return };
-        let mut entries: Vec<PathBuf> = rd.flatten().map(|e| e.path()).collect();
-        entries.sort();
-        for p in entries {
-            if p.is_dir() && depth < 6 {
-                walk(&p, depth + 1, out);
-            } else if let Some(ext) = p.extension().and_then(|e| e.to_str()) {
-                if matches!(ext.to_ascii_lowercase().as_str(), "ttf" | "otf" | "ttc" | "otc") {
-                    out.push(p);
-                }
-            }
+    /// Simplified Chinese faces before the others, Japanese, Korean and
+    /// traditional forms last: a fallback character should look as it is
+    /// written in the mainland.
+    fn region(family: &str) -> u8 {
+        let f = family.to_ascii_uppercase();
+        let has = |w: &str| f.split(|c: char| !c.is_ascii_alphanumeric()).any(|x| x == w);
+        if has("SC") || has("CN") || has("GB") || family.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)) {
+            0
+        } else if has("JP") || has("KR") || has("TC") || has("HK") || has("MONO") {
+            2
+        } else {
+            1
         }
     }
 
-    /// For each face, the first font file (path, face index, family) whose
-    /// family name is one of the face's names, best name first.
-    pub fn find(extra: Option<&Path>) -> BTreeMap<Face, (PathBuf, usize, String)> {
-        let mut files = Vec::new();
-        for f in folders(extra) {
-            walk(&f, 0, &mut files);
+    /// Every face of the folder and of the system: the folder's first, then
+    /// Simplified Chinese ones, then by path.
+    pub fn find(extra: Option<&Path>) -> Vec<Found> {
+        let mut db = fontdb::Database::new();
+        if let Some(d) = extra {
+            db.load_fonts_dir(d);
         }
-        let mut best: BTreeMap<Face, (usize, PathBuf, usize, String)> = BTreeMap::new();
-        for path in files {
-            let Ok(data) = std::fs::read(&path) else { continue };
-            let count = ttf_parser::fonts_in_collection(&data).unwrap_or(1);
-            for index in 0..count {
-                let Ok(face) = ttf_parser::Face::parse(&data, index) else { continue };
-                let names: Vec<String> = face
-                    .names()
+        let from_dir: Vec<fontdb::ID> = db.faces().map(|f| f.id).collect();
+        db.load_system_fonts();
+        let mut out: Vec<Found> = db
+            .faces()
+            .filter_map(|f| {
+                let path = match &f.source {
+                    fontdb::Source::File(p) | fontdb::Source::SharedFile(p, _) => p.clone(),
+                    fontdb::Source::Binary(_) => return None,
+                };
+                let names: Vec<&str> = f.families.iter().map(|(n, _)| n.as_str()).chain([f.post_script_name.as_str()]).collect();
+                let rank = Face::ALL
                     .into_iter()
-                    .filter(|n| n.name_id == ttf_parser::name_id::FAMILY || n.name_id == ttf_parser::name_id::FULL_NAME)
-                    .filter_map(|n| n.to_string())
+                    .filter_map(|face| family_names(face).iter().position(|want| names.contains(want)).map(|r| (face, r)))
                     .collect();
-                for f in Face::ALL {
-                    let Some(rank) = family_names(f).iter().position(|want| names.iter().any(|n| n == want)) else {
-                        continue;
-                    };
-                    if best.get(&f).map_or(true, |b| rank < b.0) {
-                        best.insert(f, (rank, path.clone(), index as usize, family_names(f)[rank].to_string()));
-                    }
-                }
-            }
-        }
-        best.into_iter().map(|(f, (_, p, i, n))| (f, (p, i, n))).collect()
+                let family = f.families.first().map_or_else(|| f.post_script_name.clone(), |(n, _)| n.clone());
+                Some(Found { path, index: f.index, family, in_dir: from_dir.contains(&f.id), rank })
+            })
+            .collect();
+        out.sort_by(|a, b| (!a.in_dir, region(&a.family), &a.path, a.index).cmp(&(!b.in_dir, region(&b.family), &b.path, b.index)));
+        out.dedup_by(|a, b| a.path == b.path && a.index == b.index);
+        out
     }
 }

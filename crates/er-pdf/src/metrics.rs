@@ -14,7 +14,7 @@ pub trait Metrics {
 
 impl Metrics for FontSet {
     fn glyph(&self, face: Face, c: char) -> Option<(usize, f64)> {
-        self.for_face(face).iter().find_map(|&i| self.fonts[i].advance_em(c).map(|a| (i, a)))
+        FontSet::glyph(self, face, c)
     }
 }
 

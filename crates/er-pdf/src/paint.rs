@@ -25,7 +25,10 @@ pub fn paint(doc: &Document, layout: &Layout, fonts: &FontSet) -> Vec<u8> {
         .collect();
     for &i in &used {
         let f = &fonts.fonts[i];
-        pdf.resources.fonts.map.insert(printpdf::FontId(f.tag.clone()), PdfFont::new(f.parsed.clone()));
+        // The layout only picks fonts that parse (`FontSet::glyph`).
+        if let Some(parsed) = f.parsed() {
+            pdf.resources.fonts.map.insert(printpdf::FontId(f.tag.clone()), PdfFont::new(parsed.clone()));
+        }
     }
     let pages = layout
         .pages

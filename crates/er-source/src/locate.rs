@@ -30,6 +30,21 @@ pub struct Node {
     pub scalar: Option<Scalar>,
 }
 
+impl Node {
+    /// Where the character at offset `at` (in characters) of the scalar's
+    /// text stands: exact for a text on one line (a quote counted), the
+    /// text's start otherwise.
+    pub fn char_loc(&self, at: usize) -> Loc {
+        match &self.scalar {
+            Some(s) if !s.text.trim_end_matches('\n').contains('\n') => {
+                let lead = if s.plain { 0 } else { 1 };
+                Loc { line: self.loc.line, column: self.loc.column + lead + at }
+            }
+            _ => self.loc,
+        }
+    }
+}
+
 /// Field path → node, for every node of the first document.
 #[derive(Debug, Clone, Default)]
 pub struct Index {

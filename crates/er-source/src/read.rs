@@ -151,7 +151,11 @@ fn with_item_index(mut d: Diagnostic, index: &Index) -> Diagnostic {
     d
 }
 
-/// Control characters would vanish or corrupt the XML of a DOCX or XLSX.
+/// Characters no reader can see or that turn text around: control
+/// characters vanish or corrupt the XML of a DOCX or XLSX; zero-width,
+/// byte-order, bidi and private-use characters show as nothing, or as
+/// something else on another machine. Each occurrence is reported where it
+/// stands.
 ///
 /// `breaks_allowed` names the texts (titles) where a line break is the
 /// writer's own choice of where a line ends; there it is kept.
@@ -161,12 +165,86 @@ pub fn control_characters(index: &Index, name: &str, breaks_allowed: &dyn Fn(&st
         let Some(s) = &node.scalar else { continue };
         let body = s.text.trim_end_matches('\n');
         let allowed = |c: char| c == '\n' && breaks_allowed(path);
-        if let Some(c) = body.chars().find(|&c| c.is_control() && !allowed(c)) {
+        for (at, c) in body.chars().enumerate() {
+            if allowed(c) {
+                continue;
+            }
+            let Some(what) = invisible(c) else { continue };
+            let message = if c.is_control() {
+                format!("the text holds the control character U+{:04X}", c as u32)
+            } else {
+                format!("the text holds {what} (U+{:04X})", c as u32)
+            };
             out.push(
-                Diagnostic::error(name, Some(node.loc), path, format!("the text holds the control character U+{:04X}", c as u32))
-                    .with_help("remove it: tabs, line breaks and other control characters have no place in a report's text"),
+                Diagnostic::error(name, Some(node.char_loc(at)), path, message)
+                    .with_help("remove it: a reader cannot see it, and it has no place in a report's text"),
             );
         }
     }
     out
+}
+
+/// Every character of the file's texts that `can_draw` refuses (no font
+/// the PDF may use has it), each where it stands, all in one run.
+/// Whitespace and the invisible characters `control_characters` reports
+/// are passed over.
+pub fn undrawable(index: &Index, name: &str, can_draw: &dyn Fn(char) -> bool) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (path, node) in index.iter() {
+        let Some(s) = &node.scalar else { continue };
+        for (at, c) in s.text.chars().enumerate() {
+            if c.is_whitespace() || invisible(c).is_some() || can_draw(c) {
+                continue;
+            }
+            out.push(
+                Diagnostic::error(name, Some(node.char_loc(at)), path, format!("no font available to the PDF has the character “{c}” (U+{:04X})", c as u32))
+                    .with_help("replace it (a common character, or the name in pinyin), remove it, or add a font that has it with --font-dir; the DOCX and XLSX can still be made: --format docx,xlsx"),
+            );
+        }
+    }
+    out
+}
+
+/// What an invisible or text-turning character is, by its Unicode name,
+/// or None for a character that is drawn.
+///
+/// ```
+/// use er_source::read::invisible;
+/// assert_eq!(invisible('\u{200B}'), Some("ZERO WIDTH SPACE"));
+/// assert_eq!(invisible('\u{E000}'), Some("a private-use character"));
+/// assert_eq!(invisible('堃'), None);
+/// ```
+pub fn invisible(c: char) -> Option<&'static str> {
+    Some(match c {
+        '\u{00AD}' => "SOFT HYPHEN",
+        '\u{034F}' => "COMBINING GRAPHEME JOINER",
+        '\u{061C}' => "ARABIC LETTER MARK",
+        '\u{180E}' => "MONGOLIAN VOWEL SEPARATOR",
+        '\u{200B}' => "ZERO WIDTH SPACE",
+        '\u{200C}' => "ZERO WIDTH NON-JOINER",
+        '\u{200D}' => "ZERO WIDTH JOINER",
+        '\u{200E}' => "LEFT-TO-RIGHT MARK",
+        '\u{200F}' => "RIGHT-TO-LEFT MARK",
+        '\u{2028}' => "LINE SEPARATOR",
+        '\u{2029}' => "PARAGRAPH SEPARATOR",
+        '\u{202A}' => "LEFT-TO-RIGHT EMBEDDING",
+        '\u{202B}' => "RIGHT-TO-LEFT EMBEDDING",
+        '\u{202C}' => "POP DIRECTIONAL FORMATTING",
+        '\u{202D}' => "LEFT-TO-RIGHT OVERRIDE",
+        '\u{202E}' => "RIGHT-TO-LEFT OVERRIDE",
+        '\u{2060}' => "WORD JOINER",
+        '\u{2061}'..='\u{2064}' => "an invisible mathematical operator",
+        '\u{2066}' => "LEFT-TO-RIGHT ISOLATE",
+        '\u{2067}' => "RIGHT-TO-LEFT ISOLATE",
+        '\u{2068}' => "FIRST STRONG ISOLATE",
+        '\u{2069}' => "POP DIRECTIONAL ISOLATE",
+        '\u{206A}'..='\u{206F}' => "a deprecated format character",
+        '\u{FEFF}' => "BYTE ORDER MARK (ZERO WIDTH NO-BREAK SPACE)",
+        '\u{FFF9}'..='\u{FFFB}' => "an interlinear annotation character",
+        '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{FFFFD}' | '\u{100000}'..='\u{10FFFD}' => "a private-use character",
+        '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}' => "a variation selector",
+        '\u{E0000}'..='\u{E007F}' => "a tag character",
+        c if c.is_control() => "a control character",
+        _ => return None,
+    })
 }
