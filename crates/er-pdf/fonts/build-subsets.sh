@@ -7,7 +7,7 @@
 #    ZHUQUE=path (default: ../shared/fonts/zhuque-fangsong/ beside the checkout).
 # Each subset keeps GB2312, ASCII, the punctuation official documents use and
 # every character of the reference report; the 仿宋 body face also keeps every
-# GBK character it has (names such as 堃 喆 犇 昇 珺 are not in GB2312), and
+# GBK and Extension A character it has (names such as 堃 喆 犇 昇 珺 are not in GB2312), and
 # Noto Serif, the last fallback of every role, all of GBK and CJK Extension A.
 #   usage: crates/er-pdf/fonts/build-subsets.sh   (from the repository root)
 set -euo pipefail
@@ -56,7 +56,7 @@ subset() { # source face-number output charset [more pyftsubset options]
 }
 noto=/usr/share/fonts/opentype/noto
 # In the Noto CJK collections, face 2 is Simplified Chinese (SC).
-subset "$zhuque"                        0 ZhuqueFangsong-Regular-GBK.ttf  "$gbk"     # 仿宋 role
+subset "$zhuque"                        0 ZhuqueFangsong-Regular-GBK.ttf  "$full"    # 仿宋 role
 # Noto Serif is every role's last fallback: all of GBK and CJK Extension A.
 # and, best effort, the characters of Extension B and beyond that it has.
 subset "$noto/NotoSerifCJK-Regular.ttc" 2 NotoSerifSC-Regular-GBK-ExtA.otf "$full" --unicodes=U+20000-3134F  # 宋体 role, every role's fallback

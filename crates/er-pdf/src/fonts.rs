@@ -6,7 +6,7 @@
 //!    folders, then by the order of `family_names`), then the shipped face
 //!    that stands in for it (朱雀仿宋 for 仿宋 …);
 //! 2. every font of the `--font-dir` folder, whatever its family name;
-//! 3. every font of the system, Simplified Chinese faces first;
+//! 3. every font of the system, Simplified Chinese and regular faces first;
 //! 4. the shipped fonts, Noto Serif CJK SC last: it has all of GBK and CJK
 //!    Extension A.
 //!
@@ -262,6 +262,8 @@ mod system {
         pub family: String,
         /// From the `--font-dir` folder.
         pub in_dir: bool,
+        /// The weight class: 400 regular, 700 bold.
+        pub weight: u16,
         /// For each official face this font is named as: the rank of its name.
         pub rank: BTreeMap<Face, usize>,
     }
@@ -282,7 +284,7 @@ mod system {
     }
 
     /// Every face of the folder and of the system: the folder's first, then
-    /// Simplified Chinese ones, then by path.
+    /// Simplified Chinese ones, regular weights first, then by path.
     pub fn find(extra: Option<&Path>) -> Vec<Found> {
         let mut db = fontdb::Database::new();
         if let Some(d) = extra {
@@ -303,10 +305,13 @@ mod system {
                     .filter_map(|face| family_names(face).iter().position(|want| names.contains(want)).map(|r| (face, r)))
                     .collect();
                 let family = f.families.first().map_or_else(|| f.post_script_name.clone(), |(n, _)| n.clone());
-                Some(Found { path, index: f.index, family, in_dir: from_dir.contains(&f.id), rank })
+                Some(Found { path, index: f.index, family, in_dir: from_dir.contains(&f.id), weight: f.weight.0, rank })
             })
             .collect();
-        out.sort_by(|a, b| (!a.in_dir, region(&a.family), &a.path, a.index).cmp(&(!b.in_dir, region(&b.family), &b.path, b.index)));
+        // Regular weights first: a fallback character in body text should
+        // not stand out in bold.
+        let key = |f: &Found| (!f.in_dir, region(&f.family), f.weight.abs_diff(400), f.path.clone(), f.index);
+        out.sort_by_key(key);
         out.dedup_by(|a, b| a.path == b.path && a.index == b.index);
         out
     }
