@@ -116,6 +116,12 @@ fn render_one<'f>(
 }
 
 pub fn run(inputs: &[PathBuf], out_dir: &Path, formats: &[Format], source: &FontSource, quiet: bool) -> u8 {
+    // A render that was killed while writing into this folder is finished
+    // first, whatever this one renders.
+    if let Err(e) = output::repair(out_dir) {
+        eprintln!("error: {e}");
+        return 2;
+    }
     let files = expand(inputs);
     // Loaded at the first PDF, once for the whole batch.
     let cell = std::sync::OnceLock::new();

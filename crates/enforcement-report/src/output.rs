@@ -1,39 +1,172 @@
-//! All-or-nothing output: every file is written to a temporary file in the
-//! output folder, then all are renamed into place.
+//! Output sets that are all old or all new, whatever happens.
+//!
+//! A render writes its files into the output folder like this:
+//!
+//! 1. It takes an exclusive lock on `.enforcement-report.lock` in the
+//!    folder: renders into one folder, from one process or several, take
+//!    turns.
+//! 2. It finishes what an interrupted render left (see `recover`): a
+//!    journal is carried out; temporary files of ours are removed.
+//! 3. Each file is written to a new temporary file, `.er-XXXXXX.tmp`,
+//!    created exclusively with a random name (the `tempfile` crate: a
+//!    symlink planted in the folder is never followed) and synced.
+//! 4. The journal `.enforcement-report.journal`, listing each temporary
+//!    file and the name it takes, is written the same way and renamed into
+//!    place: from this moment the set counts as written.
+//! 5. Each temporary file is renamed to its name (a rename replaces a
+//!    symlink; it never writes through one); the journal is removed.
+//!
+//! Killed before step 4, a render leaves the old set and temporary files
+//! that the next render removes; killed after it, the next render finishes
+//! the renames. A rename that fails leaves the journal, and the next render
+//! into the folder finishes the set.
 
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-/// Writes `files` (name, bytes) into `dir`, creating it if missing.
-pub fn write_all(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>, String> {
-    fs::create_dir_all(dir).map_err(|e| format!("cannot create the output folder {}: {e}", dir.display()))?;
-    let mut temps = Vec::new();
-    for (name, bytes) in files {
-        let final_path = dir.join(name);
-        let temp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-        let written = fs::File::create(&temp).and_then(|mut f| {
-            f.write_all(bytes)?;
-            f.sync_all()
-        });
-        if let Err(e) = written {
-            for (t, _) in &temps {
-                let _ = fs::remove_file(t);
-            }
-            let _ = fs::remove_file(&temp);
-            return Err(format!("cannot write into the output folder {}: {e}", dir.display()));
+const LOCK: &str = ".enforcement-report.lock";
+const JOURNAL: &str = ".enforcement-report.journal";
+const TEMP_PREFIX: &str = ".er-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// The folder's lock, held until dropped.
+struct Lock(fs::File);
+
+impl Lock {
+    fn take(dir: &Path) -> Result<Lock, String> {
+        let path = dir.join(LOCK);
+        let mut opts = fs::OpenOptions::new();
+        opts.create(true).truncate(false).write(true);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::OpenOptionsExt;
+            // A symlink planted as the lock file is refused, not followed.
+            opts.custom_flags(libc::O_NOFOLLOW);
         }
-        temps.push((temp, final_path));
+        let file = opts.open(&path).map_err(|e| format!("cannot lock the output folder {} ({}): {e}", dir.display(), path.display()))?;
+        file.lock().map_err(|e| format!("cannot lock the output folder {}: {e}", dir.display()))?;
+        Ok(Lock(file))
     }
+}
+
+impl Drop for Lock {
+    fn drop(&mut self) {
+        let _ = self.0.unlock();
+    }
+}
+
+/// Carries out a journal left by an interrupted render and removes the
+/// temporary files such renders leave. Called with the lock held, so no
+/// other render is writing.
+fn recover(dir: &Path) -> Result<(), String> {
+    let journal = dir.join(JOURNAL);
+    if let Ok(text) = fs::read_to_string(&journal) {
+        for line in text.lines() {
+            let Some((temp, name)) = line.split_once('\t') else { continue };
+            // Only names inside the folder: a journal is ours, but a file
+            // that names a path elsewhere is not carried out.
+            if !is_plain_name(temp) || !is_plain_name(name) {
+                continue;
+            }
+            let temp = dir.join(temp);
+            if temp.exists() {
+                fs::rename(&temp, dir.join(name)).map_err(|e| format!("cannot finish the interrupted render into {}: {e}", dir.display()))?;
+            }
+        }
+        fs::remove_file(&journal).map_err(|e| format!("cannot remove {}: {e}", journal.display()))?;
+    }
+    if let Ok(entries) = fs::read_dir(dir) {
+        for e in entries.flatten() {
+            let name = e.file_name().to_string_lossy().into_owned();
+            if name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX) {
+                let _ = fs::remove_file(e.path());
+            }
+        }
+    }
+    Ok(())
+}
+
+fn is_plain_name(s: &str) -> bool {
+    !s.is_empty() && s != "." && s != ".." && !s.contains(['/', '\\'])
+}
+
+/// Makes sure the folder's entries (renames) reach the disk.
+fn sync_dir(dir: &Path) {
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+}
+
+/// A new temporary file of ours in `dir` holding `bytes`, kept on disk.
+fn temp_with(dir: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    let mut t = tempfile::Builder::new().prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX).tempfile_in(dir)?;
+    t.write_all(bytes)?;
+    t.as_file().sync_all()?;
+    t.into_temp_path().keep().map_err(|e| e.error)
+}
+
+/// Finishes an interrupted render into `dir`, if one was: what the next
+/// render would do first. Nothing happens when the folder does not exist.
+pub fn repair(dir: &Path) -> Result<(), String> {
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    let _lock = Lock::take(dir)?;
+    recover(dir)
+}
+
+/// Writes `files` (name, bytes) into `dir`, creating it if missing: all of
+/// them or, on failure, none (see the module's description).
+pub fn write_all(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>, String> {
+    if let Some((name, _)) = files.iter().find(|(n, _)| !is_plain_name(n) || n.contains(['\t', '\n', '\r'])) {
+        return Err(format!("cannot write a file named {name:?}: rename the data file without tabs, line breaks or slashes"));
+    }
+    fs::create_dir_all(dir).map_err(|e| format!("cannot create the output folder {}: {e}", dir.display()))?;
+    let _lock = Lock::take(dir)?;
+    recover(dir)?;
+    let failed = |e: std::io::Error| format!("cannot write into the output folder {}: {e}", dir.display());
+    let mut temps: Vec<(PathBuf, &str)> = Vec::new();
+    let remove = |temps: &[(PathBuf, &str)]| {
+        for (t, _) in temps {
+            let _ = fs::remove_file(t);
+        }
+    };
+    for (name, bytes) in files {
+        match temp_with(dir, bytes) {
+            Ok(t) => temps.push((t, name)),
+            Err(e) => {
+                remove(&temps);
+                return Err(failed(e));
+            }
+        }
+    }
+    let journal: String = temps
+        .iter()
+        .map(|(t, name)| format!("{}\t{name}\n", t.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()))
+        .collect();
+    let committed = temp_with(dir, journal.as_bytes()).and_then(|j| fs::rename(&j, dir.join(JOURNAL)).inspect_err(|_| {
+        let _ = fs::remove_file(&j);
+    }));
+    if let Err(e) = committed {
+        remove(&temps);
+        return Err(failed(e));
+    }
+    sync_dir(dir);
     let mut done = Vec::new();
-    for (temp, final_path) in temps {
-        fs::rename(&temp, &final_path).map_err(|e| format!("cannot write {}: {e}", final_path.display()))?;
+    for (temp, name) in &temps {
+        let final_path = dir.join(name);
+        fs::rename(temp, &final_path).map_err(|e| {
+            format!("cannot write {}: {e}; the next render into {} finishes the set", final_path.display(), dir.display())
+        })?;
         done.push(final_path);
     }
+    sync_dir(dir);
+    fs::remove_file(dir.join(JOURNAL)).map_err(|e| format!("cannot remove the journal in {}: {e}", dir.display()))?;
     Ok(done)
 }
 
-/// Writes one file at `path` the same way: a temporary file, then a rename.
+/// Writes one file at `path` the same way.
 pub fn write_file(path: &Path, bytes: Vec<u8>) -> Result<PathBuf, String> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let Some(name) = path.file_name() else {
