@@ -2,9 +2,9 @@
 //!
 //! A render writes its files into the output folder like this:
 //!
-//! 1. It takes an exclusive lock on `.enforcement-report.lock` in the
-//!    folder: renders into one folder, from one process or several, take
-//!    turns.
+//! 1. It takes an exclusive lock on the folder (on Unix the folder
+//!    itself; elsewhere a file `.enforcement-report.lock` in it): renders
+//!    into one folder, from one process or several, take turns.
 //! 2. It finishes what an interrupted render left (see `recover`): a
 //!    journal is carried out; temporary files of ours are removed.
 //! 3. Each file is written to a new temporary file, `.er-XXXXXX.tmp`,
@@ -25,26 +25,34 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+#[cfg(not(unix))]
 const LOCK: &str = ".enforcement-report.lock";
 const JOURNAL: &str = ".enforcement-report.journal";
 const TEMP_PREFIX: &str = ".er-";
 const TEMP_SUFFIX: &str = ".tmp";
 
-/// The folder's lock, held until dropped.
+/// The folder's lock, held until dropped. On Unix the folder itself is
+/// locked (flock on its descriptor), so nothing is added to it; elsewhere a
+/// lock file `.enforcement-report.lock` in it.
 struct Lock(fs::File);
 
 impl Lock {
+    #[cfg(unix)]
+    fn take(dir: &Path) -> Result<Lock, String> {
+        let file = fs::File::open(dir).map_err(|e| format!("cannot lock the output folder {}: {e}", dir.display()))?;
+        file.lock().map_err(|e| format!("cannot lock the output folder {}: {e}", dir.display()))?;
+        Ok(Lock(file))
+    }
+
+    #[cfg(not(unix))]
     fn take(dir: &Path) -> Result<Lock, String> {
         let path = dir.join(LOCK);
-        let mut opts = fs::OpenOptions::new();
-        opts.create(true).truncate(false).write(true);
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::OpenOptionsExt;
-            // A symlink planted as the lock file is refused, not followed.
-            opts.custom_flags(libc::O_NOFOLLOW);
-        }
-        let file = opts.open(&path).map_err(|e| format!("cannot lock the output folder {} ({}): {e}", dir.display(), path.display()))?;
+        let file = fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(|e| format!("cannot lock the output folder {} ({}): {e}", dir.display(), path.display()))?;
         file.lock().map_err(|e| format!("cannot lock the output folder {}: {e}", dir.display()))?;
         Ok(Lock(file))
     }
