@@ -25,7 +25,19 @@ pub fn run(old: &Path, new: &Path, json: bool, notice: bool, docx: bool, output:
         eprintln!("error: a correction notice is made from two data files (.yaml)");
         return 2;
     }
-    let read = |p: &Path| std::fs::read(p).map_err(|e| format!("cannot read {}: {e}", p.display()));
+    // Each file read within a bound and checked on its own first, so that
+    // a message names the file that is broken.
+    let read = |p: &Path| -> Result<Vec<u8>, String> {
+        use std::io::Read;
+        let f = std::fs::File::open(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+        let mut v = Vec::new();
+        f.take(MAX_DIFF_BYTES + 1).read_to_end(&mut v).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+        if v.len() as u64 > MAX_DIFF_BYTES {
+            return Err(format!("{} is over {} MiB: not a report's file", p.display(), MAX_DIFF_BYTES >> 20));
+        }
+        er_inspect::compare::files(&ea, &v, &v).map_err(|e| format!("{}: {e}", p.display()))?;
+        Ok(v)
+    };
     let result = read(old).and_then(|a| read(new).and_then(|b| er_inspect::compare::files(&ea, &a, &b)));
     match result {
         Err(e) => {
@@ -113,3 +125,6 @@ fn write_notice(r: &er_data::Report, list: &[er_document::compare::Change], docx
         },
     }
 }
+
+/// Largest file `diff` reads: a report's DOCX, PDF or XLSX is well under.
+const MAX_DIFF_BYTES: u64 = 64 << 20;

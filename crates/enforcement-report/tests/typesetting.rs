@@ -32,20 +32,22 @@ fn pdf_lines(bytes: &[u8]) -> Vec<Vec<String>> {
 fn figures_of_a_twenty_column_table_stay_on_one_line_in_every_format() {
     // From twenty-columns-data.yaml: a 7-decimal amount in 元, the largest
     // 万元 amount, and 9-digit counts.
+    // 99999999999.9999999 has more digits than an XLSX stores, so `check`
+    // refuses it; the layout is tested on the document all the same, with
+    // the PDF and DOCX writers called directly.
     let figures = ["1234567.8901234", "99999999999.9999999", "123456792", "123456809"];
-    let out = scratch("typesetting-twenty");
-    let pdf = render(&twenty(), "pdf", &out);
+    let doc = document(&twenty());
+    let pdf = er_pdf::write(&doc, &FontSource::Bundled).unwrap();
     let lines: Vec<String> = pdf_lines(&pdf).concat();
     for f in figures {
         assert!(lines.iter().any(|l| l.contains(f)), "PDF: {f} is split: {lines:?}");
     }
-    let docx = er_inspect::docx::Docx::read(&render(&twenty(), "docx", &out)).unwrap();
+    let docx = er_inspect::docx::Docx::read(&er_docx::write(&doc).unwrap()).unwrap();
     let values: Vec<String> = docx.tables[0].last().unwrap().iter().map(|c| c.text.clone()).collect();
     for f in figures {
         assert!(values.contains(&f.to_string()), "DOCX: {f} not one cell text in {values:?}");
     }
     // Each figure's cell is wide enough at its size: the layout's measure.
-    let doc = document(&twenty());
     let fonts = FontSet::load(&FontSource::Bundled);
     let layout = lay_out(&doc, &fonts).unwrap();
     let texts: Vec<String> = layout.pages.iter().flat_map(|p| p.items.iter()).filter_map(|i| if let Item::Text(r) = i { Some(r.text.clone()) } else { None }).collect();

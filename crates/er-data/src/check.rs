@@ -82,18 +82,83 @@ pub fn check(l: &Loaded) -> Vec<Diagnostic> {
     }
     previous_year(l, &mut out);
     references(l, &mut out);
-    if r.report_date.year < r.year {
+    if !(2000..=2100).contains(&r.year) {
+        out.push(
+            Diagnostic::error(&l.file, l.locate("year"), "year", format!("the year {} is not one a report covers", r.year))
+                .with_help("write the year the report covers, from 2000 to 2100, e.g. year: 2024"),
+        );
+    }
+    if r.agency.trim().is_empty() {
+        out.push(
+            Diagnostic::error(&l.file, l.locate("agency"), "agency", "the agency is empty: the report would be signed by no one")
+                .with_help("write the agency's full name, e.g. agency: 第一师阿拉尔市应急管理局"),
+        );
+    }
+    if r.signature.as_deref().is_some_and(|s| s.trim().is_empty()) {
+        out.push(
+            Diagnostic::error(&l.file, l.locate("signature"), "signature", "the signature is empty")
+                .with_help("write the name that signs the report, or leave signature out to sign with the agency"),
+        );
+    }
+    xlsx_exact(l, &mut out);
+    // A table's title, labels and notes go into XLSX cells, which hold at
+    // most 32,767 characters (a note's cell adds its lead and number).
+    for (path, text) in texts(r).into_iter().filter(|(p, _)| p.starts_with("tables.")) {
+        let n = text.chars().count();
+        if n + 16 > XLSX_CELL_CHARS {
+            out.push(
+                Diagnostic::error(&l.file, l.locate(&path), &path, format!("the text is {n} characters; a cell of the XLSX holds at most {XLSX_CELL_CHARS}"))
+                    .with_help("shorten it: a table's title, label or note is a sentence or two"),
+            );
+        }
+    }
+    // Dated on or before the last day of the year it reports on.
+    if r.report_date.year <= r.year {
         out.push(
             Diagnostic::warning(
                 &l.file,
                 l.locate("report_date"),
                 "report_date",
-                format!("the report is dated {} , before the end of the year {} it reports on", r.report_date, r.year),
+                format!(
+                    "the report is dated {}, {} the year {} it reports on",
+                    r.report_date,
+                    if r.report_date.year == r.year { "inside" } else { "before" },
+                    r.year
+                ),
             )
             .with_help("the report is usually signed in January of the following year"),
         );
     }
     out
+}
+
+/// Most characters an XLSX cell holds.
+pub const XLSX_CELL_CHARS: usize = 32_767;
+
+/// Most significant digits a spreadsheet stores exactly: Excel keeps 15.
+pub const XLSX_DIGITS: usize = 15;
+
+/// Amounts the XLSX could not store exactly: Excel keeps 15 significant
+/// digits, so 99999999999.9999999 would become 100000000000 there while
+/// the DOCX and PDF print every digit.
+fn xlsx_exact(l: &Loaded, out: &mut Vec<Diagnostic>) {
+    let r = &l.report;
+    for (ti, def) in r.template.tables.iter().enumerate() {
+        for (col, value) in def.columns.iter().zip(r.values(ti)) {
+            let text = value.text();
+            // Zeros after the last decimal digit are not stored: 1.50 is 1.5.
+            let stored = if text.contains('.') { text.trim_end_matches('0') } else { text.as_str() };
+            let digits = stored.chars().filter(char::is_ascii_digit).collect::<String>();
+            let significant = digits.trim_start_matches('0').len();
+            if significant > XLSX_DIGITS {
+                let path = format!("tables.{}.{}", def.label, col.key);
+                out.push(
+                    Diagnostic::error(&l.file, l.locate(&path), &path, format!("{text} has {significant} significant digits; the XLSX stores at most {XLSX_DIGITS} exactly"))
+                        .with_help("check the figure; a real amount has fewer digits (round it to the precision the statistics ask for)"),
+                );
+            }
+        }
+    }
 }
 
 fn unit_help(unit: er_template::Unit) -> String {
@@ -185,6 +250,15 @@ fn texts(r: &crate::Report) -> Vec<(String, &str)> {
     let mut v: Vec<(String, &str)> = Vec::new();
     if let Some(t) = &r.title {
         v.push(("title".into(), t));
+    }
+    v.push(("agency".into(), &r.agency));
+    if let Some(s) = &r.signature {
+        v.push(("signature".into(), s));
+    }
+    for (def, d) in r.template.tables.iter().zip(&r.tables) {
+        for (key, text) in &d.labels {
+            v.push((format!("tables.{}.{}.{key}", def.label, crate::load::LABELS), text));
+        }
     }
     let np = r.template.part_index(er_template::Part::Narrative) + 1;
     let sp = 3 - np;

@@ -9,9 +9,27 @@ use er_template::Part;
 use crate::figures::{Figure, FigureValue, TO_FILL};
 use crate::report::{Block, Report};
 
-/// A YAML scalar in single quotes: every text survives as written.
+/// A YAML scalar that reads back as written: in single quotes, or, for a
+/// text with line breaks or other control characters (a block scalar in
+/// the source, a title given in lines), in double quotes with escapes.
 fn quote(s: &str) -> String {
-    format!("'{}'", s.replace('\'', "''"))
+    if !s.chars().any(char::is_control) {
+        return format!("'{}'", s.replace('\'', "''"));
+    }
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// A mapping key: as written when YAML reads it back unchanged, quoted otherwise.

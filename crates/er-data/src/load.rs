@@ -134,6 +134,9 @@ const NOTES: &str = "说明";
 
 /// Loads a data file's text, with `base` the folder a template path is relative to.
 pub fn load_in(text: &str, name: &str, base: Option<&Path>) -> Result<Loaded, LoadError> {
+    if let Some(d) = read::forbidden_characters(text, name) {
+        return Err(LoadError::Invalid(vec![d]));
+    }
     read::syntax(text, name).map_err(LoadError::Unreadable)?;
     if !read::has_content(text) {
         return Err(LoadError::Invalid(vec![Diagnostic::error(name, None, "", "the file holds no data")
@@ -142,6 +145,10 @@ pub fn load_in(text: &str, name: &str, base: Option<&Path>) -> Result<Loaded, Lo
     let index = Index::build(text);
     if let Some(d) = read::duplicates(&index, name) {
         return Err(LoadError::Invalid(vec![d]));
+    }
+    let structure = read::structure(&index, name);
+    if !structure.is_empty() {
+        return Err(LoadError::Invalid(structure));
     }
     let raw: RawReport = serde_yaml::from_str(text).map_err(|e| {
         LoadError::Invalid(vec![read::serde_error(
@@ -296,7 +303,9 @@ impl Cx<'_> {
                 }
             }
             for (c, col) in def.columns.iter().enumerate() {
-                if data.given[c].is_none() && col.total_of.is_none() {
+                // A figure given but wrong has its own error already.
+                let written = self.found.index.get(&format!("{path}.{}", col.key)).is_some();
+                if data.given[c].is_none() && col.total_of.is_none() && !written {
                     self.found.error(
                         &path,
                         format!("missing field `{}`: {} has no figure {}", col.key, def.label, col.key),
@@ -311,6 +320,35 @@ impl Cx<'_> {
 
     /// One figure, read as its column's kind.
     fn figure(&mut self, path: &str, key: &str, kind: Kind, v: &Value) -> Option<FigureValue> {
+        // What YAML would read as a number nobody meant: 0x1A is 26, and an
+        // empty value would be the blank of "no such power".
+        if let Some(s) = self.found.index.get(path).and_then(|n| n.scalar.as_ref()).filter(|s| s.plain) {
+            let t = s.text.trim();
+            if t.is_empty() {
+                self.found.key_error(path, format!("{key} is empty"), "write the figure, ~ if the agency has no such power (the cell stays blank), or 待填");
+                return None;
+            }
+            let digits = t.trim_start_matches(['+', '-']);
+            if digits.len() > 1 && digits.starts_with('0') && digits[1..].starts_with(['x', 'X', 'o', 'O', 'b', 'B']) {
+                self.found.error(path, format!("{t} is written in base 16, 8 or 2, which a report does not use"), "write the figure in decimal digits, e.g. 26");
+                return None;
+            }
+            let number = t.parse::<f64>().is_ok_and(f64::is_finite);
+            if number && t.contains(['e', 'E']) {
+                let decimal = rust_decimal::Decimal::from_scientific(t).map(|d| d.normalize().to_string()).unwrap_or_else(|_| "1000".into());
+                self.found.error(path, format!("{t} is written with an exponent"), format!("write the figure's decimal digits: {key}: '{decimal}'"));
+                return None;
+            }
+            let whole = t.split('.').next().unwrap_or(t);
+            if number && kind == Kind::Count && t.contains('.') && t[whole.len() + 1..].chars().all(|c| c == '0') {
+                self.found.error(
+                    path,
+                    format!("{t} is written with a decimal point, and {key} is a count"),
+                    format!("write the whole number without a point, e.g. {key}: {whole}"),
+                );
+                return None;
+            }
+        }
         match kind {
             Kind::Count => match serde_yaml::from_value::<Figure<Count>>(v.clone()) {
                 Ok(f) => Some(FigureValue::Count(f)),

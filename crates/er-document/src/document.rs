@@ -280,7 +280,7 @@ pub fn build(report: &Report) -> Document {
                     });
                 }
                 // A name too long for its line wraps as a title does (GB/T 9704 §7.3.5).
-                let name = broken(report.signature.as_deref().unwrap_or(&report.agency).trim(), CHARS_PER_LINE as f64);
+                let name = broken(&text(report.signature.as_deref().unwrap_or(&report.agency)), CHARS_PER_LINE as f64);
                 blocks.push(Block::Signature { name, date: report.report_date.chinese() });
                 sections.push(Section { page: PORTRAIT, blocks });
             }
@@ -373,7 +373,8 @@ fn table(report: &Report, ti: usize) -> Table {
     cells.sort_by_key(|c| (c.row, c.col));
     let notes = match &data.notes {
         Some(n) => n.iter().map(|s| text(s)).collect::<Vec<_>>(),
-        None => def.notes.items.clone(),
+        // A template's notes may cite the data too ({年度}).
+        None => def.notes.items.iter().map(|s| text(s)).collect(),
     };
     let columns = column_fractions(&cells, def.columns.len(), def.header_rows, |c| def.columns[c].kind);
     let (avail, pad) = (table_width_em(), cell_padding_em());

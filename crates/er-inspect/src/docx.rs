@@ -10,14 +10,33 @@ use quick_xml::Reader;
 pub fn parts(bytes: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, String> {
     let mut z = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
     let mut out = BTreeMap::new();
+    let mut total = 0u64;
     for i in 0..z.len() {
-        let mut f = z.by_index(i).map_err(|e| e.to_string())?;
+        let f = z.by_index(i).map_err(|e| e.to_string())?;
+        let name = f.name().map_err(|e| e.to_string())?.to_string();
+        // Bounded by the bytes inflated, not by the size the entry claims:
+        // a small zip may inflate to gigabytes.
         let mut v = Vec::new();
-        f.read_to_end(&mut v).map_err(|e| e.to_string())?;
-        out.insert(f.name().map_err(|e| e.to_string())?.to_string(), v);
+        f.take(MAX_PART_BYTES + 1).read_to_end(&mut v).map_err(|e| e.to_string())?;
+        total += v.len() as u64;
+        if v.len() as u64 > MAX_PART_BYTES || total > MAX_PACKAGE_BYTES {
+            return Err(format!(
+                "{name} inflates to more than {} MiB (at most {} MiB a part, {} MiB in all): not a report's file",
+                v.len().max(1) >> 20,
+                MAX_PART_BYTES >> 20,
+                MAX_PACKAGE_BYTES >> 20
+            ));
+        }
+        out.insert(name, v);
     }
     Ok(out)
 }
+
+/// Most bytes one part of a DOCX or XLSX may inflate to when read back:
+/// a report's document.xml is a few hundred kilobytes.
+pub const MAX_PART_BYTES: u64 = 64 << 20;
+/// Most bytes all the parts may inflate to together.
+pub const MAX_PACKAGE_BYTES: u64 = 256 << 20;
 
 /// XML with one element per line, indented: a form that diffs readably.
 pub fn pretty_xml(xml: &[u8]) -> String {

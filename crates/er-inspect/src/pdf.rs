@@ -158,14 +158,34 @@ fn num(o: &Object) -> f64 {
     }
 }
 
+/// A page's MediaBox size: its own or, as PDF allows, inherited from a
+/// parent in the page tree.
+fn media_box(doc: &Document, id: lopdf::ObjectId) -> Result<(f64, f64), String> {
+    let mut node = doc.get_dictionary(id).map_err(|e| e.to_string())?;
+    for _ in 0..32 {
+        if let Ok(o) = node.get(b"MediaBox") {
+            let o = match o {
+                Object::Reference(r) => doc.get_object(*r).map_err(|e| e.to_string())?,
+                o => o,
+            };
+            let mb = o.as_array().map_err(|e| e.to_string())?;
+            if mb.len() != 4 {
+                return Err(format!("a page's MediaBox has {} numbers, not 4", mb.len()));
+            }
+            return Ok((num(&mb[2]) - num(&mb[0]), num(&mb[3]) - num(&mb[1])));
+        }
+        let parent = node.get(b"Parent").and_then(|p| p.as_reference()).map_err(|_| "a page has no MediaBox".to_string())?;
+        node = doc.get_dictionary(parent).map_err(|e| e.to_string())?;
+    }
+    Err("a page's MediaBox is not found within 32 levels of its page tree".into())
+}
+
 /// Reads every page's text runs.
 pub fn read(bytes: &[u8]) -> Result<Vec<Page>, String> {
     let doc = Document::load_mem(bytes).map_err(|e| e.to_string())?;
     let mut out = Vec::new();
     for (_, id) in doc.get_pages() {
-        let page = doc.get_dictionary(id).map_err(|e| e.to_string())?;
-        let mb = page.get(b"MediaBox").and_then(|o| o.as_array()).map_err(|e| e.to_string())?;
-        let (width, height) = (num(&mb[2]) - num(&mb[0]), num(&mb[3]) - num(&mb[1]));
+        let (width, height) = media_box(&doc, id)?;
         let fonts = doc.get_page_fonts(id).map_err(|e| e.to_string())?;
         let mut encodings = BTreeMap::new();
         let mut base_fonts = BTreeMap::new();

@@ -25,6 +25,9 @@ pub enum Error {
     /// A character that no available font has: never drawn as a blank.
     #[error("no font has the character “{c}” (U+{code:04X}) in {place}: replace it, or add a font that has it with --font-dir")]
     MissingGlyph { c: char, code: u32, place: String },
+    /// The PDF could not be serialized.
+    #[error("cannot write the PDF: {0}")]
+    Save(#[from] std::io::Error),
 }
 
 /// Renders the document as PDF bytes, with the fonts of `source`.
@@ -35,7 +38,7 @@ pub fn write(doc: &er_document::Document, source: &FontSource) -> Result<Vec<u8>
 /// Renders the document with fonts already loaded: a batch loads them once.
 pub fn write_with(doc: &er_document::Document, fonts: &FontSet) -> Result<Vec<u8>, Error> {
     let layout = lay_out(doc, fonts).map_err(|m| Error::MissingGlyph { c: m.c, code: m.c as u32, place: m.place })?;
-    Ok(paint::paint(doc, &layout, fonts))
+    Ok(paint::paint(doc, &layout, fonts)?)
 }
 
 /// The document with the pages of its 目录 filled in as this layout counts

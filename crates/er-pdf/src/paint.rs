@@ -12,7 +12,7 @@ use crate::fonts::FontSet;
 use crate::layout::{Item, Layout};
 use er_document::document::Document;
 
-pub fn paint(doc: &Document, layout: &Layout, fonts: &FontSet) -> Vec<u8> {
+pub fn paint(doc: &Document, layout: &Layout, fonts: &FontSet) -> std::io::Result<Vec<u8>> {
     let mut pdf = PdfDocument::new(&doc.info.title);
     let used: std::collections::BTreeSet<usize> = layout
         .pages
@@ -107,8 +107,8 @@ pub fn paint(doc: &Document, layout: &Layout, fonts: &FontSet) -> Vec<u8> {
     let id_obj = lopdf::Object::String(id.into_bytes(), lopdf::StringFormat::Hexadecimal);
     lo.trailer.set("ID", lopdf::Object::Array(vec![id_obj.clone(), id_obj]));
     let mut out = Vec::new();
-    let _ = lo.save_to(&mut out);
-    out
+    lo.save_to(&mut out)?;
+    Ok(out)
 }
 
 /// FNV-1a: a stable digest of the content for the trailer's /ID.

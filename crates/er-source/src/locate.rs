@@ -53,7 +53,20 @@ pub struct Index {
     pub duplicates: Vec<(String, Loc)>,
     /// Where each mapping key stands, by the path of its value.
     keys: BTreeMap<String, Loc>,
+    /// Bytes of text the file's aliases stand for, once expanded, and where
+    /// the alias stands that went over [`MAX_EXPANDED_BYTES`].
+    pub expanded_bytes: u64,
+    pub expansion_over: Option<Loc>,
+    /// Tags other than YAML's standard ones (`!!binary`, `!custom`): the
+    /// path, where, and the tag as written.
+    pub tags: Vec<(String, Loc, String)>,
+    /// Where a second document starts (`---` after the first).
+    pub second_document: Option<Loc>,
 }
+
+/// Most bytes of text that aliases may stand for: a report has none; a
+/// hostile file uses them to make a small file expand to gigabytes.
+pub const MAX_EXPANDED_BYTES: u64 = 1024 * 1024;
 
 /// Deeper nodes are not indexed: a report is a few levels deep, and a
 /// hostile file nested thousands deep must not cost quadratic memory.
@@ -64,8 +77,16 @@ impl Index {
     pub fn build(source: &str) -> Index {
         let mut b = Builder::default();
         let mut parser = Parser::new_from_str(source);
-        let _ = parser.load(&mut b, false);
-        Index { nodes: b.nodes, duplicates: b.duplicates, keys: b.keys }
+        let _ = parser.load(&mut b, true);
+        Index {
+            nodes: b.nodes,
+            duplicates: b.duplicates,
+            keys: b.keys,
+            expanded_bytes: b.expanded,
+            expansion_over: b.expansion_over,
+            tags: b.tags,
+            second_document: b.second_document,
+        }
     }
 
     /// The node at `path`.
@@ -111,6 +132,55 @@ struct Builder {
     done: bool,
     /// Nodes below this depth are skipped.
     skipped_depth: usize,
+    /// Bytes each anchor stands for, by anchor id.
+    anchor_bytes: BTreeMap<usize, u64>,
+    /// Anchored collections still open: their id and bytes so far.
+    open_anchors: Vec<(usize, usize, u64)>,
+    /// Collections open, anchored or not (to close anchors at their end).
+    depth: usize,
+    expanded: u64,
+    expansion_over: Option<Loc>,
+    tags: Vec<(String, Loc, String)>,
+    second_document: Option<Loc>,
+}
+
+/// True for the tags of YAML's core schema, which a report may use.
+fn standard_tag(t: &yaml_rust2::parser::Tag) -> bool {
+    let core = ["str", "int", "float", "bool", "null", "map", "seq"];
+    (t.handle == "!!" && core.contains(&t.suffix.as_str()))
+        || (t.handle == "tag:yaml.org,2002:" && core.contains(&t.suffix.as_str()))
+        || (t.handle.is_empty() && t.suffix.starts_with("tag:yaml.org,2002:") && core.contains(&&t.suffix["tag:yaml.org,2002:".len()..]))
+}
+
+impl Builder {
+    /// Counts what the file's text and aliases amount to, before anything
+    /// is skipped: `bytes` more inside every open anchored collection.
+    fn account(&mut self, bytes: u64) {
+        for a in &mut self.open_anchors {
+            a.2 = a.2.saturating_add(bytes);
+        }
+    }
+
+    fn note_tag(&mut self, tag: &Option<yaml_rust2::parser::Tag>, loc: Loc) {
+        if let Some(t) = tag.as_ref().filter(|t| !standard_tag(t)) {
+            let path = self.peek_path();
+            let handle = if t.handle == "tag:yaml.org,2002:" { "!!" } else { t.handle.as_str() };
+            self.tags.push((path, loc, format!("{handle}{}", t.suffix)));
+        }
+    }
+
+    /// The path of the node about to start, without taking it.
+    fn peek_path(&self) -> String {
+        match self.stack.last() {
+            None => String::new(),
+            Some(Frame::Seq { path, next }) => format!("{path}[{next}]"),
+            Some(Frame::Map { path, key }) => match key {
+                Some(k) if path.is_empty() => k.clone(),
+                Some(k) => format!("{path}.{k}"),
+                None => path.clone(),
+            },
+        }
+    }
 }
 
 impl Builder {
@@ -135,9 +205,47 @@ impl Builder {
 impl MarkedEventReceiver for Builder {
     fn on_event(&mut self, ev: Event, mark: Marker) {
         if self.done {
+            if matches!(ev, Event::DocumentStart) && self.second_document.is_none() {
+                self.second_document = Some(Loc { line: mark.line(), column: mark.col() + 1 });
+            }
             return;
         }
         let loc = Loc { line: mark.line(), column: mark.col() + 1 };
+        // What aliases expand to, counted whatever the depth.
+        match &ev {
+            Event::Scalar(text, _, anchor, tag) => {
+                let n = text.len() as u64;
+                self.account(n);
+                if *anchor > 0 {
+                    self.anchor_bytes.insert(*anchor, n);
+                }
+                self.note_tag(tag, loc);
+            }
+            Event::Alias(id) => {
+                let n = self.anchor_bytes.get(id).copied().unwrap_or(0).max(1);
+                self.expanded = self.expanded.saturating_add(n);
+                self.account(n);
+                if self.expanded > MAX_EXPANDED_BYTES && self.expansion_over.is_none() {
+                    self.expansion_over = Some(loc);
+                }
+            }
+            Event::MappingStart(anchor, tag) | Event::SequenceStart(anchor, tag) => {
+                self.depth += 1;
+                if *anchor > 0 {
+                    self.open_anchors.push((*anchor, self.depth, 0));
+                }
+                self.note_tag(tag, loc);
+            }
+            Event::MappingEnd | Event::SequenceEnd => {
+                if self.open_anchors.last().is_some_and(|a| a.1 == self.depth) {
+                    if let Some((id, _, n)) = self.open_anchors.pop() {
+                        self.anchor_bytes.insert(id, n);
+                    }
+                }
+                self.depth = self.depth.saturating_sub(1);
+            }
+            _ => {}
+        }
         if self.skipped_depth > 0 {
             match ev {
                 Event::MappingStart(..) | Event::SequenceStart(..) => self.skipped_depth += 1,

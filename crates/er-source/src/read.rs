@@ -18,13 +18,24 @@ pub fn file(path: &Path, what: &str) -> Result<Vec<u8>, Diagnostic> {
     if meta.is_dir() {
         return Err(unreadable("this is a folder, not a file".into(), &format!("name the {what} (.yaml)")));
     }
+    let too_large = |n: u64| {
+        unreadable(format!("the file is {n} bytes or more; a {what} is at most {MAX_FILE_BYTES} bytes"), &format!("check that this is the {what}"))
+    };
     if meta.len() > MAX_FILE_BYTES {
-        return Err(unreadable(
-            format!("the file is {} bytes; a {what} is at most {} bytes", meta.len(), MAX_FILE_BYTES),
-            &format!("check that this is the {what}"),
-        ));
+        return Err(too_large(meta.len()));
     }
-    std::fs::read(path).map_err(|e| unreadable(format!("cannot read the file: {e}"), "check the path and that you may read it"))
+    // Bounded by the bytes read, not by the size the file claims: a
+    // device or a pipe says 0 and never ends.
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| unreadable(format!("cannot read the file: {e}"), "check the path and that you may read it"))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| unreadable(format!("cannot read the file: {e}"), "check the path and that you may read it"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
 }
 
 /// The line and column of byte `at` of `bytes`.
@@ -64,8 +75,27 @@ impl yaml_rust2::parser::EventReceiver for NoEvents {
     fn on_event(&mut self, _ev: yaml_rust2::parser::Event) {}
 }
 
+/// A character YAML allows nowhere in a file (a C0 or C1 control other
+/// than tab and line ends, U+FFFE, U+FFFF), named where it stands: the
+/// parser would only say "at position N". The file is text, but no report.
+pub fn forbidden_characters(text: &str, name: &str) -> Option<Diagnostic> {
+    let (at, c) = text.char_indices().find(|&(_, c)| {
+        (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
+    })?;
+    let message = if c.is_control() {
+        format!("the file holds the control character U+{:04X}", c as u32)
+    } else {
+        format!("the file holds {} (U+{:04X})", invisible(c).unwrap_or("a character YAML does not allow"), c as u32)
+    };
+    Some(
+        Diagnostic::error(name, Some(loc_of_offset(text.as_bytes(), at)), "", message)
+            .with_help("remove it: a reader cannot see it, and it has no place in a report's text"),
+    )
+}
+
 /// Refuses text that is not YAML, at the place the parser stopped.
 pub fn syntax(text: &str, name: &str) -> Result<(), Diagnostic> {
+
     if let Err(e) = yaml_rust2::parser::Parser::new_from_str(text).load(&mut NoEvents, true) {
         let m = e.marker();
         return Err(Diagnostic::error(name, Some(Loc { line: m.line(), column: m.col() + 1 }), "", format!("YAML syntax error: {}", e.info()))
@@ -76,7 +106,8 @@ pub fn syntax(text: &str, name: &str) -> Result<(), Diagnostic> {
 
 /// True when the text holds something besides comments and document markers.
 pub fn has_content(text: &str) -> bool {
-    text.lines().any(|l| {
+    // Lines end with LF, CRLF or a lone CR (old Mac files).
+    text.split(['\n', '\r']).any(|l| {
         let t = l.trim();
         !t.is_empty() && !t.starts_with('#') && t != "---" && t != "..."
     })
@@ -149,6 +180,33 @@ fn with_item_index(mut d: Diagnostic, index: &Index) -> Diagnostic {
         d.field = p;
     }
     d
+}
+
+/// What a report never holds and a hostile file does: aliases that expand
+/// past [`crate::locate::MAX_EXPANDED_BYTES`], tags other than YAML's
+/// standard ones (`!!binary` would sign a report with base64), and a second
+/// document. Checked before the file is deserialized.
+pub fn structure(index: &Index, name: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if let Some(loc) = index.expansion_over {
+        out.push(
+            Diagnostic::error(name, Some(loc), "", format!("the file's aliases (*name) stand for more than {} bytes of text", crate::locate::MAX_EXPANDED_BYTES))
+                .with_help("write each text out in full: a report needs no anchors or aliases"),
+        );
+    }
+    for (path, loc, tag) in &index.tags {
+        out.push(
+            Diagnostic::error(name, Some(*loc), path, format!("the tag {tag} is not one a report uses"))
+                .with_help("remove the tag and write the value itself: text, a number, or ~"),
+        );
+    }
+    if let Some(loc) = index.second_document {
+        out.push(
+            Diagnostic::error(name, Some(loc), "", "the file holds a second document (a line `---` after the first)")
+                .with_help("keep one report per file: remove the `---` and what follows, or put it in its own file"),
+        );
+    }
+    out
 }
 
 /// Characters no reader can see or that turn text around: control
@@ -244,6 +302,8 @@ pub fn invisible(c: char) -> Option<&'static str> {
         '\u{E000}'..='\u{F8FF}' | '\u{F0000}'..='\u{FFFFD}' | '\u{100000}'..='\u{10FFFD}' => "a private-use character",
         '\u{FE00}'..='\u{FE0F}' | '\u{E0100}'..='\u{E01EF}' => "a variation selector",
         '\u{E0000}'..='\u{E007F}' => "a tag character",
+        '\u{FDD0}'..='\u{FDEF}' => "a noncharacter",
+        c if (c as u32) & 0xFFFE == 0xFFFE => "a noncharacter",
         c if c.is_control() => "a control character",
         _ => return None,
     })

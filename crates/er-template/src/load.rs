@@ -116,6 +116,9 @@ pub fn load_file(path: &Path) -> Result<Template, Vec<Diagnostic>> {
 ///     "t.yaml:7:43: error: tables[0].columns[1].total_of[1]: 总数 adds up `乙`, which is not a column of 表一");
 /// ```
 pub fn load_str(text: &str, name: &str) -> Result<Template, Vec<Diagnostic>> {
+    if let Some(d) = read::forbidden_characters(text, name) {
+        return Err(vec![d]);
+    }
     read::syntax(text, name).map_err(|d| vec![d])?;
     if !read::has_content(text) {
         return Err(vec![Diagnostic::error(name, None, "", "the template file holds nothing")
@@ -124,6 +127,10 @@ pub fn load_str(text: &str, name: &str) -> Result<Template, Vec<Diagnostic>> {
     let index = Index::build(text);
     if let Some(d) = read::duplicates(&index, name) {
         return Err(vec![d]);
+    }
+    let structure = read::structure(&index, name);
+    if !structure.is_empty() {
+        return Err(structure);
     }
     let raw: RawTemplate = serde_yaml::from_str(text)
         .map_err(|e| vec![read::serde_error(&e, name, &index, "a mapping of the template's fields (name, description, parts, contents, tables)")])?;

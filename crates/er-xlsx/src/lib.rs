@@ -168,7 +168,10 @@ fn write_cell(ws: &mut Worksheet, c: &Cell) -> Result<(), XlsxError> {
         (CellRole::Value, Some(v)) => {
             // A figure too wide for its column is set smaller, as in the other formats.
             let format = base.set_num_format(number_format(v)).set_font_size(c.size_pt);
-            let number: f64 = c.text.parse().unwrap_or(0.0);
+            // The last step that must convert: a figure the sheet cannot
+            // hold exactly is refused, never rounded (`check` refuses it
+            // first, with its place in the data file).
+            let number = exact_number(&c.text)?;
             match &c.sum_of {
                 Some(parts) => {
                     let formula = format!("=SUM({})", sum_ranges(parts, row + 1));
@@ -181,6 +184,26 @@ fn write_cell(ws: &mut Worksheet, c: &Cell) -> Result<(), XlsxError> {
         }
     }
     Ok(())
+}
+
+/// Significant digits a spreadsheet number keeps (IEEE double, as Excel).
+const SHEET_DIGITS: usize = 15;
+
+/// `text` as the f64 the sheet stores, when that stores it exactly to the
+/// digits written.
+///
+/// ```ignore
+/// assert_eq!(exact_number("173.7821088").unwrap(), 173.7821088);
+/// assert!(exact_number("99999999999.9999999").is_err());
+/// ```
+fn exact_number(text: &str) -> Result<f64, XlsxError> {
+    let refuse = |why: &str| XlsxError::ParameterError(format!("the figure {text} {why}"));
+    let stored = if text.contains('.') { text.trim_end_matches('0') } else { text };
+    let significant = stored.chars().filter(char::is_ascii_digit).collect::<String>().trim_start_matches('0').len();
+    if significant > SHEET_DIGITS {
+        return Err(refuse(&format!("has {significant} significant digits; a spreadsheet keeps {SHEET_DIGITS}")));
+    }
+    text.parse::<f64>().map_err(|_| refuse("is not a number"))
 }
 
 /// Text across columns `first..=last` of a row: merged, or in the one cell
