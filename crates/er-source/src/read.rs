@@ -95,10 +95,17 @@ pub fn forbidden_characters(text: &str, name: &str) -> Option<Diagnostic> {
 
 /// Refuses text that is not YAML, at the place the parser stopped.
 pub fn syntax(text: &str, name: &str) -> Result<(), Diagnostic> {
-
     if let Err(e) = yaml_rust2::parser::Parser::new_from_str(text).load(&mut NoEvents, true) {
         let m = e.marker();
-        return Err(Diagnostic::error(name, Some(Loc { line: m.line(), column: m.col() + 1 }), "", format!("YAML syntax error: {}", e.info()))
+        let loc = Loc { line: m.line(), column: m.col() + 1 };
+        // YAML reads a key of over 1,024 characters as no key at all.
+        let line = text.split(['\n', '\r']).nth(loc.line.saturating_sub(1)).unwrap_or("");
+        let key_len = line.find(':').map_or(0, |k| line[..k].trim().chars().count());
+        if key_len > 1024 {
+            return Err(Diagnostic::error(name, Some(Loc { line: loc.line, column: 1 }), "", format!("this key is {key_len} characters; YAML reads a key of at most 1024"))
+                .with_help("a key names a field (agency, p, 罚款): put the text after the colon, or shorten the key"));
+        }
+        return Err(Diagnostic::error(name, Some(loc), "", format!("YAML syntax error: {}", e.info()))
             .with_help("check the indentation and the `key: value` form of this line and the one above; indent with spaces, not tabs; a text that starts with { (a reference) must be in quotes: p: '{年度}年…'"));
     }
     Ok(())
