@@ -112,3 +112,26 @@ fn init_writes_what_it_reads_block_scalars_and_empty_notes_included() {
     assert_eq!(b.tables[0].title, a.tables[0].title, "a title in lines keeps its line break");
     assert_eq!(b.narrative.blocks[0], a.narrative.blocks[0], "a block scalar's text as it was");
 }
+
+#[test]
+fn a_reference_in_a_template_note_is_rendered_not_printed() {
+    let dir = scratch("template-note-ref");
+    let o = run(&["templates", "--show", "bingtuan-2024"]);
+    let template = String::from_utf8_lossy(&o.stdout).replacen("        - 统计时间范围为每年1月1日至12月31日实际发生数。", "        - 本局{年度}年统计时间范围为每年1月1日至12月31日实际发生数。", 1);
+    assert!(template.contains("本局{年度}年"));
+    std::fs::write(dir.join("t.yaml"), template).unwrap();
+    // The data file takes the template's notes: its own 说明 of 表四 removed.
+    let data = edited_fixture(
+        &dir,
+        "r.yaml",
+        &[
+            ("agency:", "template: t.yaml\nagency:"),
+            ("    说明:\n      - 统计时间范围为每年1月1日至12月31日实际发生数。\n      - 检查1个检查对象，有完整、详细的检查记录，统计为检查1次\n", ""),
+        ],
+    );
+    let o = run(&["check", "--fonts", "bundled", data.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let docx = er_inspect::docx::Docx::read(&render(&data, "docx", &dir.join("out"))).unwrap();
+    assert!(docx.text().contains("本局2024年统计时间范围"), "the note's {{年度}} is the year");
+    assert!(!docx.text().contains("{年度}"));
+}

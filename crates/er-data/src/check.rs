@@ -272,6 +272,12 @@ fn texts(r: &crate::Report) -> Vec<(String, &str)> {
         for (i, n) in d.notes.iter().flatten().enumerate() {
             v.push((format!("tables.{}.说明[{i}]", def.label), n));
         }
+        if d.notes.is_none() {
+            // The template's notes are printed, references rendered.
+            for (i, n) in def.notes.items.iter().enumerate() {
+                v.push((format!("tables.{}.说明[{i}] (the template's note)", def.label), n));
+            }
+        }
     }
     for (i, b) in r.narrative.blocks.iter().enumerate() {
         match b {

@@ -103,7 +103,7 @@ pub fn syntax(text: &str, name: &str) -> Result<(), Diagnostic> {
         let key_len = line.find(':').map_or(0, |k| line[..k].trim().chars().count());
         if key_len > 1024 {
             return Err(Diagnostic::error(name, Some(Loc { line: loc.line, column: 1 }), "", format!("this key is {key_len} characters; YAML reads a key of at most 1024"))
-                .with_help("a key names a field (agency, p, 罚款): put the text after the colon, or shorten the key"));
+                .with_help("a key names a field (agency, p, a figure): put the text after the colon, or shorten the key"));
         }
         return Err(Diagnostic::error(name, Some(loc), "", format!("YAML syntax error: {}", e.info()))
             .with_help("check the indentation and the `key: value` form of this line and the one above; indent with spaces, not tabs; a text that starts with { (a reference) must be in quotes: p: '{年度}年…'"));

@@ -266,3 +266,17 @@ mod tests {
         assert_eq!(number_format(FigureValue::Count(Figure::Value(37))), "0");
     }
 }
+
+#[cfg(test)]
+mod exact {
+    use super::exact_number;
+
+    #[test]
+    fn a_figure_the_sheet_cannot_hold_is_refused_not_rounded() {
+        assert_eq!(exact_number("173.7821088").unwrap(), 173.7821088);
+        assert_eq!(exact_number("999999999999.999").unwrap(), 999999999999.999);
+        assert_eq!(exact_number("1.50000000000000000").unwrap(), 1.5, "trailing zeros are not stored digits");
+        assert!(exact_number("99999999999.9999999").unwrap_err().to_string().contains("18 significant digits"));
+        assert!(exact_number("twelve").is_err(), "never 0 for a text that is no number");
+    }
+}
