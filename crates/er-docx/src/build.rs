@@ -6,7 +6,7 @@ use docx_rs::{
     SectionProperty, SpecialIndentType, Table as DocxTable, TableAlignmentType, TableBorder, TableBorderPosition,
     TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
 };
-use docx_rs::{InstrPAGEREF, Tab, TabLeaderType, TabValueType};
+use docx_rs::{InstrPAGEREF, Style, StyleType, Styles, Tab, TabLeaderType, TabValueType};
 use er_document::document::{Block, CellRole, Contents, Document, Notes, Run as DocRun, Section, Table, Target};
 use er_document::layout::{
     signature_indents, Orientation, CELL_PADDING_PT, TABLE_LINE_FACTOR, PageSetup, Role, INDENT_CHARS, LINE_PITCH_TWIPS, PAGE_NUMBER_BELOW_MM,
@@ -22,9 +22,10 @@ fn pt(v: f64) -> i32 {
     (v * 20.0).round() as i32
 }
 
-/// Character spacing of text on the portrait grid: −0.25 pt brings 28
-/// characters of 16 pt into the 156 mm line in Word and LibreOffice alike.
-const GRID_CHAR_SPACING_TWIPS: i32 = -5;
+/// How much the body's characters are condensed, in twips: 0.25 pt, so
+/// that 28 characters of 16 pt fill the 156 mm line in Word and
+/// LibreOffice alike (see `package`, which puts it in the body's style).
+pub const GRID_CONDENSE_TWIPS: i32 = -5;
 
 /// Paragraph ids: docx-rs takes them from a per-thread counter, so a second
 /// document in one thread would differ; each document numbers its own.
@@ -39,31 +40,42 @@ impl Ids {
     }
 }
 
+/// The Latin face of the 公文 convention for body text, notes and tables.
+const LATIN: &str = "Times New Roman";
+
+/// The fonts of a role: its CJK face for Chinese; for the body, cells and
+/// notes Times New Roman for Latin letters and digits, as 公文 templates
+/// set them; headings and titles keep their face for both.
 fn fonts(role: Role) -> RunFonts {
-    let name = role.face().official_name();
-    RunFonts::new().ascii(name).hi_ansi(name).east_asia(name).cs(name)
+    let cjk = role.face().official_name();
+    let latin = match role {
+        Role::Body | Role::TableCell | Role::Note => LATIN,
+        _ => cjk,
+    };
+    RunFonts::new().ascii(latin).hi_ansi(latin).east_asia(cjk).cs(latin)
 }
 
-/// An empty run in the face and size of `role` (docx-rs sizes are half-points).
-fn styled(role: Role) -> Run {
-    Run::new().fonts(fonts(role)).size((role.size_pt() * 2.0) as usize)
+/// Half-points, as docx-rs sizes.
+fn half_points(role: Role) -> usize {
+    (role.size_pt() * 2.0) as usize
 }
 
-fn run(text: &str, role: Role, on_grid: bool) -> Run {
-    let r = styled(role).add_text(text);
-    if on_grid {
-        r.character_spacing(GRID_CHAR_SPACING_TWIPS)
-    } else {
-        r
-    }
+/// A run of text: its face and size come from the paragraph's style.
+fn run(text: &str) -> Run {
+    Run::new().add_text(text)
+}
+
+/// An empty run in the page number's style, for field characters.
+fn styled(style: &str) -> Run {
+    Run::new().style(style)
 }
 
 /// A paragraph's text whose line breaks the document decided (a title in
 /// balanced lines): the lines, a line break between each two.
-fn add_lines(mut p: Paragraph, text: &str, role: Role, on_grid: bool) -> Paragraph {
+fn add_lines(mut p: Paragraph, text: &str) -> Paragraph {
     let lines: Vec<&str> = text.split('\n').collect();
     for (i, line) in lines.iter().enumerate() {
-        let r = run(line, role, on_grid);
+        let r = run(line);
         p = p.add_run(if i + 1 < lines.len() { r.add_break(BreakType::TextWrapping) } else { r });
     }
     p
@@ -71,6 +83,109 @@ fn add_lines(mut p: Paragraph, text: &str, role: Role, on_grid: bool) -> Paragra
 
 fn grid_spacing() -> LineSpacing {
     LineSpacing::new().before(0).after(0).line(LINE_PITCH_TWIPS as i32).line_rule(LineSpacingType::Exact)
+}
+
+/// Style ids (stable, ASCII) and the names Chinese Word users see.
+mod id {
+    pub const BODY: &str = "Normal";
+    pub const TITLE: &str = "ReportTitle";
+    pub const PART: &str = "PartHeading";
+    pub const H1: &str = "Heading1";
+    pub const H2: &str = "Heading2";
+    pub const H3: &str = "Heading3Char";
+    pub const SIGNATURE: &str = "Signature";
+    pub const DATE: &str = "SignatureDate";
+    pub const TABLE_LABEL: &str = "TableLabel";
+    pub const TABLE_TITLE: &str = "TableTitle";
+    pub const TABLE_TEXT: &str = "TableText";
+    pub const TABLE_NOTE: &str = "TableNote";
+    pub const PAGE_NUMBER: &str = "PageNumber";
+    pub const PAGE_NUMBER_CHAR: &str = "PageNumberChar";
+    pub const CONTENTS: &str = "Contents";
+    pub const TABLE: &str = "ReportTable";
+}
+
+/// The document's styles: they carry the formatting; paragraphs name them.
+fn styles() -> Styles {
+    let indent = pt(Role::Body.size_pt()) * INDENT_CHARS as i32;
+    let para = |id: &str, name: &str, role: Role| {
+        Style::new(id, StyleType::Paragraph).name(name).based_on(id::BODY).next(id::BODY).fonts(fonts(role)).size(half_points(role))
+    };
+    let table_line = LineSpacing::new().before(0).after(0).line(pt(Role::TableCell.size_pt() * TABLE_LINE_FACTOR)).line_rule(LineSpacingType::AtLeast);
+    let border = |pos| TableBorder::new(pos).border_type(BorderType::Single).size(4).color("000000");
+    let borders = TableBorders::with_empty()
+        .set(border(TableBorderPosition::Top))
+        .set(border(TableBorderPosition::Left))
+        .set(border(TableBorderPosition::Bottom))
+        .set(border(TableBorderPosition::Right))
+        .set(border(TableBorderPosition::InsideH))
+        .set(border(TableBorderPosition::InsideV));
+    let pad = pt(CELL_PADDING_PT) as usize;
+    Styles::new()
+        .default_fonts(fonts(Role::Body))
+        .default_size(half_points(Role::Body))
+        .add_style(
+            // Built-in styles keep their built-in names, which Word and WPS
+            // show as 正文, 标题 1, 标题 2 in Chinese, and by which Word,
+            // LibreOffice and pandoc know them (LibreOffice sizes the
+            // character grid from Normal); the others are named in Chinese.
+            Style::new(id::BODY, StyleType::Paragraph)
+                .name("Normal")
+                .fonts(fonts(Role::Body))
+                .size(half_points(Role::Body))
+                .align(AlignmentType::Both)
+                .indent(None, Some(SpecialIndentType::FirstLine(indent)), None, None)
+                .line_spacing(grid_spacing()),
+        )
+        .add_style(para(id::TITLE, "报告标题", Role::Title).align(AlignmentType::Center).indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None))
+        // Based on heading 1, so that readers that know only the built-in
+        // headings (pandoc) take the parts for headings too.
+        .add_style(
+            para(id::PART, "部分标题", Role::PartHeading)
+                .based_on(id::H1)
+                .align(AlignmentType::Center)
+                .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None)
+                .outline_lvl(0),
+        )
+        .add_style(para(id::H1, "heading 1", Role::Heading1).outline_lvl(1))
+        .add_style(para(id::H2, "heading 2", Role::Heading2).outline_lvl(2))
+        .add_style(Style::new(id::H3, StyleType::Character).name("标题 3").fonts(fonts(Role::Body)))
+        .add_style(para(id::SIGNATURE, "署名", Role::Body).align(AlignmentType::Right).indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None))
+        .add_style(para(id::DATE, "日期", Role::Body).align(AlignmentType::Right).indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None))
+        .add_style(para(id::CONTENTS, "目录", Role::Body).indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None))
+        .add_style(
+            para(id::TABLE_LABEL, "表号", Role::TableLabel)
+                .align(AlignmentType::Left)
+                .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None)
+                .line_spacing(LineSpacing::new().before(pt(6.0) as u32).after(0)),
+        )
+        .add_style(
+            para(id::TABLE_TITLE, "表标题", Role::TableTitle)
+                .align(AlignmentType::Center)
+                .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None)
+                .line_spacing(LineSpacing::new().before(0).after(pt(6.0) as u32)),
+        )
+        .add_style(
+            para(id::TABLE_TEXT, "表格文字", Role::TableCell)
+                .align(AlignmentType::Center)
+                .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None)
+                .line_spacing(table_line.clone()),
+        )
+        .add_style(
+            para(id::TABLE_NOTE, "表注", Role::Note)
+                .align(AlignmentType::Both)
+                .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None)
+                .line_spacing(table_line),
+        )
+        .add_style(para(id::PAGE_NUMBER, "页码", Role::PageNumber).indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None).line_spacing(LineSpacing::new().before(0).after(0)))
+        .add_style(Style::new(id::PAGE_NUMBER_CHAR, StyleType::Character).name("页码字符").fonts(fonts(Role::PageNumber)).size(half_points(Role::PageNumber)))
+        .add_style(
+            Style::new(id::TABLE, StyleType::Table)
+                .name("报表表格")
+                .set_borders(borders)
+                .margins(TableCellMargins::new().margin(0, pad, 0, pad))
+                .table_align(TableAlignmentType::Center),
+        )
 }
 
 fn size_setup(p: &PageSetup) -> (PageSize, PageMargin) {
@@ -98,6 +213,11 @@ fn size_setup(p: &PageSetup) -> (PageSize, PageMargin) {
 fn section_property(s: &Section, footers: &(Footer, Footer)) -> SectionProperty {
     let (size, margin) = size_setup(&s.page);
     let grid = match s.page.orientation {
+        // A line grid: 22 lines of 28.95 pt. Not `linesAndChars`: under a
+        // character grid LibreOffice breaks lines that mix Chinese and
+        // digits after a dozen characters and spreads them (tried: see the
+        // README). The 28 characters a line come from the body style's
+        // 0.25 pt condensing, which text typed later inherits.
         Orientation::Portrait => DocGrid::new().grid_type(DocGridType::Lines).line_pitch(LINE_PITCH_TWIPS as usize),
         Orientation::Landscape => DocGrid::with_empty(),
     };
@@ -115,15 +235,17 @@ fn page_number_footer(odd: bool, ids: &mut Ids) -> Footer {
     let role = Role::PageNumber;
     let d = PAGE_NUMBER_DASH;
     let inset = pt(role.size_pt()) * PAGE_NUMBER_INSET_CHARS as i32;
+    let c = id::PAGE_NUMBER_CHAR;
     let p = Paragraph::new()
         .id(ids.next())
-        .add_run(run(&format!("{d} "), role, false))
-        .add_run(styled(role).add_field_char(FieldCharType::Begin, false))
-        .add_run(styled(role).add_instr_text(InstrText::PAGE(InstrPAGE::new())))
-        .add_run(styled(role).add_field_char(FieldCharType::Separate, false))
-        .add_run(run("1", role, false))
-        .add_run(styled(role).add_field_char(FieldCharType::End, false))
-        .add_run(run(&format!(" {d}"), role, false));
+        .style(id::PAGE_NUMBER)
+        .add_run(styled(c).add_text(format!("{d} ")))
+        .add_run(styled(c).add_field_char(FieldCharType::Begin, false))
+        .add_run(styled(c).add_instr_text(InstrText::PAGE(InstrPAGE::new())))
+        .add_run(styled(c).add_field_char(FieldCharType::Separate, false))
+        .add_run(styled(c).add_text("1"))
+        .add_run(styled(c).add_field_char(FieldCharType::End, false))
+        .add_run(styled(c).add_text(format!(" {d}")));
     let p = if odd {
         p.align(AlignmentType::Right).indent(None, None, Some(inset), None)
     } else {
@@ -138,10 +260,8 @@ pub fn docx(doc: &Document) -> Docx {
     let mut ids = Ids(0, has_contents);
     let footers = (page_number_footer(true, &mut ids), page_number_footer(false, &mut ids));
     let date = format!("{}T00:00:00Z", doc.info.date.iso());
-    let body = Role::Body;
     let mut docx = Docx::new()
-        .default_fonts(fonts(body))
-        .default_size((body.size_pt() * 2.0) as usize)
+        .styles(styles())
         .created_at(&date)
         .updated_at(&date)
         .footer(footers.0.clone())
@@ -196,60 +316,42 @@ fn marked(p: Paragraph, target: Target, ids: &Ids) -> Paragraph {
 
 fn blocks(block: &Block, si: usize, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
     let on_grid = section.page.orientation == Orientation::Portrait;
-    let indent = pt(Role::Body.size_pt()) * INDENT_CHARS as i32;
     // On the grid every page holds its 22 lines: no widow control, which
-    // would move a paragraph's second-to-last line over and leave a page short.
-    let line = |p: Paragraph| {
+    // would move a paragraph's second-to-last line over and leave a page
+    // short. Off the grid (a landscape part heading) the lines are free.
+    let para = |style: &str, ids: &mut Ids| {
+        let p = Paragraph::new().id(ids.next()).style(style);
         if on_grid {
-            p.line_spacing(grid_spacing()).widow_control(false)
+            p.widow_control(false)
         } else {
-            p.line_spacing(LineSpacing::new().before(0).after(pt(8.0) as u32))
+            p.line_spacing(LineSpacing::new().before(0).after(pt(8.0) as u32).line(240).line_rule(LineSpacingType::Auto))
         }
     };
     match block {
-        Block::Title(t) => out.push(Item::P(add_lines(
-            line(Paragraph::new().id(ids.next()).align(AlignmentType::Center).keep_next(true)),
-            t,
-            Role::Title,
-            on_grid,
-        ))),
+        Block::Title(t) => out.push(Item::P(add_lines(para(id::TITLE, ids).keep_next(true), t))),
         Block::PartHeading(t) => {
-            let p = line(Paragraph::new().id(ids.next()).align(AlignmentType::Center).keep_next(true));
-            out.push(Item::P(add_lines(marked(p, Target::Part(si), ids), t, Role::PartHeading, on_grid)))
+            let p = para(id::PART, ids).keep_next(true);
+            out.push(Item::P(add_lines(marked(p, Target::Part(si), ids), t)))
         }
         Block::Heading { level, text } => {
-            let role = Role::heading(*level);
-            out.push(Item::P(line(
-                Paragraph::new()
-                    .id(ids.next())
-                    .align(AlignmentType::Both)
-                    .indent(None, Some(SpecialIndentType::FirstLine(indent)), None, None)
-                    .keep_next(true)
-                    .outline_lvl(*level as usize)
-                    .add_run(run(text, role, on_grid)),
-            )))
+            let style = if *level <= 1 { id::H1 } else { id::H2 };
+            out.push(Item::P(para(style, ids).keep_next(true).add_run(run(text))))
         }
         Block::Paragraph(runs) => {
-            let mut p = Paragraph::new()
-                .id(ids.next())
-                .align(AlignmentType::Both)
-                .indent(None, Some(SpecialIndentType::FirstLine(indent)), None, None);
-            for DocRun { text, role, run_in_heading: _ } in runs {
-                p = p.add_run(run(text, *role, on_grid));
+            let mut p = para(id::BODY, ids);
+            for DocRun { text, role: _, run_in_heading } in runs {
+                p = p.add_run(if *run_in_heading { run(text).style(id::H3) } else { run(text) });
             }
-            out.push(Item::P(line(p)));
+            out.push(Item::P(p));
         }
         Block::Signature { name, date } => {
             let (name_right, date_right) = signature_indents(name, date);
             let char_w = Role::Body.size_pt();
-            out.push(Item::P(line(Paragraph::new().id(ids.next()).keep_next(true))));
-            for (text, right) in [(name, name_right), (date, date_right)] {
-                let p = Paragraph::new()
-                    .id(ids.next())
-                    .align(AlignmentType::Right)
-                    .indent(None, None, Some(pt(right * char_w)), None)
-                    .keep_next(text == name);
-                out.push(Item::P(add_lines(line(p), text, Role::Body, on_grid)));
+            out.push(Item::P(para(id::BODY, ids).keep_next(true)));
+            for (text, right, style) in [(name, name_right, id::SIGNATURE), (date, date_right, id::DATE)] {
+                // How far in from the right margin is the data's, not the style's.
+                let p = para(style, ids).indent(Some(0), Some(SpecialIndentType::FirstLine(0)), Some(pt(right * char_w)), None).keep_next(text == name);
+                out.push(Item::P(add_lines(p, text)));
             }
         }
         Block::Table(t) => table(t, section, out, ids),
@@ -270,36 +372,34 @@ fn bookmark_name(target: Target) -> String {
 /// the page, a PAGEREF field to the bookmark on the heading it names (its
 /// cached value the page the layout counted; Word refreshes it with F9).
 fn contents(c: &Contents, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
-    let line = |p: Paragraph| p.line_spacing(grid_spacing()).widow_control(false);
-    out.push(Item::P(line(Paragraph::new().id(ids.next()).align(AlignmentType::Center)).add_run(run(&c.heading, Role::PartHeading, true))));
-    out.push(Item::P(line(Paragraph::new().id(ids.next()))));
+    let para = |style: &str, ids: &mut Ids| Paragraph::new().id(ids.next()).style(style).widow_control(false);
+    out.push(Item::P(para(id::PART, ids).add_run(run(&c.heading))));
+    out.push(Item::P(para(id::CONTENTS, ids)));
     let right = mm(section.page.text_width_mm()) as usize;
-    let role = Role::Body;
     for e in &c.entries {
-        let indent = pt(role.size_pt()) * 2 * (i32::from(e.level) - 1);
+        let indent = pt(Role::Body.size_pt()) * 2 * (i32::from(e.level) - 1);
         let page = e.page.map(|p| p.to_string()).unwrap_or_default();
         let instr = InstrText::PAGEREF(InstrPAGEREF::new(bookmark_name(e.target)).hyperlink());
-        let p = Paragraph::new()
-            .id(ids.next())
+        let p = para(id::CONTENTS, ids)
             .add_tab(Tab::new().val(TabValueType::Right).leader(TabLeaderType::Dot).pos(right))
             .indent(Some(indent), None, None, None)
-            .add_run(run(&e.text, role, true))
-            .add_run(styled(role).add_tab())
-            .add_run(styled(role).add_field_char(FieldCharType::Begin, false))
-            .add_run(styled(role).add_instr_text(instr))
-            .add_run(styled(role).add_field_char(FieldCharType::Separate, false))
-            .add_run(run(&page, role, true))
-            .add_run(styled(role).add_field_char(FieldCharType::End, false));
-        out.push(Item::P(line(p)));
+            .add_run(run(&e.text))
+            .add_run(Run::new().add_tab())
+            .add_run(Run::new().add_field_char(FieldCharType::Begin, false))
+            .add_run(Run::new().add_instr_text(instr))
+            .add_run(Run::new().add_field_char(FieldCharType::Separate, false))
+            .add_run(run(&page))
+            .add_run(Run::new().add_field_char(FieldCharType::End, false));
+        out.push(Item::P(p));
     }
 }
 
 fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
     let keep = |p: Paragraph| p.keep_next(true).keep_lines(true);
-    let label = Paragraph::new().id(ids.next()).line_spacing(LineSpacing::new().before(pt(6.0) as u32).after(0));
-    out.push(Item::P(keep(marked(label, Target::Table(t.index), ids).add_run(run(&t.label, Role::TableLabel, false)))));
-    let title = Paragraph::new().id(ids.next()).align(AlignmentType::Center).line_spacing(LineSpacing::new().before(0).after(pt(6.0) as u32));
-    out.push(Item::P(keep(add_lines(title, &t.title, Role::TableTitle, false))));
+    let label = Paragraph::new().id(ids.next()).style(id::TABLE_LABEL);
+    out.push(Item::P(keep(marked(label, Target::Table(t.index), ids).add_run(run(&t.label)))));
+    let title = Paragraph::new().id(ids.next()).style(id::TABLE_TITLE);
+    out.push(Item::P(keep(add_lines(title, &t.title))));
 
     let width = mm(section.page.text_width_mm());
     let mut grid: Vec<usize> = t.columns.iter().map(|f| (f * width as f64).round() as usize).collect();
@@ -313,18 +413,16 @@ fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
     // Rows keep with what follows: the next row, and the notes under the
     // last; without notes the last row lets the next table go its own way.
     let cell_paragraph = |text: &str, size_pt: f64, keep: bool, ids: &mut Ids| {
-        let p = Paragraph::new()
-            .id(ids.next())
-            .align(AlignmentType::Center)
-            .keep_next(keep)
-            .line_spacing(LineSpacing::new().before(0).after(0).line(pt(cell_role.size_pt() * TABLE_LINE_FACTOR)).line_rule(LineSpacingType::AtLeast));
+        let p = Paragraph::new().id(ids.next()).style(id::TABLE_TEXT).keep_next(keep);
         // A label is its text: Word and WPS wrap it to the cell, and Find
         // or a copy sees the label as the template gives it.
         if text.is_empty() {
             p
         } else {
-            // A figure too wide for its column is set smaller, never split.
-            p.add_run(run(text, cell_role, false).size((size_pt * 2.0).round() as usize))
+            // A figure too wide for its column is set smaller, never split:
+            // the one size a style cannot say.
+            let r = run(text);
+            p.add_run(if size_pt == cell_role.size_pt() { r } else { r.size((size_pt * 2.0).round() as usize) })
         }
     };
     let mut rows = Vec::new();
@@ -353,25 +451,18 @@ fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
             c = cell.col + cell.cols;
         }
         let height = if r < t.header_rows { 480.0 } else { 560.0 };
+        // A row never splits across pages; the header rows repeat on each
+        // page a table crosses (w:tblHeader, added by `package`, which
+        // docx-rs cannot write).
         rows.push(TableRow::new(cells).cant_split().row_height(height).height_rule(HeightRule::AtLeast));
     }
-    let border = |pos| TableBorder::new(pos).border_type(BorderType::Single).size(4).color("000000");
-    let borders = TableBorders::with_empty()
-        .set(border(TableBorderPosition::Top))
-        .set(border(TableBorderPosition::Left))
-        .set(border(TableBorderPosition::Bottom))
-        .set(border(TableBorderPosition::Right))
-        .set(border(TableBorderPosition::InsideH))
-        .set(border(TableBorderPosition::InsideV));
-    let pad = pt(CELL_PADDING_PT) as usize;
     out.push(Item::T(
         DocxTable::new(rows)
+            .style(id::TABLE)
             .set_grid(grid)
             .layout(TableLayoutType::Fixed)
             .width(width as usize, WidthType::Dxa)
-            .align(TableAlignmentType::Center)
-            .margins(TableCellMargins::new().margin(0, pad, 0, pad))
-            .set_borders(borders),
+            .clear_all_border(),
     ));
 
     notes(&t.notes, out, ids);
@@ -379,29 +470,18 @@ fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
 
 /// Notes: 说明：1.… with later notes hanging under the first.
 fn notes(notes: &Notes, out: &mut Vec<Item>, ids: &mut Ids) {
-    let note = Role::Note;
-    let hang = pt(note.size_pt() * notes.hang_em());
+    let hang = pt(Role::Note.size_pt() * notes.hang_em());
     let n = notes.items.len();
     for (i, text) in notes.lines().enumerate() {
-        let mut p = Paragraph::new()
-            .id(ids.next())
-            .align(AlignmentType::Both)
-            .line_spacing(
-                LineSpacing::new()
-                    .before(if i == 0 { pt(4.0) as u32 } else { 0 })
-                    .after(0)
-                    .line(pt(note.size_pt() * TABLE_LINE_FACTOR))
-                    .line_rule(LineSpacingType::AtLeast),
-            )
-            .add_run(run(&text, note, false));
-        p = if i == 0 {
-            p.indent(Some(hang), Some(SpecialIndentType::Hanging(hang)), None, None)
+        let mut p = Paragraph::new().id(ids.next()).style(id::TABLE_NOTE);
+        if i == 0 {
+            p = p.line_spacing(LineSpacing::new().before(pt(4.0) as u32)).indent(Some(hang), Some(SpecialIndentType::Hanging(hang)), None, None);
         } else {
-            p.indent(Some(hang), None, None, None)
-        };
+            p = p.indent(Some(hang), Some(SpecialIndentType::FirstLine(0)), None, None);
+        }
         if i + 1 < n {
             p = p.keep_next(true);
         }
-        out.push(Item::P(p.keep_lines(true)));
+        out.push(Item::P(p.add_run(run(&text)).keep_lines(true)));
     }
 }

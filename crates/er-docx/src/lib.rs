@@ -11,6 +11,7 @@
 //! ```
 
 mod build;
+mod fonts;
 mod landscape;
 mod package;
 mod schema_order;

@@ -24,6 +24,7 @@ pub fn repack(raw: &[u8], doc: &Document) -> Result<Vec<u8>, Error> {
         parts.push((name, bytes));
     }
     landscape_footers(&mut parts, doc);
+    clean(&mut parts, doc);
     // [Content_Types].xml first, as Word itself writes it; then docx-rs's order.
     parts.sort_by_key(|(n, _)| n != "[Content_Types].xml");
 
@@ -96,6 +97,164 @@ fn landscape_footers(parts: &mut Vec<(String, Vec<u8>)>, doc: &Document) {
     for (odd, part) in [(true, FOOTER_PARTS[0]), (false, FOOTER_PARTS[1])] {
         parts.push((part.to_string(), footer(&setup, odd).into_bytes()));
     }
+}
+
+/// Parts docx-rs writes that nothing uses, and what names them.
+const UNUSED: [&str; 4] = ["word/comments.xml", "word/commentsExtended.xml", "word/numbering.xml", "word/footnotes.xml"];
+
+/// The package a Word user expects: no unused parts, folder entries or
+/// empty relationship parts; the styles' defaults with their language and
+/// Normal as the default style; the tables ruled by their style with
+/// repeating header rows; a font table that lets Word substitute the
+/// official faces; app.xml saying what made the file.
+fn clean(parts: &mut Vec<(String, Vec<u8>)>, doc: &Document) {
+    parts.retain(|(name, bytes)| {
+        !name.ends_with('/')
+            && !UNUSED.contains(&name.as_str())
+            && name != "docProps/custom.xml"
+            && !(name.ends_with(".rels") && name != "_rels/.rels" && !String::from_utf8_lossy(bytes).contains("<Relationship "))
+    });
+    let header_rows: Vec<usize> = doc
+        .sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .filter_map(|b| if let er_document::document::Block::Table(t) = b { Some(t.header_rows) } else { None })
+        .collect();
+    for (name, bytes) in parts.iter_mut() {
+        let text = String::from_utf8_lossy(bytes).into_owned();
+        let new = match name.as_str() {
+            "[Content_Types].xml" => {
+                let mut t = text;
+                for part in UNUSED.iter().chain(&["docProps/custom.xml"]) {
+                    t = remove_element_with(&t, "<Override ", &format!("PartName=\"/{part}\""));
+                }
+                t
+            }
+            "_rels/.rels" => remove_element_with(&text, "<Relationship ", "custom-properties"),
+            "word/_rels/document.xml.rels" => {
+                let mut t = text;
+                for part in UNUSED {
+                    t = remove_element_with(&t, "<Relationship ", &format!("Target=\"{}\"", part.trim_start_matches("word/")));
+                }
+                t
+            }
+            "word/styles.xml" => styles_xml(&text),
+            "word/document.xml" => document_xml(&text, &header_rows),
+            "word/fontTable.xml" => crate::fonts::font_table(),
+            "docProps/app.xml" => app_xml(doc),
+            _ => continue,
+        };
+        *bytes = new.into_bytes();
+    }
+}
+
+/// `xml` without the elements that start with `open` and hold `marker`
+/// (self-closing, one level: an Override or a Relationship).
+fn remove_element_with(xml: &str, open: &str, marker: &str) -> String {
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    while let Some(i) = rest.find(open) {
+        let end = rest[i..].find("/>").map_or(rest.len(), |e| i + e + 2);
+        out.push_str(&rest[..i]);
+        if !rest[i..end].contains(marker) {
+            out.push_str(&rest[i..end]);
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// docx-rs's stock Normal style goes (ours, 正文, takes its id and is the
+/// default); the defaults gain their languages.
+fn styles_xml(xml: &str) -> String {
+    // docx-rs's Normal comes first and is empty; ours, with the body's
+    // formatting, follows.
+    let open = r#"<w:style w:type="paragraph" w:styleId="Normal">"#;
+    let mut xml = xml.to_string();
+    if xml.matches(open).count() > 1 {
+        if let Some(i) = xml.find(open) {
+            let end = xml[i..].find("</w:style>").map_or(xml.len(), |e| i + e + "</w:style>".len());
+            xml.replace_range(i..end, "");
+        }
+    }
+    // The grid's 28 characters a line: 16 pt characters condensed by
+    // 0.25 pt. The condensing lives in the body's style, so text typed later
+    // has it too; the table styles, off the grid, undo it.
+    let xml = with_run_property(&xml, "Normal", &format!(r#"<w:spacing w:val="{}" />"#, crate::build::GRID_CONDENSE_TWIPS));
+    let mut xml = xml;
+    for id in ["TableLabel", "TableTitle", "TableText", "TableNote", "PageNumber", "PageNumberChar"] {
+        xml = with_run_property(&xml, id, r#"<w:spacing w:val="0" />"#);
+    }
+    xml.replacen(r#"<w:style w:type="paragraph" w:styleId="Normal">"#, r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal">"#, 1)
+        .replacen("<w:rPrDefault><w:rPr>", r#"<w:rPrDefault><w:rPr><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA" />"#, 1)
+}
+
+/// `xml` (styles.xml) with `property` added to the run properties of the
+/// style `id` (the schema order is restored later by `reorder`).
+fn with_run_property(xml: &str, id: &str, property: &str) -> String {
+    let Some(i) = xml.find(&format!(r#"w:styleId="{id}">"#)) else { return xml.to_string() };
+    let end = xml[i..].find("</w:style>").map_or(xml.len(), |e| i + e);
+    let style = &xml[i..end];
+    // The style's own rPr, not the one inside its pPr.
+    let ppr = match (style.find("<w:pPr>"), style.find("</w:pPr>")) {
+        (Some(a), Some(b)) => a..b,
+        _ => 0..0,
+    };
+    let own = |tag: &str| style.match_indices(tag).map(|(k, _)| k).find(|k| !ppr.contains(k));
+    let new = if let Some(k) = own("<w:rPr>") {
+        format!("{}<w:rPr>{property}{}", &style[..k], &style[k + "<w:rPr>".len()..])
+    } else if let Some(k) = own("<w:rPr />") {
+        format!("{}<w:rPr>{property}</w:rPr>{}", &style[..k], &style[k + "<w:rPr />".len()..])
+    } else {
+        format!("{style}<w:rPr>{property}</w:rPr>")
+    };
+    format!("{}{new}{}", &xml[..i], &xml[end..])
+}
+
+/// Tables take their rules, margins and alignment from their style (the
+/// borders docx-rs always writes go), and their header rows repeat.
+fn document_xml(xml: &str, header_rows: &[usize]) -> String {
+    let mut out = String::with_capacity(xml.len());
+    let mut rest = xml;
+    let mut table = 0;
+    while let Some(i) = rest.find("<w:tbl>") {
+        out.push_str(&rest[..i]);
+        let end = rest[i..].find("</w:tbl>").map_or(rest.len(), |e| i + e + "</w:tbl>".len());
+        let mut t = rest[i..end].to_string();
+        if let (Some(a), Some(b)) = (t.find("<w:tblBorders>"), t.find("</w:tblBorders>")) {
+            t.replace_range(a..b + "</w:tblBorders>".len(), "");
+        }
+        t = t.replacen(r#"<w:jc w:val="left" />"#, "", 1);
+        let headers = header_rows.get(table).copied().unwrap_or(0);
+        let mut rows = String::with_capacity(t.len());
+        let mut r = t.as_str();
+        let mut n = 0;
+        while let Some(k) = r.find("<w:trPr>") {
+            rows.push_str(&r[..k + "<w:trPr>".len()]);
+            if n < headers {
+                rows.push_str("<w:tblHeader />");
+            }
+            n += 1;
+            r = &r[k + "<w:trPr>".len()..];
+        }
+        rows.push_str(r);
+        out.push_str(&rows);
+        table += 1;
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// What Word shows in 属性 → 详细信息 besides the core properties.
+fn app_xml(doc: &Document) -> String {
+    let company = escape(doc.info.author.as_str());
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Template>Normal.dotm</Template><Application>enforcement-report {}</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><Company>{company}</Company><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged><AppVersion>16.0000</AppVersion></Properties>"#,
+        env!("CARGO_PKG_VERSION")
+    )
 }
 
 /// Title, the agency as author, and the report date as created and modified.

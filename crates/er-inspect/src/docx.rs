@@ -86,6 +86,160 @@ pub struct Paragraph {
     /// First-line indent in twips.
     pub first_line: Option<i32>,
     pub in_table: bool,
+    /// The paragraph style's id and name, as Word shows it.
+    pub style: Option<String>,
+    pub style_name: Option<String>,
+    /// Outline level, 0 for Word's level 1: the paragraph's or its style's.
+    pub outline: Option<u8>,
+    /// Latin (w:ascii) font of each run with text.
+    pub latin_fonts: Vec<String>,
+    /// Whether any run with text sets its own character spacing.
+    pub run_spacing: bool,
+    /// Each run with text as written (direct properties only).
+    pub runs: Vec<RunProps>,
+}
+
+/// A run's own properties, before styles apply.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RunProps {
+    pub east_asia: Option<String>,
+    pub ascii: Option<String>,
+    pub size: Option<u32>,
+    pub style: Option<String>,
+}
+
+/// A style of styles.xml, its own properties (not inherited ones).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StyleDef {
+    pub id: String,
+    pub name: String,
+    pub kind: String,
+    pub based_on: Option<String>,
+    pub east_asia: Option<String>,
+    pub ascii: Option<String>,
+    pub size: Option<u32>,
+    pub align: Option<String>,
+    pub first_line: Option<i32>,
+    pub outline: Option<u8>,
+    pub default: bool,
+}
+
+/// styles.xml read: the defaults' fonts and size, and every style.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Styles {
+    pub east_asia: Option<String>,
+    pub ascii: Option<String>,
+    pub size: Option<u32>,
+    pub styles: BTreeMap<String, StyleDef>,
+}
+
+impl Styles {
+    /// Reads word/styles.xml.
+    pub fn read(xml: &[u8]) -> Result<Styles, String> {
+        let mut r = Reader::from_reader(xml);
+        let mut out = Styles::default();
+        let mut cur: Option<StyleDef> = None;
+        let (mut in_ppr, mut in_defaults) = (false, false);
+        let mut buf = Vec::new();
+        loop {
+            let ev = r.read_event_into(&mut buf).map_err(|e| e.to_string())?;
+            match ev {
+                Event::Eof => break,
+                Event::Start(ref e) | Event::Empty(ref e) => {
+                    let empty = matches!(ev, Event::Empty(_));
+                    match e.name().as_ref() {
+                        b"w:docDefaults" => in_defaults = !empty,
+                        b"w:style" => {
+                            cur = Some(StyleDef {
+                                id: attr(e, b"w:styleId").unwrap_or_default(),
+                                kind: attr(e, b"w:type").unwrap_or_default(),
+                                default: attr(e, b"w:default").is_some_and(|v| v == "1" || v == "true"),
+                                ..StyleDef::default()
+                            })
+                        }
+                        b"w:pPr" | b"w:pPrDefault" => in_ppr = !empty,
+                        b"w:name" => {
+                            if let Some(c) = cur.as_mut() {
+                                c.name = attr(e, b"w:val").unwrap_or_default();
+                            }
+                        }
+                        b"w:basedOn" => {
+                            if let Some(c) = cur.as_mut() {
+                                c.based_on = attr(e, b"w:val");
+                            }
+                        }
+                        b"w:rFonts" if !in_ppr => match cur.as_mut() {
+                            Some(c) => {
+                                c.east_asia = attr(e, b"w:eastAsia");
+                                c.ascii = attr(e, b"w:ascii");
+                            }
+                            None if in_defaults => {
+                                out.east_asia = attr(e, b"w:eastAsia");
+                                out.ascii = attr(e, b"w:ascii");
+                            }
+                            None => {}
+                        },
+                        b"w:sz" if !in_ppr => {
+                            let v = attr(e, b"w:val").and_then(|v| v.parse().ok());
+                            match cur.as_mut() {
+                                Some(c) => c.size = v,
+                                None if in_defaults => out.size = v,
+                                None => {}
+                            }
+                        }
+                        b"w:jc" if in_ppr => {
+                            if let Some(c) = cur.as_mut() {
+                                c.align = attr(e, b"w:val");
+                            }
+                        }
+                        b"w:ind" if in_ppr => {
+                            if let Some(c) = cur.as_mut() {
+                                c.first_line = attr(e, b"w:firstLine").and_then(|v| v.parse().ok()).or(c.first_line);
+                            }
+                        }
+                        b"w:outlineLvl" if in_ppr => {
+                            if let Some(c) = cur.as_mut() {
+                                c.outline = attr(e, b"w:val").and_then(|v| v.parse().ok());
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+                Event::End(ref e) => match e.name().as_ref() {
+                    b"w:pPr" | b"w:pPrDefault" => in_ppr = false,
+                    b"w:docDefaults" => in_defaults = false,
+                    b"w:style" => {
+                        if let Some(c) = cur.take() {
+                            out.styles.insert(c.id.clone(), c);
+                        }
+                    }
+                    _ => {}
+                },
+                _ => {}
+            }
+            buf.clear();
+        }
+        Ok(out)
+    }
+
+    /// The first value `get` finds on the style `id` or the styles it is
+    /// based on.
+    pub fn inherited<T>(&self, id: Option<&str>, get: impl Fn(&StyleDef) -> Option<T>) -> Option<T> {
+        let mut id = id.map(str::to_string);
+        for _ in 0..16 {
+            let s = self.styles.get(id.as_deref()?)?;
+            if let Some(v) = get(s) {
+                return Some(v);
+            }
+            id = s.based_on.clone();
+        }
+        None
+    }
+
+    /// The default paragraph style's id.
+    pub fn default_paragraph(&self) -> Option<&str> {
+        self.styles.values().find(|s| s.default && s.kind == "paragraph").map(|s| s.id.as_str())
+    }
 }
 
 /// A table cell as written: text, column span, vertical merge.
@@ -135,8 +289,9 @@ impl Docx {
         let mut para: Option<Paragraph> = None;
         let mut cell: Option<Cell> = None;
         let mut in_t = false;
-        let mut run_font: Option<String> = None;
-        let mut run_size: Option<u32> = None;
+        let mut run = RunProps::default();
+        let mut run_spacing = false;
+        let mut in_rpr = false;
         let mut depth_tbl = 0;
         let mut section: Option<Section> = None;
         loop {
@@ -188,12 +343,28 @@ impl Docx {
                                 p.first_line = attr(s, b"w:firstLine").and_then(|v| v.parse().ok());
                             }
                         }
-                        b"w:r" => {
-                            run_font = None;
-                            run_size = None;
+                        b"w:pStyle" => {
+                            if let Some(p) = para.as_mut() {
+                                p.style = attr(s, b"w:val");
+                            }
                         }
-                        b"w:rFonts" => run_font = attr(s, b"w:eastAsia"),
-                        b"w:sz" => run_size = attr(s, b"w:val").and_then(|v| v.parse().ok()),
+                        b"w:outlineLvl" => {
+                            if let Some(p) = para.as_mut() {
+                                p.outline = attr(s, b"w:val").and_then(|v| v.parse().ok());
+                            }
+                        }
+                        b"w:r" => {
+                            run = RunProps::default();
+                            run_spacing = false;
+                        }
+                        b"w:rStyle" => run.style = attr(s, b"w:val"),
+                        b"w:rFonts" => {
+                            run.east_asia = attr(s, b"w:eastAsia");
+                            run.ascii = attr(s, b"w:ascii");
+                        }
+                        b"w:sz" => run.size = attr(s, b"w:val").and_then(|v| v.parse().ok()),
+                        b"w:spacing" if para.is_some() && in_rpr => run_spacing = true,
+                        b"w:rPr" if !empty => in_rpr = true,
                         b"w:t" if !empty => in_t = true,
                         // A typed line break reads as a line feed, as in Word's copy.
                         b"w:br" => {
@@ -232,8 +403,8 @@ impl Docx {
                     let text = quick_xml::escape::unescape(&text).map_err(|e| e.to_string())?.into_owned();
                     if let Some(p) = para.as_mut() {
                         p.text.push_str(&text);
-                        p.fonts.extend(run_font.clone());
-                        p.sizes.extend(run_size);
+                        p.runs.push(run.clone());
+                        p.run_spacing |= run_spacing;
                     }
                 }
                 Event::GeneralRef(g) if in_t => {
@@ -252,6 +423,7 @@ impl Docx {
                 }
                 Event::End(e) => match e.name().as_ref() {
                     b"w:t" => in_t = false,
+                    b"w:rPr" => in_rpr = false,
                     b"w:p" => {
                         if let Some(p) = para.take() {
                             if let Some(c) = cell.as_mut() {
@@ -277,6 +449,28 @@ impl Docx {
                 _ => {}
             }
             buf.clear();
+        }
+        // Each paragraph's formatting as a reader sees it: its own, else
+        // its style's (and the styles that style is based on), else the
+        // document's defaults.
+        let styles = parts.get("word/styles.xml").map(|x| Styles::read(x)).transpose()?.unwrap_or_default();
+        let default_style = styles.default_paragraph().map(str::to_string);
+        for p in &mut d.paragraphs {
+            let ps = p.style.clone().or_else(|| default_style.clone());
+            let ps = ps.as_deref();
+            p.style_name = ps.and_then(|id| styles.styles.get(id)).map(|s| s.name.clone());
+            p.align = p.align.take().or_else(|| styles.inherited(ps, |s| s.align.clone()));
+            p.first_line = p.first_line.or_else(|| styles.inherited(ps, |s| s.first_line));
+            p.outline = p.outline.or_else(|| styles.inherited(ps, |s| s.outline));
+            for r in &p.runs {
+                let rs = r.style.as_deref();
+                let east = r.east_asia.clone().or_else(|| styles.inherited(rs, |s| s.east_asia.clone())).or_else(|| styles.inherited(ps, |s| s.east_asia.clone())).or_else(|| styles.east_asia.clone());
+                let latin = r.ascii.clone().or_else(|| styles.inherited(rs, |s| s.ascii.clone())).or_else(|| styles.inherited(ps, |s| s.ascii.clone())).or_else(|| styles.ascii.clone());
+                let size = r.size.or_else(|| styles.inherited(rs, |s| s.size)).or_else(|| styles.inherited(ps, |s| s.size)).or(styles.size);
+                p.fonts.extend(east);
+                p.latin_fonts.extend(latin);
+                p.sizes.extend(size);
+            }
         }
         Ok(d)
     }
