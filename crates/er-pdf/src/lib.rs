@@ -10,6 +10,7 @@
 //! assert!(bytes.starts_with(b"%PDF-"));
 //! ```
 
+mod catalog;
 pub mod fonts;
 pub mod layout;
 pub mod metrics;

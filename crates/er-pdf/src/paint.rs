@@ -4,7 +4,7 @@
 //! document gives the same bytes.
 
 use printpdf::{
-    Color, Greyscale, Line, LinePoint, Mm, Op, PageAnnotId, PageAnnotation, PdfDocument, PdfFont, PdfFontHandle,
+    Color, Greyscale, Line, LinePoint, Mm, Op, PdfDocument, PdfFont, PdfFontHandle,
     PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
 };
 
@@ -70,27 +70,13 @@ pub fn paint(doc: &Document, layout: &Layout, fonts: &FontSet) -> std::io::Resul
         })
         .collect();
     pdf.with_pages(pages);
-    for (i, b) in layout.bookmarks.iter().enumerate() {
-        // Fixed ids: printpdf's own come from a per-process counter, and
-        // the map is ordered by id.
-        pdf.bookmarks.map.insert(PageAnnotId(format!("B{i:04}")), PageAnnotation { name: b.title.clone(), page: b.page });
-    }
-    let info = &mut pdf.metadata.info;
-    // A date from 1900 to 9999 is always a valid time stamp; keep printpdf's
-    // default (the epoch) should it ever refuse one.
-    let date = printpdf::OffsetDateTime::from_unix_timestamp(doc.info.date.unix_days() * 86_400)
-        .unwrap_or(info.creation_date);
-    info.document_title = doc.info.title.clone();
-    info.author = doc.info.author.clone();
-    info.creator = "enforcement-report".into();
-    info.producer = format!("enforcement-report {}", env!("CARGO_PKG_VERSION"));
-    info.creation_date = date;
-    info.modification_date = date;
-    info.metadata_date = date;
-
+    // The bookmarks, the metadata and the catalog's entries are written
+    // after printpdf, with lopdf (`catalog::finish`).
     let mut warnings = Vec::new();
     let opts = PdfSaveOptions::default();
     let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
+    let producer = format!("enforcement-report {}", env!("CARGO_PKG_VERSION"));
+    crate::catalog::finish(&mut lo, doc, layout, &producer);
     lo.compress();
     // The /ID is a digest of what the pages show (text and where it
     // stands), not of a clock: the same document gives the same bytes.

@@ -175,6 +175,10 @@ impl Grid<'_> {
             self.line = 0;
         }
     }
+    /// The top of the current line slot, from the top of the page.
+    fn top(&self) -> f64 {
+        mm(self.setup.top_mm) + self.line as f64 * self.pitch
+    }
     fn baseline(&self, size: f64) -> f64 {
         mm(self.setup.top_mm) + self.line as f64 * self.pitch + (self.pitch - size) / 2.0 + BASELINE_EM * size
     }
@@ -245,7 +249,7 @@ fn portrait(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Result
                 // The title's lines and the line after stay together.
                 g.need(lines.len() + 1);
                 if matches!(block, Block::PartHeading(_)) {
-                    bookmarks.push(Bookmark { title: unbroken(t), page: g.pages.len() });
+                    bookmarks.push(Bookmark { title: unbroken(t), level: 1, page: g.pages.len(), top: g.top() });
                     targets.push((Target::Part(si), g.pages.len()));
                 }
                 for p in &lines {
@@ -255,7 +259,11 @@ fn portrait(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Result
             Block::Heading { level, text } => {
                 let role = Role::heading(*level);
                 let p = measure(text, role, m, char_pitch / role.size_pt(), &|| place(bi, text))?;
-                g.paragraph(&p, role.size_pt(), INDENT_CHARS as f64 * char_pitch, true);
+                let indent = INDENT_CHARS as f64 * char_pitch;
+                // The page it lands on, as `paragraph` keeps it with the next line.
+                g.need(break_lines(&p, g.width() - indent, g.width()).len() + 1);
+                bookmarks.push(Bookmark { title: text.clone(), level: level.saturating_add(1).min(3), page: g.pages.len(), top: g.top() });
+                g.paragraph(&p, role.size_pt(), indent, true);
             }
             Block::Paragraph(runs) => {
                 let mut p = Vec::new();
@@ -342,7 +350,7 @@ fn landscape(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Resul
             Block::PartHeading(t) | Block::Title(t) => {
                 let role = Role::PartHeading;
                 let size = role.size_pt();
-                bookmarks.push(Bookmark { title: unbroken(t), page: pages.len() });
+                bookmarks.push(Bookmark { title: unbroken(t), level: 1, page: pages.len(), top: y });
                 targets.push((Target::Part(si), pages.len()));
                 let items = &mut pages.last_mut().expect("a page").items;
                 for l in t.split('\n') {
@@ -361,7 +369,7 @@ fn landscape(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Resul
                     new_page(pages, s.page);
                     y = top;
                 }
-                bookmarks.push(Bookmark { title: format!("{} {}", t.label, unbroken(&t.title)), page: pages.len() });
+                bookmarks.push(Bookmark { title: format!("{} {}", t.label, unbroken(&t.title)), level: 2, page: pages.len(), top: y });
                 targets.push((Target::Table(t.index), pages.len()));
                 let page = pages.last_mut().expect("a page");
                 page.items.extend(laid.items.into_iter().map(|i| shift(i, left, y)));

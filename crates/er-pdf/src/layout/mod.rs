@@ -55,11 +55,15 @@ pub struct Page {
     pub items: Vec<Item>,
 }
 
-/// A bookmark: its title and 1-based page.
+/// A bookmark: its title, level in the outline (1 for a part, 2 for a
+/// level-1 heading or a table, 3 for a level-2 heading), 1-based page, and
+/// the top of its heading in points from the top of the page.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Bookmark {
     pub title: String,
+    pub level: u8,
     pub page: usize,
+    pub top: f64,
 }
 
 /// The laid-out document.

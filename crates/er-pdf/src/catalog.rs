@@ -1,0 +1,149 @@
+//! What printpdf cannot write, added with lopdf after it (as the /ID is):
+//! a document information dictionary that claims no conformance, XMP
+//! metadata that agrees with it, the catalog's language, page mode (a name)
+//! and viewer preferences, PDF 1.7, and the bookmarks as a tree whose
+//! entries jump to their heading's place on the page.
+
+use lopdf::{dictionary, Dictionary, Object, ObjectId, Stream, StringFormat};
+
+use crate::layout::{Bookmark, Layout};
+use er_document::document::Document;
+
+/// A PDF text string: UTF-16BE with its byte-order mark.
+fn text(s: &str) -> Object {
+    let mut bytes = vec![0xFE, 0xFF];
+    for u in s.encode_utf16() {
+        bytes.extend_from_slice(&u.to_be_bytes());
+    }
+    Object::String(bytes, StringFormat::Hexadecimal)
+}
+
+fn escape_xml(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// Finishes the document printpdf made.
+pub fn finish(lo: &mut lopdf::Document, doc: &Document, layout: &Layout, producer: &str) {
+    lo.version = "1.7".into();
+    let d = doc.info.date;
+    let pdf_date = format!("D:{:04}{:02}{:02}000000Z", d.year, d.month, d.day);
+    let iso = format!("{}T00:00:00Z", d.iso());
+
+    // Info: what is true of the file, nothing more (printpdf adds empty
+    // PDF/X keys that make readers take it for PDF/X).
+    let info = dictionary! {
+        "Title" => text(&doc.info.title),
+        "Author" => text(&doc.info.author),
+        "Creator" => text("enforcement-report"),
+        "Producer" => text(producer),
+        "CreationDate" => Object::string_literal(pdf_date.clone()),
+        "ModDate" => Object::string_literal(pdf_date),
+    };
+    if let Ok(old) = lo.trailer.get(b"Info").and_then(Object::as_reference) {
+        lo.objects.remove(&old);
+    }
+    let info_id = lo.add_object(info);
+    lo.trailer.set("Info", info_id);
+
+    let xmp = format!(
+        concat!(
+            "<?xpacket begin=\"\u{FEFF}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n",
+            "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">",
+            "<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:xmp=\"http://ns.adobe.com/xap/1.0/\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">",
+            "<dc:format>application/pdf</dc:format>",
+            "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{title}</rdf:li></rdf:Alt></dc:title>",
+            "<dc:creator><rdf:Seq><rdf:li>{author}</rdf:li></rdf:Seq></dc:creator>",
+            "<dc:language><rdf:Bag><rdf:li>zh-CN</rdf:li></rdf:Bag></dc:language>",
+            "<xmp:CreateDate>{iso}</xmp:CreateDate><xmp:ModifyDate>{iso}</xmp:ModifyDate><xmp:MetadataDate>{iso}</xmp:MetadataDate>",
+            "<xmp:CreatorTool>enforcement-report</xmp:CreatorTool><pdf:Producer>{producer}</pdf:Producer>",
+            "</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>"
+        ),
+        title = escape_xml(&doc.info.title),
+        author = escape_xml(&doc.info.author),
+        iso = iso,
+        producer = escape_xml(producer),
+    );
+    // Uncompressed, as XMP readers that scan files expect.
+    let metadata = lo.add_object(Stream::new(dictionary! { "Type" => "Metadata", "Subtype" => "XML" }, xmp.into_bytes()).with_compression(false));
+
+    let pages: Vec<ObjectId> = lo.get_pages().into_values().collect();
+    let outlines = outline(lo, &layout.bookmarks, &pages, layout);
+    let Ok(root) = lo.trailer.get(b"Root").and_then(Object::as_reference) else { return };
+    if let Ok(catalog) = lo.get_object_mut(root).and_then(Object::as_dict_mut) {
+        catalog.set("Lang", Object::string_literal("zh-CN"));
+        catalog.set("Metadata", metadata);
+        catalog.set("ViewerPreferences", dictionary! { "DisplayDocTitle" => true });
+        match outlines {
+            Some(o) => {
+                catalog.set("Outlines", o);
+                catalog.set("PageMode", Object::Name(b"UseOutlines".to_vec()));
+            }
+            None => {
+                catalog.remove(b"Outlines");
+                catalog.remove(b"PageMode");
+            }
+        }
+    }
+}
+
+/// The outline as a tree by the bookmarks' levels; each entry's
+/// destination is its page at the heading's top-left corner.
+fn outline(lo: &mut lopdf::Document, marks: &[Bookmark], pages: &[ObjectId], layout: &Layout) -> Option<ObjectId> {
+    if marks.is_empty() {
+        return None;
+    }
+    let root = lo.new_object_id();
+    let ids: Vec<ObjectId> = marks.iter().map(|_| lo.new_object_id()).collect();
+    // The parent of each entry: the nearest earlier entry of a lower level.
+    let parent: Vec<Option<usize>> = (0..marks.len()).map(|i| (0..i).rev().find(|&j| marks[j].level < marks[i].level)).collect();
+    let children = |p: Option<usize>| -> Vec<usize> { (0..marks.len()).filter(|&i| parent[i] == p).collect() };
+    let mut dicts: Vec<Dictionary> = Vec::with_capacity(marks.len());
+    for (i, m) in marks.iter().enumerate() {
+        let page = pages.get(m.page.saturating_sub(1)).copied().unwrap_or(pages[0]);
+        let setup = layout.pages.get(m.page.saturating_sub(1)).map(|p| p.setup);
+        let (left, height) = setup.map_or((0.0, 841.89), |s| (crate::layout::mm(s.left_mm), crate::layout::mm(s.height_mm)));
+        let top = (height - m.top).max(0.0);
+        let mut d = dictionary! {
+            "Title" => text(&m.title),
+            "Parent" => parent[i].map_or(root, |p| ids[p]),
+            "Dest" => vec![page.into(), "XYZ".into(), Object::Real(left as f32), Object::Real(top as f32), Object::Null],
+        };
+        let siblings = children(parent[i]);
+        let k = siblings.iter().position(|&s| s == i).unwrap_or(0);
+        if k > 0 {
+            d.set("Prev", ids[siblings[k - 1]]);
+        }
+        if let Some(&n) = siblings.get(k + 1) {
+            d.set("Next", ids[n]);
+        }
+        let kids = children(Some(i));
+        if let (Some(&f), Some(&l)) = (kids.first(), kids.last()) {
+            d.set("First", ids[f]);
+            d.set("Last", ids[l]);
+            // Open: every descendant counts.
+            let count = (0..marks.len()).filter(|&j| {
+                let mut p = parent[j];
+                while let Some(q) = p {
+                    if q == i {
+                        return true;
+                    }
+                    p = parent[q];
+                }
+                false
+            });
+            d.set("Count", count.count() as i64);
+        }
+        dicts.push(d);
+    }
+    for (id, d) in ids.iter().zip(dicts) {
+        lo.objects.insert(*id, Object::Dictionary(d));
+    }
+    let top = children(None);
+    let mut r = dictionary! { "Type" => "Outlines", "Count" => marks.len() as i64 };
+    if let (Some(&f), Some(&l)) = (top.first(), top.last()) {
+        r.set("First", ids[f]);
+        r.set("Last", ids[l]);
+    }
+    lo.objects.insert(root, Object::Dictionary(r));
+    Some(root)
+}
