@@ -113,3 +113,106 @@ fn bookmarks_form_a_tree_and_jump_to_their_headings() {
         assert!(gap > 0.0 && gap < 30.0, "{title}: destination top {top}, baseline {}", run.y);
     }
 }
+
+/// An element of the structure tree as read back: its type, its text (the
+/// runs of its marked content, through the pages' MCIDs), its attributes
+/// and its children.
+#[derive(Debug)]
+struct Node {
+    kind: String,
+    text: String,
+    spans: Option<(i64, i64)>,
+    kids: Vec<Node>,
+}
+
+fn read_tree(doc: &Document, pages: &[er_inspect::pdf::Page]) -> Node {
+    let page_ids: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
+    let root = doc.get_dictionary(doc.catalog().unwrap().get(b"StructTreeRoot").unwrap().as_reference().unwrap()).unwrap();
+    fn node(doc: &Document, id: lopdf::ObjectId, page_ids: &[lopdf::ObjectId], pages: &[er_inspect::pdf::Page]) -> Node {
+        let d = doc.get_dictionary(id).unwrap();
+        let kind = String::from_utf8_lossy(d.get(b"S").unwrap().as_name().unwrap()).into_owned();
+        let spans = d.get(b"A").ok().and_then(|a| a.as_dict().ok()).map(|a| {
+            (a.get(b"RowSpan").unwrap().as_i64().unwrap(), a.get(b"ColSpan").unwrap().as_i64().unwrap())
+        });
+        let mut n = Node { kind, text: String::new(), spans, kids: Vec::new() };
+        for k in d.get(b"K").unwrap().as_array().unwrap() {
+            match k {
+                Object::Reference(r) => n.kids.push(node(doc, *r, page_ids, pages)),
+                Object::Dictionary(mcr) => {
+                    let pg = mcr.get(b"Pg").unwrap().as_reference().unwrap();
+                    let pi = page_ids.iter().position(|p| *p == pg).unwrap();
+                    let mcid = mcr.get(b"MCID").unwrap().as_i64().unwrap();
+                    for r in pages[pi].runs.iter().filter(|r| r.mcid == Some(mcid)) {
+                        n.text.push_str(&r.text);
+                    }
+                }
+                other => panic!("unexpected kid {other:?}"),
+            }
+        }
+        n
+    }
+    node(doc, root.get(b"K").unwrap().as_reference().unwrap(), &page_ids, pages)
+}
+
+fn flatten<'a>(n: &'a Node, out: &mut Vec<&'a Node>) {
+    out.push(n);
+    for k in &n.kids {
+        flatten(k, out);
+    }
+}
+
+#[test]
+fn the_pdf_is_tagged_in_the_documents_reading_order() {
+    let (bytes, doc) = produced();
+    let catalog = doc.catalog().unwrap();
+    assert_eq!(catalog.get(b"MarkInfo").unwrap().as_dict().unwrap().get(b"Marked").unwrap(), &Object::Boolean(true));
+    let pages = er_inspect::pdf::read(&bytes).unwrap();
+    let tree = read_tree(&doc, &pages);
+    assert_eq!(tree.kind, "Document");
+    assert_eq!(tree.kids.iter().map(|k| k.kind.as_str()).collect::<Vec<_>>(), ["Part", "Part"]);
+    let mut all = Vec::new();
+    flatten(&tree, &mut all);
+    let squash = |s: &str| s.split_whitespace().collect::<String>();
+    // The headings in the document's order, with their levels.
+    let headings: Vec<(String, String)> =
+        all.iter().filter(|n| n.kind.starts_with('H') && n.kind.len() == 2).map(|n| (n.kind.clone(), squash(&n.text))).collect();
+    assert_eq!(
+        headings,
+        [
+            ("H1", "第一部分行政执法总体情况"),
+            ("H2", "一、行政执法信息情况"),
+            ("H2", "二、行政执法情况综述"),
+            ("H3", "（一）开展专项整治工作情况。"),
+            ("H3", "（二）开展监督检查工作情况。"),
+            ("H3", "（三）具体行政执法实施情况。"),
+            ("H1", "第二部分行政执法数据统计情况"),
+        ]
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+    );
+    // Every character of the narrative, in order, through the tree.
+    let text: String = all.iter().map(|n| n.text.as_str()).collect();
+    let reference = er_inspect::squash(&reference());
+    let narrative_end = reference.find("第二部分").unwrap();
+    assert!(squash(&text).starts_with(&reference[..narrative_end]), "the narrative reads in order through the tags");
+
+    // 表三: three header rows whose TH cells carry the spans of the
+    // published grid (spec §3), as (RowSpan, ColSpan).
+    let tables: Vec<&&Node> = all.iter().filter(|n| n.kind == "Table").collect();
+    assert_eq!(tables.len(), 4);
+    let t3 = tables[2];
+    assert_eq!(squash(&t3.kids[0].text), "表三行政强制实施情况统计表");
+    let head = t3.kids.iter().find(|k| k.kind == "THead").unwrap();
+    let spans: Vec<Vec<(i64, i64)>> = head.kids.iter().map(|tr| tr.kids.iter().map(|th| th.spans.unwrap()).collect()).collect();
+    assert_eq!(spans, vec![vec![(2, 5), (1, 7), (3, 1)], vec![(1, 6), (2, 1)], vec![(1, 1); 11]]);
+    assert!(head.kids.iter().flat_map(|tr| &tr.kids).all(|th| th.kind == "TH"));
+    assert_eq!(squash(&head.kids[0].kids[0].text), "行政强制措施实施数量（宗）");
+    let body = t3.kids.iter().find(|k| k.kind == "TBody").unwrap();
+    assert_eq!(body.kids[0].kids.iter().map(|td| td.text.as_str()).collect::<Vec<_>>(), ["0", "0", "10", "0", "0", "0", "0", "0", "0", "0", "0", "0", "10"]);
+
+    // Page numbers are artifacts: outside the structure.
+    for (i, p) in pages.iter().enumerate() {
+        let n = p.runs.last().unwrap();
+        assert!(n.artifact && n.mcid.is_none(), "page {}: the number is an artifact", i + 1);
+    }
+    assert!(pages.iter().flat_map(|p| &p.runs).filter(|r| !r.artifact).all(|r| r.mcid.is_some()), "every other run is tagged");
+}

@@ -16,6 +16,10 @@ pub struct TextRun {
     pub turned: bool,
     /// The font's BaseFont name, subset prefix included (ERFANG+…).
     pub font: String,
+    /// The marked-content id the run is drawn under (tagged PDF), if any.
+    pub mcid: Option<i64>,
+    /// Drawn as an artifact (page numbers): outside the structure.
+    pub artifact: bool,
 }
 
 /// A straight stroked segment, from the page's bottom-left corner, in points.
@@ -201,6 +205,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Page>, String> {
         let mut font: Option<Vec<u8>> = None;
         let (mut x, mut y) = (0.0, 0.0);
         let mut turned = false;
+        let (mut mcid, mut artifact) = (None, false);
         let mut runs = Vec::new();
         let mut segments = Vec::new();
         let mut path: Vec<(f64, f64)> = Vec::new();
@@ -232,6 +237,15 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Page>, String> {
                     pending.clear();
                     path.clear();
                 }
+                "BDC" => {
+                    mcid = op.operands.get(1).and_then(|o| o.as_dict().ok()).and_then(|d| d.get(b"MCID").ok()).and_then(|o| o.as_i64().ok());
+                    artifact = op.operands.first().and_then(|o| o.as_name().ok()) == Some(b"Artifact".as_slice());
+                }
+                "BMC" => artifact = op.operands.first().and_then(|o| o.as_name().ok()) == Some(b"Artifact".as_slice()),
+                "EMC" => {
+                    mcid = None;
+                    artifact = false;
+                }
                 "Tf" => font = op.operands.first().and_then(|o| o.as_name().ok()).map(|n| n.to_vec()),
                 "Tm" if op.operands.len() == 6 => {
                     x = num(&op.operands[4]);
@@ -243,7 +257,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Page>, String> {
                     let Some(enc) = encodings.get(f) else { continue };
                     let text = Document::decode_text(enc, s).map_err(|e| e.to_string())?;
                     let font = base_fonts.get(f).cloned().unwrap_or_default();
-                    runs.push(TextRun { x, y, text, turned, font });
+                    runs.push(TextRun { x, y, text, turned, font, mcid, artifact });
                 }
                 _ => {}
             }

@@ -1,4 +1,6 @@
 //! What printpdf cannot write, added with lopdf after it (as the /ID is):
+//! the structure tree of a tagged PDF (the content streams carry the marked
+//! content, printpdf's BDC/EMC operators);
 //! a document information dictionary that claims no conformance, XMP
 //! metadata that agrees with it, the catalog's language, page mode (a name)
 //! and viewer preferences, PDF 1.7, and the bookmarks as a tree whose
@@ -146,4 +148,67 @@ fn outline(lo: &mut lopdf::Document, marks: &[Bookmark], pages: &[ObjectId], lay
     }
     lo.objects.insert(root, Object::Dictionary(r));
     Some(root)
+}
+
+/// The tagged PDF's structure tree: an object per element of
+/// `layout.structure`, its kids in reading order (child elements, or the
+/// marked content of its runs on their pages), the parent tree from each
+/// page's marked-content ids back to their elements, MarkInfo and the
+/// pages' StructParents. Table cells carry their spans; header cells
+/// their scope.
+pub fn structure(lo: &mut lopdf::Document, layout: &Layout, parent_tree: &[Vec<usize>]) {
+    let pages: Vec<ObjectId> = lo.get_pages().into_values().collect();
+    let root = lo.new_object_id();
+    let ids: Vec<ObjectId> = layout.structure.iter().map(|_| lo.new_object_id()).collect();
+    let mut kids: Vec<Vec<Object>> = vec![Vec::new(); layout.structure.len()];
+    for (i, e) in layout.structure.iter().enumerate() {
+        if let Some(p) = e.parent {
+            kids[p].push(ids[i].into());
+        }
+    }
+    for (pi, mcids) in parent_tree.iter().enumerate() {
+        for (mcid, &e) in mcids.iter().enumerate() {
+            if let (Some(k), Some(&page)) = (kids.get_mut(e), pages.get(pi)) {
+                k.push(Object::Dictionary(dictionary! { "Type" => "MCR", "Pg" => page, "MCID" => mcid as i64 }));
+            }
+        }
+    }
+    for (i, e) in layout.structure.iter().enumerate() {
+        let mut d = dictionary! {
+            "Type" => "StructElem",
+            "S" => Object::Name(e.kind.as_bytes().to_vec()),
+            "P" => e.parent.map_or(root, |p| ids[p]),
+            "K" => std::mem::take(&mut kids[i]),
+        };
+        if matches!(e.kind, "TH" | "TD") {
+            let mut a = dictionary! { "O" => "Table", "RowSpan" => e.rows as i64, "ColSpan" => e.cols as i64 };
+            if e.kind == "TH" {
+                a.set("Scope", "Column");
+            }
+            d.set("A", a);
+        }
+        lo.objects.insert(ids[i], Object::Dictionary(d));
+    }
+    let nums: Vec<Object> = parent_tree
+        .iter()
+        .enumerate()
+        .flat_map(|(pi, mcids)| [Object::Integer(pi as i64), Object::Array(mcids.iter().map(|&e| ids[e].into()).collect())])
+        .collect();
+    let tree = lo.add_object(dictionary! { "Nums" => nums });
+    let mut r = dictionary! { "Type" => "StructTreeRoot", "ParentTree" => tree, "ParentTreeNextKey" => parent_tree.len() as i64 };
+    if let Some(&doc) = ids.first() {
+        r.set("K", doc);
+    }
+    lo.objects.insert(root, Object::Dictionary(r));
+    for (pi, page) in pages.iter().enumerate() {
+        if let Ok(p) = lo.get_object_mut(*page).and_then(Object::as_dict_mut) {
+            p.set("StructParents", pi as i64);
+            p.set("Tabs", "S");
+        }
+    }
+    let Ok(catalog_id) = lo.trailer.get(b"Root").and_then(Object::as_reference) else { return };
+    if let Ok(catalog) = lo.get_object_mut(catalog_id).and_then(Object::as_dict_mut) {
+        catalog.set("MarkInfo", dictionary! { "Marked" => true });
+        catalog.set("StructTreeRoot", root);
+    }
 }

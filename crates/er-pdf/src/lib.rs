@@ -1,6 +1,12 @@
 //! The PDF writer. The layout is ours (printpdf draws; it does not lay out
 //! Chinese text): [`layout`] turns the document into pages of positioned
-//! glyph runs and rules, tested without a PDF; [`paint`] draws them.
+//! glyph runs and rules, each run tied to an element of the structure tree,
+//! tested without a PDF; `paint` draws them with printpdf, marking each run's
+//! content (BDC/EMC) and page numbers and rules as artifacts. What printpdf
+//! cannot write is added with lopdf afterwards (`catalog`): the structure
+//! tree, the bookmark tree, XMP metadata, the catalog's /Lang, /PageMode and
+//! /MarkInfo, a document information dictionary without printpdf's empty
+//! PDF/X keys, and the content-derived /ID.
 //!
 //! ```
 //! use er_pdf::{write, FontSource};

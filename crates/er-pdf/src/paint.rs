@@ -30,16 +30,31 @@ pub fn paint(doc: &Document, layout: &Layout, fonts: &FontSet) -> std::io::Resul
             pdf.resources.fonts.map.insert(printpdf::FontId(f.tag.clone()), PdfFont::new(parsed.clone()));
         }
     }
+    // For each page, the structure element of each marked-content id.
+    let mut parent_tree: Vec<Vec<usize>> = Vec::new();
     let pages = layout
         .pages
         .iter()
         .map(|page| {
+            let mut mcids: Vec<usize> = Vec::new();
             let h = page.setup.height_mm / er_document::layout::MM_PER_PT;
             let mut ops = Vec::new();
             let black = Color::Greyscale(Greyscale { percent: 0.0, icc_profile: None });
             ops.push(Op::SetFillColor { col: black.clone() });
             ops.push(Op::SetOutlineColor { col: black });
             for item in &page.items {
+                // Text of the structure is marked with its MCID; page
+                // numbers and rules are artifacts.
+                match item {
+                    Item::Text(run) if run.elem.is_some() => {
+                        let mut map = std::collections::BTreeMap::new();
+                        map.insert("MCID".to_string(), printpdf::DictItem::Int(mcids.len() as i64));
+                        let kind = run.elem.and_then(|e| layout.structure.get(e)).map_or("Span", |e| e.kind);
+                        ops.push(Op::BeginMarkedContentWithProperties { tag: kind.into(), properties: printpdf::DictItem::Dict { map } });
+                        mcids.extend(run.elem);
+                    }
+                    _ => ops.push(Op::BeginMarkedContent { tag: "Artifact".into() }),
+                }
                 match item {
                     Item::Text(r) => {
                         ops.push(Op::StartTextSection);
@@ -65,7 +80,9 @@ pub fn paint(doc: &Document, layout: &Layout, fonts: &FontSet) -> std::io::Resul
                         ops.push(Op::DrawLine { line: Line { points: vec![pt(*x1, *y1), pt(*x2, *y2)], is_closed: false } });
                     }
                 }
+                ops.push(Op::EndMarkedContent);
             }
+            parent_tree.push(mcids);
             PdfPage::new(Mm(page.setup.width_mm as f32), Mm(page.setup.height_mm as f32), ops)
         })
         .collect();
@@ -77,6 +94,7 @@ pub fn paint(doc: &Document, layout: &Layout, fonts: &FontSet) -> std::io::Resul
     let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
     let producer = format!("enforcement-report {}", env!("CARGO_PKG_VERSION"));
     crate::catalog::finish(&mut lo, doc, layout, &producer);
+    crate::catalog::structure(&mut lo, layout, &parent_tree);
     lo.compress();
     // The /ID is a digest of what the pages show (text and where it
     // stands), not of a clock: the same document gives the same bytes.

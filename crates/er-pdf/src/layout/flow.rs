@@ -11,7 +11,7 @@ use er_document::breaking::{break_lines, Piece};
 use er_document::text::{is_wide, is_word_char};
 use er_document::title::unbroken;
 use super::table::{notes_layout, table_layout};
-use super::{mm, Bookmark, GlyphRun, Item, Layout, MissingGlyph, Page};
+use super::{mm, Bookmark, Elem, GlyphRun, Item, Layout, MissingGlyph, Page};
 use crate::metrics::Metrics;
 
 /// Where the baseline stands in an em box: CJK faces put it at 0.88 em
@@ -100,6 +100,7 @@ pub fn line_runs(p: &[Piece], x: f64, y: f64, size: f64, justify: Option<f64>, o
             text: p[i..j].iter().map(|q| q.c).collect(),
             advances: p[i..j].iter().map(|q| q.advance).collect(),
             turned: false,
+            elem: None,
         }));
         i = j;
     }
@@ -135,7 +136,7 @@ pub fn with_contents_pages(doc: &Document, targets: &[(Target, usize)]) -> Docum
 }
 
 fn lay_out_once(doc: &Document, m: &dyn Metrics) -> Result<Layout, MissingGlyph> {
-    let mut out = Layout { pages: Vec::new(), bookmarks: Vec::new(), targets: Vec::new() };
+    let mut out = Layout { pages: Vec::new(), bookmarks: Vec::new(), targets: Vec::new(), structure: vec![Elem::new("Document", None)] };
     for (si, section) in doc.sections.iter().enumerate() {
         match section.page.orientation {
             Orientation::Portrait => portrait(section, si, m, &mut out)?,
@@ -232,14 +233,23 @@ impl Grid<'_> {
 }
 
 fn portrait(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Result<(), MissingGlyph> {
-    let Layout { pages, bookmarks, targets } = out;
+    let Layout { pages, bookmarks, targets, structure } = out;
     new_page(pages, s.page);
+    let part = structure.len();
+    structure.push(Elem::new("Part", Some(0)));
     let width = mm(s.page.text_width_mm());
     let char_pitch = width / CHARS_PER_LINE as f64;
     let pitch = mm(s.page.text_height_mm()) / LINES_PER_PAGE as f64;
     let mut g = Grid { pages, setup: s.page, line: 0, pitch };
     let place = |i: usize, what: &str| format!("section {}, block {} ({what})", si + 1, i + 1);
     for (bi, block) in s.blocks.iter().enumerate() {
+        let start = mark(g.pages);
+        let kind = match block {
+            Block::Title(_) | Block::PartHeading(_) => "H1",
+            Block::Heading { level, .. } if *level <= 1 => "H2",
+            Block::Heading { .. } => "H3",
+            _ => "P",
+        };
         match block {
             Block::Title(t) | Block::PartHeading(t) => {
                 let role = if matches!(block, Block::Title(_)) { Role::Title } else { Role::PartHeading };
@@ -293,8 +303,41 @@ fn portrait(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Result
             Block::Contents(c) => contents(c, m, &mut g, char_pitch, &|| place(bi, "目录"))?,
             Block::Table(_) | Block::Notes(_) => {}
         }
+        // The signature's name and date are two paragraphs; every other
+        // block is one element.
+        if let Block::Signature { date, .. } = block {
+            let name = structure.len();
+            structure.push(Elem::new("P", Some(part)));
+            let date_elem = structure.len();
+            structure.push(Elem::new("P", Some(part)));
+            tag_since(g.pages, start, &mut |r: &GlyphRun| if date.contains(r.text.as_str()) && !r.text.is_empty() { date_elem } else { name });
+        } else {
+            let e = structure.len();
+            structure.push(Elem::new(kind, Some(part)));
+            tag_since(g.pages, start, &mut |_| e);
+        }
     }
     Ok(())
+}
+
+/// Where the next item will go: the last page and its item count.
+fn mark(pages: &[Page]) -> (usize, usize) {
+    (pages.len().saturating_sub(1), pages.last().map_or(0, |p| p.items.len()))
+}
+
+/// Gives every untagged glyph run laid since `start` the element `elem`
+/// says.
+fn tag_since(pages: &mut [Page], start: (usize, usize), elem: &mut dyn FnMut(&GlyphRun) -> usize) {
+    for (pi, page) in pages.iter_mut().enumerate().skip(start.0) {
+        let from = if pi == start.0 { start.1 } else { 0 };
+        for item in page.items.iter_mut().skip(from) {
+            if let Item::Text(r) = item {
+                if r.elem.is_none() {
+                    r.elem = Some(elem(r));
+                }
+            }
+        }
+    }
 }
 
 /// The 目录 on the portrait grid: its heading centred, then a line per
@@ -338,8 +381,10 @@ fn contents(c: &Contents, m: &dyn Metrics, g: &mut Grid, char_pitch: f64, place:
 }
 
 fn landscape(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Result<(), MissingGlyph> {
-    let Layout { pages, bookmarks, targets } = out;
+    let Layout { pages, bookmarks, targets, structure } = out;
     new_page(pages, s.page);
+    let part = structure.len();
+    structure.push(Elem::new("Part", Some(0)));
     let left = mm(s.page.left_mm);
     let width = mm(s.page.text_width_mm());
     let top = mm(s.page.top_mm);
@@ -352,13 +397,21 @@ fn landscape(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Resul
                 let size = role.size_pt();
                 bookmarks.push(Bookmark { title: unbroken(t), level: 1, page: pages.len(), top: y });
                 targets.push((Target::Part(si), pages.len()));
+                let heading = structure.len();
+                structure.push(Elem::new("H1", Some(part)));
                 let items = &mut pages.last_mut().expect("a page").items;
+                let from = items.len();
                 for l in t.split('\n') {
                     let p = measure(l, role, m, 1.0, &|| format!("section {}, block {} ({l})", si + 1, bi + 1))?;
                     for r in break_lines(&p, width, width) {
                         let x = left + (width - laid_width(&p[r.clone()])).max(0.0) / 2.0;
                         line_runs(&p[r], x, y + BASELINE_EM * size, size, None, items);
                         y += size * 1.5;
+                    }
+                }
+                for item in &mut items[from..] {
+                    if let Item::Text(r) = item {
+                        r.elem = Some(heading);
                     }
                 }
                 y += size * 0.5;
@@ -371,8 +424,9 @@ fn landscape(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Resul
                 }
                 bookmarks.push(Bookmark { title: format!("{} {}", t.label, unbroken(&t.title)), level: 2, page: pages.len(), top: y });
                 targets.push((Target::Table(t.index), pages.len()));
+                let local = table_structure(t, part, structure);
                 let page = pages.last_mut().expect("a page");
-                page.items.extend(laid.items.into_iter().map(|i| shift(i, left, y)));
+                page.items.extend(laid.items.into_iter().map(|i| retag(shift(i, left, y), &local)));
                 y += laid.height + Role::Body.size_pt();
             }
             Block::Notes(n) => {
@@ -382,14 +436,64 @@ fn landscape(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Resul
                     new_page(pages, s.page);
                     y = top;
                 }
+                // Local tags of notes_layout: 1 + k for note k.
+                let mut local = vec![part];
+                for _ in &n.notes.items {
+                    local.push(structure.len());
+                    structure.push(Elem::new("Note", Some(part)));
+                }
                 let page = pages.last_mut().expect("a page");
-                page.items.extend(items.into_iter().map(|i| shift(i, left, y)));
+                page.items.extend(items.into_iter().map(|i| retag(shift(i, left, y), &local)));
                 y += end + Role::Note.size_pt() * 0.5;
             }
             Block::Heading { .. } | Block::Paragraph(_) | Block::Signature { .. } | Block::Contents(_) => {}
         }
     }
     Ok(())
+}
+
+/// The structure of a table: Table → Caption, THead/TBody → TR → TH/TD,
+/// then its notes. Returns the global element of each local tag of
+/// `table_layout`: 0 the caption, 1 + i cell i, 1 + cells + k note k.
+fn table_structure(t: &er_document::document::Table, part: usize, structure: &mut Vec<Elem>) -> Vec<usize> {
+    use er_document::document::CellRole;
+    let table = structure.len();
+    structure.push(Elem::new("Table", Some(part)));
+    let mut local = vec![structure.len()];
+    structure.push(Elem::new("Caption", Some(table)));
+    let head = structure.len();
+    structure.push(Elem::new("THead", Some(table)));
+    let body = structure.len();
+    structure.push(Elem::new("TBody", Some(table)));
+    let mut rows = Vec::new();
+    for r in 0..t.rows {
+        rows.push(structure.len());
+        structure.push(Elem::new("TR", Some(if r < t.header_rows { head } else { body })));
+    }
+    let mut cells = vec![0; t.cells.len()];
+    // Cells in reading order: row by row, left to right (as `t.cells`).
+    for (i, c) in t.cells.iter().enumerate() {
+        cells[i] = structure.len();
+        let kind = if c.role == CellRole::Header { "TH" } else { "TD" };
+        structure.push(Elem { kind, parent: Some(rows[c.row]), rows: c.rows, cols: c.cols });
+    }
+    local.extend(cells);
+    for _ in &t.notes.items {
+        local.push(structure.len());
+        structure.push(Elem::new("Note", Some(part)));
+    }
+    local
+}
+
+/// A run's local tag (from `table_layout` or `notes_layout`) made global.
+fn retag(i: Item, local: &[usize]) -> Item {
+    match i {
+        Item::Text(mut r) => {
+            r.elem = r.elem.and_then(|k| local.get(k).copied());
+            Item::Text(r)
+        }
+        other => other,
+    }
 }
 
 fn shift(i: Item, dx: f64, dy: f64) -> Item {

@@ -28,6 +28,9 @@ pub struct GlyphRun {
     /// the glyphs' tops to the right. A landscape page's number is set so,
     /// to read upright on the sheet as printed.
     pub turned: bool,
+    /// The structure element (an index into `Layout::structure`) the run
+    /// belongs to; None for an artifact (a page number).
+    pub elem: Option<usize>,
 }
 
 impl GlyphRun {
@@ -66,6 +69,24 @@ pub struct Bookmark {
     pub top: f64,
 }
 
+/// An element of the tagged PDF's structure tree, in reading order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Elem {
+    /// The standard structure type: Document, Part, H1–H3, P, Table,
+    /// Caption, THead, TBody, TR, TH, TD, Note.
+    pub kind: &'static str,
+    pub parent: Option<usize>,
+    /// For a table cell: its spans.
+    pub rows: usize,
+    pub cols: usize,
+}
+
+impl Elem {
+    pub fn new(kind: &'static str, parent: Option<usize>) -> Elem {
+        Elem { kind, parent, rows: 1, cols: 1 }
+    }
+}
+
 /// The laid-out document.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Layout {
@@ -73,6 +94,8 @@ pub struct Layout {
     pub bookmarks: Vec<Bookmark>,
     /// The 1-based page each 目录 target starts on.
     pub targets: Vec<(er_document::document::Target, usize)>,
+    /// The structure tree, the document first.
+    pub structure: Vec<Elem>,
 }
 
 impl Layout {

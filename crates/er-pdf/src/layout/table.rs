@@ -37,11 +37,24 @@ pub struct TableLayout {
     pub height: f64,
 }
 
-/// Lays out `t` in a block `width` points wide.
+/// Sets the local tag `tag` on the runs of `items` from `from` on: the
+/// flow turns local tags into structure elements (`flow::retag`).
+fn tag_from(items: &mut [Item], from: usize, tag: usize) {
+    for item in &mut items[from..] {
+        if let Item::Text(r) = item {
+            r.elem = Some(tag);
+        }
+    }
+}
+
+/// Lays out `t` in a block `width` points wide. Its runs carry local tags:
+/// 0 for the label and title (the caption), 1 + i for cell i, and
+/// 1 + cells + k for note k.
 pub fn table_layout(t: &Table, m: &dyn Metrics, width: f64) -> Result<TableLayout, MissingGlyph> {
     let mut items = Vec::new();
     let place = |what: String| move || format!("{}: {what}", t.label);
 
+    let caption_from = items.len();
     let label = Role::TableLabel;
     let p = measure(&t.label, label, m, 1.0, &place("label".into()))?;
     line_runs(&p, 0.0, BASELINE_EM * label.size_pt(), label.size_pt(), None, &mut items);
@@ -59,6 +72,8 @@ pub fn table_layout(t: &Table, m: &dyn Metrics, width: f64) -> Result<TableLayou
         }
     }
     y += tsize * 0.4;
+
+    tag_from(&mut items, caption_from, 0);
 
     // Columns and rows.
     let mut xs = vec![0.0];
@@ -107,7 +122,7 @@ pub fn table_layout(t: &Table, m: &dyn Metrics, width: f64) -> Result<TableLayou
     }
 
     let mut cells = Vec::new();
-    for (c, (p, lines, scale)) in t.cells.iter().zip(&measured) {
+    for (ci, (c, (p, lines, scale))) in t.cells.iter().zip(&measured).enumerate() {
         let (x0, x1) = (xs[c.col], xs[c.col + c.cols]);
         let (y0, y1) = (ys[c.row], ys[c.row + c.rows]);
         cells.push(CellRect { row: c.row, col: c.col, rows: c.rows, cols: c.cols, x: x0, y: y0, w: x1 - x0, h: y1 - y0 });
@@ -118,6 +133,7 @@ pub fn table_layout(t: &Table, m: &dyn Metrics, width: f64) -> Result<TableLayou
         if c.role == CellRole::Blank || p.is_empty() {
             continue;
         }
+        let cell_from = items.len();
         let block_h = lines.len() as f64 * line_h;
         let top = y0 + (y1 - y0 - block_h) / 2.0;
         for (k, r) in lines.iter().enumerate() {
@@ -126,13 +142,21 @@ pub fn table_layout(t: &Table, m: &dyn Metrics, width: f64) -> Result<TableLayou
             let baseline = top + k as f64 * line_h + (line_h - size) / 2.0 + BASELINE_EM * size;
             line_runs(&p[r.clone()], x, baseline, size * scale, None, &mut items);
         }
+        tag_from(&mut items, cell_from, 1 + ci);
     }
     let (right, bottom) = (xs[t.columns.len()], ys[t.rows]);
     items.push(Item::Rule { x1: right, y1: ys[0], x2: right, y2: bottom, width: RULE_PT });
     items.push(Item::Rule { x1: 0.0, y1: bottom, x2: right, y2: bottom, width: RULE_PT });
     y = bottom + 4.0;
 
+    let notes_from = items.len();
     y = notes_layout(&t.notes, m, width, y, &t.label, &mut items)?;
+    // notes_layout tags note k as 1 + k; here notes follow the cells.
+    for item in &mut items[notes_from..] {
+        if let Item::Text(r) = item {
+            r.elem = r.elem.map(|k| k + t.cells.len());
+        }
+    }
     Ok(TableLayout { items, cells, height: y })
 }
 
@@ -152,12 +176,14 @@ pub fn notes_layout(notes: &Notes, m: &dyn Metrics, width: f64, y: f64, table: &
         let (first_x, first_w) = if i == 0 { (0.0, width) } else { (hang, width - hang) };
         let lines = break_lines(&p, first_w, width - hang);
         let last = lines.len() - 1;
+        let from = items.len();
         for (k, r) in lines.into_iter().enumerate() {
             let (x, w) = if k == 0 { (first_x, first_w) } else { (hang, width - hang) };
             let baseline = y + (nline - nsize) / 2.0 + BASELINE_EM * nsize;
             line_runs(&p[r], x, baseline, nsize, (k < last).then_some(w), items);
             y += nline;
         }
+        tag_from(items, from, 1 + i);
     }
     Ok(y)
 }
