@@ -102,6 +102,7 @@ fn render_one<'f>(
             Format::Docx => er_docx::write(&doc).map_err(|e| e.to_string()),
             Format::Xlsx => er_xlsx::write(&doc).map_err(|e| e.to_string()),
             Format::Pdf => er_pdf::write_with(&doc, fonts()).map_err(|e| e.to_string()),
+            Format::Csv => Ok(er_csv::write(&doc)),
         };
         match bytes {
             Ok(b) => files.push((format!("{stem}.{}", f.ext()), b)),

@@ -129,6 +129,8 @@ pub(crate) enum Format {
     Docx,
     Pdf,
     Xlsx,
+    /// Every figure in long form (表, 表名, 指标, 值, 单位, 机关, 年度), UTF-8 with BOM.
+    Csv,
 }
 
 impl Format {
@@ -137,6 +139,7 @@ impl Format {
             Format::Docx => "docx",
             Format::Pdf => "pdf",
             Format::Xlsx => "xlsx",
+            Format::Csv => "csv",
         }
     }
 }

@@ -70,7 +70,12 @@ fn one_changed_figure_is_reported_with_its_total_and_text_and_nothing_else() {
         let diffs = v.as_array().unwrap();
         let olds: Vec<&str> = diffs.iter().map(|d| d["old"].as_str().unwrap()).collect();
         match f {
-            "xlsx" => assert_eq!(olds, ["27", "37"], "{f}: {v}"),
+            "xlsx" => {
+                // The printed 表二 and the long data sheet.
+                assert_eq!(olds, ["27", "37", "27", "37"], "{f}: {v}");
+                let places: Vec<&str> = diffs.iter().map(|d| d["place"].as_str().unwrap()).collect();
+                assert_eq!(places, ["表二!B5", "表二!I5", "数据!D8", "数据!D15"]);
+            }
             "docx" => {
                 assert_eq!(diffs.len(), 3, "{f}: {v}");
                 assert!(olds[0].contains("行政处罚总数为37件"));

@@ -58,6 +58,8 @@ pub struct Info {
     pub author: String,
     /// The report date: the created and modified date of every file.
     pub date: Date,
+    /// The year the report covers.
+    pub year: u16,
 }
 
 /// The 目录: the parts and the tables, each with the page it starts on.
@@ -198,12 +200,63 @@ pub struct Table {
     pub rows: usize,
     /// Column widths as fractions of the text width; they sum to 1.
     pub columns: Vec<f64>,
+    /// Each column's unit: 宗, 万元 …
+    pub units: Vec<String>,
     /// Row by row, left to right.
     pub cells: Vec<Cell>,
     pub notes: Notes,
 }
 
+/// One figure in long form, as a statistics desk loads it: which table,
+/// which indicator (the column's label, as printed), the value (None: no
+/// such power, the cell blank), its unit, the agency and the year.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DataRow {
+    pub table: String,
+    pub table_title: String,
+    pub indicator: String,
+    pub value: Option<FigureValue>,
+    /// The value as printed ("" for a blank).
+    pub text: String,
+    pub unit: String,
+    pub agency: String,
+    pub year: u16,
+}
+
+/// The header of the long data: 表 | 表名 | 指标 | 值 | 单位 | 机关 | 年度.
+pub const DATA_HEADER: [&str; 7] = ["表", "表名", "指标", "值", "单位", "机关", "年度"];
+
+impl Document {
+    /// Every figure of every table in long form, table by table, column by
+    /// column: the data sheet of the XLSX and the CSV.
+    pub fn data_rows(&self) -> Vec<DataRow> {
+        let mut out = Vec::new();
+        for t in self.sections.iter().flat_map(|s| &s.blocks).filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }) {
+            for col in 0..t.columns.len() {
+                let Some(cell) = t.cell_at(t.header_rows, col) else { continue };
+                out.push(DataRow {
+                    table: t.label.clone(),
+                    table_title: crate::title::unbroken(&t.title),
+                    indicator: t.indicator(col).to_string(),
+                    value: cell.value.filter(|v| !v.is_blank()),
+                    text: cell.text.clone(),
+                    unit: t.units.get(col).cloned().unwrap_or_default(),
+                    agency: self.info.author.clone(),
+                    year: self.info.year,
+                });
+            }
+        }
+        out
+    }
+}
+
 impl Table {
+    /// The label of column `col` as printed: the header cell above its
+    /// value, in the last header row (a label spanning rows included).
+    pub fn indicator(&self, col: usize) -> &str {
+        self.cell_covering(self.header_rows.saturating_sub(1), col).map_or("", |c| c.text.as_str())
+    }
+
     /// The cell whose top-left corner is at (row, col).
     pub fn cell_at(&self, row: usize, col: usize) -> Option<&Cell> {
         self.cells.iter().find(|c| c.row == row && c.col == col)
@@ -331,7 +384,7 @@ pub fn build(report: &Report) -> Document {
         Some(t) if !t.trim().is_empty() => unbroken(&text(t)),
         _ => format!("{}{}年行政执法年度报告", report.agency.trim(), report.year),
     };
-    Document { info: Info { title, author: report.agency.trim().to_string(), date: report.report_date }, sections }
+    Document { info: Info { title, author: report.agency.trim().to_string(), date: report.report_date, year: report.year }, sections }
 }
 
 fn table(report: &Report, ti: usize) -> Table {
@@ -402,6 +455,7 @@ fn table(report: &Report, ti: usize) -> Table {
         header_rows: def.header_rows,
         rows: def.header_rows + 1,
         columns,
+        units: def.columns.iter().map(|c| c.unit.as_str().to_string()).collect(),
         cells,
         notes: Notes {
             lead: format!("{}：", def.notes.heading),

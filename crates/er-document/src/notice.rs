@@ -53,6 +53,7 @@ pub fn notice(report: &Report, changes: &[Change], date: Option<Date>) -> Option
             title: format!("{}{}年行政执法年度报告更正说明", report.agency, report.year),
             author: report.agency.clone(),
             date: report.report_date,
+            year: report.year,
         },
     })
 }

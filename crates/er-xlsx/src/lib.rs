@@ -51,8 +51,62 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, XlsxError> {
         ws.set_name(&table.label)?;
         let notes = apart.iter().find(|n| n.table == table.index).map_or(&table.notes, |n| &n.notes);
         sheet(ws, table, notes)?;
+        // The value row by name: =表一_数值 in a formula or Power Query.
+        let row = FIRST_HEADER_ROW + table.header_rows as u32 + 1;
+        let last = column_letters(table.columns.len() as u16 - 1);
+        wb.define_name(format!("{}_数值", table.label), &format!("='{}'!$A${row}:${last}${row}", table.label))?;
     }
+    data_sheet(wb.add_worksheet(), doc)?;
     wb.save_to_buffer()
+}
+
+/// The sheet the statistics desk loads: every figure in long form
+/// (表 | 表名 | 指标 | 值 | 单位 | 机关 | 年度) as an Excel table, so pandas,
+/// Power Query and WPS read it without knowing the printed layout.
+fn data_sheet(ws: &mut Worksheet, doc: &Document) -> Result<(), XlsxError> {
+    use er_document::document::DATA_HEADER;
+    ws.set_name(DATA_SHEET)?;
+    let rows = doc.data_rows();
+    let text = Format::new().set_font_name(Role::TableCell.face().official_name()).set_font_charset(134);
+    for (c, h) in DATA_HEADER.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &text)?;
+    }
+    for (i, r) in rows.iter().enumerate() {
+        let row = i as u32 + 1;
+        ws.write_string_with_format(row, 0, &r.table, &text)?;
+        ws.write_string_with_format(row, 1, &r.table_title, &text)?;
+        ws.write_string_with_format(row, 2, &r.indicator, &text)?;
+        match r.value {
+            Some(v) => ws.write_number_with_format(row, 3, exact_number(&r.text)?, &Format::new().set_num_format(number_format(v)))?,
+            None => ws.write_blank(row, 3, &Format::new())?,
+        };
+        ws.write_string_with_format(row, 4, &r.unit, &text)?;
+        ws.write_string_with_format(row, 5, &r.agency, &text)?;
+        ws.write_number(row, 6, r.year as f64)?;
+    }
+    let columns: Vec<rust_xlsxwriter::TableColumn> = DATA_HEADER.iter().map(|h| rust_xlsxwriter::TableColumn::new().set_header(*h)).collect();
+    let table = rust_xlsxwriter::Table::new().set_name("数据表").set_columns(&columns);
+    ws.add_table(0, 0, rows.len().max(1) as u32, DATA_HEADER.len() as u16 - 1, &table)?;
+    for (c, w) in [6.0, 30.0, 30.0, 18.0, 6.0, 30.0, 6.0].into_iter().enumerate() {
+        ws.set_column_width(c as u16, w)?;
+    }
+    ws.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
+/// The name of the long data sheet.
+pub const DATA_SHEET: &str = "数据";
+
+/// Excel's letters for a 0-based column: 0 → A, 26 → AA.
+fn column_letters(col: u16) -> String {
+    let mut n = col as u32 + 1;
+    let mut s = Vec::new();
+    while n > 0 {
+        let r = (n - 1) % 26;
+        s.push((b'A' + r as u8) as char);
+        n = (n - 1) / 26;
+    }
+    s.iter().rev().collect()
 }
 
 fn font(role: Role) -> Format {
@@ -61,6 +115,8 @@ fn font(role: Role) -> Format {
         .set_font_size(role.size_pt())
         // GB2312 character set: Excel picks the East Asian face by it.
         .set_font_charset(134)
+        // Editable under the sheet's protection, which guards the totals.
+        .set_unlocked()
 }
 
 fn cell_format(role: Role) -> Format {
@@ -143,6 +199,11 @@ fn sheet(ws: &mut Worksheet, t: &Table, notes: &Notes) -> Result<(), XlsxError> 
         Role::PageNumber.face().official_name(),
         Role::PageNumber.size_pt() as u32
     ));
+    // The header stays in view; the sheet is protected without a password
+    // so that the SUM formulas are not overwritten by accident (every other
+    // cell stays editable; 审阅 → 撤消工作表保护 lifts it).
+    ws.set_freeze_panes(FIRST_HEADER_ROW + t.header_rows as u32, 0)?;
+    ws.protect();
     Ok(())
 }
 
@@ -175,7 +236,8 @@ fn write_cell(ws: &mut Worksheet, c: &Cell) -> Result<(), XlsxError> {
             match &c.sum_of {
                 Some(parts) => {
                     let formula = format!("=SUM({})", sum_ranges(parts, row + 1));
-                    ws.write_formula_with_format(row, col, Formula::new(formula).set_result(&c.text), &format)?;
+                    // A total is the one locked cell: the sheet's protection keeps it a formula.
+                    ws.write_formula_with_format(row, col, Formula::new(formula).set_result(&c.text), &format.set_locked())?;
                 }
                 None => {
                     ws.write_number_with_format(row, col, number, &format)?;
