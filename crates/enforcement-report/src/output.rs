@@ -108,7 +108,16 @@ fn sync_dir(dir: &Path) {
 
 /// A new temporary file of ours in `dir` holding `bytes`, kept on disk.
 fn temp_with(dir: &Path, bytes: &[u8]) -> std::io::Result<PathBuf> {
-    let mut t = tempfile::Builder::new().prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX).tempfile_in(dir)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(TEMP_PREFIX).suffix(TEMP_SUFFIX);
+    #[cfg(unix)]
+    {
+        // The permissions of a file the user creates (0666 less the umask),
+        // not tempfile's private 0600: the report is published and shared.
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut t = builder.tempfile_in(dir)?;
     t.write_all(bytes)?;
     t.as_file().sync_all()?;
     t.into_temp_path().keep().map_err(|e| e.error)

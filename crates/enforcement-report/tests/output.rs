@@ -133,3 +133,21 @@ fn a_symlink_planted_in_the_output_folder_is_never_followed() {
     assert!(!std::fs::symlink_metadata(out.join("r00.docx")).unwrap().file_type().is_symlink());
     assert_eq!(agency_of(&out.join("r00.docx")), OLD);
 }
+
+#[cfg(unix)]
+#[test]
+fn written_files_are_readable_as_any_file_the_user_creates() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = scratch("permissions");
+    let input = data_files(&dir.join("in"), 1, OLD).join("r00.yaml");
+    let out = dir.join("out");
+    assert!(render_cmd(&input, &out).status().unwrap().success());
+    // A file created the ordinary way in the same folder, for the umask.
+    let plain = out.join("plain.txt");
+    std::fs::write(&plain, "x").unwrap();
+    let want = std::fs::metadata(&plain).unwrap().permissions().mode() & 0o777;
+    for f in ["r00.docx", "r00.xlsx"] {
+        let mode = std::fs::metadata(out.join(f)).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, want, "{f}: {mode:o}, not the private 600 of a temporary file");
+    }
+}
