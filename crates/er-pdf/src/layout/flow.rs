@@ -86,9 +86,15 @@ pub fn line_runs(p: &[Piece], x: f64, y: f64, size: f64, justify: Option<f64>, o
     while i < p.len() {
         let font = p[i].font;
         let spacing = if i + 1 < p.len() { gap(i) } else { 0.0 };
-        // A piece joins the run when the gap before it is the run's spacing.
+        // A piece joins the run when the gap before it is the run's spacing
+        // and the script does not change: a number is a run of its own, so
+        // that extracted and tagged text keeps 45 whole, not "4" + "5人".
         let mut j = i + 1;
-        while j < p.len() && p[j].font == font && (gap(j - 1) - spacing).abs() < 1e-6 {
+        while j < p.len()
+            && p[j].font == font
+            && (gap(j - 1) - spacing).abs() < 1e-6
+            && !script_change(p[j - 1].c, p[j].c)
+        {
             j += 1;
         }
         out.push(Item::Text(GlyphRun {
@@ -104,6 +110,11 @@ pub fn line_runs(p: &[Piece], x: f64, y: f64, size: f64, justify: Option<f64>, o
         }));
         i = j;
     }
+}
+
+/// A Chinese character next to a digit or Latin letter, either way round.
+fn script_change(a: char, b: char) -> bool {
+    (is_wide(a) && is_word_char(b)) || (is_word_char(a) && is_wide(b))
 }
 
 /// Width of a line as drawn by `line_runs` without justification: from
