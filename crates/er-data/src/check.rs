@@ -4,7 +4,7 @@
 use er_source::Diagnostic;
 use er_template::Kind;
 
-use crate::figures::{Figure, FigureValue};
+use crate::figures::{significant_digits, Figure, FigureValue, SPREADSHEET_DIGITS};
 use crate::load::Loaded;
 use crate::report::sum;
 
@@ -135,9 +135,6 @@ pub fn check(l: &Loaded) -> Vec<Diagnostic> {
 /// Most characters an XLSX cell holds.
 pub const XLSX_CELL_CHARS: usize = 32_767;
 
-/// Most significant digits a spreadsheet stores exactly: Excel keeps 15.
-pub const XLSX_DIGITS: usize = 15;
-
 /// Amounts the XLSX could not store exactly: Excel keeps 15 significant
 /// digits, so 99999999999.9999999 would become 100000000000 there while
 /// the DOCX and PDF print every digit.
@@ -146,14 +143,11 @@ fn xlsx_exact(l: &Loaded, out: &mut Vec<Diagnostic>) {
     for (ti, def) in r.template.tables.iter().enumerate() {
         for (col, value) in def.columns.iter().zip(r.values(ti)) {
             let text = value.text();
-            // Zeros after the last decimal digit are not stored: 1.50 is 1.5.
-            let stored = if text.contains('.') { text.trim_end_matches('0') } else { text.as_str() };
-            let digits = stored.chars().filter(char::is_ascii_digit).collect::<String>();
-            let significant = digits.trim_start_matches('0').len();
-            if significant > XLSX_DIGITS {
+            let significant = significant_digits(&text);
+            if significant > SPREADSHEET_DIGITS {
                 let path = format!("tables.{}.{}", def.label, col.key);
                 out.push(
-                    Diagnostic::error(&l.file, l.locate(&path), &path, format!("{text} has {significant} significant digits; the XLSX stores at most {XLSX_DIGITS} exactly"))
+                    Diagnostic::error(&l.file, l.locate(&path), &path, format!("{text} has {significant} significant digits; the XLSX stores at most {SPREADSHEET_DIGITS} exactly"))
                         .with_help("check the figure; a real amount has fewer digits (round it to the precision the statistics ask for)"),
                 );
             }

@@ -90,6 +90,25 @@ pub enum Figure<T> {
 /// How a figure still to be filled in is written.
 pub const TO_FILL: &str = "待填";
 
+/// Most significant digits a spreadsheet stores exactly: Excel keeps 15
+/// (an IEEE double).
+pub const SPREADSHEET_DIGITS: usize = 15;
+
+/// The significant digits of a number as written, as a spreadsheet stores
+/// them: leading zeros and zeros after the last decimal digit do not count
+/// (1.50 is 1.5).
+///
+/// ```
+/// use er_data::figures::significant_digits;
+/// assert_eq!(significant_digits("173.7821088"), 10);
+/// assert_eq!(significant_digits("0.0500"), 1);
+/// assert_eq!(significant_digits("99999999999.9999999"), 18);
+/// ```
+pub fn significant_digits(text: &str) -> usize {
+    let stored = if text.contains('.') { text.trim_end_matches('0') } else { text };
+    stored.chars().filter(char::is_ascii_digit).skip_while(|&c| c == '0').count()
+}
+
 impl<T: Copy> Figure<T> {
     /// The value, or `None` for a blank cell.
     pub fn value(self) -> Option<T> {

@@ -23,4 +23,5 @@ pub mod text;
 pub mod title;
 
 pub use document::{build, Document};
+pub use er_data::figures::{significant_digits, SPREADSHEET_DIGITS};
 pub use er_data::{Date, Figure, FigureValue};

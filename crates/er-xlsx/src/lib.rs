@@ -11,7 +11,7 @@
 
 use er_document::document::{Block, Cell, CellRole, Document, Notes, Table, TableNotes};
 use er_document::layout::{Role, LANDSCAPE, PAGE_NUMBER_DASH};
-use er_document::{Figure, FigureValue};
+use er_document::{significant_digits, Figure, FigureValue, SPREADSHEET_DIGITS};
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
 };
@@ -248,9 +248,6 @@ fn write_cell(ws: &mut Worksheet, c: &Cell) -> Result<(), XlsxError> {
     Ok(())
 }
 
-/// Significant digits a spreadsheet number keeps (IEEE double, as Excel).
-const SHEET_DIGITS: usize = 15;
-
 /// `text` as the f64 the sheet stores, when that stores it exactly to the
 /// digits written.
 ///
@@ -260,10 +257,9 @@ const SHEET_DIGITS: usize = 15;
 /// ```
 fn exact_number(text: &str) -> Result<f64, XlsxError> {
     let refuse = |why: &str| XlsxError::ParameterError(format!("the figure {text} {why}"));
-    let stored = if text.contains('.') { text.trim_end_matches('0') } else { text };
-    let significant = stored.chars().filter(char::is_ascii_digit).collect::<String>().trim_start_matches('0').len();
-    if significant > SHEET_DIGITS {
-        return Err(refuse(&format!("has {significant} significant digits; a spreadsheet keeps {SHEET_DIGITS}")));
+    let significant = significant_digits(text);
+    if significant > SPREADSHEET_DIGITS {
+        return Err(refuse(&format!("has {significant} significant digits; a spreadsheet keeps {SPREADSHEET_DIGITS}")));
     }
     text.parse::<f64>().map_err(|_| refuse("is not a number"))
 }
