@@ -82,15 +82,21 @@ pub fn forbidden_characters(text: &str, name: &str) -> Option<Diagnostic> {
     let (at, c) = text.char_indices().find(|&(_, c)| {
         (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
     })?;
-    let message = if c.is_control() {
-        format!("the file holds the control character U+{:04X}", c as u32)
+    Some(Diagnostic::error(name, Some(loc_of_offset(text.as_bytes(), at)), "", holds("file", c)?).with_help(UNSEEN_HELP))
+}
+
+/// What to do about a character a reader cannot see.
+const UNSEEN_HELP: &str = "remove it: a reader cannot see it, and it has no place in a report's text";
+
+/// "the {whose} holds …" for a character `invisible` names, or None for
+/// one that is drawn.
+fn holds(whose: &str, c: char) -> Option<String> {
+    let what = invisible(c)?;
+    Some(if c.is_control() {
+        format!("the {whose} holds the control character U+{:04X}", c as u32)
     } else {
-        format!("the file holds {} (U+{:04X})", invisible(c).unwrap_or("a character YAML does not allow"), c as u32)
-    };
-    Some(
-        Diagnostic::error(name, Some(loc_of_offset(text.as_bytes(), at)), "", message)
-            .with_help("remove it: a reader cannot see it, and it has no place in a report's text"),
-    )
+        format!("the {whose} holds {what} (U+{:04X})", c as u32)
+    })
 }
 
 /// Refuses text that is not YAML, at the place the parser stopped.
@@ -234,16 +240,9 @@ pub fn control_characters(index: &Index, name: &str, breaks_allowed: &dyn Fn(&st
             if allowed(c) {
                 continue;
             }
-            let Some(what) = invisible(c) else { continue };
-            let message = if c.is_control() {
-                format!("the text holds the control character U+{:04X}", c as u32)
-            } else {
-                format!("the text holds {what} (U+{:04X})", c as u32)
-            };
-            out.push(
-                Diagnostic::error(name, Some(node.char_loc(at)), path, message)
-                    .with_help("remove it: a reader cannot see it, and it has no place in a report's text"),
-            );
+            if let Some(message) = holds("text", c) {
+                out.push(Diagnostic::error(name, Some(node.char_loc(at)), path, message).with_help(UNSEEN_HELP));
+            }
         }
     }
     out
