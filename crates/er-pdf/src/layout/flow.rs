@@ -10,7 +10,7 @@ use er_document::layout::{
 use er_document::breaking::{break_lines, Piece};
 use er_document::text::{is_wide, is_word_char};
 use er_document::title::unbroken;
-use super::table::{notes_layout, table_layout};
+use super::table::{notes_layout, table_layout, tag_from};
 use super::{mm, Bookmark, Elem, GlyphRun, Item, Layout, MissingGlyph, Page};
 use crate::metrics::Metrics;
 
@@ -218,24 +218,22 @@ impl Grid<'_> {
     /// right: nothing leaves the text block.
     fn right(&mut self, p: &[Piece], size: f64, right: f64) {
         let room = (self.width() - right).max(0.0);
-        // The last glyph may be drawn a little wider than its grid cell.
-        let fit = room - p.iter().map(|q| (q.advance - q.width).max(0.0)).fold(0.0, f64::max);
-        for r in break_lines(p, fit, fit) {
-            self.need(1);
-            let x = self.left() + room - laid_width(&p[r.clone()]);
-            let y = self.baseline(size);
-            line_runs(&p[r], x.max(self.left()), y, size, None, self.items());
-            self.line += 1;
-        }
+        self.unjustified(p, size, room, |laid| room - laid);
     }
     /// One line centred. The document broke titles to fit; should a font's
     /// advances still make a line too wide, it breaks again by the rules.
     fn centred(&mut self, p: &[Piece], size: f64) {
         let w = self.width();
-        let fit = w - p.iter().map(|q| (q.advance - q.width).max(0.0)).fold(0.0, f64::max);
+        self.unjustified(p, size, w, |laid| (w - laid) / 2.0);
+    }
+    /// Lines of `p` no wider than `room`, each placed `offset(its width)`
+    /// from the left margin.
+    fn unjustified(&mut self, p: &[Piece], size: f64, room: f64, offset: impl Fn(f64) -> f64) {
+        // The last glyph may be drawn a little wider than its grid cell.
+        let fit = room - p.iter().map(|q| (q.advance - q.width).max(0.0)).fold(0.0, f64::max);
         for r in break_lines(p, fit, fit) {
             self.need(1);
-            let x = self.left() + (w - laid_width(&p[r.clone()])) / 2.0;
+            let x = self.left() + offset(laid_width(&p[r.clone()]));
             let y = self.baseline(size);
             line_runs(&p[r], x.max(self.left()), y, size, None, self.items());
             self.line += 1;
@@ -420,11 +418,7 @@ fn landscape(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Resul
                         y += size * 1.5;
                     }
                 }
-                for item in &mut items[from..] {
-                    if let Item::Text(r) = item {
-                        r.elem = Some(heading);
-                    }
-                }
+                tag_from(items, from, heading);
                 y += size * 0.5;
             }
             Block::Table(t) => {

@@ -37,9 +37,10 @@ pub struct TableLayout {
     pub height: f64,
 }
 
-/// Sets the local tag `tag` on the runs of `items` from `from` on: the
-/// flow turns local tags into structure elements (`flow::retag`).
-fn tag_from(items: &mut [Item], from: usize, tag: usize) {
+/// Sets the tag `tag` on the runs of `items` from `from` on. In a table
+/// the tags are local, which the flow turns into structure elements
+/// (`flow::retag`).
+pub(super) fn tag_from(items: &mut [Item], from: usize, tag: usize) {
     for item in &mut items[from..] {
         if let Item::Text(r) = item {
             r.elem = Some(tag);
