@@ -236,6 +236,12 @@ impl Styles {
         None
     }
 
+    /// A run's property as a reader sees it: the run's own, else its
+    /// character style's, else its paragraph style's, else the default.
+    pub fn run_property<T>(&self, own: Option<T>, run_style: Option<&str>, para_style: Option<&str>, default: Option<T>, get: impl Fn(&StyleDef) -> Option<T>) -> Option<T> {
+        own.or_else(|| self.inherited(run_style, &get)).or_else(|| self.inherited(para_style, &get)).or(default)
+    }
+
     /// The default paragraph style's id.
     pub fn default_paragraph(&self) -> Option<&str> {
         self.styles.values().find(|s| s.default && s.kind == "paragraph").map(|s| s.id.as_str())
@@ -464,12 +470,9 @@ impl Docx {
             p.outline = p.outline.or_else(|| styles.inherited(ps, |s| s.outline));
             for r in &p.runs {
                 let rs = r.style.as_deref();
-                let east = r.east_asia.clone().or_else(|| styles.inherited(rs, |s| s.east_asia.clone())).or_else(|| styles.inherited(ps, |s| s.east_asia.clone())).or_else(|| styles.east_asia.clone());
-                let latin = r.ascii.clone().or_else(|| styles.inherited(rs, |s| s.ascii.clone())).or_else(|| styles.inherited(ps, |s| s.ascii.clone())).or_else(|| styles.ascii.clone());
-                let size = r.size.or_else(|| styles.inherited(rs, |s| s.size)).or_else(|| styles.inherited(ps, |s| s.size)).or(styles.size);
-                p.fonts.extend(east);
-                p.latin_fonts.extend(latin);
-                p.sizes.extend(size);
+                p.fonts.extend(styles.run_property(r.east_asia.clone(), rs, ps, styles.east_asia.clone(), |s| s.east_asia.clone()));
+                p.latin_fonts.extend(styles.run_property(r.ascii.clone(), rs, ps, styles.ascii.clone(), |s| s.ascii.clone()));
+                p.sizes.extend(styles.run_property(r.size, rs, ps, styles.size, |s| s.size));
             }
         }
         Ok(d)
