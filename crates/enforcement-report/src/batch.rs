@@ -8,7 +8,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
 use std::time::Instant;
 
-use er_data::{check, load_file, Diagnostic};
+use er_data::Diagnostic;
 use er_document::build;
 use er_pdf::{FontSet, FontSource};
 
@@ -67,22 +67,10 @@ fn render_one<'f>(
 ) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Failure> {
     // Every character no font has, all at once and located, before
     // anything is drawn: the same check as `check`.
+    let can_draw = |c: char| fonts().has(c);
     let pdf = formats.contains(&Format::Pdf);
-    let loaded = load_file(file).map_err(|e| {
-        let mut diagnostics = e.diagnostics().to_vec();
-        if pdf && matches!(e, er_data::LoadError::Invalid(_)) {
-            let fonts = fonts();
-            diagnostics.extend(er_data::check::characters_in_file(file, &|c| fonts.has(c)));
-            crate::in_file_order(&mut diagnostics);
-        }
-        Failure { code: e.exit_code() as u8, diagnostics, message: None }
-    })?;
-    let mut findings = check(&loaded);
-    if pdf {
-        let fonts = fonts();
-        findings.extend(er_data::check::characters(&loaded, &|c| fonts.has(c)));
-        crate::in_file_order(&mut findings);
-    }
+    let (loaded, findings) = crate::checked(file, pdf.then_some(&can_draw as &dyn Fn(char) -> bool))
+        .map_err(|(code, diagnostics)| Failure { code, diagnostics, message: None })?;
     if findings.iter().any(|d| d.is_error()) {
         return Err(Failure { code: 1, diagnostics: findings, message: None });
     }

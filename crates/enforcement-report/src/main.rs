@@ -277,30 +277,43 @@ pub(crate) fn load(file: &Path) -> Result<er_data::Loaded, u8> {
     })
 }
 
-fn run_check(file: &Path, fonts: &er_pdf::FontSource) -> u8 {
-    use er_data::check;
-    // What the PDF could not draw, as `render` would find it: reported
-    // with the rest, even when the file has other errors.
-    let fonts = er_pdf::FontSet::load(fonts);
-    let can_draw = |c| fonts.has(c);
-    let loaded = match load_file(file) {
-        Ok(l) => l,
-        Err(e @ LoadError::Unreadable(_)) => {
-            print(e.diagnostics());
-            return e.exit_code() as u8;
-        }
-        Err(e) => {
-            let mut all = e.diagnostics().to_vec();
-            all.extend(check::characters_in_file(file, &can_draw));
+/// Loads and checks a data file: `check`'s findings and, given
+/// `can_draw`, every character the PDF's fonts lack, in file order. The
+/// characters are looked for also when the file does not load, so that
+/// one run reports everything. Err: the exit code and what was found.
+pub(crate) fn checked(
+    file: &Path,
+    can_draw: Option<&dyn Fn(char) -> bool>,
+) -> Result<(er_data::Loaded, Vec<Diagnostic>), (u8, Vec<Diagnostic>)> {
+    let loaded = load_file(file).map_err(|e| {
+        let mut all = e.diagnostics().to_vec();
+        if let (Some(f), LoadError::Invalid(_)) = (can_draw, &e) {
+            all.extend(er_data::check::characters_in_file(file, f));
             in_file_order(&mut all);
+        }
+        (e.exit_code() as u8, all)
+    })?;
+    let mut findings = er_data::check(&loaded);
+    if let Some(f) = can_draw {
+        findings.extend(er_data::check::characters(&loaded, f));
+        in_file_order(&mut findings);
+    }
+    Ok((loaded, findings))
+}
+
+fn run_check(file: &Path, fonts: &er_pdf::FontSource) -> u8 {
+    // What the PDF could not draw, as `render` would find it.
+    let fonts = er_pdf::FontSet::load(fonts);
+    let findings = match checked(file, Some(&|c| fonts.has(c))) {
+        Ok((_, findings)) => findings,
+        Err((code, all)) => {
             print(&all);
-            eprintln!("{}: {} error(s)", file.display(), all.iter().filter(|d| d.is_error()).count());
-            return e.exit_code() as u8;
+            if matches!(code, 1) {
+                eprintln!("{}: {} error(s)", file.display(), all.iter().filter(|d| d.is_error()).count());
+            }
+            return code;
         }
     };
-    let mut findings = check(&loaded);
-    findings.extend(check::characters(&loaded, &can_draw));
-    in_file_order(&mut findings);
     print(&findings);
     let errors = findings.iter().filter(|d| d.is_error()).count();
     let warnings = findings.len() - errors;
