@@ -1,7 +1,8 @@
 //! `make bench`: whole-process timings of the release binary, as a user
 //! runs it. The reference report per format and in all three (median of
-//! several runs), and a batch of 1,000 generated reports in all three
-//! formats, with peak memory (max RSS of the process).
+//! several runs), a batch of 1,000 generated reports in all three
+//! formats, and the roll-up of 1,000 agencies, with peak memory (max RSS of
+//! the process).
 //!
 //!     cargo build --release && cargo run --release --example bench
 
@@ -76,6 +77,30 @@ fn main() {
     assert_eq!(written, 3 * n, "every report in three formats");
     println!("{:<34} {:>9.2} s  {:>11.1} MB", format!("batch of {n} reports, all three"), t.as_secs_f64(), rss as f64 / 1024.0);
     println!("{:<34} {:>9.1} ms", "  per report", t.as_secs_f64() * 1e3 / n as f64);
+
+    // The county roll-up: 1,000 agencies' files into one summary, all four
+    // formats (the budget: under 10 s and 300 MB on 2 cores).
+    let agencies = work.join("agencies");
+    generator::write_agencies(n, &agencies).expect("generate agencies");
+    let mut times = Vec::new();
+    let mut peak = 0;
+    for _ in 0..3 {
+        let (t, rss, ok) = measure(Command::new(&bin).args([
+            "rollup",
+            agencies.to_str().unwrap(),
+            "-o",
+            work.join("rollup").to_str().unwrap(),
+            "--fonts",
+            "bundled",
+            "--format",
+            "docx,pdf,xlsx,csv",
+            "--quiet",
+        ]));
+        assert!(ok, "the roll-up failed");
+        times.push(t);
+        peak = peak.max(rss);
+    }
+    println!("{:<34} {:>9.2} s  {:>11.1} MB", format!("roll-up of {n} agencies, all four"), median(times).as_secs_f64(), peak as f64 / 1024.0);
 
     // A batch with broken files renders the rest and reports each failure.
     std::fs::write(input.join("zz-broken-1.yaml"), "agency: [").unwrap();

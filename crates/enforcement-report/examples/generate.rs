@@ -3,6 +3,10 @@
 //! that benchmarks and batch tests have realistic, reproducible input.
 //!
 //!     cargo run --release --example generate -- 1000 target/generated
+//!
+//! With `--agencies` every file is of another agency, for a roll-up:
+//!
+//!     cargo run --release --example generate -- 80 target/agencies --agencies
 
 #[path = "support/generator.rs"]
 mod generator;
@@ -13,7 +17,8 @@ fn main() {
         eprintln!("usage: generate N DIR");
         std::process::exit(2);
     };
-    match generator::write_reports(n, std::path::Path::new(dir)) {
+    let write = if args.iter().any(|a| a == "--agencies") { generator::write_agencies } else { generator::write_reports };
+    match write(n, std::path::Path::new(dir)) {
         Ok(()) => println!("{n} reports in {dir}"),
         Err(e) => {
             eprintln!("error: {e}");

@@ -42,7 +42,7 @@ impl Failure {
 }
 
 /// The data files named, folders expanded to their .yaml files in name order.
-fn expand(inputs: &[PathBuf]) -> Vec<PathBuf> {
+pub(crate) fn expand(inputs: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
     for p in inputs {
         if p.is_dir() {
@@ -156,40 +156,14 @@ fn batch<'f>(files: &[PathBuf], out_dir: &Path, formats: &[Format], fonts: &(dyn
             todo.push(i);
         }
     }
-    let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
-        let b = indicatif::ProgressBar::new(files.len() as u64);
-        b.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed_precise} {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-        );
-        b
+    let lines = parallel(todo.len(), quiet, |k| {
+        let i = todo[k];
+        let line = render_one(&files[i], out_dir, formats, fonts).err().map(|f| f.line(&files[i]));
+        (line.clone().map(|l| (i, l)), line)
     });
-    let next = AtomicUsize::new(0);
     let failed = Mutex::new(failures);
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(todo.len().max(1));
-    std::thread::scope(|s| {
-        for _ in 0..threads {
-            s.spawn(|| loop {
-                let k = next.fetch_add(1, Ordering::SeqCst);
-                let Some(&i) = todo.get(k) else { break };
-                if let Err(f) = render_one(&files[i], out_dir, formats, fonts) {
-                    let line = f.line(&files[i]);
-                    match &bar {
-                        Some(b) => b.println(&line),
-                        None => eprintln!("{line}"),
-                    }
-                    if let Ok(mut v) = failed.lock() {
-                        v.push((i, line));
-                    }
-                }
-                if let Some(b) = &bar {
-                    b.inc(1);
-                }
-            });
-        }
-    });
-    if let Some(b) = bar {
-        b.finish_and_clear();
+    if let Ok(mut v) = failed.lock() {
+        v.extend(lines.into_iter().flatten());
     }
     let failures = failed.into_inner().unwrap_or_default();
     let n_failed = failures.len();
@@ -204,3 +178,51 @@ fn batch<'f>(files: &[PathBuf], out_dir: &Path, formats: &[Format], fonts: &(dyn
     }
     u8::from(n_failed > 0)
 }
+
+/// Runs `work` on 0..n on all cores, in the order of the items as far as
+/// threads allow, with a progress bar on a terminal (unless `quiet`). A
+/// line `work` returns beside its result is printed at once (above the
+/// bar): a failure. Results come back in item order.
+pub(crate) fn parallel<T: Send>(n: usize, quiet: bool, work: impl Fn(usize) -> (T, Option<String>) + Sync) -> Vec<T> {
+    let bar = (!quiet && std::io::stderr().is_terminal()).then(|| {
+        let b = indicatif::ProgressBar::new(n as u64);
+        b.set_style(
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {elapsed_precise} {msg}")
+                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+        );
+        b
+    });
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<(usize, T)>> = Mutex::new(Vec::with_capacity(n));
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(n.max(1));
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| loop {
+                let k = next.fetch_add(1, Ordering::SeqCst);
+                if k >= n {
+                    break;
+                }
+                let (r, line) = work(k);
+                if let Some(line) = line {
+                    match &bar {
+                        Some(b) => b.println(line),
+                        None => eprintln!("{line}"),
+                    }
+                }
+                if let Ok(mut v) = results.lock() {
+                    v.push((k, r));
+                }
+                if let Some(b) = &bar {
+                    b.inc(1);
+                }
+            });
+        }
+    });
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let mut v = results.into_inner().unwrap_or_default();
+    v.sort_by_key(|(k, _)| *k);
+    v.into_iter().map(|(_, r)| r).collect()
+}
+

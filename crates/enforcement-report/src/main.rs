@@ -11,6 +11,7 @@ use er_data::{load_file, Diagnostic, LoadError};
 mod batch;
 mod diff;
 mod output;
+mod rollup;
 
 /// Turns a YAML data file into the DOCX, PDF and XLSX of an agency's annual
 /// administrative law-enforcement report (行政执法年度报告).
@@ -53,6 +54,47 @@ enum Command {
         format: Vec<Format>,
         /// Fonts for the PDF: the user's and the system's first, then the
         /// bundled ones (`auto`), or only the bundled ones (`bundled`).
+        #[arg(long, value_enum, default_value = "auto")]
+        fonts: FontChoice,
+        /// A folder of font files to use first for the PDF.
+        #[arg(long)]
+        font_dir: Option<PathBuf>,
+    },
+    /// Rolls up many agencies' data files of one template and year into
+    /// the summary tables (one row per agency, the totals at the bottom): DIR/
+    /// rollup-<year>.docx, .pdf, .xlsx (and .csv). Refused, with every
+    /// problem listed, when a file fails `check`, templates or years
+    /// differ, or an agency comes twice. Exit 0 when written, 1 when
+    /// refused, 2 when nothing could be read or written.
+    Rollup {
+        /// Data files (.yaml) or folders holding them.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The output folder; created if missing.
+        #[arg(short, long, default_value = "output")]
+        output: PathBuf,
+        /// The summary's title, printed at its head: by default
+        /// <unit><year>年度行政执法数据汇总.
+        #[arg(long)]
+        title: Option<String>,
+        /// The unit that compiles the summary (某县司法局): the files'
+        /// author and the 机关 of the tables' titles.
+        #[arg(long)]
+        unit: Option<String>,
+        /// Agencies by name (pinyin order of GBK) instead of the order given.
+        #[arg(long)]
+        sort: bool,
+        /// Warn about an agency whose totals differ from last year's
+        /// (its previous_year figures) by more than this factor, e.g. 3.
+        #[arg(long, value_name = "FACTOR")]
+        warn_change: Option<rust_decimal::Decimal>,
+        /// No progress bar and no summary, only problems.
+        #[arg(short, long)]
+        quiet: bool,
+        /// The formats to write, comma-separated.
+        #[arg(short, long, value_delimiter = ',', default_value = "docx,pdf,xlsx")]
+        format: Vec<Format>,
+        /// Fonts for the PDF, as for `render`.
         #[arg(long, value_enum, default_value = "auto")]
         fonts: FontChoice,
         /// A folder of font files to use first for the PDF.
@@ -160,6 +202,17 @@ fn main() -> ExitCode {
             formats.sort_by_key(|f| f.ext());
             formats.dedup();
             batch::run(&files, &output, &formats, &source, quiet)
+        }
+        Command::Rollup { files, output, title, unit, sort, warn_change, quiet, format, fonts, font_dir } => {
+            if warn_change.is_some_and(|f| f < rust_decimal::Decimal::ONE) {
+                eprintln!("error: --warn-change must be 1 or more: it is how many times larger or smaller a total may grow");
+                return ExitCode::from(2);
+            }
+            let mut formats = format;
+            formats.sort_by_key(|f| f.ext());
+            formats.dedup();
+            let opts = rollup::Options { heading: er_document::rollup::Heading { title, unit }, sort, warn_change, formats, quiet };
+            rollup::run(&files, &output, &font_source(fonts, font_dir), &opts)
         }
         Command::Init { from, year, output } => run_init(&from, year, &output),
         Command::Diff { old, new, json, notice, format, output, date } => {

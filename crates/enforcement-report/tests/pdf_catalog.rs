@@ -131,9 +131,12 @@ fn read_tree(doc: &Document, pages: &[er_inspect::pdf::Page]) -> Node {
     fn node(doc: &Document, id: lopdf::ObjectId, page_ids: &[lopdf::ObjectId], pages: &[er_inspect::pdf::Page]) -> Node {
         let d = doc.get_dictionary(id).unwrap();
         let kind = String::from_utf8_lossy(d.get(b"S").unwrap().as_name().unwrap()).into_owned();
-        let spans = d.get(b"A").ok().and_then(|a| a.as_dict().ok()).map(|a| {
-            (a.get(b"RowSpan").unwrap().as_i64().unwrap(), a.get(b"ColSpan").unwrap().as_i64().unwrap())
-        });
+        // A cell's spans are 1 unless its attributes say otherwise (ISO 32000-1 §14.8.5.7).
+        let attributes = d.get(b"A").ok().and_then(|a| a.as_dict().ok());
+        let span = |key: &[u8]| attributes.and_then(|a| a.get(key).ok()).map_or(1, |v| v.as_i64().unwrap());
+        let spans = matches!(kind.as_str(), "TH" | "TD").then(|| (span(b"RowSpan"), span(b"ColSpan")));
+        // MCIDs given as integers are on the element's page (Pg).
+        let own_page = d.get(b"Pg").ok().map(|p| page_ids.iter().position(|q| *q == p.as_reference().unwrap()).unwrap());
         let mut n = Node { kind, text: String::new(), spans, kids: Vec::new() };
         for k in d.get(b"K").unwrap().as_array().unwrap() {
             match k {
@@ -143,6 +146,12 @@ fn read_tree(doc: &Document, pages: &[er_inspect::pdf::Page]) -> Node {
                     let pi = page_ids.iter().position(|p| *p == pg).unwrap();
                     let mcid = mcr.get(b"MCID").unwrap().as_i64().unwrap();
                     for r in pages[pi].runs.iter().filter(|r| r.mcid == Some(mcid)) {
+                        n.text.push_str(&r.text);
+                    }
+                }
+                Object::Integer(mcid) => {
+                    let pi = own_page.expect("an MCID as an integer needs the element's Pg");
+                    for r in pages[pi].runs.iter().filter(|r| r.mcid == Some(*mcid)) {
                         n.text.push_str(&r.text);
                     }
                 }

@@ -184,8 +184,19 @@ pub struct Cell {
     pub size_pt: f64,
     /// The figure behind a value cell.
     pub value: Option<FigureValue>,
-    /// For a total, the columns of the same row it adds up.
-    pub sum_of: Option<Vec<usize>>,
+    /// For a total, the cells it adds up: a spreadsheet writes it as a
+    /// SUM formula over them.
+    pub sum_of: Option<Sum>,
+}
+
+/// What a total adds up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sum {
+    /// These columns of the total's own row: a table's total column.
+    Columns(Vec<usize>),
+    /// These rows of the total's own column: the totals row of a roll-up,
+    /// one row per agency.
+    Rows(Vec<usize>),
 }
 
 /// A statistics table as a grid of cells.
@@ -198,6 +209,11 @@ pub struct Table {
     pub title: String,
     pub header_rows: usize,
     pub rows: usize,
+    /// Leading columns that name a row rather than hold figures: 1 in a
+    /// roll-up (单位名称), 0 in an agency's own report.
+    pub stub_cols: usize,
+    /// Trailing rows of totals (a roll-up's totals row): figures of no one agency.
+    pub total_rows: usize,
     /// Column widths as fractions of the text width; they sum to 1.
     pub columns: Vec<f64>,
     /// Each column's unit: 宗, 万元 …
@@ -227,23 +243,34 @@ pub struct DataRow {
 pub const DATA_HEADER: [&str; 7] = ["表", "表名", "指标", "值", "单位", "机关", "年度"];
 
 impl Document {
-    /// Every figure of every table in long form, table by table, column by
-    /// column: the data sheet of the XLSX and the CSV.
+    /// Every figure of every table in long form, table by table, agency
+    /// by agency, column by column: the data sheet of the XLSX and the CSV.
+    /// In a roll-up each agency row is named by its stub cell; totals rows
+    /// are left out (a statistics desk sums the rows itself).
     pub fn data_rows(&self) -> Vec<DataRow> {
         let mut out = Vec::new();
         for t in self.sections.iter().flat_map(|s| &s.blocks).filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }) {
-            for col in 0..t.columns.len() {
-                let Some(cell) = t.cell_at(t.header_rows, col) else { continue };
-                out.push(DataRow {
-                    table: t.label.clone(),
-                    table_title: crate::title::unbroken(&t.title),
-                    indicator: t.indicator(col).to_string(),
-                    value: cell.value.filter(|v| !v.is_blank()),
-                    text: cell.text.clone(),
-                    unit: t.units.get(col).cloned().unwrap_or_default(),
-                    agency: self.info.author.clone(),
-                    year: self.info.year,
-                });
+            let covering = t.covering();
+            let at = |r: usize, c: usize| covering[r * t.columns.len() + c].map(|i| &t.cells[i]);
+            let title = crate::title::unbroken(&t.title);
+            for row in t.header_rows..t.rows.saturating_sub(t.total_rows) {
+                let agency = match t.stub_cols {
+                    0 => self.info.author.clone(),
+                    _ => at(row, 0).map_or_else(String::new, |c| c.text.clone()),
+                };
+                for col in t.stub_cols..t.columns.len() {
+                    let Some(cell) = at(row, col).filter(|c| c.row == row && c.col == col) else { continue };
+                    out.push(DataRow {
+                        table: t.label.clone(),
+                        table_title: title.clone(),
+                        indicator: at(t.header_rows.saturating_sub(1), col).map_or_else(String::new, |c| c.text.clone()),
+                        value: cell.value.filter(|v| !v.is_blank()),
+                        text: cell.text.clone(),
+                        unit: t.units.get(col).cloned().unwrap_or_default(),
+                        agency: agency.clone(),
+                        year: self.info.year,
+                    });
+                }
             }
         }
         out
@@ -265,6 +292,38 @@ impl Table {
     /// The cell covering (row, col), merged or not.
     pub fn cell_covering(&self, row: usize, col: usize) -> Option<&Cell> {
         self.cells.iter().find(|c| (c.row..c.row + c.rows).contains(&row) && (c.col..c.col + c.cols).contains(&col))
+    }
+
+    /// For every position of the grid, row by row, the index in `cells` of
+    /// the cell covering it: a lookup in constant time for writers that walk
+    /// a roll-up's thousands of cells.
+    ///
+    /// ```
+    /// let loaded = er_data::load_file("../../fixtures/aral-emergency-2024.yaml".as_ref()).unwrap();
+    /// let doc = er_document::build(&loaded.report);
+    /// let t = doc.tables().next().unwrap();
+    /// let grid = t.covering();
+    /// assert_eq!(grid.len(), t.rows * t.columns.len());
+    /// assert!(grid.iter().all(Option::is_some));
+    /// ```
+    pub fn covering(&self) -> Vec<Option<usize>> {
+        let n = self.columns.len();
+        let mut grid = vec![None; self.rows * n];
+        for (i, c) in self.cells.iter().enumerate() {
+            for r in c.row..(c.row + c.rows).min(self.rows) {
+                for k in c.col..(c.col + c.cols).min(n) {
+                    grid[r * n + k] = Some(i);
+                }
+            }
+        }
+        grid
+    }
+}
+
+impl Document {
+    /// The statistics tables, in order.
+    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+        self.sections.iter().flat_map(|s| &s.blocks).filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None })
     }
 }
 
@@ -420,7 +479,7 @@ fn table(report: &Report, ti: usize) -> Table {
             lines: Vec::new(),
             size_pt: Role::TableCell.size_pt(),
             value: Some(*value),
-            sum_of: def.columns[col].total_of.clone(),
+            sum_of: def.columns[col].total_of.clone().map(Sum::Columns),
         });
     }
     cells.sort_by_key(|c| (c.row, c.col));
@@ -429,20 +488,7 @@ fn table(report: &Report, ti: usize) -> Table {
         // A template's notes may cite the data too ({年度}).
         None => def.notes.items.iter().map(|s| text(s)).collect(),
     };
-    let columns = column_fractions(&cells, def.columns.len(), def.header_rows, |c| def.columns[c].kind);
-    let (avail, pad) = (table_width_em(), cell_padding_em());
-    for c in &mut cells {
-        let inner = columns[c.col..c.col + c.cols].iter().sum::<f64>() * avail - pad;
-        c.lines = if c.text.is_empty() {
-            Vec::new()
-        } else if c.role == CellRole::Value {
-            // A figure is one line, set smaller when its column is too narrow.
-            c.size_pt = figure_size(&c.text, inner);
-            vec![c.text.clone()]
-        } else {
-            crate::breaking::wrap(&c.text, inner)
-        };
-    }
+    let columns = fit_cells(&mut cells, def.columns.len(), def.header_rows, 0, |c| def.columns[c].kind);
     let title = match &data.title {
         Some(t) => text(t),
         None => def.title_for(&report.agency, report.year),
@@ -454,6 +500,8 @@ fn table(report: &Report, ti: usize) -> Table {
         title,
         header_rows: def.header_rows,
         rows: def.header_rows + 1,
+        stub_cols: 0,
+        total_rows: 0,
         columns,
         units: def.columns.iter().map(|c| c.unit.as_str().to_string()).collect(),
         cells,
@@ -462,6 +510,29 @@ fn table(report: &Report, ti: usize) -> Table {
             items: notes.iter().enumerate().map(|(i, n)| format!("{}.{n}", i + 1)).collect(),
         },
     }
+}
+
+/// Shares the text width among the columns and breaks every cell's text
+/// into the lines it takes (a figure stays one line, set smaller when its
+/// column is too narrow). Returns the columns' fractions of the width.
+/// `stub` leading columns name their rows (a roll-up's agencies): a name
+/// of up to four characters keeps one line, a longer one at least half its
+/// length a line, up to [`STUB_MIN_EM`], so that a row is not five lines tall.
+pub(crate) fn fit_cells(cells: &mut [Cell], n: usize, header_rows: usize, stub: usize, kind: impl Fn(usize) -> Kind) -> Vec<f64> {
+    let columns = column_fractions(cells, n, header_rows, stub, kind);
+    let (avail, pad) = (table_width_em(), cell_padding_em());
+    for c in cells.iter_mut() {
+        let inner = columns[c.col..c.col + c.cols].iter().sum::<f64>() * avail - pad;
+        c.lines = if c.text.is_empty() {
+            Vec::new()
+        } else if c.role == CellRole::Value {
+            c.size_pt = figure_size(&c.text, inner);
+            vec![c.text.clone()]
+        } else {
+            crate::breaking::wrap(&c.text, inner)
+        };
+    }
+    columns
 }
 
 /// Sizes a figure steps down through when its column is too narrow:
@@ -488,6 +559,9 @@ pub fn figure_size(text: &str, inner: f64) -> f64 {
     SMALLER_SIZES_PT.into_iter().find(|&s| fits(s)).unwrap_or_else(|| ((inner * cell / need) * 2.0).floor().max(1.0) / 2.0)
 }
 
+/// The least width a row's name keeps, in characters.
+pub const STUB_MIN_EM: f64 = 6.0;
+
 /// Room beyond a label's widest unbreakable piece: the writers' fonts
 /// measure a hair wider than whole characters.
 const ATOM_SLACK_EM: f64 = 0.4;
@@ -509,13 +583,14 @@ fn cell_padding_em() -> f64 {
 /// the three formats draw the same table. A label of n characters is given
 /// about √(n/1.5) lines (金额 / （万元）), every number fits on one line,
 /// and the columns share the text width in proportion to what they want.
-fn column_fractions(cells: &[Cell], n: usize, header_rows: usize, kind: impl Fn(usize) -> Kind) -> Vec<f64> {
+fn column_fractions(cells: &[Cell], n: usize, header_rows: usize, stub: usize, kind: impl Fn(usize) -> Kind) -> Vec<f64> {
     let (avail, pad) = (table_width_em(), cell_padding_em());
     // Two characters and a little more: a cell exactly two characters wide
     // wraps after one in Word, whose measure differs from ours by a hair.
     let mut min = vec![2.4 + pad; n];
     let mut want = vec![2.4 + pad; n];
     let mut atoms = vec![1.0 + pad; n];
+    let mut stub_min = vec![0.0f64; n];
     for c in cells.iter().filter(|c| c.cols == 1) {
         let w = em_width(&c.text);
         if c.role == CellRole::Header {
@@ -528,6 +603,12 @@ fn column_fractions(cells: &[Cell], n: usize, header_rows: usize, kind: impl Fn(
             atoms[c.col] = atoms[c.col].max(atom + pad);
         } else {
             min[c.col] = min[c.col].max(w + pad);
+        }
+        if c.col < stub && c.cols == 1 {
+            // A short name (four characters or fewer) on one line, a longer
+            // one in two lines or more.
+            stub_min[c.col] = stub_min[c.col].max(w.min(4.0).max((w / 2.0).ceil()).min(STUB_MIN_EM) + pad);
+            min[c.col] = min[c.col].max(stub_min[c.col]);
         }
     }
     for i in 0..n {
@@ -556,7 +637,8 @@ fn column_fractions(cells: &[Cell], n: usize, header_rows: usize, kind: impl Fn(
     }
     // Atoms get the same hair of room as the two characters: （万元） in a
     // cell exactly four characters wide breaks in Word and LibreOffice.
-    let atoms: Vec<f64> = atoms.iter().map(|a| a + ATOM_SLACK_EM).collect();
+    // A row's name keeps its width even here: it is what the row is read by.
+    let atoms: Vec<f64> = atoms.iter().zip(&stub_min).map(|(a, s)| (a + ATOM_SLACK_EM).max(*s)).collect();
     let label_min: Vec<f64> = atoms.iter().map(|a| a.max(2.4 + pad)).collect();
     let total: f64 = want.iter().sum();
     let min_total: f64 = min.iter().sum();

@@ -19,6 +19,7 @@ pub mod compare;
 pub mod document;
 pub mod layout;
 pub mod notice;
+pub mod rollup;
 pub mod text;
 pub mod title;
 

@@ -53,7 +53,7 @@ fn blanks_and_zeros_stay_apart() {
     let warning = t2.cell_at(2, 0).unwrap();
     assert_eq!((warning.role, warning.text.as_str()), (CellRole::Blank, ""));
     let total = t2.cell_at(2, 8).unwrap();
-    assert_eq!((total.text.as_str(), total.sum_of.clone()), ("37", Some((0..8).collect())));
+    assert_eq!((total.text.as_str(), total.sum_of.clone()), ("37", Some(er_document::document::Sum::Columns((0..8).collect()))));
     assert_eq!(t2.cell_at(2, 9).unwrap().text, "173.7821088");
 }
 

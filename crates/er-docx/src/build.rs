@@ -433,12 +433,17 @@ fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
         }
     };
     let mut rows = Vec::new();
+    let covering = t.covering();
+    let n = t.columns.len();
     for r in 0..t.rows {
-        let keep = r + 1 < t.rows || !t.notes.items.is_empty();
+        // The header keeps with the first row under it, the last rows with
+        // each other (the last agency with the totals row) and with the notes; a table longer
+        // than a page breaks between the rows in between.
+        let keep = r < t.header_rows || (r + 2 >= t.rows && (r + 1 < t.rows || !t.notes.items.is_empty()));
         let mut cells = Vec::new();
         let mut c = 0;
-        while c < t.columns.len() {
-            let Some(cell) = t.cell_covering(r, c) else { break };
+        while c < n {
+            let Some(cell) = covering[r * n + c].map(|i| &t.cells[i]) else { break };
             let w: usize = grid[cell.col..cell.col + cell.cols].iter().sum();
             let mut tc = TableCell::new().width(w, WidthType::Dxa).vertical_align(VAlignType::Center);
             if cell.cols > 1 {

@@ -154,8 +154,8 @@ fn outline(lo: &mut lopdf::Document, marks: &[Bookmark], pages: &[ObjectId], lay
 /// `layout.structure`, its kids in reading order (child elements, or the
 /// marked content of its runs on their pages), the parent tree from each
 /// page's marked-content ids back to their elements, MarkInfo and the
-/// pages' StructParents. Table cells carry their spans; header cells
-/// their scope.
+/// pages' StructParents. Table cells carry their spans (when not 1);
+/// header cells their scope (Column, or Row for a roll-up's agency).
 pub fn structure(lo: &mut lopdf::Document, layout: &Layout, parent_tree: &[Vec<usize>]) {
     let pages: Vec<ObjectId> = lo.get_pages().into_values().collect();
     let root = lo.new_object_id();
@@ -166,24 +166,46 @@ pub fn structure(lo: &mut lopdf::Document, layout: &Layout, parent_tree: &[Vec<u
             kids[p].push(ids[i].into());
         }
     }
+    // Each element's marked content: (page, MCID) in reading order.
+    let mut marked: Vec<Vec<(ObjectId, i64)>> = vec![Vec::new(); layout.structure.len()];
     for (pi, mcids) in parent_tree.iter().enumerate() {
         for (mcid, &e) in mcids.iter().enumerate() {
-            if let (Some(k), Some(&page)) = (kids.get_mut(e), pages.get(pi)) {
-                k.push(Object::Dictionary(dictionary! { "Type" => "MCR", "Pg" => page, "MCID" => mcid as i64 }));
+            if let (Some(m), Some(&page)) = (marked.get_mut(e), pages.get(pi)) {
+                m.push((page, mcid as i64));
             }
         }
     }
     for (i, e) in layout.structure.iter().enumerate() {
+        let mut k = std::mem::take(&mut kids[i]);
+        let m = std::mem::take(&mut marked[i]);
+        // Content on one page is named by its MCIDs under the element's
+        // Pg; content across pages by a reference each. A roll-up's tens
+        // of thousands of cells stay small so.
+        let one_page = m.first().map(|f| f.0).filter(|p| m.iter().all(|x| x.0 == *p));
+        match one_page {
+            Some(_) => k.extend(m.iter().map(|&(_, mcid)| Object::Integer(mcid))),
+            None => k.extend(m.iter().map(|&(page, mcid)| Object::Dictionary(dictionary! { "Type" => "MCR", "Pg" => page, "MCID" => mcid }))),
+        }
         let mut d = dictionary! {
             "Type" => "StructElem",
             "S" => Object::Name(e.kind.as_bytes().to_vec()),
             "P" => e.parent.map_or(root, |p| ids[p]),
-            "K" => std::mem::take(&mut kids[i]),
+            "K" => k,
         };
-        if matches!(e.kind, "TH" | "TD") {
-            let mut a = dictionary! { "O" => "Table", "RowSpan" => e.rows as i64, "ColSpan" => e.cols as i64 };
+        if let Some(page) = one_page {
+            d.set("Pg", page);
+        }
+        // A cell's spans when they are not the default 1, and a header's scope.
+        if e.kind == "TH" || (e.kind == "TD" && (e.rows > 1 || e.cols > 1)) {
+            let mut a = dictionary! { "O" => "Table" };
+            if e.rows > 1 {
+                a.set("RowSpan", e.rows as i64);
+            }
+            if e.cols > 1 {
+                a.set("ColSpan", e.cols as i64);
+            }
             if e.kind == "TH" {
-                a.set("Scope", "Column");
+                a.set("Scope", if e.row_header { "Row" } else { "Column" });
             }
             d.set("A", a);
         }

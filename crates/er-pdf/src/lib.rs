@@ -45,7 +45,7 @@ pub fn write(doc: &er_document::Document, source: &FontSource) -> Result<Vec<u8>
 /// Renders the document with fonts already loaded: a batch loads them once.
 pub fn write_with(doc: &er_document::Document, fonts: &FontSet) -> Result<Vec<u8>, Error> {
     let layout = lay_out(doc, fonts).map_err(|m| Error::MissingGlyph { c: m.c, code: m.c as u32, place: m.place })?;
-    Ok(paint::paint(doc, &layout, fonts)?)
+    Ok(paint::paint(doc, layout, fonts)?)
 }
 
 /// The document with the pages of its 目录 filled in as this layout counts

@@ -12,7 +12,9 @@ use crate::fonts::FontSet;
 use crate::layout::{Item, Layout};
 use er_document::document::Document;
 
-pub fn paint(doc: &Document, layout: &Layout, fonts: &FontSet) -> std::io::Result<Vec<u8>> {
+/// Paints `layout`, which it consumes: each page's items go once the
+/// page's operators are made, so a long roll-up is not held twice.
+pub fn paint(doc: &Document, mut layout: Layout, fonts: &FontSet) -> std::io::Result<Vec<u8>> {
     let mut pdf = PdfDocument::new(&doc.info.title);
     let used: std::collections::BTreeSet<usize> = layout
         .pages
@@ -30,72 +32,6 @@ pub fn paint(doc: &Document, layout: &Layout, fonts: &FontSet) -> std::io::Resul
             pdf.resources.fonts.map.insert(printpdf::FontId(f.tag.clone()), PdfFont::new(parsed.clone()));
         }
     }
-    // For each page, the structure element of each marked-content id.
-    let mut parent_tree: Vec<Vec<usize>> = Vec::new();
-    let pages = layout
-        .pages
-        .iter()
-        .map(|page| {
-            let mut mcids: Vec<usize> = Vec::new();
-            let h = page.setup.height_mm / er_document::layout::MM_PER_PT;
-            let mut ops = Vec::new();
-            let black = Color::Greyscale(Greyscale { percent: 0.0, icc_profile: None });
-            ops.push(Op::SetFillColor { col: black.clone() });
-            ops.push(Op::SetOutlineColor { col: black });
-            for item in &page.items {
-                // Text of the structure is marked with its MCID; page
-                // numbers and rules are artifacts.
-                match item {
-                    Item::Text(run) if run.elem.is_some() => {
-                        let mut map = std::collections::BTreeMap::new();
-                        map.insert("MCID".to_string(), printpdf::DictItem::Int(mcids.len() as i64));
-                        let kind = run.elem.and_then(|e| layout.structure.get(e)).map_or("Span", |e| e.kind);
-                        ops.push(Op::BeginMarkedContentWithProperties { tag: kind.into(), properties: printpdf::DictItem::Dict { map } });
-                        mcids.extend(run.elem);
-                    }
-                    _ => ops.push(Op::BeginMarkedContent { tag: "Artifact".into() }),
-                }
-                match item {
-                    Item::Text(r) => {
-                        ops.push(Op::StartTextSection);
-                        ops.push(Op::SetFont {
-                            font: PdfFontHandle::External(printpdf::FontId(fonts.fonts[r.font].tag.clone())),
-                            size: Pt(r.size as f32),
-                        });
-                        ops.push(Op::SetCharacterSpacing { multiplier: r.char_spacing as f32 });
-                        let (x, y) = (r.x as f32, (h - r.y) as f32);
-                        let matrix = if r.turned {
-                            // Text x-axis down the page, y-axis (the glyphs' tops) to the right.
-                            TextMatrix::Raw([0.0, -1.0, 1.0, 0.0, x, y])
-                        } else {
-                            TextMatrix::Translate(Pt(x), Pt(y))
-                        };
-                        ops.push(Op::SetTextMatrix { matrix });
-                        ops.push(Op::ShowText { items: vec![TextItem::Text(r.text.clone())] });
-                        ops.push(Op::EndTextSection);
-                    }
-                    Item::Rule { x1, y1, x2, y2, width } => {
-                        ops.push(Op::SetOutlineThickness { pt: Pt(*width as f32) });
-                        let pt = |x: f64, y: f64| LinePoint { p: Point { x: Pt(x as f32), y: Pt((h - y) as f32) }, bezier: false };
-                        ops.push(Op::DrawLine { line: Line { points: vec![pt(*x1, *y1), pt(*x2, *y2)], is_closed: false } });
-                    }
-                }
-                ops.push(Op::EndMarkedContent);
-            }
-            parent_tree.push(mcids);
-            PdfPage::new(Mm(page.setup.width_mm as f32), Mm(page.setup.height_mm as f32), ops)
-        })
-        .collect();
-    pdf.with_pages(pages);
-    // The bookmarks, the metadata and the catalog's entries are written
-    // after printpdf, with lopdf (`catalog::finish`).
-    let mut warnings = Vec::new();
-    let opts = PdfSaveOptions::default();
-    let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
-    let producer = format!("enforcement-report {}", env!("CARGO_PKG_VERSION"));
-    crate::catalog::finish(&mut lo, doc, layout, &producer);
-    crate::catalog::structure(&mut lo, layout, &parent_tree);
-    lo.compress();
     // The /ID is a digest of what the pages show (text and where it
     // stands), not of a clock: the same document gives the same bytes.
     let mut id_source = format!("{}\u{0}{}\u{0}{}\u{0}", doc.info.title, doc.info.author, doc.info.date);
@@ -108,6 +44,108 @@ pub fn paint(doc: &Document, layout: &Layout, fonts: &FontSet) -> std::io::Resul
     }
     let id_source = id_source.into_bytes();
     let id = format!("{:016x}{:016x}", fnv(&id_source, 0xcbf2_9ce4_8422_2325), fnv(&id_source, 0x8422_2325_cbf2_9ce4));
+    // For each page, the structure element of each marked-content id.
+    let mut parent_tree: Vec<Vec<usize>> = Vec::new();
+    let pages = layout
+        .pages
+        .iter_mut()
+        .map(|page| {
+            let mut mcids: Vec<usize> = Vec::new();
+            let h = page.setup.height_mm / er_document::layout::MM_PER_PT;
+            let mut ops = Vec::new();
+            let black = Color::Greyscale(Greyscale { percent: 0.0, icc_profile: None });
+            ops.push(Op::SetFillColor { col: black.clone() });
+            ops.push(Op::SetOutlineColor { col: black });
+            // The text state (font, size, spacing) and the line width last
+            // beyond a text object: each is set only when it changes, which
+            // keeps a roll-up's thousands of cells small.
+            let mut font_now: Option<(usize, f32)> = None;
+            let mut spacing_now: Option<f32> = None;
+            let mut width_now: Option<f32> = None;
+            // The rules first, as one artifact: collinear rules that touch
+            // are drawn as one line (a grid's cells each rule their top and
+            // left edge), so a long table costs a line per row, not per cell.
+            let rules = merged_rules(&page.items);
+            if !rules.is_empty() {
+                ops.push(Op::BeginMarkedContent { tag: "Artifact".into() });
+                for r in rules {
+                    if width_now != Some(r.width as f32) {
+                        ops.push(Op::SetOutlineThickness { pt: Pt(r.width as f32) });
+                        width_now = Some(r.width as f32);
+                    }
+                    let pt = |x: f64, y: f64| LinePoint { p: Point { x: Pt(x as f32), y: Pt((h - y) as f32) }, bezier: false };
+                    ops.push(Op::DrawLine { line: Line { points: vec![pt(r.x1, r.y1), pt(r.x2, r.y2)], is_closed: false } });
+                }
+                ops.push(Op::EndMarkedContent);
+            }
+            // One text object for the page's text: each run sets its own
+            // matrix, and marked content may stand inside a text object.
+            let texts = page.items.iter().filter(|i| matches!(i, Item::Text(_)));
+            let any_text = texts.clone().next().is_some();
+            if any_text {
+                ops.push(Op::StartTextSection);
+            }
+            for item in texts {
+                // Text of the structure is marked with its MCID; page
+                // numbers are artifacts.
+                match item {
+                    Item::Text(run) if run.elem.is_some() => {
+                        let mut map = std::collections::BTreeMap::new();
+                        map.insert("MCID".to_string(), printpdf::DictItem::Int(mcids.len() as i64));
+                        let kind = run.elem.and_then(|e| layout.structure.get(e)).map_or("Span", |e| e.kind);
+                        ops.push(Op::BeginMarkedContentWithProperties { tag: kind.into(), properties: printpdf::DictItem::Dict { map } });
+                        mcids.extend(run.elem);
+                    }
+                    _ => ops.push(Op::BeginMarkedContent { tag: "Artifact".into() }),
+                }
+                match item {
+                    Item::Text(r) => {
+                        if font_now != Some((r.font, r.size as f32)) {
+                            ops.push(Op::SetFont {
+                                font: PdfFontHandle::External(printpdf::FontId(fonts.fonts[r.font].tag.clone())),
+                                size: Pt(r.size as f32),
+                            });
+                            font_now = Some((r.font, r.size as f32));
+                        }
+                        if spacing_now != Some(r.char_spacing as f32) {
+                            ops.push(Op::SetCharacterSpacing { multiplier: r.char_spacing as f32 });
+                            spacing_now = Some(r.char_spacing as f32);
+                        }
+                        let (x, y) = (r.x as f32, (h - r.y) as f32);
+                        let matrix = if r.turned {
+                            // Text x-axis down the page, y-axis (the glyphs' tops) to the right.
+                            TextMatrix::Raw([0.0, -1.0, 1.0, 0.0, x, y])
+                        } else {
+                            TextMatrix::Translate(Pt(x), Pt(y))
+                        };
+                        ops.push(Op::SetTextMatrix { matrix });
+                        ops.push(Op::ShowText { items: vec![TextItem::Text(r.text.clone())] });
+                    }
+                    Item::Rule { .. } => {}
+                }
+                ops.push(Op::EndMarkedContent);
+            }
+            if any_text {
+                ops.push(Op::EndTextSection);
+            }
+            parent_tree.push(mcids);
+            page.items = Vec::new();
+            PdfPage::new(Mm(page.setup.width_mm as f32), Mm(page.setup.height_mm as f32), ops)
+        })
+        .collect();
+    pdf.with_pages(pages);
+    // The bookmarks, the metadata and the catalog's entries are written
+    // after printpdf, with lopdf (`catalog::finish`).
+    let mut warnings = Vec::new();
+    let opts = PdfSaveOptions::default();
+    let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
+    // The operators are in the content streams now: their memory goes
+    // before the streams are compressed.
+    drop(pdf);
+    let producer = format!("enforcement-report {}", env!("CARGO_PKG_VERSION"));
+    crate::catalog::finish(&mut lo, doc, &layout, &producer);
+    crate::catalog::structure(&mut lo, &layout, &parent_tree);
+    lo.compress();
     let id_obj = lopdf::Object::String(id.into_bytes(), lopdf::StringFormat::Hexadecimal);
     lo.trailer.set("ID", lopdf::Object::Array(vec![id_obj.clone(), id_obj]));
     let mut out = Vec::new();
@@ -115,7 +153,91 @@ pub fn paint(doc: &Document, layout: &Layout, fonts: &FontSet) -> std::io::Resul
     Ok(out)
 }
 
+/// A straight rule, from (x1, y1) to (x2, y2), in page points from the top.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Rule {
+    x1: f64,
+    y1: f64,
+    x2: f64,
+    y2: f64,
+    width: f64,
+}
+
+/// The page's rules with collinear ones that touch or overlap joined:
+/// horizontal rules by row, then vertical ones by column, in a fixed
+/// order; a slanted rule stays as it is.
+fn merged_rules(items: &[Item]) -> Vec<Rule> {
+    const EPS: f64 = 0.01;
+    let mut horizontal = Vec::new();
+    let mut vertical = Vec::new();
+    let mut other = Vec::new();
+    for i in items {
+        if let Item::Rule { x1, y1, x2, y2, width } = *i {
+            if (y1 - y2).abs() < EPS {
+                horizontal.push(Rule { x1: x1.min(x2), y1, x2: x1.max(x2), y2: y1, width });
+            } else if (x1 - x2).abs() < EPS {
+                vertical.push(Rule { x1, y1: y1.min(y2), x2: x1, y2: y1.max(y2), width });
+            } else {
+                other.push(Rule { x1, y1, x2, y2, width });
+            }
+        }
+    }
+    // Rules on one line are those whose position agrees to a hundredth of a
+    // point: sorted by that, then along the line, so that only neighbours
+    // along one line are ever joined.
+    let line = |v: f64| (v * 100.0).round() as i64;
+    horizontal.sort_by(|a, b| line(a.y1).cmp(&line(b.y1)).then(a.width.total_cmp(&b.width)).then(a.x1.total_cmp(&b.x1)));
+    vertical.sort_by(|a, b| line(a.x1).cmp(&line(b.x1)).then(a.width.total_cmp(&b.width)).then(a.y1.total_cmp(&b.y1)));
+    let mut out: Vec<Rule> = Vec::new();
+    for r in horizontal {
+        match out.last_mut() {
+            Some(l) if line(l.y1) == line(r.y1) && l.width == r.width && r.x1 <= l.x2 + EPS => l.x2 = l.x2.max(r.x2),
+            _ => out.push(r),
+        }
+    }
+    let split = out.len();
+    for r in vertical {
+        let joinable = out.len() > split;
+        match out.last_mut() {
+            Some(l) if joinable && line(l.x1) == line(r.x1) && l.width == r.width && r.y1 <= l.y2 + EPS => l.y2 = l.y2.max(r.y2),
+            _ => out.push(r),
+        }
+    }
+    out.extend(other);
+    out
+}
+
 /// FNV-1a: a stable digest of the content for the trailer's /ID.
 fn fnv(bytes: &[u8], seed: u64) -> u64 {
     bytes.iter().fold(seed, |h, b| (h ^ *b as u64).wrapping_mul(0x100_0000_01b3))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn collinear_rules_that_touch_are_joined() {
+        let rule = |x1, y1, x2, y2| Item::Rule { x1, y1, x2, y2, width: 0.75 };
+        // Two cells side by side, each ruling its top and left edge, and
+        // the closing right edge; a separate rule lower down.
+        let items = [rule(0.0, 0.0, 10.0, 0.0), rule(0.0, 0.0, 0.0, 5.0), rule(10.0, 0.0, 20.0, 0.0), rule(10.0, 0.0, 10.0, 5.0), rule(20.0, 0.0, 20.0, 5.0), rule(0.0, 9.0, 5.0, 9.0)];
+        let got: Vec<(f64, f64, f64, f64)> = merged_rules(&items).iter().map(|r| (r.x1, r.y1, r.x2, r.y2)).collect();
+        assert_eq!(got, [(0.0, 0.0, 20.0, 0.0), (0.0, 9.0, 5.0, 9.0), (0.0, 0.0, 0.0, 5.0), (10.0, 0.0, 10.0, 5.0), (20.0, 0.0, 20.0, 5.0)]);
+    }
+
+    #[test]
+    fn rules_a_hair_apart_in_position_are_not_joined_across_a_gap() {
+        // Two tables' right edges, one over the other, whose x differ in
+        // the last bits: each keeps its own length.
+        let items = [Item::Rule { x1: 737.0079, y1: 330.0, x2: 737.0079, y2: 385.0, width: 0.75 }, Item::Rule {
+            x1: 737.007_899_999_9,
+            y1: 100.0,
+            x2: 737.007_899_999_9,
+            y2: 235.0,
+            width: 0.75,
+        }];
+        let got: Vec<(f64, f64)> = merged_rules(&items).iter().map(|r| (r.y1, r.y2)).collect();
+        assert_eq!(got, [(100.0, 235.0), (330.0, 385.0)]);
+    }
 }

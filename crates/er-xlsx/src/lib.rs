@@ -9,7 +9,7 @@
 //! assert_eq!(&bytes[..2], b"PK");
 //! ```
 
-use er_document::document::{Block, Cell, CellRole, Document, Notes, Table, TableNotes};
+use er_document::document::{Block, Cell, CellRole, Document, Notes, Sum, Table, TableNotes};
 use er_document::layout::{Role, LANDSCAPE, PAGE_NUMBER_DASH};
 use er_document::{significant_digits, Figure, FigureValue, SPREADSHEET_DIGITS};
 use rust_xlsxwriter::{
@@ -51,10 +51,17 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, XlsxError> {
         ws.set_name(&table.label)?;
         let notes = apart.iter().find(|n| n.table == table.index).map_or(&table.notes, |n| &n.notes);
         sheet(ws, table, notes)?;
-        // The value row by name: =表一_数值 in a formula or Power Query.
-        let row = FIRST_HEADER_ROW + table.header_rows as u32 + 1;
+        // The figures by name: =表一_数值 in a formula or Power Query; a
+        // roll-up's agency rows without their names, and its totals row.
+        let excel_row = |r: usize| FIRST_HEADER_ROW + r as u32 + 1;
+        let first = column_letters(table.stub_cols as u16);
         let last = column_letters(table.columns.len() as u16 - 1);
-        wb.define_name(format!("{}_数值", table.label), &format!("='{}'!$A${row}:${last}${row}", table.label))?;
+        let (top, bottom) = (excel_row(table.header_rows), excel_row(table.rows - table.total_rows - 1));
+        wb.define_name(format!("{}_数值", table.label), &format!("='{}'!${first}${top}:${last}${bottom}", table.label))?;
+        if table.total_rows > 0 {
+            let (top, bottom) = (excel_row(table.rows - table.total_rows), excel_row(table.rows - 1));
+            wb.define_name(format!("{}_{}", table.label, er_document::rollup::TOTAL_ROW), &format!("='{}'!${first}${top}:${last}${bottom}", table.label))?;
+        }
     }
     data_sheet(wb.add_worksheet(), doc)?;
     wb.save_to_buffer()
@@ -202,7 +209,7 @@ fn sheet(ws: &mut Worksheet, t: &Table, notes: &Notes) -> Result<(), XlsxError> 
     // The header stays in view; the sheet is protected without a password
     // so that the SUM formulas are not overwritten by accident (every other
     // cell stays editable; 审阅 → 撤消工作表保护 lifts it).
-    ws.set_freeze_panes(FIRST_HEADER_ROW + t.header_rows as u32, 0)?;
+    ws.set_freeze_panes(FIRST_HEADER_ROW + t.header_rows as u32, t.stub_cols as u16)?;
     ws.protect();
     Ok(())
 }
@@ -234,8 +241,14 @@ fn write_cell(ws: &mut Worksheet, c: &Cell) -> Result<(), XlsxError> {
             // first, with its place in the data file).
             let number = exact_number(&c.text)?;
             match &c.sum_of {
-                Some(parts) => {
-                    let formula = format!("=SUM({})", sum_ranges(parts, row + 1));
+                Some(sum) => {
+                    let formula = match sum {
+                        Sum::Columns(cols) => format!("=SUM({})", sum_ranges(cols, |c| format!("{}{}", column_letter(c as u16), row + 1))),
+                        Sum::Rows(rows) => {
+                            let letter = column_letter(col);
+                            format!("=SUM({})", sum_ranges(rows, |r| format!("{letter}{}", FIRST_HEADER_ROW as usize + r + 1)))
+                        }
+                    };
                     // A total is the one locked cell: the sheet's protection keeps it a formula.
                     ws.write_formula_with_format(row, col, Formula::new(formula).set_result(&c.text), &format.set_locked())?;
                 }
@@ -275,25 +288,19 @@ fn merge_or_write(ws: &mut Worksheet, row: u32, first: u16, last: u16, text: &st
     Ok(())
 }
 
-/// The ranges of a SUM over `cols` of one row: runs of neighbouring
-/// columns become one range (A4:H4), others stand alone (A4:C4,E4).
-fn sum_ranges(cols: &[usize], excel_row: u32) -> String {
+/// The ranges of a SUM over cells of one row or one column, `at` naming
+/// each cell: runs of neighbours become one range (A4:H4), others stand
+/// alone (A4:C4,E4).
+fn sum_ranges(cells: &[usize], at: impl Fn(usize) -> String) -> String {
     let mut runs: Vec<(usize, usize)> = Vec::new();
-    for &c in cols {
+    for &c in cells {
         match runs.last_mut() {
             Some((_, end)) if *end + 1 == c => *end = c,
             _ => runs.push((c, c)),
         }
     }
     runs.iter()
-        .map(|&(a, b)| {
-            let (a, b) = (column_letter(a as u16), column_letter(b as u16));
-            if a == b {
-                format!("{a}{excel_row}")
-            } else {
-                format!("{a}{excel_row}:{b}{excel_row}")
-            }
-        })
+        .map(|&(a, b)| if a == b { at(a) } else { format!("{}:{}", at(a), at(b)) })
         .collect::<Vec<_>>()
         .join(",")
 }
@@ -304,8 +311,10 @@ mod tests {
 
     #[test]
     fn sum_ranges_join_neighbours() {
-        assert_eq!(sum_ranges(&[0, 1, 2, 3, 4, 5, 6, 7], 4), "A4:H4");
-        assert_eq!(sum_ranges(&[0, 1, 2, 4, 6, 7], 5), "A5:C5,E5,G5:H5");
+        let in_row = |r: u32| move |c: usize| format!("{}{r}", column_letter(c as u16));
+        assert_eq!(sum_ranges(&[0, 1, 2, 3, 4, 5, 6, 7], in_row(4)), "A4:H4");
+        assert_eq!(sum_ranges(&[0, 1, 2, 4, 6, 7], in_row(5)), "A5:C5,E5,G5:H5");
+        assert_eq!(sum_ranges(&[4, 5, 6], |r| format!("B{r}")), "B4:B6");
     }
 
     #[test]

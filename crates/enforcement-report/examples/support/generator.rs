@@ -84,3 +84,32 @@ pub fn write_reports(n: usize, dir: &Path) -> std::io::Result<()> {
     }
     Ok(())
 }
+
+/// A name no other of the first `i` agencies has: 东城区应急管理局,
+/// 西城区应急管理局, …, then 东城区应急管理局第一分局 and so on.
+pub fn agency_name(i: usize) -> String {
+    let districts = ["东城", "西城", "南湖", "北山", "新区", "高新", "滨江", "河西"];
+    let bureaus = ["应急管理局", "市场监督管理局", "生态环境局", "交通运输局", "自然资源局", "卫生健康委员会"];
+    let base = format!("{}区{}", districts[i % districts.len()], bureaus[(i / districts.len()) % bureaus.len()]);
+    match i / (districts.len() * bureaus.len()) {
+        0 => base,
+        k => {
+            let numerals = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+            let k = numerals.get(k - 1).map_or_else(|| k.to_string(), |n| n.to_string());
+            format!("{base}第{k}分局")
+        }
+    }
+}
+
+/// Writes reports 0..n of as many distinct agencies into `dir`, for a
+/// roll-up: agency-0000.yaml, …
+pub fn write_agencies(n: usize, dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    for i in 0..n {
+        let text = report(i);
+        let (head, rest) = text.split_once("\nagency: ").unwrap_or(("", &text));
+        let rest = rest.split_once('\n').map_or("", |(_, r)| r);
+        std::fs::write(dir.join(format!("agency-{i:04}.yaml")), format!("{head}\nagency: {}\n{rest}", agency_name(i)))?;
+    }
+    Ok(())
+}

@@ -10,7 +10,7 @@ use er_document::layout::{
 use er_document::breaking::{break_lines, Piece};
 use er_document::text::{is_wide, is_word_char};
 use er_document::title::unbroken;
-use super::table::{notes_layout, table_layout, tag_from};
+use super::table::{notes_layout, table_layout, tag_from, Band, TableLayout};
 use super::{mm, Bookmark, Elem, GlyphRun, Item, Layout, MissingGlyph, Page};
 use crate::metrics::Metrics;
 
@@ -402,7 +402,7 @@ fn landscape(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Resul
     for (bi, block) in s.blocks.iter().enumerate() {
         match block {
             Block::PartHeading(t) | Block::Title(t) => {
-                let role = Role::PartHeading;
+                let role = if matches!(block, Block::Title(_)) { Role::Title } else { Role::PartHeading };
                 let size = role.size_pt();
                 bookmarks.push(Bookmark { title: unbroken(t), level: 1, page: pages.len(), top: y });
                 targets.push((Target::Part(si), pages.len()));
@@ -423,16 +423,25 @@ fn landscape(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Resul
             }
             Block::Table(t) => {
                 let laid = table_layout(t, m, width)?;
-                if y + laid.height > bottom && y > top {
+                // A table that fits a page starts on a new one rather than
+                // split; a longer one starts where it stands if its caption,
+                // header and first row fit there.
+                let first_break = laid.row_y.get(t.header_rows + 1).copied().unwrap_or(laid.height);
+                let fits_a_page = laid.height <= bottom - top;
+                if y + laid.height > bottom && y > top && (fits_a_page || y + first_break > bottom) {
                     new_page(pages, s.page);
                     y = top;
                 }
                 bookmarks.push(Bookmark { title: format!("{} {}", t.label, unbroken(&t.title)), level: 2, page: pages.len(), top: y });
                 targets.push((Target::Table(t.index), pages.len()));
                 let local = table_structure(t, part, structure);
-                let page = pages.last_mut().expect("a page");
-                page.items.extend(laid.items.into_iter().map(|i| retag(shift(i, left, y), &local)));
-                y += laid.height + Role::Body.size_pt();
+                if y + laid.height <= bottom {
+                    let page = pages.last_mut().expect("a page");
+                    page.items.extend(laid.items.into_iter().map(|i| retag(shift(i, left, y), &local)));
+                    y += laid.height + Role::Body.size_pt();
+                } else {
+                    y = split_table(t, laid, &local, Frame { left, top, bottom, setup: s.page }, y, pages) + Role::Body.size_pt();
+                }
             }
             Block::Notes(n) => {
                 let mut items = Vec::new();
@@ -455,6 +464,92 @@ fn landscape(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Resul
         }
     }
     Ok(())
+}
+
+/// The text block of a page: its left edge, top and bottom, in points.
+struct Frame {
+    left: f64,
+    top: f64,
+    bottom: f64,
+    setup: PageSetup,
+}
+
+/// Places a table longer than the room left, from `y` on the last page:
+/// the grid breaks between rows (never inside a row, nor where a cell spans
+/// rows), the header rows are drawn again at the top of every following
+/// page (as artifacts: the structure tree holds them once), each piece of
+/// the grid is closed by its own rules, and the notes follow the last row.
+/// Returns where the table ends on the last page.
+fn split_table(t: &er_document::document::Table, laid: TableLayout, local: &[usize], f: Frame, y: f64, pages: &mut Vec<Page>) -> f64 {
+    let ys = &laid.row_y;
+    let hr = t.header_rows.min(t.rows);
+    // A break is allowed before row r when no cell crosses it.
+    let mut allowed = vec![true; t.rows + 1];
+    for c in &t.cells {
+        allowed[c.row + 1..c.row + c.rows].fill(false);
+    }
+    allowed[..=hr].fill(false);
+    allowed[t.rows] = true;
+    let header_h = ys[hr] - ys[0];
+    let band_items = |keep: &dyn Fn(Band) -> bool| -> Vec<Item> {
+        laid.items.iter().zip(&laid.bands).filter(|(_, b)| keep(**b)).map(|(i, _)| i.clone()).collect()
+    };
+    let put = |pages: &mut Vec<Page>, items: Vec<Item>, dy: f64, artifact: bool| {
+        let page = pages.last_mut().expect("a page");
+        page.items.extend(items.into_iter().map(|i| {
+            let mut i = retag(shift(i, f.left, dy), local);
+            if let (true, Item::Text(r)) = (artifact, &mut i) {
+                r.elem = None;
+            }
+            i
+        }));
+    };
+    // The rows [from, to) of this page, `dy` from the layout's y to the page's.
+    let mut from = hr;
+    let mut dy = y;
+    let mut first = true;
+    loop {
+        // The last allowed break whose row ends on this page; at least one row.
+        let mut to = from + 1;
+        while to <= t.rows && !allowed[to] {
+            to += 1;
+        }
+        for r in to + 1..=t.rows {
+            if ys[r] + dy > f.bottom {
+                break;
+            }
+            if allowed[r] {
+                to = r;
+            }
+        }
+        let to = to.min(t.rows);
+        let rows = |b: Band| matches!(b, Band::Row(r) if (from..to).contains(&r));
+        if first {
+            put(pages, band_items(&|b| b == Band::Caption || matches!(b, Band::Row(r) if r < hr) || rows(b)), dy, false);
+        } else {
+            put(pages, band_items(&|b| matches!(b, Band::Row(r) if r < hr)), f.top - ys[0], true);
+            put(pages, band_items(&rows), dy, false);
+        }
+        let closing = laid.closing_rules(if first { ys[0] } else { ys[from] - header_h }, ys[to]);
+        put(pages, closing.to_vec(), dy, false);
+        first = false;
+        if to >= t.rows {
+            break;
+        }
+        new_page(pages, f.setup);
+        from = to;
+        // Row `from` goes right under the repeated header.
+        dy = f.top + header_h - ys[from];
+    }
+    // The notes under the last row, or at the top of a page of their own.
+    let notes = band_items(&|b| b == Band::Notes);
+    let notes_top = ys[t.rows];
+    if laid.height + dy > f.bottom && !notes.is_empty() {
+        new_page(pages, f.setup);
+        dy = f.top - notes_top;
+    }
+    put(pages, notes, dy, false);
+    laid.height + dy
 }
 
 /// The structure of a table: Table → Caption, THead/TBody → TR → TH/TD,
@@ -480,7 +575,7 @@ fn table_structure(t: &er_document::document::Table, part: usize, structure: &mu
     for (i, c) in t.cells.iter().enumerate() {
         cells[i] = structure.len();
         let kind = if c.role == CellRole::Header { "TH" } else { "TD" };
-        structure.push(Elem { kind, parent: Some(rows[c.row]), rows: c.rows, cols: c.cols });
+        structure.push(Elem { kind, parent: Some(rows[c.row]), rows: c.rows, cols: c.cols, row_header: c.row >= t.header_rows });
     }
     local.extend(cells);
     for _ in &t.notes.items {

@@ -7,7 +7,7 @@ mod table;
 
 pub use er_document::breaking::{break_lines, Piece};
 pub use flow::{lay_out, line_runs, measure, positions, stretchable, with_contents_pages};
-pub use table::{table_layout, TableLayout};
+pub use table::{table_layout, Band, TableLayout};
 
 use er_document::layout::PageSetup;
 
@@ -79,11 +79,13 @@ pub struct Elem {
     /// For a table cell: its spans.
     pub rows: usize,
     pub cols: usize,
+    /// A header cell that heads its row (a roll-up's agency), not its column.
+    pub row_header: bool,
 }
 
 impl Elem {
     pub fn new(kind: &'static str, parent: Option<usize>) -> Elem {
-        Elem { kind, parent, rows: 1, cols: 1 }
+        Elem { kind, parent, rows: 1, cols: 1, row_header: false }
     }
 }
 

@@ -32,9 +32,40 @@ pub struct CellRect {
 #[derive(Debug, Clone, PartialEq)]
 pub struct TableLayout {
     pub items: Vec<Item>,
+    /// What each item of `items` belongs to, for a table that must be
+    /// split across pages.
+    pub bands: Vec<Band>,
     pub cells: Vec<CellRect>,
+    /// The top of each grid row and, last, the grid's bottom.
+    pub row_y: Vec<f64>,
+    /// The grid's right edge.
+    pub right: f64,
     /// Total height: label, title, grid and notes.
     pub height: f64,
+}
+
+/// Where an item of a laid-out table belongs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Band {
+    /// The label and the title.
+    Caption,
+    /// The rules and text of the cells starting in this grid row.
+    Row(usize),
+    /// The rules closing the grid on the right and at the bottom.
+    Closing,
+    /// The notes under the grid.
+    Notes,
+}
+
+impl TableLayout {
+    /// The rules closing a piece of the grid from `top` to `bottom`: its
+    /// right edge and its bottom edge.
+    pub fn closing_rules(&self, top: f64, bottom: f64) -> [Item; 2] {
+        [
+            Item::Rule { x1: self.right, y1: top, x2: self.right, y2: bottom, width: RULE_PT },
+            Item::Rule { x1: 0.0, y1: bottom, x2: self.right, y2: bottom, width: RULE_PT },
+        ]
+    }
 }
 
 /// Sets the tag `tag` on the runs of `items` from `from` on. In a table
@@ -75,6 +106,7 @@ pub fn table_layout(t: &Table, m: &dyn Metrics, width: f64) -> Result<TableLayou
     y += tsize * 0.4;
 
     tag_from(&mut items, caption_from, 0);
+    let mut bands = vec![Band::Caption; items.len()];
 
     // Columns and rows.
     let mut xs = vec![0.0];
@@ -132,6 +164,7 @@ pub fn table_layout(t: &Table, m: &dyn Metrics, width: f64) -> Result<TableLayou
         items.push(Item::Rule { x1: x0, y1: y0, x2: x1, y2: y0, width: RULE_PT });
         items.push(Item::Rule { x1: x0, y1: y0, x2: x0, y2: y1, width: RULE_PT });
         if c.role == CellRole::Blank || p.is_empty() {
+            bands.resize(items.len(), Band::Row(c.row));
             continue;
         }
         let cell_from = items.len();
@@ -144,10 +177,12 @@ pub fn table_layout(t: &Table, m: &dyn Metrics, width: f64) -> Result<TableLayou
             line_runs(&p[r.clone()], x, baseline, size * scale, None, &mut items);
         }
         tag_from(&mut items, cell_from, 1 + ci);
+        bands.resize(items.len(), Band::Row(c.row));
     }
     let (right, bottom) = (xs[t.columns.len()], ys[t.rows]);
     items.push(Item::Rule { x1: right, y1: ys[0], x2: right, y2: bottom, width: RULE_PT });
     items.push(Item::Rule { x1: 0.0, y1: bottom, x2: right, y2: bottom, width: RULE_PT });
+    bands.resize(items.len(), Band::Closing);
     y = bottom + 4.0;
 
     let notes_from = items.len();
@@ -158,7 +193,8 @@ pub fn table_layout(t: &Table, m: &dyn Metrics, width: f64) -> Result<TableLayou
             r.elem = r.elem.map(|k| k + t.cells.len());
         }
     }
-    Ok(TableLayout { items, cells, height: y })
+    bands.resize(items.len(), Band::Notes);
+    Ok(TableLayout { items, bands, cells, row_y: ys, right, height: y })
 }
 
 /// Notes from `y` down: 说明：1.… and the later notes hanging under the

@@ -1,0 +1,273 @@
+//! `rollup`: many agencies' data files of one template and year become the
+//! summary a county or city 司法局 publishes (one row per agency and a totals
+//! row per table) as DOCX, PDF, XLSX and CSV.
+//!
+//! Every file is loaded and checked first, on all cores. The roll-up is
+//! refused, with every problem listed and located, when a file fails
+//! `check`, when the files name different templates or years, or when an
+//! agency comes twice. Nothing is written then.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use er_data::{Diagnostic, Loaded};
+use er_document::rollup::{rollup, Heading};
+use er_pdf::{FontSet, FontSource};
+use rust_decimal::Decimal;
+
+use crate::{batch, output, Format};
+
+/// What the user asked for besides the files.
+pub struct Options {
+    pub heading: Heading,
+    /// Agencies by name (the GBK order: pinyin for the common characters),
+    /// not in the order given.
+    pub sort: bool,
+    /// Warn when an agency's total differs from last year's by more than
+    /// this factor (a zero counting as one).
+    pub warn_change: Option<Decimal>,
+    pub formats: Vec<Format>,
+    pub quiet: bool,
+}
+
+/// One loaded file, or what is wrong with it.
+type Outcome = Result<(Loaded, Vec<Diagnostic>), Vec<Diagnostic>>;
+
+pub fn run(inputs: &[PathBuf], out_dir: &Path, source: &FontSource, opts: &Options) -> u8 {
+    let start = Instant::now();
+    if let Err(e) = output::repair(out_dir) {
+        eprintln!("error: {e}");
+        return 2;
+    }
+    let files = batch::expand(inputs);
+    if files.is_empty() {
+        eprintln!("error: no data files (.yaml) in {}\n  help: name the agencies' data files or the folders that hold them", names(inputs));
+        return 2;
+    }
+    let cell = std::sync::OnceLock::new();
+    let fonts = || cell.get_or_init(|| FontSet::load(source));
+    let pdf = opts.formats.contains(&Format::Pdf);
+    let outcomes: Vec<Outcome> = batch::parallel(files.len(), opts.quiet, |i| {
+        let can_draw = |c: char| fonts().has(c);
+        let outcome = match crate::checked(&files[i], pdf.then_some(&can_draw as &dyn Fn(char) -> bool)) {
+            Ok((loaded, findings)) if !findings.iter().any(Diagnostic::is_error) => Ok((loaded, findings)),
+            Ok((_, findings)) => Err(findings),
+            Err((_, findings)) => Err(findings),
+        };
+        (outcome, None)
+    });
+
+    let mut problems: Vec<Diagnostic> = Vec::new();
+    let mut warnings: Vec<Diagnostic> = Vec::new();
+    let mut failed = 0;
+    let mut loaded: Vec<Loaded> = Vec::new();
+    for (file, outcome) in files.iter().zip(outcomes) {
+        match outcome {
+            Ok((l, findings)) => {
+                warnings.extend(findings);
+                loaded.push(l);
+            }
+            Err(findings) => {
+                failed += 1;
+                if findings.is_empty() {
+                    problems.push(Diagnostic::error(&file.display().to_string(), None, "", "the file fails `check`"));
+                }
+                problems.extend(findings);
+            }
+        }
+    }
+    problems.extend(mixed(&loaded));
+    warnings.extend(warn(&loaded, opts.warn_change));
+    crate::print(&warnings);
+    if !problems.is_empty() {
+        crate::print(&problems);
+        let errors = problems.iter().filter(|d| d.is_error()).count();
+        eprintln!(
+            "rollup refused: {errors} error(s){}; nothing written to {}",
+            if failed > 0 { format!(", {failed} of {} file(s) fail `check`", files.len()) } else { String::new() },
+            out_dir.display()
+        );
+        return 1;
+    }
+
+    let mut reports: Vec<&er_data::Report> = loaded.iter().map(|l| &l.report).collect();
+    if opts.sort {
+        reports.sort_by_cached_key(|r| sort_key(&r.agency));
+    }
+    let doc = match rollup(&reports, &opts.heading) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("error: {e}\n  help: a summary keeps exact figures; check the agencies' figures in this column");
+            return 1;
+        }
+    };
+    let (year, agencies) = (doc.info.year, reports.len());
+    // The summary holds all it needs: the files' data goes before the
+    // formats are rendered (a thousand agencies' narratives are most of
+    // the memory otherwise).
+    drop(reports);
+    drop(loaded);
+    let stem = format!("rollup-{year}");
+    let mut out = Vec::new();
+    for &f in &opts.formats {
+        let bytes = match f {
+            Format::Docx => er_docx::write(&doc).map_err(|e| e.to_string()),
+            Format::Xlsx => er_xlsx::write(&doc).map_err(|e| e.to_string()),
+            Format::Pdf => er_pdf::write_with(&doc, fonts()).map_err(|e| e.to_string()),
+            Format::Csv => Ok(er_csv::write(&doc)),
+        };
+        match bytes {
+            Ok(b) => out.push((format!("{stem}.{}", f.ext()), b)),
+            Err(e) => {
+                eprintln!("error: cannot render the {} of the roll-up: {e}", f.ext().to_uppercase());
+                return 1;
+            }
+        }
+    }
+    match output::write_all(out_dir, &out) {
+        Ok(paths) => {
+            if !opts.quiet {
+                for p in &paths {
+                    println!("{}", p.display());
+                }
+                eprintln!(
+                    "rolled up {agencies} agencies of {year} in {:.2} s ({} warning(s))",
+                    start.elapsed().as_secs_f64(),
+                    warnings.len()
+                );
+            }
+            0
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            2
+        }
+    }
+}
+
+fn names(inputs: &[PathBuf]) -> String {
+    inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
+}
+
+/// The agency's name in the order Chinese users sort names: by its GBK
+/// bytes, which put the 3,755 common characters in pinyin order.
+fn sort_key(name: &str) -> Vec<u8> {
+    let (bytes, _, _) = encoding_rs::GBK.encode(name.trim());
+    bytes.into_owned()
+}
+
+/// Where `path` stands in the file, or, for a field the file leaves out
+/// (a computed total), the key of the nearest field that holds it.
+fn at(l: &Loaded, path: &str) -> Option<er_data::Loc> {
+    let mut p = path;
+    while l.index.get(p).is_none() {
+        match p.rfind('.') {
+            Some(cut) => p = &p[..cut],
+            None => return Some(er_data::Loc { line: 1, column: 1 }),
+        }
+    }
+    l.index.locate_key(p)
+}
+
+/// Files of another template or year than the first file, and agencies
+/// that come twice: each located in the file that differs.
+fn mixed(loaded: &[Loaded]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let shape = |l: &Loaded| -> Vec<(String, Vec<String>)> {
+        l.report.template.tables.iter().map(|t| (t.label.clone(), t.columns.iter().map(|c| c.key.clone()).collect())).collect()
+    };
+    // The files are measured against the template and year most of them
+    // have (the earliest such file on a tie), so that one stray file is
+    // the one named, whatever its place in the list.
+    let most = |key: &dyn Fn(&Loaded) -> String| -> Option<&Loaded> {
+        let mut count: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+        for (i, l) in loaded.iter().enumerate() {
+            count.entry(key(l)).or_insert((0, i)).0 += 1;
+        }
+        count.values().max_by_key(|(n, i)| (*n, std::cmp::Reverse(*i))).map(|&(_, i)| &loaded[i])
+    };
+    let Some(first) = most(&|l| format!("{}{:?}", l.report.template.name, shape(l))) else { return out };
+    let first_shape = shape(first);
+    let year_ref = most(&|l| l.report.year.to_string()).unwrap_or(first);
+    for l in loaded {
+        let (t, t0) = (&l.report.template.name, &first.report.template.name);
+        if t != t0 || shape(l) != first_shape {
+            let what = if t != t0 { format!("template `{t}`, but {} uses `{t0}`", first.file) } else { format!("a template named `{t}` with other tables or columns than {}'s", first.file) };
+            out.push(
+                Diagnostic::error(&l.file, at(l, "template"), "template", format!("this file has {what}"))
+                    .with_help("a roll-up adds up one template's tables: roll up each template's files apart"),
+            );
+        }
+        if l.report.year != year_ref.report.year {
+            let (year, other) = (year_ref.report.year, &year_ref.file);
+            out.push(
+                Diagnostic::error(&l.file, at(l, "year"), "year", format!("the year is {}, but {other} reports on {year}", l.report.year))
+                    .with_help("a roll-up adds up one year: leave out the files of other years"),
+            );
+        }
+    }
+    let mut seen: BTreeMap<&str, &Loaded> = BTreeMap::new();
+    for l in loaded {
+        let name = l.report.agency.trim();
+        match seen.get(name) {
+            Some(before) => out.push(
+                Diagnostic::error(
+                    &l.file,
+                    at(l, "agency"),
+                    "agency",
+                    format!("{name} comes twice: also in {}{}", before.file, at(before, "agency").map_or_else(String::new, |p| format!(":{}:{}", p.line, p.column))),
+                )
+                .with_help("each agency is one row: leave out the older file, or correct the agency's name"),
+            ),
+            None => {
+                seen.insert(name, l);
+            }
+        }
+    }
+    out
+}
+
+/// An agency whose figures are all blank, and, given a factor, one whose
+/// totals differ from last year's (its `previous_year`) by more than it.
+fn warn(loaded: &[Loaded], factor: Option<Decimal>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for l in loaded {
+        let r = &l.report;
+        let values: Vec<Vec<er_data::FigureValue>> = (0..r.template.tables.len()).map(|t| r.values(t)).collect();
+        // Totals are always figures (0 over blank parts): the parts tell.
+        let parts = r.template.tables.iter().zip(&values).flat_map(|(d, v)| d.columns.iter().zip(v).filter(|(c, _)| c.total_of.is_none()));
+        if parts.into_iter().all(|(_, v)| v.is_blank()) {
+            out.push(
+                Diagnostic::warning(&l.file, at(l, "tables"), "tables", format!("every figure of {} is blank (no such power)", r.agency.trim()))
+                    .with_help(format!("a blank counts as nothing in {}; write 0 where the agency has the power but did nothing", er_document::rollup::TOTAL_ROW)),
+            );
+        }
+        let Some(factor) = factor else { continue };
+        for (ti, def) in r.template.tables.iter().enumerate() {
+            // The table's totals; a table without any compares each figure.
+            let totals: Vec<usize> = (0..def.columns.len()).filter(|&c| def.columns[c].total_of.is_some()).collect();
+            let cols = if totals.is_empty() { (0..def.columns.len()).collect() } else { totals };
+            for c in cols {
+                let key = &def.columns[c].key;
+                let (Some(now), Some(before)) = (values[ti][c].number(), r.previous_figure(&def.label, key)) else { continue };
+                // A zero counts as one: 0 → 2 is no alarm at a factor of 3.
+                let (a, b) = (now.max(Decimal::ONE), before.max(Decimal::ONE));
+                let changed = a > b * factor || b > a * factor;
+                if changed {
+                    let path = format!("tables.{}.{key}", def.label);
+                    out.push(
+                        Diagnostic::warning(
+                            &l.file,
+                            at(l, &path),
+                            &path,
+                            format!("{}: {now}, last year {before}: a change of more than {factor} times", r.agency.trim()),
+                        )
+                        .with_help("check the figure; if it is right, nothing needs to change"),
+                    );
+                }
+            }
+        }
+    }
+    out
+}
