@@ -249,6 +249,13 @@ fn eighty_agencies_paginate_with_the_header_on_every_page() {
     let o = rollup(&eighty(&dir), &out, &["--format", "docx,pdf"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 
+    // The same files give the same bytes.
+    let again = dir.join("again");
+    assert!(rollup(&eighty(&dir), &again, &["--format", "docx,pdf"]).status.success());
+    for f in ["rollup-2024.docx", "rollup-2024.pdf"] {
+        assert!(std::fs::read(out.join(f)).unwrap() == std::fs::read(again.join(f)).unwrap(), "{f} differs between two runs");
+    }
+
     // DOCX: each table's header rows repeat (w:tblHeader), and only they.
     let parts = er_inspect::docx::parts(&std::fs::read(out.join("rollup-2024.docx")).unwrap()).unwrap();
     let xml = String::from_utf8(parts["word/document.xml"].clone()).unwrap();
