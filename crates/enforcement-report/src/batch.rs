@@ -12,7 +12,9 @@ use er_data::Diagnostic;
 use er_document::build;
 use er_pdf::{FontSet, FontSource};
 
-use crate::{output, Format};
+use er_i18n::t;
+
+use crate::{error_line, output, Format};
 
 /// Why one file was not rendered: the exit code it calls for and its findings.
 struct Failure {
@@ -27,18 +29,23 @@ impl Failure {
         match (&self.message, self.diagnostics.iter().find(|d| d.is_error())) {
             (Some(m), _) => format!("{}: {m}", file.display()),
             (None, Some(d)) => {
-                let mut d = d.clone();
-                d.help = None;
+                // The first error with its help line, as a single render prints it.
                 let more = self.diagnostics.iter().filter(|d| d.is_error()).count() - 1;
+                let mut d = d.clone();
                 if more > 0 {
-                    format!("{d} (and {more} more error(s): run check)")
-                } else {
-                    d.to_string()
+                    d.message = t!("batch-more-errors", message = d.message, more = more);
                 }
+                d.to_string()
             }
-            (None, None) => format!("{}: failed", file.display()),
+            (None, None) => t!("batch-failed", file = file.display()),
         }
     }
+}
+
+/// The error for inputs that hold no data file: folders without a .yaml file.
+pub(crate) fn no_data_files(inputs: &[PathBuf]) -> String {
+    let names = inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
+    error_line(&t!("msg-no-data-files", inputs = names), Some(&t!("help-no-data-files")))
 }
 
 /// The data files named, folders expanded to their .yaml files in name order.
@@ -79,7 +86,7 @@ fn render_one<'f>(
     if has_contents && formats.contains(&Format::Docx) {
         // The DOCX caches the 目录's page numbers as the PDF layout counts them.
         doc = er_pdf::with_contents_pages(&doc, fonts())
-            .map_err(|e| Failure { code: 1, diagnostics: findings.clone(), message: Some(format!("cannot count the pages of the 目录: {e}")) })?;
+            .map_err(|e| Failure { code: 1, diagnostics: findings.clone(), message: Some(t!("msg-contents-pages", error = e)) })?;
     }
     let stem = file.file_stem().map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
     // Everything is rendered in memory first: a failure leaves the output
@@ -95,7 +102,7 @@ fn render_one<'f>(
         match bytes {
             Ok(b) => files.push((format!("{stem}.{}", f.ext()), b)),
             Err(e) => {
-                return Err(Failure { code: 1, diagnostics: findings, message: Some(format!("cannot render the {}: {e}", f.ext().to_uppercase())) })
+                return Err(Failure { code: 1, diagnostics: findings, message: Some(t!("msg-cannot-render", format = f.ext().to_uppercase(), error = e)) })
             }
         }
     }
@@ -108,10 +115,14 @@ pub fn run(inputs: &[PathBuf], out_dir: &Path, formats: &[Format], source: &Font
     // A render that was killed while writing into this folder is finished
     // first, whatever this one renders.
     if let Err(e) = output::repair(out_dir) {
-        eprintln!("error: {e}");
+        eprintln!("{}", error_line(&e, None));
         return 2;
     }
     let files = expand(inputs);
+    if files.is_empty() {
+        eprintln!("{}", no_data_files(inputs));
+        return 2;
+    }
     // Loaded at the first PDF, once for the whole batch.
     let cell = std::sync::OnceLock::new();
     let fonts_fn = || cell.get_or_init(|| FontSet::load(source));
@@ -120,16 +131,18 @@ pub fn run(inputs: &[PathBuf], out_dir: &Path, formats: &[Format], source: &Font
         return match render_one(&files[0], out_dir, formats, &fonts_fn) {
             Ok((paths, findings)) => {
                 crate::print(&findings);
-                for p in paths {
-                    println!("{}", p.display());
+                if !quiet {
+                    for p in paths {
+                        println!("{}", p.display());
+                    }
                 }
                 0
             }
             Err(f) => {
                 crate::print(&f.diagnostics);
                 match &f.message {
-                    Some(m) => eprintln!("error: {}: {m}", files[0].display()),
-                    None if f.code == 1 => eprintln!("{}: not rendered: correct the errors above first", files[0].display()),
+                    Some(m) => eprintln!("{}", error_line(&format!("{}: {m}", files[0].display()), None)),
+                    None if f.code == 1 => eprintln!("{}", t!("render-not-rendered", file = files[0].display())),
                     None => {}
                 }
                 f.code
@@ -148,7 +161,7 @@ fn batch<'f>(files: &[PathBuf], out_dir: &Path, formats: &[Format], fonts: &(dyn
     for (i, f) in files.iter().enumerate() {
         let stem = f.file_stem().map(|s| s.to_os_string()).unwrap_or_default();
         if let Some(first) = seen.get(&stem) {
-            let line = format!("{}: not rendered: its output names are those of {}", f.display(), first.display());
+            let line = t!("batch-same-stem", file = f.display(), other = first.display());
             eprintln!("{line}");
             failures.push((i, line));
         } else {
@@ -169,11 +182,15 @@ fn batch<'f>(files: &[PathBuf], out_dir: &Path, formats: &[Format], fonts: &(dyn
     let n_failed = failures.len();
     if !quiet {
         eprintln!(
-            "rendered {}, failed {n_failed}, in {:.2} s ({} file(s) into {})",
-            files.len() - n_failed,
-            start.elapsed().as_secs_f64(),
-            files.len(),
-            out_dir.display()
+            "{}",
+            t!(
+                "batch-summary",
+                rendered = files.len() - n_failed,
+                failed = n_failed,
+                seconds = format!("{:.2}", start.elapsed().as_secs_f64()),
+                files = files.len(),
+                dir = out_dir.display()
+            )
         );
     }
     u8::from(n_failed > 0)

@@ -4,6 +4,9 @@
 use std::path::Path;
 
 use er_data::Date;
+use er_i18n::t;
+
+use crate::error_line;
 use er_document::compare::changes;
 use er_document::notice::notice;
 
@@ -18,22 +21,22 @@ pub fn run(old: &Path, new: &Path, json: bool, notice: bool, docx: bool, output:
         return data_diff(old, new, json, notice, docx, output, date);
     }
     if ea != eb {
-        eprintln!("error: compare two files of one kind: {} is .{ea}, {} is .{eb}", old.display(), new.display());
+        eprintln!("{}", error_line(&t!("diff-kinds", old = old.display(), old_ext = ea, new = new.display(), new_ext = eb), None));
         return 2;
     }
     if notice {
-        eprintln!("error: a correction notice is made from two data files (.yaml)");
+        eprintln!("{}", error_line(&t!("diff-notice-needs-data"), None));
         return 2;
     }
     // Each file read within a bound and checked on its own first, so that
     // a message names the file that is broken.
     let read = |p: &Path| -> Result<Vec<u8>, String> {
         use std::io::Read;
-        let f = std::fs::File::open(p).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+        let f = std::fs::File::open(p).map_err(|e| t!("msg-cannot-read", file = p.display(), error = e))?;
         let mut v = Vec::new();
-        f.take(MAX_DIFF_BYTES + 1).read_to_end(&mut v).map_err(|e| format!("cannot read {}: {e}", p.display()))?;
+        f.take(MAX_DIFF_BYTES + 1).read_to_end(&mut v).map_err(|e| t!("msg-cannot-read", file = p.display(), error = e))?;
         if v.len() as u64 > MAX_DIFF_BYTES {
-            return Err(format!("{} is over {} MiB: not a report's file", p.display(), MAX_DIFF_BYTES >> 20));
+            return Err(t!("diff-too-large", file = p.display(), mib = MAX_DIFF_BYTES >> 20));
         }
         er_inspect::compare::files(&ea, &v, &v).map_err(|e| format!("{}: {e}", p.display()))?;
         Ok(v)
@@ -41,14 +44,21 @@ pub fn run(old: &Path, new: &Path, json: bool, notice: bool, docx: bool, output:
     let result = read(old).and_then(|a| read(new).and_then(|b| er_inspect::compare::files(&ea, &a, &b)));
     match result {
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", error_line(&e, None));
             2
         }
         Ok(diffs) => {
             if json {
                 let v: Vec<serde_json::Value> = diffs
                     .iter()
-                    .map(|d| serde_json::json!({ "kind": d.kind, "place": d.place, "old": d.old, "new": d.new }))
+                    .map(|d| {
+                        let mut v = serde_json::json!({ "kind": d.kind, "place": d.place, "old": d.old, "new": d.new });
+                        if let Some((old, new)) = &d.raw {
+                            v["old_raw"] = serde_json::json!(old);
+                            v["new_raw"] = serde_json::json!(new);
+                        }
+                        v
+                    })
                     .collect();
                 println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
             } else {
@@ -87,19 +97,19 @@ fn write_notice(r: &er_data::Report, list: &[er_document::compare::Change], docx
         None => None,
         Some(Ok(d)) => Some(d),
         Some(Err(e)) => {
-            eprintln!("error: --date: {e}");
+            eprintln!("{}", error_line(&t!("diff-date", error = e), None));
             return 2;
         }
     };
     let Some(notice) = notice(r, list, date) else {
-        eprintln!("no figure changed: there is nothing to correct");
+        eprintln!("{}", t!("diff-no-figure-changed"));
         return 0;
     };
     let bytes = if docx {
         match er_docx::write(&notice.document()) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("{}", error_line(&e.to_string(), None));
                 return 2;
             }
         }
@@ -108,7 +118,7 @@ fn write_notice(r: &er_data::Report, list: &[er_document::compare::Change], docx
     };
     match output {
         None if docx => {
-            eprintln!("error: a DOCX notice needs a file: add -o notice.docx");
+            eprintln!("{}", error_line(&t!("diff-docx-needs-output"), None));
             2
         }
         None => {
@@ -119,7 +129,7 @@ fn write_notice(r: &er_data::Report, list: &[er_document::compare::Change], docx
         Some(p) => match crate::output::write_file(p, bytes) {
             Ok(_) => 1,
             Err(e) => {
-                eprintln!("error: {e}");
+                eprintln!("{}", error_line(&e, None));
                 2
             }
         },

@@ -5,11 +5,13 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use er_i18n::{t, Lang};
 use er_data::{load_file, Diagnostic, LoadError};
 
 mod batch;
 mod diff;
+mod help;
 mod output;
 mod rollup;
 
@@ -20,6 +22,35 @@ mod rollup;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// The language of messages and help: zh or en (by default the system's).
+    #[arg(long, global = true, value_enum)]
+    lang: Option<LangArg>,
+}
+
+/// `--lang`'s values.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Debug)]
+enum LangArg {
+    Zh,
+    En,
+}
+
+/// The language `--lang` names on the command line, read before clap
+/// parses it, since clap's own help must already speak it.
+fn lang_of_args(args: &[std::ffi::OsString]) -> Option<Lang> {
+    let mut it = args.iter().map(|a| a.to_string_lossy());
+    while let Some(a) = it.next() {
+        let value = match a.strip_prefix("--lang") {
+            Some("") => it.next().map(|v| v.into_owned()),
+            Some(rest) if rest.starts_with('=') => Some(rest[1..].to_string()),
+            _ => continue,
+        };
+        return match value?.trim().to_ascii_lowercase().as_str() {
+            "zh" => Some(Lang::Zh),
+            "en" => Some(Lang::En),
+            _ => None,
+        };
+    }
+    None
 }
 
 #[derive(Subcommand)]
@@ -49,8 +80,8 @@ enum Command {
         /// The output folder; created if missing.
         #[arg(short, long, default_value = "output")]
         output: PathBuf,
-        /// The formats to write, comma-separated.
-        #[arg(short, long, value_delimiter = ',', default_value = "docx,pdf,xlsx")]
+        /// The formats to write, comma-separated: docx, pdf, xlsx, csv (any case).
+        #[arg(short, long, value_delimiter = ',', default_value = "docx,pdf,xlsx", value_parser = parse_format)]
         format: Vec<Format>,
         /// Fonts for the PDF: the user's and the system's first, then the
         /// bundled ones (`auto`), or only the bundled ones (`bundled`).
@@ -91,8 +122,8 @@ enum Command {
         /// No progress bar and no summary, only problems.
         #[arg(short, long)]
         quiet: bool,
-        /// The formats to write, comma-separated.
-        #[arg(short, long, value_delimiter = ',', default_value = "docx,pdf,xlsx")]
+        /// The formats to write, comma-separated: docx, pdf, xlsx, csv (any case).
+        #[arg(short, long, value_delimiter = ',', default_value = "docx,pdf,xlsx", value_parser = parse_format)]
         format: Vec<Format>,
         /// Fonts for the PDF, as for `render`.
         #[arg(long, value_enum, default_value = "auto")]
@@ -114,11 +145,21 @@ enum Command {
         #[arg(short, long)]
         output: PathBuf,
     },
+    /// Prints the shell's completion script: `enforcement-report completions
+    /// bash > ~/.local/share/bash-completion/completions/enforcement-report`.
+    Completions {
+        shell: Shell,
+    },
+    /// Prints the manual page (roff): `enforcement-report man > enforcement-report.1`.
+    Man,
     /// Prints the JSON Schema of data files of a template (for editors).
     Schema {
         /// A built-in template's name or a template file; the default template when left out.
         #[arg(long)]
         template: Option<String>,
+        /// Write the schema to this file instead of standard output.
+        #[arg(short, long)]
+        output: Option<PathBuf>,
     },
     /// Lists the built-in table templates, or prints one as a start for your own.
     Templates {
@@ -160,6 +201,15 @@ enum Command {
     },
 }
 
+/// The shells `completions` writes for.
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Debug)]
+enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+}
+
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum, Debug)]
 enum NoticeFormat {
     Md,
@@ -173,6 +223,12 @@ pub(crate) enum Format {
     Xlsx,
     /// Every figure in long form (表, 表名, 指标, 值, 单位, 机关, 年度), UTF-8 with BOM.
     Csv,
+}
+
+/// A format as the user writes it: any case, spaces around it ("pdf, XLSX").
+fn parse_format(s: &str) -> Result<Format, String> {
+    <Format as ValueEnum>::from_str(s.trim(), true)
+        .map_err(|_| t!("msg-format-unknown", value = s.trim()))
 }
 
 impl Format {
@@ -192,8 +248,33 @@ enum FontChoice {
     Bundled,
 }
 
+/// A font folder that is not there is a mistake, not a wish for none.
+fn font_dir_exists(dir: &Option<PathBuf>) -> Result<(), u8> {
+    match dir {
+        Some(d) if !d.is_dir() => {
+            let what = if d.exists() { t!("msg-font-dir-not-folder", dir = d.display()) } else { t!("msg-font-dir-missing", dir = d.display()) };
+            eprintln!("{}", error_line(&what, Some(&t!("help-font-dir"))));
+            Err(2)
+        }
+        _ => Ok(()),
+    }
+}
+
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    er_i18n::set(lang_of_args(&args).unwrap_or_else(Lang::of_system));
+    let matches = help::localize(Cli::command()).get_matches_from(&args);
+    let cli = match Cli::from_arg_matches(&matches) {
+        Ok(c) => c,
+        Err(e) => e.exit(),
+    };
+    let font_dir = match &cli.command {
+        Command::Check { font_dir, .. } | Command::Render { font_dir, .. } | Command::Rollup { font_dir, .. } => font_dir.clone(),
+        _ => None,
+    };
+    if let Err(code) = font_dir_exists(&font_dir) {
+        return ExitCode::from(code);
+    }
     let code = match cli.command {
         Command::Check { file, fonts, font_dir } => run_check(&file, &font_source(fonts, font_dir)),
         Command::Render { files, quiet, output, format, fonts, font_dir } => {
@@ -205,7 +286,7 @@ fn main() -> ExitCode {
         }
         Command::Rollup { files, output, title, unit, sort, warn_change, quiet, format, fonts, font_dir } => {
             if warn_change.is_some_and(|f| f < rust_decimal::Decimal::ONE) {
-                eprintln!("error: --warn-change must be 1 or more: it is how many times larger or smaller a total may grow");
+                eprintln!("{}", error_line(&t!("msg-warn-change-below-one"), None));
                 return ExitCode::from(2);
             }
             let mut formats = format;
@@ -218,7 +299,30 @@ fn main() -> ExitCode {
         Command::Diff { old, new, json, notice, format, output, date } => {
             diff::run(&old, &new, json, notice, format == NoticeFormat::Docx, output.as_deref(), date.as_deref())
         }
-        Command::Schema { template } => run_schema(template.as_deref()),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            let mut cmd = Cli::command();
+            let out = &mut std::io::stdout();
+            let name = "enforcement-report";
+            match shell {
+                Shell::Bash => clap_complete::generate(clap_complete::Shell::Bash, &mut cmd, name, out),
+                Shell::Zsh => clap_complete::generate(clap_complete::Shell::Zsh, &mut cmd, name, out),
+                Shell::Fish => clap_complete::generate(clap_complete::Shell::Fish, &mut cmd, name, out),
+                Shell::Powershell => clap_complete::generate(clap_complete::Shell::PowerShell, &mut cmd, name, out),
+            }
+            0
+        }
+        Command::Man => {
+            use clap::CommandFactory;
+            match clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()) {
+                Ok(()) => 0,
+                Err(e) => {
+                    eprintln!("{}", error_line(&t!("msg-man-failed", error = e), None));
+                    2
+                }
+            }
+        }
+        Command::Schema { template, output } => run_schema(template.as_deref(), output.as_deref()),
         Command::Templates { show } => run_templates(show.as_deref()),
         Command::CheckTemplate { file, schema } => match file {
             Some(f) if !schema => run_check_template(&f),
@@ -238,6 +342,16 @@ fn font_source(fonts: FontChoice, font_dir: Option<PathBuf>) -> er_pdf::FontSour
     }
 }
 
+/// A message of the tool itself (not of a data file), as findings are
+/// printed: `error: what` and, given one, `  help: how`.
+pub(crate) fn error_line(what: &str, help: Option<&str>) -> String {
+    let mut s = format!("{}{what}", t!("message-head", severity = t!("label-error")));
+    if let Some(h) = help {
+        s.push_str(&format!("\n  {}", t!("diagnostic-help", help = h)));
+    }
+    s
+}
+
 /// Findings sorted by where they stand (those without a place first).
 pub(crate) fn in_file_order(diags: &mut [Diagnostic]) {
     diags.sort_by_key(|d| d.loc.map(|l| (l.line, l.column)));
@@ -254,10 +368,7 @@ pub(crate) fn print(diags: &[Diagnostic]) {
 fn template(named: &str) -> Result<std::sync::Arc<er_template::Template>, u8> {
     er_template::resolve(named, None).map_err(|e| match e {
         er_template::Unresolved::NoSuchBuiltin | er_template::Unresolved::NoFile(_) => {
-            eprintln!(
-                "error: there is no built-in template `{named}` and no file of that name\n  help: the built-in templates are: {}",
-                er_template::builtin::names()
-            );
+            eprintln!("{}", error_line(&t!("msg-no-template", name = named), Some(&t!("help-builtin-templates", names = er_template::builtin::names()))));
             2
         }
         er_template::Unresolved::Invalid(_, ds) => {
@@ -267,7 +378,7 @@ fn template(named: &str) -> Result<std::sync::Arc<er_template::Template>, u8> {
     })
 }
 
-fn run_schema(named: Option<&str>) -> u8 {
+fn run_schema(named: Option<&str>, output: Option<&Path>) -> u8 {
     let t = match named {
         None => er_template::builtin::default_shared().clone(),
         Some(n) => match template(n) {
@@ -275,8 +386,20 @@ fn run_schema(named: Option<&str>) -> u8 {
             Err(code) => return code,
         },
     };
-    print!("{}", er_data::schema::json_schema(&t));
-    0
+    let schema = er_data::schema::json_schema(&t);
+    match output {
+        None => {
+            print!("{schema}");
+            0
+        }
+        Some(path) => match output::write_file(path, schema.into_bytes()) {
+            Ok(_) => 0,
+            Err(e) => {
+                eprintln!("{}", error_line(&e, None));
+                2
+            }
+        },
+    }
 }
 
 fn run_templates(show: Option<&str>) -> u8 {
@@ -287,14 +410,14 @@ fn run_templates(show: Option<&str>) -> u8 {
                 0
             }
             None => {
-                eprintln!("error: there is no built-in template `{name}`\n  help: the built-in templates are: {}", er_template::builtin::names());
+                eprintln!("{}", error_line(&t!("msg-no-builtin-template", name = name), Some(&t!("help-builtin-templates", names = er_template::builtin::names()))));
                 2
             }
         },
         None => {
             for t in er_template::builtin::all() {
-                let default = if t.name == er_template::builtin::DEFAULT { "（默认）" } else { "" };
-                println!("{}{default}\n    {}\n    {} 张表：{}", t.name, t.description, t.tables.len(), t.table_labels());
+                let default = if t.name == er_template::builtin::DEFAULT { t!("templates-default") } else { String::new() };
+                println!("{}{default}\n    {}\n    {}", t.name, t.description, t!("templates-tables", count = t.tables.len(), labels = t.table_labels()));
             }
             0
         }
@@ -305,15 +428,13 @@ fn run_check_template(file: &Path) -> u8 {
     match er_template::load_file(file) {
         Ok(t) => {
             let columns: usize = t.tables.iter().map(|d| d.columns.len()).sum();
-            eprintln!("{}: ok: template {}, {} tables, {columns} columns", file.display(), t.name, t.tables.len());
+            eprintln!("{}", t!("check-template-ok", file = file.display(), name = t.name, tables = t.tables.len(), columns = columns));
             0
         }
         Err(ds) => {
             print(&ds);
-            let unreadable = ds.len() == 1
-                && ["cannot read", "YAML syntax error", "this is a folder"].iter().any(|m| ds[0].message.starts_with(m))
-                || ds[0].message.contains("is not UTF-8");
-            eprintln!("{}: {} error(s)", file.display(), ds.len());
+            let unreadable = ds.iter().any(|d| d.unreadable);
+            eprintln!("{}", t!("summary-errors", file = file.display(), errors = ds.len()));
             if unreadable {
                 2
             } else {
@@ -362,7 +483,7 @@ fn run_check(file: &Path, fonts: &er_pdf::FontSource) -> u8 {
         Err((code, all)) => {
             print(&all);
             if matches!(code, 1) {
-                eprintln!("{}: {} error(s)", file.display(), all.iter().filter(|d| d.is_error()).count());
+                eprintln!("{}", t!("summary-errors", file = file.display(), errors = all.iter().filter(|d| d.is_error()).count()));
             }
             return code;
         }
@@ -371,10 +492,14 @@ fn run_check(file: &Path, fonts: &er_pdf::FontSource) -> u8 {
     let errors = findings.iter().filter(|d| d.is_error()).count();
     let warnings = findings.len() - errors;
     if errors > 0 {
-        eprintln!("{}: {errors} error(s), {warnings} warning(s)", file.display());
+        eprintln!("{}", t!("summary-errors-warnings", file = file.display(), errors = errors, warnings = warnings));
         1
     } else {
-        eprintln!("{}: ok{}", file.display(), if warnings > 0 { format!(", {warnings} warning(s)") } else { String::new() });
+        if warnings > 0 {
+            eprintln!("{}", t!("summary-ok-warnings", file = file.display(), warnings = warnings));
+        } else {
+            eprintln!("{}", t!("summary-ok", file = file.display()));
+        }
         0
     }
 }
@@ -385,7 +510,7 @@ fn run_init(from: &Path, year: u16, output: &Path) -> u8 {
         Err(code) => return code,
     };
     if output.exists() {
-        eprintln!("error: {} exists already: name a new file, so that no data is overwritten", output.display());
+        eprintln!("{}", error_line(&t!("msg-exists", file = output.display()), None));
         return 2;
     }
     let name = from.file_name().map_or_else(|| from.display().to_string(), |n| n.to_string_lossy().into_owned());
@@ -401,16 +526,52 @@ fn run_init(from: &Path, year: u16, output: &Path) -> u8 {
             }
         }
     }
-    let text = er_data::init::next_year(&report, year, &name);
+    // The schema editors complete and check the file with, written beside
+    // it (named for its template), so that the line pointing at it is true.
+    let schema_name = format!("{}.schema.json", report.template.name.rsplit(['/', '\\']).next().unwrap_or("report").trim_end_matches(".yaml"));
+    let schema_path = output.parent().map_or_else(|| PathBuf::from(&schema_name), |d| d.join(&schema_name));
+    let schema = er_data::schema::json_schema(&report.template);
+    if std::fs::read_to_string(&schema_path).ok().as_deref() != Some(schema.as_str()) {
+        if let Err(e) = output::write_file(&schema_path, schema.into_bytes()) {
+            eprintln!("{}", error_line(&e, None));
+            return 2;
+        }
+    }
+    let text = er_data::init::next_year(&report, year, &name, Some(&schema_name));
     match output::write_file(output, text.into_bytes()) {
         Ok(_) => {
-            eprintln!("{}: the {year} report; run `enforcement-report check {}` to list the figures to fill", output.display(), output.display());
+            eprintln!("{}", t!("init-done", file = output.display(), year = year));
+            eprintln!("{}", t!("init-schema", file = schema_path.display()));
             0
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", error_line(&e, None));
             2
         }
     }
 }
 
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_command_and_option_has_its_help_in_both_languages() {
+        let ids = help::ids(&Cli::command());
+        assert!(ids.len() > 40, "{ids:?}");
+        for id in ids {
+            for lang in [Lang::Zh, Lang::En] {
+                assert!(er_i18n::has(lang, &id), "{lang:?} lacks {id}");
+            }
+        }
+    }
+
+    #[test]
+    fn lang_is_read_before_parsing() {
+        let args = |v: &[&str]| v.iter().map(std::ffi::OsString::from).collect::<Vec<_>>();
+        assert_eq!(lang_of_args(&args(&["x", "--lang", "zh", "render"])), Some(Lang::Zh));
+        assert_eq!(lang_of_args(&args(&["x", "render", "--lang=EN"])), Some(Lang::En));
+        assert_eq!(lang_of_args(&args(&["x", "render"])), None);
+    }
+}

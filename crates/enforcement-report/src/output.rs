@@ -21,6 +21,7 @@
 //! the renames. A rename that fails leaves the journal, and the next render
 //! into the folder finishes the set.
 
+use er_i18n::t;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -39,8 +40,8 @@ struct Lock(fs::File);
 impl Lock {
     #[cfg(unix)]
     fn take(dir: &Path) -> Result<Lock, String> {
-        let file = fs::File::open(dir).map_err(|e| format!("cannot lock the output folder {}: {e}", dir.display()))?;
-        file.lock().map_err(|e| format!("cannot lock the output folder {}: {e}", dir.display()))?;
+        let file = fs::File::open(dir).map_err(|e| t!("out-lock", dir = dir.display(), error = e))?;
+        file.lock().map_err(|e| t!("out-lock", dir = dir.display(), error = e))?;
         Ok(Lock(file))
     }
 
@@ -52,8 +53,8 @@ impl Lock {
             .truncate(false)
             .write(true)
             .open(&path)
-            .map_err(|e| format!("cannot lock the output folder {} ({}): {e}", dir.display(), path.display()))?;
-        file.lock().map_err(|e| format!("cannot lock the output folder {}: {e}", dir.display()))?;
+            .map_err(|e| t!("out-lock", dir = format!("{} ({})", dir.display(), path.display()), error = e))?;
+        file.lock().map_err(|e| t!("out-lock", dir = dir.display(), error = e))?;
         Ok(Lock(file))
     }
 }
@@ -79,10 +80,10 @@ fn recover(dir: &Path) -> Result<(), String> {
             }
             let temp = dir.join(temp);
             if temp.exists() {
-                fs::rename(&temp, dir.join(name)).map_err(|e| format!("cannot finish the interrupted render into {}: {e}", dir.display()))?;
+                fs::rename(&temp, dir.join(name)).map_err(|e| t!("out-finish-interrupted", dir = dir.display(), error = e))?;
             }
         }
-        fs::remove_file(&journal).map_err(|e| format!("cannot remove {}: {e}", journal.display()))?;
+        fs::remove_file(&journal).map_err(|e| t!("out-remove", file = journal.display(), error = e))?;
     }
     if let Ok(entries) = fs::read_dir(dir) {
         for e in entries.flatten() {
@@ -137,12 +138,12 @@ pub fn repair(dir: &Path) -> Result<(), String> {
 /// them or, on failure, none (see the module's description).
 pub fn write_all(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>, String> {
     if let Some((name, _)) = files.iter().find(|(n, _)| !is_plain_name(n) || n.contains(['\t', '\n', '\r'])) {
-        return Err(format!("cannot write a file named {name:?}: rename the data file without tabs, line breaks or slashes"));
+        return Err(t!("out-bad-name", name = format!("{name:?}")));
     }
-    fs::create_dir_all(dir).map_err(|e| format!("cannot create the output folder {}: {e}", dir.display()))?;
+    fs::create_dir_all(dir).map_err(|e| t!("out-create", dir = dir.display(), error = e))?;
     let _lock = Lock::take(dir)?;
     recover(dir)?;
-    let failed = |e: std::io::Error| format!("cannot write into the output folder {}: {e}", dir.display());
+    let failed = |e: std::io::Error| t!("out-write", dir = dir.display(), error = e);
     let mut temps: Vec<(PathBuf, &str)> = Vec::new();
     let remove = |temps: &[(PathBuf, &str)]| {
         for (t, _) in temps {
@@ -174,12 +175,12 @@ pub fn write_all(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>
     for (temp, name) in &temps {
         let final_path = dir.join(name);
         fs::rename(temp, &final_path).map_err(|e| {
-            format!("cannot write {}: {e}; the next render into {} finishes the set", final_path.display(), dir.display())
+            t!("out-rename", file = final_path.display(), error = e, dir = dir.display())
         })?;
         done.push(final_path);
     }
     sync_dir(dir);
-    fs::remove_file(dir.join(JOURNAL)).map_err(|e| format!("cannot remove the journal in {}: {e}", dir.display()))?;
+    fs::remove_file(dir.join(JOURNAL)).map_err(|e| t!("out-remove-journal", dir = dir.display(), error = e))?;
     Ok(done)
 }
 
@@ -187,7 +188,7 @@ pub fn write_all(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>
 pub fn write_file(path: &Path, bytes: Vec<u8>) -> Result<PathBuf, String> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let Some(name) = path.file_name() else {
-        return Err(format!("{} names a folder, not a file", path.display()));
+        return Err(t!("out-folder-not-file", file = path.display()));
     };
     let mut written = write_all(dir, &[(name.to_string_lossy().into_owned(), bytes)])?;
     Ok(written.remove(0))

@@ -16,7 +16,9 @@ use er_document::rollup::{rollup, Heading};
 use er_pdf::{FontSet, FontSource};
 use rust_decimal::Decimal;
 
-use crate::{batch, output, Format};
+use er_i18n::t;
+
+use crate::{batch, error_line, output, Format};
 
 /// What the user asked for besides the files.
 pub struct Options {
@@ -37,12 +39,12 @@ type Outcome = Result<(Loaded, Vec<Diagnostic>), Vec<Diagnostic>>;
 pub fn run(inputs: &[PathBuf], out_dir: &Path, source: &FontSource, opts: &Options) -> u8 {
     let start = Instant::now();
     if let Err(e) = output::repair(out_dir) {
-        eprintln!("error: {e}");
+        eprintln!("{}", error_line(&e, None));
         return 2;
     }
     let files = batch::expand(inputs);
     if files.is_empty() {
-        eprintln!("error: no data files (.yaml) in {}\n  help: name the agencies' data files or the folders that hold them", names(inputs));
+        eprintln!("{}", batch::no_data_files(inputs));
         return 2;
     }
     let cell = std::sync::OnceLock::new();
@@ -71,7 +73,7 @@ pub fn run(inputs: &[PathBuf], out_dir: &Path, source: &FontSource, opts: &Optio
             Err(findings) => {
                 failed += 1;
                 if findings.is_empty() {
-                    problems.push(Diagnostic::error(&file.display().to_string(), None, "", "the file fails `check`"));
+                    problems.push(Diagnostic::error(&file.display().to_string(), None, "", t!("rollup-fails-check")));
                 }
                 problems.extend(findings);
             }
@@ -83,11 +85,12 @@ pub fn run(inputs: &[PathBuf], out_dir: &Path, source: &FontSource, opts: &Optio
     if !problems.is_empty() {
         crate::print(&problems);
         let errors = problems.iter().filter(|d| d.is_error()).count();
-        eprintln!(
-            "rollup refused: {errors} error(s){}; nothing written to {}",
-            if failed > 0 { format!(", {failed} of {} file(s) fail `check`", files.len()) } else { String::new() },
-            out_dir.display()
-        );
+        let dir = out_dir.display();
+        if failed > 0 {
+            eprintln!("{}", t!("rollup-refused-failing", errors = errors, failed = failed, files = files.len(), dir = dir));
+        } else {
+            eprintln!("{}", t!("rollup-refused", errors = errors, dir = dir));
+        }
         return 1;
     }
 
@@ -98,7 +101,7 @@ pub fn run(inputs: &[PathBuf], out_dir: &Path, source: &FontSource, opts: &Optio
     let doc = match rollup(&reports, &opts.heading) {
         Ok(d) => d,
         Err(e) => {
-            eprintln!("error: {e}\n  help: a summary keeps exact figures; check the agencies' figures in this column");
+            eprintln!("{}", error_line(&t!("msg-total-too-large", table = e.table, column = e.column), Some(&t!("help-total-too-large"))));
             return 1;
         }
     };
@@ -120,7 +123,7 @@ pub fn run(inputs: &[PathBuf], out_dir: &Path, source: &FontSource, opts: &Optio
         match bytes {
             Ok(b) => out.push((format!("{stem}.{}", f.ext()), b)),
             Err(e) => {
-                eprintln!("error: cannot render the {} of the roll-up: {e}", f.ext().to_uppercase());
+                eprintln!("{}", error_line(&t!("msg-cannot-render-rollup", format = f.ext().to_uppercase(), error = e), None));
                 return 1;
             }
         }
@@ -132,22 +135,17 @@ pub fn run(inputs: &[PathBuf], out_dir: &Path, source: &FontSource, opts: &Optio
                     println!("{}", p.display());
                 }
                 eprintln!(
-                    "rolled up {agencies} agencies of {year} in {:.2} s ({} warning(s))",
-                    start.elapsed().as_secs_f64(),
-                    warnings.len()
+                    "{}",
+                    t!("rollup-done", agencies = agencies, year = year, seconds = format!("{:.2}", start.elapsed().as_secs_f64()), warnings = warnings.len())
                 );
             }
             0
         }
         Err(e) => {
-            eprintln!("error: {e}");
+            eprintln!("{}", error_line(&e, None));
             2
         }
     }
-}
-
-fn names(inputs: &[PathBuf]) -> String {
-    inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ")
 }
 
 /// The agency's name in the order Chinese users sort names: by its GBK
@@ -193,17 +191,19 @@ fn mixed(loaded: &[Loaded]) -> Vec<Diagnostic> {
     for l in loaded {
         let (t, t0) = (&l.report.template.name, &first.report.template.name);
         if t != t0 || shape(l) != first_shape {
-            let what = if t != t0 { format!("template `{t}`, but {} uses `{t0}`", first.file) } else { format!("a template named `{t}` with other tables or columns than {}'s", first.file) };
-            out.push(
-                Diagnostic::error(&l.file, at(l, "template"), "template", format!("this file has {what}"))
-                    .with_help("a roll-up adds up one template's tables: roll up each template's files apart"),
+            let what = if t != t0 {
+                t!("rollup-other-template", template = t, other = first.file, expected = t0)
+            } else {
+                t!("rollup-other-shape", template = t, other = first.file)
+            };
+            out.push(Diagnostic::error(&l.file, at(l, "template"), "template", what).with_help(t!("help-rollup-template")),
             );
         }
         if l.report.year != year_ref.report.year {
             let (year, other) = (year_ref.report.year, &year_ref.file);
             out.push(
-                Diagnostic::error(&l.file, at(l, "year"), "year", format!("the year is {}, but {other} reports on {year}", l.report.year))
-                    .with_help("a roll-up adds up one year: leave out the files of other years"),
+                Diagnostic::error(&l.file, at(l, "year"), "year", t!("rollup-other-year", year = l.report.year, other = other, expected = year))
+                    .with_help(t!("help-rollup-year")),
             );
         }
     }
@@ -216,9 +216,9 @@ fn mixed(loaded: &[Loaded]) -> Vec<Diagnostic> {
                     &l.file,
                     at(l, "agency"),
                     "agency",
-                    format!("{name} comes twice: also in {}{}", before.file, at(before, "agency").map_or_else(String::new, |p| format!(":{}:{}", p.line, p.column))),
+                    t!("rollup-twice", agency = name, other = at(before, "agency").map_or_else(|| before.file.clone(), |p| t!("diagnostic-place", file = before.file, line = p.line, column = p.column))),
                 )
-                .with_help("each agency is one row: leave out the older file, or correct the agency's name"),
+                .with_help(t!("help-rollup-twice")),
             ),
             None => {
                 seen.insert(name, l);
@@ -239,8 +239,8 @@ fn warn(loaded: &[Loaded], factor: Option<Decimal>) -> Vec<Diagnostic> {
         let parts = r.template.tables.iter().zip(&values).flat_map(|(d, v)| d.columns.iter().zip(v).filter(|(c, _)| c.total_of.is_none()));
         if parts.into_iter().all(|(_, v)| v.is_blank()) {
             out.push(
-                Diagnostic::warning(&l.file, at(l, "tables"), "tables", format!("every figure of {} is blank (no such power)", r.agency.trim()))
-                    .with_help(format!("a blank counts as nothing in {}; write 0 where the agency has the power but did nothing", er_document::rollup::TOTAL_ROW)),
+                Diagnostic::warning(&l.file, at(l, "tables"), "tables", t!("rollup-all-blank", agency = r.agency.trim()))
+                    .with_help(t!("help-rollup-all-blank")),
             );
         }
         let Some(factor) = factor else { continue };
@@ -261,9 +261,9 @@ fn warn(loaded: &[Loaded], factor: Option<Decimal>) -> Vec<Diagnostic> {
                             &l.file,
                             at(l, &path),
                             &path,
-                            format!("{}: {now}, last year {before}: a change of more than {factor} times", r.agency.trim()),
+                            t!("rollup-change", agency = r.agency.trim(), now = now, before = before, factor = factor),
                         )
-                        .with_help("check the figure; if it is right, nothing needs to change"),
+                        .with_help(t!("help-rollup-change")),
                     );
                 }
             }

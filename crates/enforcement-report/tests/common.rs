@@ -16,8 +16,20 @@ pub fn reference() -> String {
     std::fs::read_to_string(root().join("fixtures/aral-emergency-2024.reference.txt")).expect("reference text")
 }
 
+/// Runs the binary in the C locale (English), whatever this machine's is.
 pub fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_enforcement-report")).args(args).output().expect("run enforcement-report")
+    run_in("C", args)
+}
+
+/// Runs the binary with LANG=`lang` and no other locale variable.
+pub fn run_in(lang: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_enforcement-report"))
+        .args(args)
+        .env("LANG", lang)
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .output()
+        .expect("run enforcement-report")
 }
 
 /// A new, empty scratch folder under the target directory; tests run in

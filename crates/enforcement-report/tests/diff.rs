@@ -23,22 +23,19 @@ fn data_diff_reports_each_change_once_in_order() {
             ("      - “罚没金额”以处罚决定书确定的金额为准。", "      - “罚没金额”以行政处罚决定书确定的金额为准。"),
         ],
     );
-    let o = run(&["diff", fixture().to_str().unwrap(), new.to_str().unwrap()]);
-    assert_eq!(o.status.code(), Some(1));
-    let lines: Vec<String> = stdout(&o).lines().map(|l| l.split(':').next().unwrap().to_string()).collect();
-    assert_eq!(
-        lines,
-        [
-            "第一部分 › 二、行政执法情况综述 › （三）具体行政执法实施情况。 › 2.行政处罚实施情况。",
-            "表二 表头 合计",
-            "表二 罚款",
-            "表二 合计",
-            "表二 说明 4",
-        ],
-        "{}",
-        stdout(&o)
-    );
-    assert!(stdout(&o).contains("表二 罚款: 27 → 28"));
+    // The places as the data names them, in the interface's language.
+    for (lang, colon, label, note) in [("C", ':', "表二 label 合计", "表二 note 4"), ("zh_CN.UTF-8", '：', "表二 表头 合计", "表二 说明 4")] {
+        let o = run_in(lang, &["diff", fixture().to_str().unwrap(), new.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1));
+        let lines: Vec<String> = stdout(&o).lines().map(|l| l.split(colon).next().unwrap().to_string()).collect();
+        assert_eq!(
+            lines,
+            ["第一部分 › 二、行政执法情况综述 › （三）具体行政执法实施情况。 › 2.行政处罚实施情况。", label, "表二 罚款", "表二 合计", note],
+            "{}",
+            stdout(&o)
+        );
+        assert!(stdout(&o).contains(&format!("表二 罚款{colon} 27 → 28").replace("： ", "：")), "{}", stdout(&o));
+    }
 }
 
 #[test]

@@ -304,7 +304,7 @@ pub fn characters(l: &Loaded, can_draw: &dyn Fn(char) -> bool) -> Vec<Diagnostic
 /// so that one run reports everything. Empty when the file cannot be read.
 pub fn characters_in_file(path: &std::path::Path, can_draw: &dyn Fn(char) -> bool) -> Vec<Diagnostic> {
     let name = path.display().to_string();
-    let Ok(bytes) = er_source::read::file(path, "report data file") else { return Vec::new() };
+    let Ok(bytes) = er_source::read::file(path, er_source::read::FileKind::Data) else { return Vec::new() };
     let Ok(text) = er_source::read::text(&bytes, &name) else { return Vec::new() };
     er_source::read::undrawable(&er_source::Index::build(text), &name, can_draw)
 }

@@ -61,14 +61,18 @@ fn figure(v: FigureValue) -> String {
 /// ```
 /// use er_data::{init::next_year, load_file, load_str, check};
 /// let this = load_file("../../fixtures/aral-emergency-2024.yaml".as_ref()).unwrap();
-/// let text = next_year(&this.report, 2025, "aral-emergency-2024.yaml");
+/// let text = next_year(&this.report, 2025, "aral-emergency-2024.yaml", Some("bingtuan-2024.schema.json"));
+/// assert!(text.starts_with("# yaml-language-server: $schema=bingtuan-2024.schema.json\n"));
 /// let next = load_str(&text, "next.yaml").unwrap();
 /// assert_eq!(next.report.year, 2025);
 /// assert!(check(&next).iter().any(|d| d.message.contains("still to fill")));
 /// ```
-pub fn next_year(r: &Report, year: u16, source: &str) -> String {
+pub fn next_year(r: &Report, year: u16, source: &str, schema: Option<&str>) -> String {
     let mut y = String::new();
-    let _ = writeln!(y, "# yaml-language-server: $schema=report.schema.json   (write it with: enforcement-report schema > report.schema.json)");
+    // Editors find the schema by this line: only a file that is there.
+    if let Some(schema) = schema {
+        let _ = writeln!(y, "# yaml-language-server: $schema={schema}");
+    }
     let _ = writeln!(y, "# The {year} report, started by `enforcement-report init` from {source}.");
     let _ = writeln!(y, "# Figures written {TO_FILL} are still to fill: `enforcement-report check` lists them.");
     if let Some((d, c)) = r.template.tables.first().and_then(|d| Some((d, d.columns.first()?))) {

@@ -77,7 +77,7 @@ impl std::error::Error for LoadError {}
 /// relative to the data file's folder.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let name = path.display().to_string();
-    let bytes = read::file(path, "report data file").map_err(LoadError::Unreadable)?;
+    let bytes = read::file(path, read::FileKind::Data).map_err(LoadError::Unreadable)?;
     let text = read::text(&bytes, &name).map_err(LoadError::Unreadable)?;
     load_in(text, &name, path.parent())
 }
@@ -320,6 +320,19 @@ impl Cx<'_> {
 
     /// One figure, read as its column's kind.
     fn figure(&mut self, path: &str, key: &str, kind: Kind, v: &Value) -> Option<FigureValue> {
+        // Digits typed with a Chinese input method in full width: ２７.
+        if let Some(s) = self.found.index.get(path).and_then(|n| n.scalar.as_ref()) {
+            let t = s.text.trim();
+            if t.chars().any(|c| ('\u{FF10}'..='\u{FF19}').contains(&c)) {
+                let ascii: String = t.chars().map(half_width).collect();
+                self.found.error(
+                    path,
+                    format!("{t} is written in full-width digits (全角数字)"),
+                    format!("type ordinary (half-width, 半角) digits: {key}: {ascii}"),
+                );
+                return None;
+            }
+        }
         // What YAML would read as a number nobody meant: 0x1A is 26, and an
         // empty value would be the blank of "no such power".
         if let Some(s) = self.found.index.get(path).and_then(|n| n.scalar.as_ref()).filter(|s| s.plain) {
@@ -395,5 +408,16 @@ impl Cx<'_> {
                 self.float_amount(&format!("previous_year.{label}.{key}"), key, *cell);
             }
         }
+    }
+}
+
+/// The half-width form of a full-width character (０ → 0, ． → .), and the
+/// ideographic full stop of a figure typed in Chinese (１２。５) as a point.
+fn half_width(c: char) -> char {
+    match c {
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        '。' => '.',
+        '\u{3000}' => ' ',
+        _ => c,
     }
 }

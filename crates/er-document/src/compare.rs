@@ -23,14 +23,22 @@ pub struct Change {
 
 impl std::fmt::Display for Change {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let show = |s: &str| if s.is_empty() { "（无）".to_string() } else { s.to_string() };
-        write!(f, "{}: {} → {}", self.place, show(&self.old), show(&self.new))
+        let show = |s: &str| match s {
+            "" => er_i18n::t!("diff-none"),
+            BLANK => er_i18n::t!("diff-blank"),
+            s => s.to_string(),
+        };
+        write!(f, "{}", er_i18n::t!("diff-change", place = self.place, old = show(&self.old), new = show(&self.new)))
     }
 }
 
+/// A blank figure (no such power) as a change holds it; the correction
+/// notice, an official Chinese text, prints it so.
+const BLANK: &str = "空（无此职权）";
+
 fn figure_text(v: FigureValue) -> String {
     if v.is_blank() {
-        "空（无此职权）".into()
+        BLANK.into()
     } else if v.is_to_fill() {
         TO_FILL.into()
     } else {
@@ -81,11 +89,11 @@ fn outline(r: &Report) -> Vec<(String, String)> {
             DataBlock::Heading1(t) => {
                 h1 = t.clone();
                 h2.clear();
-                (format!("{part} 标题 {t}"), t.clone())
+                (er_i18n::t!("place-heading", at = part, text = t), t.clone())
             }
             DataBlock::Heading2(t) => {
                 h2 = t.clone();
-                (format!("{part} › {h1} 标题 {t}"), t.clone())
+                (er_i18n::t!("place-heading", at = format!("{part} › {h1}"), text = t), t.clone())
             }
             DataBlock::Paragraph { lead, text } => {
                 let mut p = format!("{part} › {h1}");
@@ -94,7 +102,7 @@ fn outline(r: &Report) -> Vec<(String, String)> {
                 }
                 match lead {
                     Some(l) => p.push_str(&format!(" › {l}")),
-                    None => p.push_str(&format!(" › 第{}段", i + 1)),
+                    None => p.push_str(&format!(" › {}", er_i18n::t!("diff-paragraph", n = i + 1))),
                 }
                 (p, format!("{}{}", lead.as_deref().unwrap_or(""), text))
             }
@@ -121,15 +129,16 @@ fn outline(r: &Report) -> Vec<(String, String)> {
 /// ```
 pub fn changes(old: &Report, new: &Report) -> Vec<Change> {
     let mut out = Vec::new();
-    push(&mut out, "发文机关".into(), &old.agency, &new.agency);
-    push(&mut out, "年度".into(), &old.year.to_string(), &new.year.to_string());
-    push(&mut out, "成文日期".into(), &old.report_date.chinese(), &new.report_date.chinese());
-    push(&mut out, "标题".into(), old.title.as_deref().unwrap_or(""), new.title.as_deref().unwrap_or(""));
-    push(&mut out, "署名".into(), old.signature.as_deref().unwrap_or(""), new.signature.as_deref().unwrap_or(""));
-    push(&mut out, "模板".into(), &old.template.name, &new.template.name);
+    use er_i18n::t;
+    push(&mut out, t!("place-agency"), &old.agency, &new.agency);
+    push(&mut out, t!("place-year"), &old.year.to_string(), &new.year.to_string());
+    push(&mut out, t!("place-date"), &old.report_date.chinese(), &new.report_date.chinese());
+    push(&mut out, t!("place-title"), old.title.as_deref().unwrap_or(""), new.title.as_deref().unwrap_or(""));
+    push(&mut out, t!("place-signature"), old.signature.as_deref().unwrap_or(""), new.signature.as_deref().unwrap_or(""));
+    push(&mut out, t!("place-template"), &old.template.name, &new.template.name);
     let np = |r: &Report| r.narrative.heading.split_whitespace().next().unwrap_or("第一部分").to_string();
     let sp = |r: &Report| r.statistics_heading.split_whitespace().next().unwrap_or("第二部分").to_string();
-    push(&mut out, format!("{} 标题", np(new)), &old.narrative.heading, &new.narrative.heading);
+    push(&mut out, t!("place-part-heading", part = np(new)), &old.narrative.heading, &new.narrative.heading);
     let (a, b) = (outline(old), outline(new));
     let texts_a: Vec<&str> = a.iter().map(|x| x.1.as_str()).collect();
     let texts_b: Vec<&str> = b.iter().map(|x| x.1.as_str()).collect();
@@ -138,7 +147,7 @@ pub fn changes(old: &Report, new: &Report) -> Vec<Change> {
         let (pb, tb) = j.map_or((None, ""), |j| (Some(&b[j].0), b[j].1.as_str()));
         push(&mut out, pb.or(pa).cloned().unwrap_or_default(), ta, tb);
     }
-    push(&mut out, format!("{} 标题", sp(new)), &old.statistics_heading, &new.statistics_heading);
+    push(&mut out, t!("place-part-heading", part = sp(new)), &old.statistics_heading, &new.statistics_heading);
     if old.template.name != new.template.name {
         // Tables of two templates do not compare column by column.
         return out;
@@ -150,10 +159,10 @@ pub fn changes(old: &Report, new: &Report) -> Vec<Change> {
     for (ta, tb) in tables(&da).into_iter().zip(tables(&db)) {
         let ti = ta.index;
         let def = &new.template.tables[ti];
-        push(&mut out, format!("{} 标题", def.label), &ta.title, &tb.title);
+        push(&mut out, t!("place-table-title", table = def.label), &ta.title, &tb.title);
         for (ca, cb) in ta.cells.iter().zip(&tb.cells).filter(|(c, _)| c.role == CellRole::Header) {
             let key = def.grid.iter().find(|h| h.row == ca.row && h.col == ca.col).map_or("", |h| h.key.as_str());
-            push(&mut out, format!("{} 表头 {key}", def.label), &ca.text, &cb.text);
+            push(&mut out, t!("place-table-label", table = def.label, key = key), &ca.text, &cb.text);
         }
         let (va, vb) = (old.values(ti), new.values(ti));
         for (col, c) in def.columns.iter().enumerate() {
@@ -164,13 +173,13 @@ pub fn changes(old: &Report, new: &Report) -> Vec<Change> {
         }
         for k in 0..ta.notes.items.len().max(tb.notes.items.len()) {
             let (x, y) = (ta.notes.items.get(k).map_or("", String::as_str), tb.notes.items.get(k).map_or("", String::as_str));
-            push(&mut out, format!("{} 说明 {}", def.label, k + 1), x, y);
+            push(&mut out, t!("place-table-note", table = def.label, n = k + 1), x, y);
         }
     }
     for def in &new.template.tables {
         for c in &def.columns {
             let show = |r: &Report| r.previous_figure(&def.label, &c.key).map_or(String::new(), |d| d.normalize().to_string());
-            push(&mut out, format!("上年度 {} {}", def.label, c.key), &show(old), &show(new));
+            push(&mut out, t!("place-previous", table = def.label, key = c.key), &show(old), &show(new));
         }
     }
     out

@@ -6,27 +6,67 @@
 
 use std::collections::BTreeSet;
 
+use er_i18n::t;
+
 use crate::{docx, pdf, xlsx};
 
 /// One difference between two files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Difference {
-    /// 正文, 表格, 单元格跨度, 页面设置, 字体, 属性, 页数
+    /// What differs, as people name it: 正文 (text), 表格 (table), 页面设置 (page setup) …
     pub kind: String,
     pub place: String,
     pub old: String,
     pub new: String,
+    /// The values as the files store them, when the text above names them
+    /// for people (twips, an attribute left out): for `diff --json`.
+    pub raw: Option<(String, String)>,
 }
 
 impl std::fmt::Display for Difference {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {}: {} → {}", self.kind, self.place, show(&self.old), show(&self.new))
+        write!(f, "{}", t!("diff-line", kind = self.kind, place = self.place, old = show(&self.old), new = show(&self.new)))
+    }
+}
+
+/// A section's page setup as people name it, one line a setting; an
+/// attribute left out counts as its default (w:orient: portrait), so a
+/// file re-saved without a default attribute shows no difference.
+fn section(out: &mut Vec<Difference>, n: usize, a: Option<&docx::Section>, b: Option<&docx::Section>) {
+    let orient = |s: Option<&docx::Section>| -> (String, String, String) {
+        match s.map(|s| s.orient.as_deref()) {
+            None => (String::new(), t!("diff-no-section"), String::new()),
+            Some(None) => ("portrait".into(), t!("diff-orient-default"), String::new()),
+            Some(Some(o)) => (o.to_string(), if o == "landscape" { t!("diff-landscape") } else { t!("diff-portrait") }, o.to_string()),
+        }
+    };
+    let ((ea, la, ra), (eb, lb, rb)) = (orient(a), orient(b));
+    if ea != eb {
+        out.push(Difference { kind: t!("diff-kind-page"), place: t!("diff-section-setting", section = n, setting = t!("diff-orientation")), old: la, new: lb, raw: Some((ra, rb)) });
+    }
+    let mm = |twips: i64| t!("diff-mm", mm = format!("{:.1}", twips as f64 * 25.4 / 1440.0));
+    let fields: [(&str, fn(&docx::Section) -> i64); 6] = [
+        ("diff-page-width", |s| s.width),
+        ("diff-page-height", |s| s.height),
+        ("diff-margin-top", |s| s.top),
+        ("diff-margin-bottom", |s| s.bottom),
+        ("diff-margin-left", |s| s.left),
+        ("diff-margin-right", |s| s.right),
+    ];
+    for (name, get) in fields {
+        let (va, vb) = (a.map(get), b.map(get));
+        if va != vb {
+            let label = |v: Option<i64>| v.map_or_else(|| t!("diff-no-section"), mm);
+            let raw = |v: Option<i64>| v.map_or_else(String::new, |t| format!("{t} twips"));
+            let place = t!("diff-section-setting", section = n, setting = er_i18n::message(name, &[]));
+            out.push(Difference { kind: t!("diff-kind-page"), place, old: label(va), new: label(vb), raw: Some((raw(va), raw(vb))) });
+        }
     }
 }
 
 fn show(s: &str) -> String {
     if s.is_empty() {
-        "（无）".into()
+        t!("diff-none")
     } else {
         s.replace('\n', "⏎")
     }
@@ -35,7 +75,7 @@ fn show(s: &str) -> String {
 fn d(out: &mut Vec<Difference>, kind: &str, place: String, old: impl Into<String>, new: impl Into<String>) {
     let (old, new) = (old.into(), new.into());
     if old != new {
-        out.push(Difference { kind: kind.into(), place, old, new });
+        out.push(Difference { kind: kind.into(), place, old, new, raw: None });
     }
 }
 
@@ -65,7 +105,7 @@ fn properties(out: &mut Vec<Difference>, a: &[u8], b: &[u8]) {
     let empty = Vec::new();
     let (ca, cb) = (pa.get("docProps/core.xml").unwrap_or(&empty), pb.get("docProps/core.xml").unwrap_or(&empty));
     for t in ["dc:title", "dc:creator", "dcterms:created", "dcterms:modified"] {
-        d(out, "属性", t.into(), tag(ca, t), tag(cb, t));
+        d(out, &t!("diff-kind-property"), t.into(), tag(ca, t), tag(cb, t));
     }
 }
 
@@ -74,12 +114,12 @@ pub fn docx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
     let (x, y) = (docx::Docx::read(a)?, docx::Docx::read(b)?);
     let mut out = Vec::new();
     properties(&mut out, a, b);
-    for (i, (sa, sb)) in x.sections.iter().zip(&y.sections).enumerate() {
-        d(&mut out, "页面设置", format!("第{}节", i + 1), format!("{sa:?}"), format!("{sb:?}"));
+    d(&mut out, &t!("diff-kind-page"), t!("diff-sections"), x.sections.len().to_string(), y.sections.len().to_string());
+    for i in 0..x.sections.len().max(y.sections.len()) {
+        section(&mut out, i + 1, x.sections.get(i), y.sections.get(i));
     }
-    d(&mut out, "页面设置", "节数".into(), x.sections.len().to_string(), y.sections.len().to_string());
     let body = |v: &docx::Docx| -> Vec<String> { v.paragraphs.iter().filter(|p| !p.in_table).map(|p| p.text.clone()).collect() };
-    lines(&mut out, "正文", &|n| format!("第{n}段"), &body(&x), &body(&y));
+    lines(&mut out, &t!("diff-kind-text"), &|n| t!("diff-paragraph", n = n), &body(&x), &body(&y));
     for t in 0..x.tables.len().max(y.tables.len()) {
         let (ga, gb) = (x.tables.get(t).map(|_| x.table_grid(t)).unwrap_or_default(), y.tables.get(t).map(|_| y.table_grid(t)).unwrap_or_default());
         let cells = |g: &[(usize, usize, usize, usize, String)]| -> std::collections::BTreeMap<(usize, usize), (usize, usize, String)> {
@@ -89,16 +129,16 @@ pub fn docx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
         let keys: BTreeSet<(usize, usize)> = ca.keys().chain(cb.keys()).copied().collect();
         for k in keys {
             let (ea, eb) = (ca.get(&k), cb.get(&k));
-            let place = format!("表格{} 第{}行第{}列", t + 1, k.0 + 1, k.1 + 1);
-            d(&mut out, "表格", place.clone(), ea.map_or(String::new(), |e| e.2.clone()), eb.map_or(String::new(), |e| e.2.clone()));
-            let span = |e: Option<&(usize, usize, String)>| e.map_or(String::new(), |e| format!("{}列×{}行", e.1, e.0));
-            d(&mut out, "单元格跨度", place, span(ea), span(eb));
+            let place = t!("diff-table-cell", table = t + 1, row = k.0 + 1, column = k.1 + 1);
+            d(&mut out, &t!("diff-kind-table"), place.clone(), ea.map_or(String::new(), |e| e.2.clone()), eb.map_or(String::new(), |e| e.2.clone()));
+            let span = |e: Option<&(usize, usize, String)>| e.map_or(String::new(), |e| t!("diff-span", columns = e.1, rows = e.0));
+            d(&mut out, &t!("diff-kind-span"), place, span(ea), span(eb));
         }
     }
     let fonts = |v: &docx::Docx| -> String {
         v.paragraphs.iter().flat_map(|p| p.fonts.iter().cloned()).collect::<BTreeSet<_>>().into_iter().collect::<Vec<_>>().join("、")
     };
-    d(&mut out, "字体", "所用字体".into(), fonts(&x), fonts(&y));
+    d(&mut out, &t!("diff-kind-font"), t!("diff-fonts-used"), fonts(&x), fonts(&y));
     Ok(out)
 }
 
@@ -118,17 +158,17 @@ pub fn xlsx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
     let mut out = Vec::new();
     properties(&mut out, a, b);
     let names = |v: &[xlsx::Sheet]| v.iter().map(|s| s.name.clone()).collect::<Vec<_>>().join("、");
-    d(&mut out, "工作表", "名称".into(), names(&x), names(&y));
+    d(&mut out, &t!("diff-kind-sheet"), t!("diff-sheet-names"), names(&x), names(&y));
     for (sa, sb) in x.iter().zip(&y) {
         let keys: BTreeSet<(u32, u32)> = sa.cells.keys().chain(sb.cells.keys()).copied().collect();
         for k in keys {
             let v = |s: &xlsx::Sheet| s.cells.get(&k).map_or(String::new(), |v| v.text());
-            d(&mut out, "单元格", format!("{}!{}", sa.name, cell_name(k.0, k.1)), v(sa), v(sb));
+            d(&mut out, &t!("diff-kind-cell"), format!("{}!{}", sa.name, cell_name(k.0, k.1)), v(sa), v(sb));
             let f = |s: &xlsx::Sheet| s.formulas.get(&k).cloned().unwrap_or_default();
-            d(&mut out, "公式", format!("{}!{}", sa.name, cell_name(k.0, k.1)), f(sa), f(sb));
+            d(&mut out, &t!("diff-kind-formula"), format!("{}!{}", sa.name, cell_name(k.0, k.1)), f(sa), f(sb));
         }
         let m = |s: &xlsx::Sheet| s.merged.iter().map(|m| format!("{}:{}", cell_name(m.0, m.1), cell_name(m.2, m.3))).collect::<Vec<_>>().join(" ");
-        d(&mut out, "单元格跨度", sa.name.clone(), m(sa), m(sb));
+        d(&mut out, &t!("diff-kind-span"), sa.name.clone(), m(sa), m(sb));
     }
     Ok(out)
 }
@@ -137,10 +177,10 @@ pub fn xlsx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
 pub fn pdf(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
     let (x, y) = (pdf::read(a)?, pdf::read(b)?);
     let mut out = Vec::new();
-    d(&mut out, "页数", "全文".into(), x.len().to_string(), y.len().to_string());
+    d(&mut out, &t!("diff-kind-pages"), t!("diff-whole"), x.len().to_string(), y.len().to_string());
     for (i, (pa, pb)) in x.iter().zip(&y).enumerate() {
-        d(&mut out, "页面设置", format!("第{}页", i + 1), format!("{:.1}×{:.1}pt", pa.width, pa.height), format!("{:.1}×{:.1}pt", pb.width, pb.height));
-        lines(&mut out, "正文", &|n| format!("第{}页第{n}行", i + 1), &pa.lines(), &pb.lines());
+        d(&mut out, &t!("diff-kind-page"), t!("diff-page", page = i + 1), format!("{:.1}×{:.1}pt", pa.width, pa.height), format!("{:.1}×{:.1}pt", pb.width, pb.height));
+        lines(&mut out, &t!("diff-kind-text"), &|n| t!("diff-page-line", page = i + 1, line = n), &pa.lines(), &pb.lines());
     }
     let info = |bytes: &[u8]| -> (String, String, String) {
         let Ok(doc) = lopdf::Document::load_mem(bytes) else { return Default::default() };
@@ -168,9 +208,9 @@ pub fn pdf(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
         (get(b"Title"), get(b"Author"), fonts.into_iter().collect::<Vec<_>>().join("、"))
     };
     let (ia, ib) = (info(a), info(b));
-    d(&mut out, "属性", "Title".into(), ia.0, ib.0);
-    d(&mut out, "属性", "Author".into(), ia.1, ib.1);
-    d(&mut out, "字体", "嵌入字体".into(), ia.2, ib.2);
+    d(&mut out, &t!("diff-kind-property"), "Title".into(), ia.0, ib.0);
+    d(&mut out, &t!("diff-kind-property"), "Author".into(), ia.1, ib.1);
+    d(&mut out, &t!("diff-kind-font"), t!("diff-fonts-embedded"), ia.2, ib.2);
     Ok(out)
 }
 
@@ -180,6 +220,6 @@ pub fn files(ext: &str, a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
         "docx" => docx(a, b),
         "xlsx" => xlsx(a, b),
         "pdf" => pdf(a, b),
-        other => Err(format!("cannot compare .{other} files: give two .docx, .xlsx, .pdf or .yaml files")),
+        other => Err(er_i18n::t!("diff-cannot-compare", ext = other)),
     }
 }

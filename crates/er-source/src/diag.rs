@@ -29,6 +29,9 @@ pub struct Diagnostic {
     pub field: String,
     pub message: String,
     pub help: Option<String>,
+    /// The file could not be read as a YAML file at all (missing, a
+    /// folder, not UTF-8 text, a syntax error): exit code 2, not 1.
+    pub unreadable: bool,
 }
 
 impl Diagnostic {
@@ -40,7 +43,14 @@ impl Diagnostic {
             field: field.to_string(),
             message: message.into(),
             help: None,
+            unreadable: false,
         }
+    }
+
+    /// Marks a finding that the file could not be read at all.
+    pub fn unreadable(mut self) -> Self {
+        self.unreadable = true;
+        self
     }
 
     pub fn warning(file: &str, loc: Option<Loc>, field: &str, message: impl Into<String>) -> Self {
@@ -59,21 +69,23 @@ impl Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(l) = self.loc {
-            write!(f, ":{}:{}", l.line, l.column)?;
-        }
-        let sev = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+        use er_i18n::t;
+        // file:line:column first in both languages, as editors read it.
+        let place = match self.loc {
+            Some(l) => t!("diagnostic-place", file = self.file, line = l.line, column = l.column),
+            None => self.file.clone(),
         };
-        write!(f, ": {sev}: ")?;
+        let severity = match self.severity {
+            Severity::Error => t!("label-error"),
+            Severity::Warning => t!("label-warning"),
+        };
+        write!(f, "{}", t!("diagnostic-head", place = place, severity = severity))?;
         if !self.field.is_empty() {
-            write!(f, "{}: ", self.field)?;
+            write!(f, "{}", t!("diagnostic-field", field = self.field))?;
         }
         write!(f, "{}", self.message)?;
         if let Some(h) = &self.help {
-            write!(f, "\n  help: {h}")?;
+            write!(f, "\n  {}", t!("diagnostic-help", help = h))?;
         }
         Ok(())
     }

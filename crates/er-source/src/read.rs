@@ -3,35 +3,52 @@
 
 use std::path::Path;
 
+use er_i18n::t;
+
 use crate::diag::Diagnostic;
 use crate::locate::{Index, Loc};
 
 /// Largest file read: a report or a template is a few tens of kilobytes.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
-/// Reads a file's bytes, refusing folders and files over [`MAX_FILE_BYTES`].
-pub fn file(path: &Path, what: &str) -> Result<Vec<u8>, Diagnostic> {
-    let name = path.display().to_string();
-    let unreadable = |msg: String, help: &str| Diagnostic::error(&name, None, "", msg).with_help(help.to_string());
-    let meta = std::fs::metadata(path)
-        .map_err(|e| unreadable(format!("cannot read the file: {e}"), "check the path and that you may read it"))?;
-    if meta.is_dir() {
-        return Err(unreadable("this is a folder, not a file".into(), &format!("name the {what} (.yaml)")));
+/// What a file read is: the words a message uses for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    /// A report's data file.
+    Data,
+    /// A table template file.
+    Template,
+}
+
+impl FileKind {
+    fn words(self) -> String {
+        match self {
+            FileKind::Data => t!("what-data-file"),
+            FileKind::Template => t!("what-template-file"),
+        }
     }
-    let too_large = |n: u64| {
-        unreadable(format!("the file is {n} bytes or more; a {what} is at most {MAX_FILE_BYTES} bytes"), &format!("check that this is the {what}"))
-    };
+}
+
+/// Reads a file's bytes, refusing folders and files over [`MAX_FILE_BYTES`].
+pub fn file(path: &Path, kind: FileKind) -> Result<Vec<u8>, Diagnostic> {
+    let name = path.display().to_string();
+    let what = kind.words();
+    let unreadable = |msg: String, help: String| Diagnostic::error(&name, None, "", msg).with_help(help).unreadable();
+    let cannot = |e: std::io::Error| unreadable(t!("read-cannot", error = e), t!("help-read-cannot"));
+    let meta = std::fs::metadata(path).map_err(cannot)?;
+    if meta.is_dir() {
+        return Err(unreadable(t!("read-folder"), t!("help-read-folder", what = what)));
+    }
+    let too_large = |n: u64| unreadable(t!("read-too-large", bytes = n, what = what, max = MAX_FILE_BYTES), t!("help-read-too-large", what = what));
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large(meta.len()));
     }
     // Bounded by the bytes read, not by the size the file claims: a
     // device or a pipe says 0 and never ends.
     use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| unreadable(format!("cannot read the file: {e}"), "check the path and that you may read it"))?;
+    let file = std::fs::File::open(path).map_err(cannot)?;
     let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| unreadable(format!("cannot read the file: {e}"), "check the path and that you may read it"))?;
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes).map_err(cannot)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(too_large(bytes.len() as u64));
     }
@@ -50,24 +67,58 @@ pub fn loc_of_offset(bytes: &[u8], at: usize) -> Loc {
 /// The bytes as UTF-8 text without a byte-order mark; NUL bytes refused.
 pub fn text<'a>(bytes: &'a [u8], name: &str) -> Result<&'a str, Diagnostic> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(
-            name,
-            None,
-            "",
-            format!("the file is {} bytes; a data file is at most {} bytes", bytes.len(), MAX_FILE_BYTES),
-        ));
+        return Err(Diagnostic::error(name, None, "", t!("read-data-too-large", bytes = bytes.len(), max = MAX_FILE_BYTES)).unreadable());
+    }
+    if let Some(kind) = foreign_format(bytes) {
+        return Err(Diagnostic::error(name, None, "", t!("read-foreign", kind = er_i18n::message(kind, &[]))).with_help(t!("help-read-foreign")).unreadable());
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let at = e.valid_up_to();
-        Diagnostic::error(name, Some(loc_of_offset(bytes, at)), "", format!("byte {at} is not UTF-8 text"))
-            .with_help("save the file as UTF-8 (in WPS or Word: 另存为 → 编码 UTF-8)")
+        Diagnostic::error(name, Some(loc_of_offset(bytes, at)), "", t!("read-not-utf8", at = at)).with_help(t!("help-read-not-utf8")).unreadable()
     })?;
     if let Some(at) = text.find('\0') {
-        return Err(Diagnostic::error(name, Some(loc_of_offset(text.as_bytes(), at)), "", "the file holds a NUL byte")
-            .with_help("this is not a text file, or it was damaged: save the data again as UTF-8 text"));
+        return Err(Diagnostic::error(name, Some(loc_of_offset(text.as_bytes(), at)), "", t!("read-nul")).with_help(t!("help-read-nul")).unreadable());
     }
     Ok(text)
+}
+
+/// A file of another format recognised by its first bytes (its magic
+/// number), such as the Word report given as data: the catalogue id of
+/// its name (kind-docx …).
+///
+/// ```
+/// use er_source::read::foreign_format;
+/// assert_eq!(foreign_format(b"%PDF-1.7\n"), Some("kind-pdf"));
+/// assert_eq!(foreign_format(b"agency: x\n"), None);
+/// ```
+pub fn foreign_format(bytes: &[u8]) -> Option<&'static str> {
+    let head = &bytes[..bytes.len().min(4096)];
+    let has = |needle: &[u8]| head.windows(needle.len()).any(|w| w == needle);
+    if head.starts_with(b"PK\x03\x04") {
+        return Some(if has(b"word/") {
+            "kind-docx"
+        } else if has(b"xl/") {
+            "kind-xlsx"
+        } else if has(b"ppt/") {
+            "kind-pptx"
+        } else {
+            "kind-zip"
+        });
+    }
+    if head.starts_with(b"%PDF-") {
+        return Some("kind-pdf");
+    }
+    if head.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return Some("kind-ole");
+    }
+    if head.starts_with(b"{\\rtf") {
+        return Some("kind-rtf");
+    }
+    if head.starts_with(b"\x89PNG") || head.starts_with(b"\xFF\xD8\xFF") || head.starts_with(b"GIF8") {
+        return Some("kind-image");
+    }
+    None
 }
 
 struct NoEvents;
@@ -108,11 +159,10 @@ pub fn syntax(text: &str, name: &str) -> Result<(), Diagnostic> {
         let line = text.split(['\n', '\r']).nth(loc.line.saturating_sub(1)).unwrap_or("");
         let key_len = line.find(':').map_or(0, |k| line[..k].trim().chars().count());
         if key_len > 1024 {
-            return Err(Diagnostic::error(name, Some(Loc { line: loc.line, column: 1 }), "", format!("this key is {key_len} characters; YAML reads a key of at most 1024"))
-                .with_help("a key names a field (agency, p, a figure): put the text after the colon, or shorten the key"));
+            return Err(Diagnostic::error(name, Some(Loc { line: loc.line, column: 1 }), "", t!("yaml-key-too-long", length = key_len))
+                .with_help(t!("help-yaml-key-too-long")));
         }
-        return Err(Diagnostic::error(name, Some(loc), "", format!("YAML syntax error: {}", e.info()))
-            .with_help("check the indentation and the `key: value` form of this line and the one above; indent with spaces, not tabs; a text that starts with { (a reference) must be in quotes: p: '{年度}年…'"));
+        return Err(Diagnostic::error(name, Some(loc), "", t!("yaml-syntax", detail = e.info())).with_help(t!("help-yaml-syntax")).unreadable());
     }
     Ok(())
 }

@@ -101,7 +101,7 @@ pub fn resolve(named: &str, base: Option<&Path>) -> Result<std::sync::Arc<Templa
 
 /// Reads and checks a template file.
 pub fn load_file(path: &Path) -> Result<Template, Vec<Diagnostic>> {
-    let bytes = read::file(path, "template file").map_err(|d| vec![d])?;
+    let bytes = read::file(path, read::FileKind::Template).map_err(|d| vec![d])?;
     let name = path.display().to_string();
     let text = read::text(&bytes, &name).map_err(|d| vec![d])?;
     load_str(text, &name)

@@ -1,0 +1,87 @@
+//! The command line's help in the interface's language: every command's
+//! description and every option's help come from the message catalogues
+//! (`cmd-<command>`, `arg-<command>-<option>`), and so do the headings and
+//! the help and version options that clap would write in English.
+
+use clap::{Arg, ArgAction, Command};
+use er_i18n::{message, t};
+
+/// The catalogue id of a command's description: `cli-about` for the tool,
+/// `cmd-render` for `render`.
+pub fn about_id(path: &str) -> String {
+    if path.is_empty() {
+        "cli-about".into()
+    } else {
+        format!("cmd-{path}")
+    }
+}
+
+/// The catalogue id of an option's help: `arg-render-font-dir`.
+pub fn arg_id(path: &str, arg: &str) -> String {
+    format!("arg-{path}-{}", arg.replace('_', "-"))
+}
+
+/// Options every command has, whose help is the same everywhere.
+const COMMON: [&str; 3] = ["help", "version", "lang"];
+
+/// `cmd` with its texts from the catalogues, its subcommands too.
+pub fn localize(cmd: Command) -> Command {
+    localize_at(cmd, "")
+}
+
+fn localize_at(mut cmd: Command, path: &str) -> Command {
+    let options = t!("heading-options");
+    let arguments = t!("heading-arguments");
+    cmd = cmd
+        .about(message(&about_id(path), &[]))
+        .long_about(None::<&str>)
+        .disable_help_flag(true)
+        .disable_help_subcommand(true)
+        .subcommand_help_heading(t!("heading-commands"))
+        .help_template(format!("{{about-with-newline}}\n{}{{usage}}\n\n{{all-args}}{{after-help}}", t!("heading-usage")))
+        .arg(Arg::new("help").short('h').long("help").action(ArgAction::Help).help(t!("arg-help")).help_heading(options.clone()));
+    if path.is_empty() {
+        cmd = cmd
+            .disable_version_flag(true)
+            .arg(Arg::new("version").short('V').long("version").action(ArgAction::Version).help(t!("arg-version")).help_heading(options.clone()));
+    }
+    let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
+    for id in ids {
+        let help = if COMMON.contains(&id.as_str()) { format!("arg-{id}") } else { arg_id(path, &id) };
+        cmd = cmd.mut_arg(&id, |a| {
+            let heading = if a.is_positional() { arguments.clone() } else { options.clone() };
+            let a = a.help(message(&help, &[])).help_heading(heading);
+            // Defaults and values are in the catalogue's text, in its language.
+            if a.get_action().takes_values() {
+                a.hide_default_value(true).hide_possible_values(true)
+            } else {
+                a
+            }
+        });
+    }
+    let subs: Vec<String> = cmd.get_subcommands().map(|s| s.get_name().to_string()).collect();
+    for name in subs {
+        cmd = cmd.mut_subcommand(&name, |s| localize_at(s, &name));
+    }
+    cmd
+}
+
+/// Every catalogue id the help uses, for the test that each language has them.
+#[cfg(test)]
+pub fn ids(cmd: &Command) -> Vec<String> {
+    fn walk(cmd: &Command, path: &str, out: &mut Vec<String>) {
+        out.push(about_id(path));
+        for a in cmd.get_arguments() {
+            let id = a.get_id().as_str();
+            out.push(if COMMON.contains(&id) { format!("arg-{id}") } else { arg_id(path, id) });
+        }
+        for s in cmd.get_subcommands() {
+            walk(s, s.get_name(), out);
+        }
+    }
+    let mut out = vec!["arg-help".into(), "arg-version".into(), "heading-usage".into(), "heading-commands".into(), "heading-options".into(), "heading-arguments".into()];
+    walk(cmd, "", &mut out);
+    out.sort();
+    out.dedup();
+    out
+}

@@ -1,0 +1,301 @@
+//! The interface as a new user meets it: in Chinese and in English (by
+//! the locale or --lang), errors that point the right way, and the rough
+//! edges issue 19 lists, each with a test that failed before.
+
+mod common;
+
+use std::path::Path;
+
+use common::*;
+
+fn stdout(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// (LANG, extra leading arguments, language expected): the locale decides,
+/// and --lang overrides it both ways.
+const WAYS: [(&str, &[&str], &str); 5] = [
+    ("zh_CN.UTF-8", &[], "zh"),
+    ("C", &[], "en"),
+    ("C", &["--lang", "zh"], "zh"),
+    ("zh_CN.UTF-8", &["--lang", "en"], "en"),
+    ("en_US.UTF-8", &["--lang=zh"], "zh"),
+];
+
+fn run_way(lang: &str, extra: &[&str], args: &[&str]) -> std::process::Output {
+    let mut all: Vec<&str> = extra.to_vec();
+    all.extend(args);
+    run_in(lang, &all)
+}
+
+#[test]
+fn help_speaks_the_users_language() {
+    for (lang, extra, want) in WAYS {
+        let o = run_way(lang, extra, &["render", "--help"]);
+        assert!(o.status.success(), "{lang} {extra:?}: {}", stderr(&o));
+        let out = stdout(&o);
+        if want == "zh" {
+            for s in ["用法：", "参数:", "选项:", "输出文件夹；不存在时自动创建", "要生成的格式，用逗号分隔", "显示帮助"] {
+                assert!(out.contains(s), "{lang} {extra:?}: no {s} in\n{out}");
+            }
+            assert!(!out.contains("Usage:") && !out.contains("Print help"), "{out}");
+        } else {
+            for s in ["Usage:", "Options:", "The output folder; created if missing", "Print help"] {
+                assert!(out.contains(s), "{lang} {extra:?}: no {s} in\n{out}");
+            }
+            assert!(!out.contains("用法"), "{out}");
+        }
+    }
+    let top = stdout(&run_in("zh_CN.UTF-8", &["--help"]));
+    assert!(top.contains("命令:") && top.contains("汇总") && top.contains("行政执法年度报告"), "{top}");
+}
+
+#[test]
+fn a_located_error_with_its_help_in_both_languages() {
+    let dir = scratch("i18n-error");
+    let file = edited_fixture(&dir, "wrong-total.yaml", &[("    合计: 37\n", "    合计: 38\n")]);
+    for (lang, extra, want) in WAYS {
+        let o = run_way(lang, extra, &["check", file.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1));
+        let err = stderr(&o);
+        let first = err.lines().next().unwrap_or("");
+        // file:line:column first in both, as editors read it.
+        assert!(first.starts_with(&format!("{}:70:9", file.display())), "{first}");
+        if want == "zh" {
+            assert!(first.contains("（第70行第9列）错误：tables.表二.合计："), "{first}");
+            assert!(err.lines().any(|l| l.starts_with("  提示：")), "{err}");
+            assert!(err.trim_end().lines().last().unwrap().contains("：1 处错误"), "{err}");
+        } else {
+            assert!(first.contains(":70:9: error: tables.表二.合计: "), "{first}");
+            assert!(err.lines().any(|l| l.starts_with("  help: ")), "{err}");
+            assert!(err.trim_end().lines().last().unwrap().contains(": 1 error(s)"), "{err}");
+        }
+    }
+}
+
+#[test]
+fn the_batch_summary_in_both_languages() {
+    let dir = scratch("i18n-batch");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::copy(fixture(), input.join("a.yaml")).unwrap();
+    std::fs::copy(fixture(), input.join("b.yaml")).unwrap();
+    for (k, (lang, extra, want)) in WAYS.iter().enumerate() {
+        let out = dir.join(format!("out{k}"));
+        let o = run_way(lang, extra, &["render", input.to_str().unwrap(), "-o", out.to_str().unwrap(), "--format", "xlsx"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let last = stderr(&o).lines().last().unwrap_or("").to_string();
+        if *want == "zh" {
+            assert!(last.starts_with("已生成 2 个，失败 0 个，用时"), "{last}");
+        } else {
+            assert!(last.starts_with("rendered 2, failed 0, in "), "{last}");
+        }
+    }
+}
+
+#[test]
+fn diff_in_both_languages() {
+    let dir = scratch("i18n-diff");
+    let new = edited_fixture(&dir, "new.yaml", &[("    罚款: 27\n", "    罚款: 28\n"), ("    合计: 37\n", "    合计: 38\n")]);
+    for (lang, extra, want) in WAYS {
+        let o = run_way(lang, extra, &["diff", fixture().to_str().unwrap(), new.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1));
+        let out = stdout(&o);
+        if want == "zh" {
+            assert!(out.contains("表二 罚款：27 → 28"), "{out}");
+        } else {
+            assert!(out.contains("表二 罚款: 27 → 28"), "{out}");
+        }
+    }
+}
+
+/// A DOCX whose section lost its w:orient="portrait" (as a LibreOffice
+/// re-save leaves it) and whose first section became landscape.
+fn docx_with_sections(src: &[u8], edit: impl Fn(String) -> String) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(src)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes).unwrap();
+        if name == "word/document.xml" {
+            bytes = edit(String::from_utf8(bytes).unwrap()).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    out.finish().unwrap().into_inner()
+}
+
+#[test]
+fn diff_names_page_setup_as_people_do_and_ignores_a_dropped_default() {
+    let dir = scratch("diff-sections");
+    let docx = render(&fixture(), "docx", &dir);
+    assert!(String::from_utf8_lossy(&er_inspect::docx::parts(&docx).unwrap()["word/document.xml"]).contains(r#"w:orient="portrait""#));
+    // Dropped: the default stays, so no difference.
+    let dropped = docx_with_sections(&docx, |x| x.replace(r#" w:orient="portrait""#, ""));
+    let (a, b) = (dir.join("a.docx"), dir.join("b.docx"));
+    std::fs::write(&a, &docx).unwrap();
+    std::fs::write(&b, &dropped).unwrap();
+    let o = run(&["diff", a.to_str().unwrap(), b.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    // Landscape → (not set): a difference, named as people name it.
+    let landscape = docx_with_sections(&docx, |x| x.replacen(r#"w:orient="portrait""#, r#"w:orient="landscape""#, 1));
+    std::fs::write(&a, &landscape).unwrap();
+    for (lang, want) in [("zh_CN.UTF-8", "页面设置 第1节 页面方向：横向 → （未设置，默认纵向）"), ("C", "page setup section 1, orientation: landscape → (not set: portrait by default)")] {
+        let o = run_in(lang, &["diff", a.to_str().unwrap(), b.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(1));
+        let out = stdout(&o);
+        assert!(out.lines().any(|l| l == want), "{lang}: {out}");
+        assert!(!out.contains("Section {") && !out.contains("Some("), "a debug structure: {out}");
+    }
+    // --json keeps the stored values.
+    let o = run(&["diff", "--json", a.to_str().unwrap(), b.to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let d = v.as_array().unwrap().iter().find(|d| d["place"].as_str().unwrap_or("").contains("orientation")).expect("the orientation");
+    assert_eq!((d["old_raw"].as_str(), d["new_raw"].as_str()), (Some("landscape"), Some("")));
+}
+
+#[test]
+fn a_word_excel_or_pdf_file_given_as_data_is_named_and_init_pointed_to() {
+    let dir = scratch("foreign");
+    let docx = render(&fixture(), "docx", &dir.join("out"));
+    let xlsx = render(&fixture(), "xlsx", &dir.join("out"));
+    let pdf = render(&fixture(), "pdf", &dir.join("out"));
+    for (name, bytes, en, zh) in [
+        ("report.docx", docx, "this is a Word document (.docx), not a data file", "这是Word 文档（.docx），不是数据文件"),
+        ("report.xlsx", xlsx, "this is an Excel workbook (.xlsx), not a data file", "这是Excel 工作簿（.xlsx），不是数据文件"),
+        ("report.pdf", pdf, "this is a PDF file, not a data file", "这是PDF 文件，不是数据文件"),
+    ] {
+        // Named .yaml, so that only the bytes tell.
+        let f = dir.join(name.replace('.', "-") + ".yaml");
+        std::fs::write(&f, bytes).unwrap();
+        let o = run(&["check", f.to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+        let err = stderr(&o);
+        assert!(err.contains(en), "{err}");
+        assert!(err.contains("enforcement-report init --from"), "{err}");
+        assert!(!err.contains("UTF-8"), "not an encoding problem: {err}");
+        let o = run_in("zh_CN.UTF-8", &["check", f.to_str().unwrap()]);
+        assert!(stderr(&o).contains(zh), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn full_width_digits_get_a_hint_to_type_ordinary_ones() {
+    let dir = scratch("full-width");
+    let f = edited_fixture(&dir, "wide.yaml", &[("    罚款: 27\n", "    罚款: ２７\n")]);
+    let o = run(&["check", f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains(&format!("{}:59:", f.display())) || err.contains("wide.yaml:"), "{err}");
+    assert!(err.contains("２７ is written in full-width digits"), "{err}");
+    assert!(err.contains("help: type ordinary (half-width, 半角) digits: 罚款: 27"), "{err}");
+}
+
+#[test]
+fn an_input_folder_without_data_files_is_an_error() {
+    let dir = scratch("empty-input");
+    for cmd in ["render", "rollup"] {
+        let o = run(&[cmd, dir.to_str().unwrap(), "-o", dir.join("out").to_str().unwrap()]);
+        assert_eq!(o.status.code(), Some(2), "{cmd}: {}", stderr(&o));
+        assert!(stderr(&o).contains("no data files (.yaml) in"), "{}", stderr(&o));
+        let o = run_in("zh_CN.UTF-8", &[cmd, dir.to_str().unwrap()]);
+        assert!(stderr(&o).contains("中没有数据文件（.yaml）"), "{}", stderr(&o));
+    }
+}
+
+#[test]
+fn format_takes_any_case_and_spaces_after_commas() {
+    let dir = scratch("format-case");
+    for (format, files) in [("PDF", &["pdf"][..]), ("pdf, xlsx", &["pdf", "xlsx"][..]), ("Docx , CSV", &["csv", "docx"][..])] {
+        let out = dir.join(format.replace([' ', ','], "_"));
+        let o = run(&["render", fixture().to_str().unwrap(), "-o", out.to_str().unwrap(), "--format", format, "--fonts", "bundled"]);
+        assert!(o.status.success(), "{format}: {}", stderr(&o));
+        let mut got: Vec<String> = std::fs::read_dir(&out).unwrap().flatten().map(|e| e.path().extension().unwrap().to_string_lossy().into_owned()).collect();
+        got.sort();
+        assert_eq!(got, files, "{format}");
+    }
+    let o = run(&["render", fixture().to_str().unwrap(), "--format", "odt"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("`odt` is not a format: write docx, pdf, xlsx or csv"), "{}", stderr(&o));
+}
+
+#[test]
+fn batch_failures_print_their_help_lines() {
+    let dir = scratch("batch-help");
+    let input = dir.join("in");
+    std::fs::create_dir_all(&input).unwrap();
+    std::fs::copy(fixture(), input.join("good.yaml")).unwrap();
+    let s = std::fs::read_to_string(fixture()).unwrap().replacen("    合计: 37\n", "    合计: 38\n", 1);
+    std::fs::write(input.join("bad.yaml"), s).unwrap();
+    let o = run(&["render", input.to_str().unwrap(), "-o", dir.join("out").to_str().unwrap(), "--format", "xlsx"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    let at = err.lines().position(|l| l.contains("bad.yaml:70:9: error:")).unwrap_or_else(|| panic!("{err}"));
+    assert!(err.lines().nth(at + 1).is_some_and(|l| l.starts_with("  help: ")), "{err}");
+}
+
+#[test]
+fn quiet_prints_only_failures() {
+    let dir = scratch("quiet");
+    let o = run(&["render", "-q", fixture().to_str().unwrap(), "-o", dir.to_str().unwrap(), "--format", "xlsx"]);
+    assert!(o.status.success());
+    assert_eq!((stdout(&o).as_str(), stderr(&o).as_str()), ("", ""));
+    assert!(dir.join("aral-emergency-2024.xlsx").exists());
+}
+
+#[test]
+fn a_missing_font_folder_is_an_error() {
+    let dir = scratch("font-dir");
+    let missing = dir.join("no-such-fonts");
+    for cmd in [&["check", fixture().to_str().unwrap()][..], &["render", fixture().to_str().unwrap(), "-o", dir.to_str().unwrap()][..]] {
+        let mut args = cmd.to_vec();
+        args.extend(["--font-dir", missing.to_str().unwrap()]);
+        let o = run(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&o).contains(&format!("the font folder {} does not exist", missing.display())), "{}", stderr(&o));
+    }
+    assert!(std::fs::read_dir(&dir).unwrap().next().is_none(), "nothing rendered");
+}
+
+#[test]
+fn completions_for_four_shells_and_a_man_page() {
+    for (shell, marker) in [("bash", "complete -F"), ("zsh", "#compdef enforcement-report"), ("fish", "complete -c enforcement-report"), ("powershell", "Register-ArgumentCompleter")] {
+        let o = run(&["completions", shell]);
+        assert!(o.status.success(), "{shell}");
+        let s = stdout(&o);
+        assert!(s.contains(marker) && s.contains("rollup") && s.contains("font-dir"), "{shell}: {s}");
+    }
+    let o = run(&["man"]);
+    assert!(o.status.success());
+    let man = stdout(&o);
+    assert!(man.starts_with(".ie") || man.contains(".TH enforcement-report"), "{man}");
+    assert!(man.contains("rollup") && man.contains("render"), "{man}");
+}
+
+#[test]
+fn init_writes_the_schema_it_points_to() {
+    let dir = scratch("init-schema");
+    let out = dir.join("report-2025.yaml");
+    let o = run(&["init", "--from", fixture().to_str().unwrap(), "--year", "2025", "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&out).unwrap();
+    let first = text.lines().next().unwrap();
+    let name = first.strip_prefix("# yaml-language-server: $schema=").expect("a schema line");
+    let schema = dir.join(name);
+    assert!(schema.exists(), "{first}: {} is not there", schema.display());
+    let committed = std::fs::read_to_string(root().join("docs/report.schema.json")).unwrap();
+    assert_eq!(std::fs::read_to_string(&schema).unwrap(), committed, "the template's schema, as `schema` prints it");
+    // And `schema -o` writes it where one wants.
+    let other = dir.join("elsewhere.json");
+    assert!(run(&["schema", "-o", other.to_str().unwrap()]).status.success());
+    assert_eq!(std::fs::read_to_string(other).unwrap(), committed);
+    let _ = Path::new(name);
+}
