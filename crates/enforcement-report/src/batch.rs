@@ -42,6 +42,14 @@ impl Failure {
     }
 }
 
+/// A PDF writer's error in the interface's language.
+pub(crate) fn pdf_error(e: &er_pdf::Error) -> String {
+    match e {
+        er_pdf::Error::MissingGlyph { c, code, place } => t!("pdf-missing-glyph", character = c, code = format!("U+{code:04X}"), place = place),
+        other => other.to_string(),
+    }
+}
+
 /// The error for inputs that hold no data file: folders without a .yaml file.
 pub(crate) fn no_data_files(inputs: &[PathBuf]) -> String {
     let names = inputs.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(", ");
@@ -96,7 +104,7 @@ fn render_one<'f>(
         let bytes = match f {
             Format::Docx => er_docx::write(&doc).map_err(|e| e.to_string()),
             Format::Xlsx => er_xlsx::write(&doc).map_err(|e| e.to_string()),
-            Format::Pdf => er_pdf::write_with(&doc, fonts()).map_err(|e| e.to_string()),
+            Format::Pdf => er_pdf::write_with(&doc, fonts()).map_err(|e| pdf_error(&e)),
             Format::Csv => Ok(er_csv::write(&doc)),
         };
         match bytes {

@@ -117,7 +117,7 @@ pub fn run(inputs: &[PathBuf], out_dir: &Path, source: &FontSource, opts: &Optio
         let bytes = match f {
             Format::Docx => er_docx::write(&doc).map_err(|e| e.to_string()),
             Format::Xlsx => er_xlsx::write(&doc).map_err(|e| e.to_string()),
-            Format::Pdf => er_pdf::write_with(&doc, fonts()).map_err(|e| e.to_string()),
+            Format::Pdf => er_pdf::write_with(&doc, fonts()).map_err(|e| batch::pdf_error(&e)),
             Format::Csv => Ok(er_csv::write(&doc)),
         };
         match bytes {

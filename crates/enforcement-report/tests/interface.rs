@@ -299,3 +299,32 @@ fn init_writes_the_schema_it_points_to() {
     assert_eq!(std::fs::read_to_string(other).unwrap(), committed);
     let _ = Path::new(name);
 }
+
+/// Every finding of the bad-input and bad-template corpora reads in
+/// Chinese under a Chinese locale: its frame, and its message, which is
+/// not the English one.
+#[test]
+fn every_finding_of_the_corpora_speaks_chinese() {
+    let mut checked = 0;
+    for (dir, cmd) in [("tests/bad-input", "check"), ("tests/bad-template", "check-template")] {
+        let mut files: Vec<_> = std::fs::read_dir(root().join(dir)).unwrap().flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "yaml")).collect();
+        files.sort();
+        for f in files {
+            let en = stderr(&run(&[cmd, f.to_str().unwrap()]));
+            let zh = stderr(&run_in("zh_CN.UTF-8", &[cmd, f.to_str().unwrap()]));
+            let findings = |s: &str, marks: [&str; 2]| -> Vec<String> { s.lines().filter(|l| marks.iter().any(|m| l.contains(m))).map(str::to_string).collect() };
+            let (e, z) = (findings(&en, [": error: ", ": warning: "]), findings(&zh, ["错误：", "警告："]));
+            assert_eq!(e.len(), z.len(), "{}:\n{en}\n{zh}", f.display());
+            for (a, b) in e.iter().zip(&z) {
+                assert_ne!(a, b, "{}: the same in both languages", f.display());
+                // The message after the frame differs too, not only the frame.
+                let tail = |s: &str, sep: &str| s.rsplit(sep).next().unwrap_or("").to_string();
+                assert_ne!(tail(a, ": "), tail(b, "："), "{}: an English message under zh: {b}", f.display());
+                checked += 1;
+            }
+            let helps = |s: &str, m: &str| s.lines().filter(|l| l.starts_with(m)).count();
+            assert_eq!(helps(&en, "  help: "), helps(&zh, "  提示："), "{}", f.display());
+        }
+    }
+    assert!(checked > 60, "{checked} findings");
+}

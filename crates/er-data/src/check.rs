@@ -1,6 +1,7 @@
 //! The rules a loaded report must meet before it is published: totals that
 //! add up, amounts within the precision of 0.001 元, labels that exist.
 
+use er_i18n::t;
 use er_source::Diagnostic;
 use er_template::Kind;
 
@@ -33,36 +34,36 @@ pub fn check(l: &Loaded) -> Vec<Diagnostic> {
             let given = r.tables[ti].given[i];
             if given.is_some_and(|g| g.is_to_fill()) && (col.total_of.is_none() || value.is_to_fill()) {
                 out.push(
-                    Diagnostic::error(&l.file, l.locate(&path), &path, format!("{} {} is still to fill (待填)", def.label, col.key))
-                        .with_help("write the figure, or ~ if the agency has no such power"),
+                    Diagnostic::error(&l.file, l.locate(&path), &path, t!("check-to-fill", table = def.label, key = col.key))
+                        .with_help(t!("help-check-to-fill")),
                 );
             }
             let FigureValue::Amount(Figure::Value(a)) = value else { continue };
             let unit = col.unit;
             if a.0.is_sign_negative() && !a.0.is_zero() {
                 out.push(
-                    Diagnostic::error(&l.file, l.locate(&path), &path, format!("{} is negative ({a} {unit})", col.key))
-                        .with_help("an amount is 0 or more"),
+                    Diagnostic::error(&l.file, l.locate(&path), &path, t!("check-negative", key = col.key, amount = a, unit = unit))
+                        .with_help(t!("help-check-negative")),
                 );
             }
             let max_int = unit.max_integer_digits();
             if a.integer_digits() > max_int {
                 out.push(
-                    Diagnostic::error(&l.file, l.locate(&path), &path, format!("{} {a} {unit} has more than {max_int} digits before the point", col.key))
+                    Diagnostic::error(&l.file, l.locate(&path), &path, t!("check-integer-digits", key = col.key, amount = a, unit = unit, max = max_int))
                         .with_help(unit_help(unit)),
                 );
             }
             if a.decimals() > col.decimals {
                 let most = match col.decimals {
-                    0 => "none".to_string(),
-                    d => format!("at most {d}"),
+                    0 => t!("check-decimals-none"),
+                    d => t!("check-decimals-at-most", n = d),
                 };
                 out.push(
                     Diagnostic::error(
                         &l.file,
                         l.locate(&path),
                         &path,
-                        format!("{} {a} has {} decimal places; {} in {unit} has {most}", col.key, a.decimals(), def.label),
+                        t!("check-decimals", key = col.key, amount = a, decimals = a.decimals(), table = def.label, unit = unit, most = most),
                     )
                     .with_help(unit_help(unit)),
                 );
@@ -74,8 +75,8 @@ pub fn check(l: &Loaded) -> Vec<Diagnostic> {
                 let path = format!("tables.{}.标签.{key}", def.label);
                 let keys: Vec<_> = def.label_keys().collect();
                 out.push(
-                    Diagnostic::error(&l.file, l.locate(&path), &path, format!("{} has no label `{key}`", def.label))
-                        .with_help(format!("the labels of {} are: {}", def.label, keys.join("；"))),
+                    Diagnostic::error(&l.file, l.locate(&path), &path, t!("check-no-label", table = def.label, key = key))
+                        .with_help(t!("help-check-labels", table = def.label, keys = keys.join("；"))),
                 );
             }
         }
@@ -84,20 +85,20 @@ pub fn check(l: &Loaded) -> Vec<Diagnostic> {
     references(l, &mut out);
     if !(2000..=2100).contains(&r.year) {
         out.push(
-            Diagnostic::error(&l.file, l.locate("year"), "year", format!("the year {} is not one a report covers", r.year))
-                .with_help("write the year the report covers, from 2000 to 2100, e.g. year: 2024"),
+            Diagnostic::error(&l.file, l.locate("year"), "year", t!("check-year", year = r.year))
+                .with_help(t!("help-check-year")),
         );
     }
     if r.agency.trim().is_empty() {
         out.push(
-            Diagnostic::error(&l.file, l.locate("agency"), "agency", "the agency is empty: the report would be signed by no one")
-                .with_help("write the agency's full name, e.g. agency: 第一师阿拉尔市应急管理局"),
+            Diagnostic::error(&l.file, l.locate("agency"), "agency", t!("check-agency-empty"))
+                .with_help(t!("help-check-agency-empty")),
         );
     }
     if r.signature.as_deref().is_some_and(|s| s.trim().is_empty()) {
         out.push(
-            Diagnostic::error(&l.file, l.locate("signature"), "signature", "the signature is empty")
-                .with_help("write the name that signs the report, or leave signature out to sign with the agency"),
+            Diagnostic::error(&l.file, l.locate("signature"), "signature", t!("check-signature-empty"))
+                .with_help(t!("help-check-signature-empty")),
         );
     }
     xlsx_exact(l, &mut out);
@@ -107,8 +108,8 @@ pub fn check(l: &Loaded) -> Vec<Diagnostic> {
         let n = text.chars().count();
         if n + 16 > XLSX_CELL_CHARS {
             out.push(
-                Diagnostic::error(&l.file, l.locate(&path), &path, format!("the text is {n} characters; a cell of the XLSX holds at most {XLSX_CELL_CHARS}"))
-                    .with_help("shorten it: a table's title, label or note is a sentence or two"),
+                Diagnostic::error(&l.file, l.locate(&path), &path, t!("check-cell-chars", n = n, max = XLSX_CELL_CHARS))
+                    .with_help(t!("help-check-cell-chars")),
             );
         }
     }
@@ -119,14 +120,13 @@ pub fn check(l: &Loaded) -> Vec<Diagnostic> {
                 &l.file,
                 l.locate("report_date"),
                 "report_date",
-                format!(
-                    "the report is dated {}, {} the year {} it reports on",
-                    r.report_date,
-                    if r.report_date.year == r.year { "inside" } else { "before" },
-                    r.year
-                ),
+                if r.report_date.year == r.year {
+                    t!("check-date-inside", date = r.report_date, year = r.year)
+                } else {
+                    t!("check-date-before", date = r.report_date, year = r.year)
+                },
             )
-            .with_help("the report is usually signed in January of the following year"),
+            .with_help(t!("help-check-date")),
         );
     }
     out
@@ -147,8 +147,8 @@ fn xlsx_exact(l: &Loaded, out: &mut Vec<Diagnostic>) {
             if significant > SPREADSHEET_DIGITS {
                 let path = format!("tables.{}.{}", def.label, col.key);
                 out.push(
-                    Diagnostic::error(&l.file, l.locate(&path), &path, format!("{text} has {significant} significant digits; the XLSX stores at most {SPREADSHEET_DIGITS} exactly"))
-                        .with_help("check the figure; a real amount has fewer digits (round it to the precision the statistics ask for)"),
+                    Diagnostic::error(&l.file, l.locate(&path), &path, t!("check-significant", figure = text, digits = significant, max = SPREADSHEET_DIGITS))
+                        .with_help(t!("help-check-significant")),
                 );
             }
         }
@@ -157,9 +157,9 @@ fn xlsx_exact(l: &Loaded, out: &mut Vec<Diagnostic>) {
 
 fn unit_help(unit: er_template::Unit) -> String {
     match unit {
-        er_template::Unit::万元 => "amounts of this column are in 万元: 1737821.088 元 is written 173.7821088".into(),
-        er_template::Unit::元 => "amounts of this column are in 元: 173.7821088 万元 is written 1737821.088".into(),
-        u => format!("figures of this column are in {u}"),
+        er_template::Unit::万元 => t!("help-unit-wan"),
+        er_template::Unit::元 => t!("help-unit-yuan"),
+        u => t!("help-unit-other", unit = u),
     }
 }
 
@@ -178,21 +178,21 @@ fn total_rule(l: &Loaded, ti: usize, col: usize, values: &[FigureValue], out: &m
         return; // listed as still to fill; the sum is checked once they are given
     }
     let what = match c.kind {
-        Kind::Count => "counts",
-        Kind::Amount => "amounts",
+        Kind::Count => t!("word-counts"),
+        Kind::Amount => t!("word-amounts"),
     };
     let Some(total) = sum(&parts) else {
         out.push(
-            Diagnostic::error(&l.file, l.locate(&path), &path, format!("the {what} that {name} adds up exceed 4294967295"))
-                .with_help("check the counts of this table for a typing error"),
+            Diagnostic::error(&l.file, l.locate(&path), &path, t!("check-total-overflow", what = what, name = name))
+                .with_help(t!("help-check-total-overflow")),
         );
         return;
     };
     match data.given[col] {
         None => {}
         Some(g) if g.is_blank() => out.push(
-            Diagnostic::error(&l.file, l.locate(&path), &path, format!("{name} is blank (~), but a total is always a number"))
-                .with_help(format!("write the total, or leave {name} out to have it computed")),
+            Diagnostic::error(&l.file, l.locate(&path), &path, t!("check-total-blank", name = name))
+                .with_help(t!("help-check-total-blank", name = name)),
         ),
         Some(g) if g.number().is_some() && g.number() != total.number() => {
             let terms: Vec<String> = of
@@ -200,15 +200,15 @@ fn total_rule(l: &Loaded, ti: usize, col: usize, values: &[FigureValue], out: &m
                 .zip(&parts)
                 .filter_map(|(&k, f)| f.number().filter(|v| !v.is_zero()).map(|v| format!("{} {}", def.columns[k].key, v.normalize())))
                 .collect();
-            let terms = if terms.is_empty() { "all are 0 or blank".to_string() } else { terms.join(" + ") };
+            let terms = if terms.is_empty() { t!("check-terms-none") } else { terms.join(" + ") };
             out.push(
                 Diagnostic::error(
                     &l.file,
                     l.locate(&path),
                     &path,
-                    format!("{name} is {}, but the {} {what} of {} add up to {} ({terms})", g.text(), of.len(), def.label, total.text()),
+                    t!("check-total", name = name, given = g.text(), n = of.len(), what = what, table = def.label, sum = total.text(), terms = terms),
                 )
-                .with_help(format!("correct {name} or the figure that is wrong, or leave {name} out to have it computed")),
+                .with_help(t!("help-check-total", name = name)),
             );
         }
         Some(_) => {}
@@ -222,8 +222,8 @@ fn previous_year(l: &Loaded, out: &mut Vec<Diagnostic>) {
         let path = format!("previous_year.{label}");
         let Some(def) = t.table(label) else {
             out.push(
-                Diagnostic::error(&l.file, l.locate(&path), &path, format!("template {} has no table {label}", t.name))
-                    .with_help(format!("the tables of {} are: {}", t.name, t.table_labels())),
+                Diagnostic::error(&l.file, l.locate(&path), &path, t!("check-no-table", template = t.name, table = label))
+                    .with_help(t!("help-check-tables", template = t.name, tables = t.table_labels())),
             );
             continue;
         };
@@ -231,8 +231,8 @@ fn previous_year(l: &Loaded, out: &mut Vec<Diagnostic>) {
             if def.column(key).is_none() {
                 let p = format!("{path}.{key}");
                 out.push(
-                    Diagnostic::error(&l.file, l.locate(&p), &p, format!("{label} has no figure {key}"))
-                        .with_help(format!("the figures of {label} are: {}", def.figure_keys())),
+                    Diagnostic::error(&l.file, l.locate(&p), &p, t!("check-no-figure", table = label, key = key))
+                        .with_help(t!("help-check-figures", table = label, keys = def.figure_keys())),
                 );
             }
         }
@@ -348,9 +348,9 @@ fn references(l: &Loaded, out: &mut Vec<Diagnostic>) {
                                         &l.file,
                                         locate_in(l, &path, offset + at),
                                         &path,
-                                        format!("the text says {written} for {label} {key}, but this year and last year's figures give “{phrase}”"),
+                                        t!("check-written-percentage", written = written, table = label, key = key, phrase = phrase),
                                     )
-                                    .with_help(format!("write {{{fig}:同比:{precision}}} to have the phrase computed")),
+                                    .with_help(t!("help-check-written-percentage", reference = format!("{{{fig}:同比:{precision}}}"))),
                                 );
                             }
                         }

@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use er_i18n::t;
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
 
@@ -25,10 +26,10 @@ impl Date {
     /// Builds a date, refusing one that is not on the calendar.
     pub fn new(year: u16, month: u8, day: u8) -> Result<Date, String> {
         if !(1900..=9999).contains(&year) {
-            return Err(format!("year {year} is out of range (1900 to 9999)"));
+            return Err(t!("date-year-range", year = year));
         }
         if !(1..=12).contains(&month) {
-            return Err(format!("month {month} does not exist (1 to 12)"));
+            return Err(t!("date-month", month = month));
         }
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
         let days = match month {
@@ -38,7 +39,7 @@ impl Date {
             _ => 31,
         };
         if day == 0 || day > days {
-            return Err(format!("{year}-{month:02} has no day {day} (it has {days} days)"));
+            return Err(t!("date-day", month = format!("{year}-{month:02}"), day = day, days = days));
         }
         Ok(Date { year, month, day })
     }
@@ -75,7 +76,7 @@ impl fmt::Display for Date {
 impl std::str::FromStr for Date {
     type Err = String;
     fn from_str(s: &str) -> Result<Date, String> {
-        let bad = || format!("`{s}` is not a date: write it as YYYY-MM-DD, e.g. 2025-01-26");
+        let bad = || t!("date-not-date", value = s);
         let parts: Vec<&str> = s.trim().split('-').collect();
         if parts.len() != 3 || parts[0].len() != 4 || parts[1].len() != 2 || parts[2].len() != 2 {
             return Err(bad());
@@ -86,7 +87,7 @@ impl std::str::FromStr for Date {
         let y = parts[0].parse().map_err(|_| bad())?;
         let m = parts[1].parse().map_err(|_| bad())?;
         let d = parts[2].parse().map_err(|_| bad())?;
-        Date::new(y, m, d).map_err(|e| format!("`{s}` is not a real date: {e}"))
+        Date::new(y, m, d).map_err(|e| t!("date-not-real", value = s, reason = e))
     }
 }
 

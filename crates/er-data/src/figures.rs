@@ -2,6 +2,7 @@
 
 use std::fmt;
 
+use er_i18n::t;
 use rust_decimal::Decimal;
 use serde::de::{self, Deserializer, Visitor};
 use serde::Deserialize;
@@ -67,10 +68,10 @@ pub(crate) fn parse_decimal(s: &str) -> Result<Decimal, String> {
         && body.chars().filter(|&c| c == '.').count() <= 1
         && body.chars().any(|c| c.is_ascii_digit());
     if !well_formed {
-        return Err(format!("`{s}` is not a decimal number (write digits with an optional point, e.g. 173.7821088)"));
+        return Err(t!("fig-not-decimal", value = s));
     }
     Decimal::from_str_exact(t).map_err(|_| {
-        format!("`{s}` has more digits than an amount can hold (at most 28 significant digits)")
+        t!("fig-too-many-digits", value = s)
     })
 }
 
@@ -129,17 +130,14 @@ impl<T: fmt::Display> fmt::Display for Figure<T> {
     }
 }
 
-const COUNT_EXPECTED: &str =
-    "a count: a whole number from 0 to 4294967295, ~ (blank) if the agency has no such power, or 待填 while still to fill";
-const AMOUNT_EXPECTED: &str =
-    "an amount such as 173.7821088 (or '173.7821088' in quotes), ~ (blank) if the agency has no such power, or 待填 while still to fill";
+
 
 struct CountVisitor;
 
 impl<'de> Visitor<'de> for CountVisitor {
     type Value = Figure<Count>;
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(COUNT_EXPECTED)
+        f.write_str(&t!("fig-count-expected"))
     }
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
         Ok(Figure::NoPower)
@@ -152,23 +150,23 @@ impl<'de> Visitor<'de> for CountVisitor {
     }
     fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
         u32::try_from(v).map(Figure::Value).map_err(|_| {
-            E::custom(format!("count {v} is too large: a count is at most 4294967295"))
+            E::custom(t!("fig-count-too-large", value = v))
         })
     }
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
         if v < 0 {
-            return Err(E::custom(format!("count {v} is negative: a count is 0 or more")));
+            return Err(E::custom(t!("fig-count-negative", value = v)));
         }
         self.visit_u64(v as u64)
     }
     fn visit_u128<E: de::Error>(self, v: u128) -> Result<Self::Value, E> {
-        Err(E::custom(format!("count {v} is too large: a count is at most 4294967295")))
+        Err(E::custom(t!("fig-count-too-large", value = v)))
     }
     fn visit_i128<E: de::Error>(self, v: i128) -> Result<Self::Value, E> {
-        Err(E::custom(format!("count {v} is out of range: a count is from 0 to 4294967295")))
+        Err(E::custom(t!("fig-count-range", value = v)))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
-        Err(E::custom(format!("count {v} is not a whole number: {COUNT_EXPECTED}")))
+        Err(E::custom(t!("fig-count-not-whole", value = v, expected = t!("fig-count-expected"))))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
         if v.trim() == TO_FILL {
@@ -176,11 +174,11 @@ impl<'de> Visitor<'de> for CountVisitor {
         }
         match v.trim().parse::<u64>() {
             Ok(n) => self.visit_u64(n),
-            Err(_) => Err(E::custom(format!("`{v}` is not a count: expected {COUNT_EXPECTED}"))),
+            Err(_) => Err(E::custom(t!("fig-not-count", value = v, expected = t!("fig-count-expected")))),
         }
     }
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        Err(E::custom(format!("`{v}` is not a count: expected {COUNT_EXPECTED}")))
+        Err(E::custom(t!("fig-not-count", value = v, expected = t!("fig-count-expected"))))
     }
 }
 
@@ -203,7 +201,7 @@ struct AmountVisitor;
 impl<'de> Visitor<'de> for AmountVisitor {
     type Value = (Figure<Amount>, AmountSource);
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str(AMOUNT_EXPECTED)
+        f.write_str(&t!("fig-amount-expected"))
     }
     fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
         Ok((Figure::NoPower, AmountSource::Exact))
@@ -221,21 +219,21 @@ impl<'de> Visitor<'de> for AmountVisitor {
         Ok((Figure::Value(Amount(Decimal::from(v))), AmountSource::Exact))
     }
     fn visit_u128<E: de::Error>(self, v: u128) -> Result<Self::Value, E> {
-        Err(E::custom(format!("amount {v} has more digits than an amount can hold")))
+        Err(E::custom(t!("fig-amount-too-many", value = v)))
     }
     fn visit_i128<E: de::Error>(self, v: i128) -> Result<Self::Value, E> {
-        Err(E::custom(format!("amount {v} has more digits than an amount can hold")))
+        Err(E::custom(t!("fig-amount-too-many", value = v)))
     }
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Self::Value, E> {
         if !v.is_finite() {
-            return Err(E::custom(format!("`{v}` is not an amount: expected {AMOUNT_EXPECTED}")));
+            return Err(E::custom(t!("fig-not-amount", value = v, expected = t!("fig-amount-expected"))));
         }
         // The shortest text that reads back as this f64; the loader checks it
         // against the digits of the source.
         let text = format!("{v}");
         parse_decimal(&text)
             .map(|d| (Figure::Value(Amount(d)), AmountSource::Float))
-            .map_err(|_| E::custom(format!("amount {v} cannot be kept exactly: write it in quotes, as a string of digits")))
+            .map_err(|_| E::custom(t!("fig-amount-inexact", value = v)))
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
         if v.trim() == TO_FILL {
@@ -244,7 +242,7 @@ impl<'de> Visitor<'de> for AmountVisitor {
         parse_decimal(v).map(|d| (Figure::Value(Amount(d)), AmountSource::Exact)).map_err(E::custom)
     }
     fn visit_bool<E: de::Error>(self, v: bool) -> Result<Self::Value, E> {
-        Err(E::custom(format!("`{v}` is not an amount: expected {AMOUNT_EXPECTED}")))
+        Err(E::custom(t!("fig-not-amount", value = v, expected = t!("fig-amount-expected"))))
     }
 }
 

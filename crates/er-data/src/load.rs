@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
 
+use er_i18n::t;
 use er_source::{read, Diagnostic, Findings, Index, Loc};
 use er_template::{Kind, Part, Template, Unresolved};
 use serde::Deserialize;
@@ -139,8 +140,8 @@ pub fn load_in(text: &str, name: &str, base: Option<&Path>) -> Result<Loaded, Lo
     }
     read::syntax(text, name).map_err(LoadError::Unreadable)?;
     if !read::has_content(text) {
-        return Err(LoadError::Invalid(vec![Diagnostic::error(name, None, "", "the file holds no data")
-            .with_help("start from fixtures/aral-emergency-2024.yaml or run `enforcement-report init`")]));
+        return Err(LoadError::Invalid(vec![Diagnostic::error(name, None, "", t!("load-empty"))
+            .with_help(t!("help-load-empty"))]));
     }
     let index = Index::build(text);
     if let Some(d) = read::duplicates(&index, name) {
@@ -155,7 +156,7 @@ pub fn load_in(text: &str, name: &str, base: Option<&Path>) -> Result<Loaded, Lo
             &e,
             name,
             &index,
-            "a mapping of the report's fields (agency, year, report_date, part1, part2, tables)",
+            &t!("load-root-expected"),
         )])
     })?;
     let template = resolve_template(raw.template.as_deref(), name, &index, base)?;
@@ -197,17 +198,17 @@ fn resolve_template(named: Option<&str>, file: &str, index: &Index, base: Option
     er_template::resolve(named, base).map_err(|e| {
         LoadError::Invalid(match e {
             Unresolved::NoSuchBuiltin => vec![at(
-                format!("there is no built-in template `{named}`"),
-                format!("the built-in templates are: {} (list them with `enforcement-report templates`); a template file is named by its path, e.g. template: ./my-template.yaml", er_template::builtin::names()),
+                t!("msg-no-builtin-template", name = named),
+                t!("help-load-builtin-templates", names = er_template::builtin::names()),
             )],
             Unresolved::NoFile(path) => vec![at(
-                format!("the template file {} does not exist", path.display()),
-                "a template path is relative to the data file's folder; check the name".into(),
+                t!("load-template-missing", file = path.display()),
+                t!("help-load-template-missing"),
             )],
             Unresolved::Invalid(path, mut ds) => {
                 ds.push(at(
-                    format!("the template {} has errors (above)", path.display()),
-                    "correct the template file, then check it with `enforcement-report check-template`".into(),
+                    t!("load-template-errors", file = path.display()),
+                    t!("help-load-template-errors"),
                 ));
                 ds
             }
@@ -230,13 +231,13 @@ impl Cx<'_> {
             match (part, raw.blocks) {
                 (Part::Narrative, Some(blocks)) => narrative = Narrative { heading: raw.heading, blocks },
                 (Part::Narrative, None) => {
-                    self.found.error(&path, format!("missing field `blocks`: {path} is the narrative in template {}", t.name), "add blocks: with the part's headings and paragraphs");
+                    self.found.error(&path, t!("load-missing-blocks", part = path, template = t.name), t!("help-load-missing-blocks"));
                 }
                 (Part::Statistics, Some(_)) => {
                     self.found.error(
                         &format!("{path}.blocks"),
-                        format!("{path} is the statistics part in template {}: it holds the tables, not blocks", t.name),
-                        format!("move the blocks to part{}, the narrative", 2 - i),
+                        t!("load-blocks-in-statistics", part = path, template = t.name),
+                        t!("help-load-blocks-in-statistics", part = format!("part{}", 2 - i)),
                     );
                 }
                 (Part::Statistics, None) => statistics = raw.heading,
@@ -251,8 +252,8 @@ impl Cx<'_> {
             if t.table(label).is_none() {
                 self.found.key_error(
                     &format!("tables.{label}"),
-                    format!("template {} has no table {label}", t.name),
-                    format!("the tables of {} are: {}", t.name, t.table_labels()),
+                    t!("check-no-table", template = t.name, table = label),
+                    t!("help-check-tables", template = t.name, tables = t.table_labels()),
                 );
             }
         }
@@ -263,8 +264,8 @@ impl Cx<'_> {
             let Some(cells) = raw.get(&def.label) else {
                 self.found.error(
                     "tables",
-                    format!("missing field `{}`: template {} has the tables {}", def.label, t.name, t.table_labels()),
-                    format!("add {}: with its figures {}", def.label, def.figure_keys()),
+                    t!("load-missing-table", table = def.label, template = t.name, tables = t.table_labels()),
+                    t!("help-load-missing-table", table = def.label, keys = def.figure_keys()),
                 );
                 out.push(data);
                 continue;
@@ -276,12 +277,12 @@ impl Cx<'_> {
                         Ok(m) => data.labels = m,
                         Err(e) => {
                             let example = def.grid.first().map_or("", |h| h.key.as_str());
-                            self.found.error(&p, e.to_string(), format!("标签 maps a label's key to its text: 标签: {{ {example}: … }}"))
+                            self.found.error(&p, read::serde_message(&e.to_string()), t!("help-load-labels", example = format!("标签: {{ {example}: … }}")))
                         }
                     },
                     TITLE => match serde_yaml::from_value::<String>(v.clone()) {
                         Ok(s) => data.title = Some(s),
-                        Err(e) => self.found.error(&p, e.to_string(), "标题 is the table's title, a text"),
+                        Err(e) => self.found.error(&p, read::serde_message(&e.to_string()), t!("help-load-title")),
                     },
                     NOTES => match serde_yaml::from_value::<Vec<String>>(v.clone()) {
                         Ok(n) => data.notes = Some(n),
@@ -289,14 +290,14 @@ impl Cx<'_> {
                             // Name the item that is wrong, not only the list.
                             let item = v.as_sequence().and_then(|s| s.iter().position(|x| !x.is_string()));
                             let p = item.map_or(p.clone(), |i| format!("{p}[{i}]"));
-                            self.found.error(&p, e.to_string(), "说明 is a list of notes, each a text: - 第一条说明")
+                            self.found.error(&p, read::serde_message(&e.to_string()), t!("help-load-notes"))
                         }
                     },
                     _ => match def.column(key) {
                         None => self.found.key_error(
                             &p,
-                            format!("unknown field `{key}`: {} has no figure {key}", def.label),
-                            format!("the figures of {} are: {}; its other keys are 标签, 标题 and 说明", def.label, def.figure_keys()),
+                            t!("load-unknown-figure", key = key, table = def.label),
+                            t!("help-load-unknown-figure", table = def.label, keys = def.figure_keys()),
                         ),
                         Some(c) => data.given[c] = self.figure(&p, key, def.columns[c].kind, v),
                     },
@@ -308,8 +309,8 @@ impl Cx<'_> {
                 if data.given[c].is_none() && col.total_of.is_none() && !written {
                     self.found.error(
                         &path,
-                        format!("missing field `{}`: {} has no figure {}", col.key, def.label, col.key),
-                        "add it; for a figure the agency has no power over, write ~ (the cell stays blank)",
+                        t!("load-missing-figure", key = col.key, table = def.label),
+                        t!("help-load-missing-figure"),
                     );
                 }
             }
@@ -327,8 +328,8 @@ impl Cx<'_> {
                 let ascii: String = t.chars().map(half_width).collect();
                 self.found.error(
                     path,
-                    format!("{t} is written in full-width digits (全角数字)"),
-                    format!("type ordinary (half-width, 半角) digits: {key}: {ascii}"),
+                    t!("load-full-width", figure = t),
+                    t!("help-load-full-width", key = key, figure = ascii),
                 );
                 return None;
             }
@@ -338,26 +339,26 @@ impl Cx<'_> {
         if let Some(s) = self.found.index.get(path).and_then(|n| n.scalar.as_ref()).filter(|s| s.plain) {
             let t = s.text.trim();
             if t.is_empty() {
-                self.found.key_error(path, format!("{key} is empty"), "write the figure, ~ if the agency has no such power (the cell stays blank), or 待填");
+                self.found.key_error(path, t!("load-figure-empty", key = key), t!("help-load-figure-empty"));
                 return None;
             }
             let digits = t.trim_start_matches(['+', '-']);
             if digits.len() > 1 && digits.starts_with('0') && digits[1..].starts_with(['x', 'X', 'o', 'O', 'b', 'B']) {
-                self.found.error(path, format!("{t} is written in base 16, 8 or 2, which a report does not use"), "write the figure in decimal digits, e.g. 26");
+                self.found.error(path, t!("load-base", figure = t), t!("help-load-base"));
                 return None;
             }
             let number = t.parse::<f64>().is_ok_and(f64::is_finite);
             if number && t.contains(['e', 'E']) {
                 let decimal = rust_decimal::Decimal::from_scientific(t).map(|d| d.normalize().to_string()).unwrap_or_else(|_| "1000".into());
-                self.found.error(path, format!("{t} is written with an exponent"), format!("write the figure's decimal digits: {key}: '{decimal}'"));
+                self.found.error(path, t!("load-exponent", figure = t), t!("help-load-exponent", key = key, figure = decimal));
                 return None;
             }
             let whole = t.split('.').next().unwrap_or(t);
             if number && kind == Kind::Count && t.contains('.') && t[whole.len() + 1..].chars().all(|c| c == '0') {
                 self.found.error(
                     path,
-                    format!("{t} is written with a decimal point, and {key} is a count"),
-                    format!("write the whole number without a point, e.g. {key}: {whole}"),
+                    t!("load-count-point", figure = t, key = key),
+                    t!("help-load-count-point", key = key, figure = whole),
                 );
                 return None;
             }
@@ -366,7 +367,7 @@ impl Cx<'_> {
             Kind::Count => match serde_yaml::from_value::<Figure<Count>>(v.clone()) {
                 Ok(f) => Some(FigureValue::Count(f)),
                 Err(e) => {
-                    self.found.error(path, e.to_string(), "write a whole number, ~ if the agency has no such power, or 待填");
+                    self.found.error(path, read::serde_message(&e.to_string()), t!("help-load-count"));
                     None
                 }
             },
@@ -376,7 +377,7 @@ impl Cx<'_> {
                     Some(FigureValue::Amount(cell.figure))
                 }
                 Err(e) => {
-                    self.found.error(path, e.to_string(), "write the amount's digits, in quotes to keep every one: '173.7821088'");
+                    self.found.error(path, read::serde_message(&e.to_string()), t!("help-load-amount"));
                     None
                 }
             },
@@ -397,8 +398,8 @@ impl Cx<'_> {
         }
         self.found.error(
             path,
-            format!("amount {written} cannot be read exactly as a YAML number (it would become {read})"),
-            format!("write it in quotes to keep every digit: {key}: '{written}'"),
+            t!("load-float", figure = written, read = read),
+            t!("help-load-float", key = key, figure = written),
         );
     }
 

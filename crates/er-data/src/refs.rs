@@ -5,6 +5,7 @@
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
+use er_i18n::t;
 use er_template::{Kind, Unit};
 
 use crate::figures::{Figure, FigureValue};
@@ -115,34 +116,37 @@ pub fn resolve(raw: &str, r: &Report) -> Result<String, RefError> {
     }
     let known = examples(&r.template);
     let known = known.as_str();
+    // The reference as written, braces included.
+    let reference = format!("{{{raw}}}");
+    let written = |label: &str, key: &str| format!("{{{label}.{key}}}");
     let Some((label, key)) = parts[0].split_once('.') else {
-        return Err(err(format!("unknown reference {{{raw}}}"), known));
+        return Err(err(t!("ref-unknown", reference = reference), known));
     };
     let t = &r.template;
     let Some(ti) = t.table_index(label) else {
-        return Err(err(format!("unknown table {label} in {{{raw}}}"), format!("the tables of template {} are: {}", t.name, t.table_labels())));
+        return Err(err(t!("ref-unknown-table", table = label, reference = reference), t!("help-check-tables", template = t.name, tables = t.table_labels())));
     };
     let def = &t.tables[ti];
     let Some(col) = def.column(key) else {
-        return Err(err(format!("{label} has no figure {key} in {{{raw}}}"), format!("the figures of {label} are: {}", def.figure_keys())));
+        return Err(err(t!("ref-no-figure", table = label, key = key, reference = reference), t!("help-check-figures", table = label, keys = def.figure_keys())));
     };
     let column = &def.columns[col];
     let (kind, unit) = (column.kind, column.unit);
     let value = r.values(ti)[col];
     if value.is_to_fill() {
-        return Err(err(format!("{{{raw}}} refers to {label} {key}, which is still to fill (待填)"), "fill in the figure in the table"));
+        return Err(err(t!("ref-to-fill", reference = reference, table = label, key = key), t!("help-ref-to-fill")));
     }
     let blank = || {
         err(
-            format!("{{{raw}}} refers to {label} {key}, which is blank (the agency has no such power)"),
-            "give the figure a value, or take the reference out of the text",
+            t!("ref-blank", reference = reference, table = label, key = key),
+            t!("help-ref-blank"),
         )
     };
     let money = |target: Unit| -> Result<String, RefError> {
         let FigureValue::Amount(f) = value else {
             return Err(err(
-                format!("{label} {key} is a count, not an amount: it has no unit {target} ({{{raw}}})"),
-                format!("write {{{label}.{key}}}"),
+                t!("ref-count-no-unit", table = label, key = key, unit = target, reference = reference),
+                t!("help-ref-write", reference = written(label, key)),
             ));
         };
         let a = match f {
@@ -151,9 +155,9 @@ pub fn resolve(raw: &str, r: &Report) -> Result<String, RefError> {
         };
         match (unit, target) {
             (u, t) if u == t => Ok(a.to_string()),
-            (Unit::万元, Unit::元) => a.in_yuan().map(|y| y.to_string()).ok_or_else(|| err(format!("{label} {key} is too large to show in 元"), "check the amount")),
+            (Unit::万元, Unit::元) => a.in_yuan().map(|y| y.to_string()).ok_or_else(|| err(t!("ref-too-large-yuan", table = label, key = key), t!("help-ref-check-amount"))),
             (Unit::元, Unit::万元) => Ok(a.in_wan_yuan().to_string()),
-            _ => Err(err(format!("{label} {key} is in {unit}, which cannot be shown in {target} ({{{raw}}})"), format!("write {{{label}.{key}}}"))),
+            _ => Err(err(t!("ref-unit-mismatch", table = label, key = key, unit = unit, target = target, reference = reference), t!("help-ref-write", reference = written(label, key)))),
         }
     };
     match parts.get(1).copied() {
@@ -165,7 +169,7 @@ pub fn resolve(raw: &str, r: &Report) -> Result<String, RefError> {
         }
         Some("万元") if parts.len() == 2 => {
             if kind != Kind::Amount {
-                return Err(err(format!("{label} {key} is a count, not an amount in 万元: {{{raw}}}"), format!("write {{{label}.{key}}}")));
+                return Err(err(t!("ref-count-not-wan", table = label, key = key, reference = reference), t!("help-ref-write", reference = written(label, key))));
             }
             money(Unit::万元)
         }
@@ -174,26 +178,26 @@ pub fn resolve(raw: &str, r: &Report) -> Result<String, RefError> {
             let precision = match parts.get(2) {
                 None => 0,
                 Some(p) => p.parse::<u32>().ok().filter(|p| *p <= 6).ok_or_else(|| {
-                    err(format!("`{p}` is not a number of decimals in {{{raw}}}"), format!("write e.g. {{{label}.{key}:同比:2}} for two decimals"))
+                    err(t!("ref-bad-precision", value = p, reference = reference), t!("help-ref-precision", example = format!("{{{label}.{key}:同比:2}}")))
                 })?,
             };
             let current = value.number().ok_or_else(blank)?;
             let previous = r.previous_figure(label, key).ok_or_else(|| {
                 err(
-                    format!("{{{raw}}} needs last year's {label} {key}"),
-                    format!("add it under previous_year: {label}: {key}: …"),
+                    t!("ref-needs-previous", reference = reference, table = label, key = key),
+                    t!("help-ref-needs-previous", table = label, key = key),
                 )
             })?;
             Ok(year_on_year(current, previous, precision))
         }
         Some(u) => Err(err(
-            format!("`{u}` does not fit {label} {key} in {{{raw}}}"),
+            t!("ref-bad-suffix", suffix = u, table = label, key = key, reference = reference),
             match kind {
-                Kind::Count => "a count takes no unit; :同比 gives the year-on-year phrase".to_string(),
-                Kind::Amount => format!("an amount is shown in {unit} as stored, in 元 with :元 or in 万元 with :万元; :同比 gives the year-on-year phrase"),
+                Kind::Count => t!("help-ref-count-suffix"),
+                Kind::Amount => t!("help-ref-amount-suffix", unit = unit),
             },
         )),
-        None => Err(err(format!("unknown reference {{{raw}}}"), known)),
+        None => Err(err(t!("ref-unknown", reference = reference), known)),
     }
 }
 
@@ -211,7 +215,7 @@ fn examples(t: &er_template::Template) -> String {
         v.push(format!("{{{}.{}:元}}", d.label, c.key));
     }
     v.extend(["{年度}", "{上年度}", "{报告日期}"].map(String::from));
-    format!("write one of {}", v.join(", "))
+    t!("help-ref-known", examples = v.join(", "))
 }
 
 /// The text with every reference rendered; a reference that cannot be

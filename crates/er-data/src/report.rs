@@ -184,9 +184,9 @@ impl TryFrom<RawBlock> for Block {
             (Some(t), None, None, None) => Ok(Block::Heading1(t)),
             (None, Some(t), None, None) => Ok(Block::Heading2(t)),
             (None, None, lead, Some(text)) => Ok(Block::Paragraph { lead, text }),
-            (None, None, Some(_), None) => Err("a run-in heading `h3` needs its paragraph: add `p: …` to the same item".into()),
-            (None, None, None, None) => Err("an empty block: write one of `h1: …`, `h2: …`, `p: …` (with an optional `h3: …`)".into()),
-            _ => Err("a block holds one of `h1`, `h2` or `p` (with an optional `h3` before `p`); split it into separate items".into()),
+            (None, None, Some(_), None) => Err(er_i18n::t!("block-h3-alone")),
+            (None, None, None, None) => Err(er_i18n::t!("block-empty")),
+            _ => Err(er_i18n::t!("block-two-kinds")),
         }
     }
 }

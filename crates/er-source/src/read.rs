@@ -133,21 +133,26 @@ pub fn forbidden_characters(text: &str, name: &str) -> Option<Diagnostic> {
     let (at, c) = text.char_indices().find(|&(_, c)| {
         (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{FFFE}' | '\u{FFFF}')
     })?;
-    Some(Diagnostic::error(name, Some(loc_of_offset(text.as_bytes(), at)), "", holds("file", c)?).with_help(UNSEEN_HELP))
+    Some(Diagnostic::error(name, Some(loc_of_offset(text.as_bytes(), at)), "", holds(Whose::File, c)?).with_help(t!("help-unseen")))
 }
 
-/// What to do about a character a reader cannot see.
-const UNSEEN_HELP: &str = "remove it: a reader cannot see it, and it has no place in a report's text";
+/// Whose the unseen character is, for the message.
+#[derive(Clone, Copy)]
+pub enum Whose {
+    File,
+    Text,
+}
 
 /// "the {whose} holds …" for a character `invisible` names, or None for
 /// one that is drawn.
-fn holds(whose: &str, c: char) -> Option<String> {
+pub fn holds(whose: Whose, c: char) -> Option<String> {
     let what = invisible(c)?;
-    Some(if c.is_control() {
-        format!("the {whose} holds the control character U+{:04X}", c as u32)
-    } else {
-        format!("the {whose} holds {what} (U+{:04X})", c as u32)
-    })
+    let code = format!("U+{:04X}", c as u32);
+    let whose = match whose {
+        Whose::File => t!("word-the-file"),
+        Whose::Text => t!("word-the-text"),
+    };
+    Some(if c.is_control() { t!("unseen-control", whose = whose, code = code) } else { t!("unseen-named", whose = whose, name = what, code = code) })
 }
 
 /// Refuses text that is not YAML, at the place the parser stopped.
@@ -162,9 +167,31 @@ pub fn syntax(text: &str, name: &str) -> Result<(), Diagnostic> {
             return Err(Diagnostic::error(name, Some(Loc { line: loc.line, column: 1 }), "", t!("yaml-key-too-long", length = key_len))
                 .with_help(t!("help-yaml-key-too-long")));
         }
-        return Err(Diagnostic::error(name, Some(loc), "", t!("yaml-syntax", detail = e.info())).with_help(t!("help-yaml-syntax")).unreadable());
+        return Err(Diagnostic::error(name, Some(loc), "", t!("yaml-syntax", detail = yaml_detail(e.info()))).with_help(t!("help-yaml-syntax")).unreadable());
     }
     Ok(())
+}
+
+/// The YAML parser's account of a syntax error (always English) in the
+/// interface's language, for the common ones.
+fn yaml_detail(info: &str) -> String {
+    let id = match info {
+        i if i.starts_with("recursion limit") => "yaml-detail-recursion",
+        i if i.starts_with("tabs disallowed") => "yaml-detail-tabs",
+        i if i.contains("mapping values are not allowed") || i.contains("illegal placement of ':'") => "yaml-detail-colon",
+        i if i.contains("did not find expected key") => "yaml-detail-key",
+        i if i.contains("did not find expected <document start>") => "yaml-detail-document",
+        i if i.contains("found character that cannot start any token") => "yaml-detail-token",
+        i if i.contains("while scanning a quoted scalar") || i.contains("found unexpected end of stream") => "yaml-detail-quote",
+        i if i.contains("invalid indentation") || i.contains("wrongly indented") => "yaml-detail-indent",
+        i if i.contains("did not find expected node content") => "yaml-detail-value",
+        _ => "yaml-detail-other",
+    };
+    if er_i18n::lang() == er_i18n::Lang::En {
+        info.to_string()
+    } else {
+        format!("{}（{info}）", er_i18n::message(id, &[]))
+    }
 }
 
 /// True when the text holds something besides comments and document markers.
@@ -181,8 +208,7 @@ pub fn duplicates(index: &Index, name: &str) -> Option<Diagnostic> {
     let (path, loc) = index.duplicates.first()?;
     let key = path.rsplit('.').next().unwrap_or(path);
     Some(
-        Diagnostic::error(name, Some(*loc), path, format!("`{key}` is given twice"))
-            .with_help("a key may appear once in a mapping: remove or rename the second one"),
+        Diagnostic::error(name, Some(*loc), path, t!("read-key-twice", key = key)).with_help(t!("help-serde-duplicate")),
     )
 }
 
@@ -209,21 +235,69 @@ pub fn serde_error(e: &serde_yaml::Error, name: &str, index: &Index, expected_ro
     }
     let message = message.replace("expected struct ", "expected a mapping: ");
     let help = if message.starts_with("unknown field") {
-        Some("check the spelling: the keys allowed here are listed above")
+        Some(t!("help-serde-unknown-field"))
     } else if message.starts_with("missing field") {
-        Some("add it; for a figure the agency has no power over, write ~ (the cell stays blank)")
+        Some(t!("help-load-missing-figure"))
     } else if message.starts_with("duplicate") {
-        Some("a key may appear once in a mapping: remove or rename the second one")
+        Some(t!("help-serde-duplicate"))
     } else if message.starts_with("invalid type") {
-        Some("see docs/data-format.md and docs/templates.md for what this field holds")
+        Some(t!("help-serde-invalid-type"))
     } else if message.contains("recursion limit") || message.contains("repetition limit") {
-        Some("a report is a few levels deep and uses no large anchors or aliases: check the file's origin")
+        Some(t!("help-serde-limit"))
     } else {
         None
     };
-    let mut d = Diagnostic::error(name, loc, &field, message);
-    d.help = help.map(str::to_string);
+    let mut d = Diagnostic::error(name, loc, &field, serde_message(&message));
+    d.help = help;
     with_item_index(d, index)
+}
+
+/// serde_yaml's message (always English) in the interface's language:
+/// the common ones are reworded, others are kept as serde wrote them.
+pub fn serde_message(m: &str) -> String {
+    if er_i18n::lang() == er_i18n::Lang::En {
+        return m.to_string();
+    }
+    // serde's words for what was found and what was expected.
+    let words = |s: &str| -> String {
+        let mut out = s.to_string();
+        for (en, id) in [
+            ("a year such as 2024", "serde-word-year"),
+            ("a mapping: ", "serde-word-mapping-of"),
+            ("a sequence", "serde-word-sequence"),
+            ("a map", "serde-word-map"),
+            ("a string", "serde-word-string"),
+            ("sequence", "serde-word-sequence"),
+            ("map", "serde-word-map"),
+            ("string", "serde-word-string"),
+            ("integer", "serde-word-integer"),
+            ("floating point", "serde-word-float"),
+            ("boolean", "serde-word-boolean"),
+        ] {
+            if out.starts_with(en) {
+                out = format!("{}{}", er_i18n::message(id, &[]), &out[en.len()..]);
+                break;
+            }
+        }
+        out
+    };
+    let quoted = |s: &str| s.split('`').nth(1).unwrap_or("").to_string();
+    let expected = |s: &str| s.split_once("expected ").map_or(String::new(), |(_, e)| e.to_string());
+    if let Some(rest) = m.strip_prefix("unknown field ") {
+        t!("serde-unknown-field", field = quoted(rest), expected = expected(rest))
+    } else if let Some(rest) = m.strip_prefix("missing field ") {
+        t!("serde-missing-field", field = quoted(rest))
+    } else if let Some(rest) = m.strip_prefix("duplicate field ") {
+        t!("serde-duplicate-field", field = quoted(rest))
+    } else if let Some(rest) = m.strip_prefix("invalid type: ") {
+        let (found, want) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        t!("serde-invalid-type", found = words(found), expected = words(want))
+    } else if let Some(rest) = m.strip_prefix("invalid value: ") {
+        let (found, want) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        t!("serde-invalid-value", found = words(found), expected = words(want))
+    } else {
+        m.to_string()
+    }
 }
 
 /// serde_yaml's path stops at a list (`part1.blocks`); name the item the
@@ -253,20 +327,17 @@ pub fn structure(index: &Index, name: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if let Some(loc) = index.expansion_over {
         out.push(
-            Diagnostic::error(name, Some(loc), "", format!("the file's aliases (*name) stand for more than {} bytes of text", crate::locate::MAX_EXPANDED_BYTES))
-                .with_help("write each text out in full: a report needs no anchors or aliases"),
+            Diagnostic::error(name, Some(loc), "", t!("read-aliases", max = crate::locate::MAX_EXPANDED_BYTES)).with_help(t!("help-read-aliases")),
         );
     }
     for (path, loc, tag) in &index.tags {
         out.push(
-            Diagnostic::error(name, Some(*loc), path, format!("the tag {tag} is not one a report uses"))
-                .with_help("remove the tag and write the value itself: text, a number, or ~"),
+            Diagnostic::error(name, Some(*loc), path, t!("read-tag", tag = tag)).with_help(t!("help-read-tag")),
         );
     }
     if let Some(loc) = index.second_document {
         out.push(
-            Diagnostic::error(name, Some(loc), "", "the file holds a second document (a line `---` after the first)")
-                .with_help("keep one report per file: remove the `---` and what follows, or put it in its own file"),
+            Diagnostic::error(name, Some(loc), "", t!("read-second-document")).with_help(t!("help-read-second-document")),
         );
     }
     out
@@ -290,8 +361,8 @@ pub fn control_characters(index: &Index, name: &str, breaks_allowed: &dyn Fn(&st
             if allowed(c) {
                 continue;
             }
-            if let Some(message) = holds("text", c) {
-                out.push(Diagnostic::error(name, Some(node.char_loc(at)), path, message).with_help(UNSEEN_HELP));
+            if let Some(message) = holds(Whose::Text, c) {
+                out.push(Diagnostic::error(name, Some(node.char_loc(at)), path, message).with_help(t!("help-unseen")));
             }
         }
     }
@@ -311,8 +382,8 @@ pub fn undrawable(index: &Index, name: &str, can_draw: &dyn Fn(char) -> bool) ->
                 continue;
             }
             out.push(
-                Diagnostic::error(name, Some(node.char_loc(at)), path, format!("no font available to the PDF has the character “{c}” (U+{:04X})", c as u32))
-                    .with_help("replace it (a common character, or the name in pinyin), remove it, or add a font that has it with --font-dir; the DOCX and XLSX can still be made: --format docx,xlsx"),
+                Diagnostic::error(name, Some(node.char_loc(at)), path, t!("read-no-glyph", character = c, code = format!("U+{:04X}", c as u32)))
+                    .with_help(t!("help-read-no-glyph")),
             );
         }
     }

@@ -4,6 +4,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
+use er_i18n::t;
 use er_source::{read, Diagnostic, Findings, Index};
 use serde::Deserialize;
 use serde_yaml::Value;
@@ -121,8 +122,8 @@ pub fn load_str(text: &str, name: &str) -> Result<Template, Vec<Diagnostic>> {
     }
     read::syntax(text, name).map_err(|d| vec![d])?;
     if !read::has_content(text) {
-        return Err(vec![Diagnostic::error(name, None, "", "the template file holds nothing")
-            .with_help("start from one of `enforcement-report templates --show NAME`")]);
+        return Err(vec![Diagnostic::error(name, None, "", t!("tpl-empty"))
+            .with_help(t!("help-tpl-empty"))]);
     }
     let index = Index::build(text);
     if let Some(d) = read::duplicates(&index, name) {
@@ -133,7 +134,7 @@ pub fn load_str(text: &str, name: &str) -> Result<Template, Vec<Diagnostic>> {
         return Err(structure);
     }
     let raw: RawTemplate = serde_yaml::from_str(text)
-        .map_err(|e| vec![read::serde_error(&e, name, &index, "a mapping of the template's fields (name, description, parts, contents, tables)")])?;
+        .map_err(|e| vec![read::serde_error(&e, name, &index, &t!("tpl-root-expected"))])?;
     let mut cx = Cx { found: Findings::new(name, &index) };
     cx.found.list.extend(read::control_characters(&index, name, &|path| path.ends_with(".title")));
     let template = cx.template(raw);
@@ -151,20 +152,20 @@ struct Cx<'a> {
 impl Cx<'_> {
     fn template(&mut self, raw: RawTemplate) -> Template {
         if raw.name.trim().is_empty() {
-            self.found.error("name", "the template has no name", "give it a short name, e.g. name: my-province-2024");
+            self.found.error("name", t!("tpl-no-name"), t!("help-tpl-no-name"));
         }
         let parts = self.parts(raw.parts.as_deref());
         if raw.tables.is_empty() {
-            self.found.error("tables", "the template has no table", "list at least one table under tables:");
+            self.found.error("tables", t!("tpl-no-table"), t!("help-tpl-no-table"));
         }
         let mut labels = BTreeSet::new();
         let mut tables = Vec::new();
         for (i, t) in raw.tables.into_iter().enumerate() {
             let path = format!("tables[{i}]");
             if t.label.trim().is_empty() {
-                self.found.error(&format!("{path}.label"), "the table has no label", "give it a label such as 表一");
+                self.found.error(&format!("{path}.label"), t!("tpl-no-label"), t!("help-tpl-no-label"));
             } else if !labels.insert(t.label.trim().to_string()) {
-                self.found.error(&format!("{path}.label"), format!("two tables have the label {}", t.label.trim()), "give each table its own label");
+                self.found.error(&format!("{path}.label"), t!("tpl-label-twice", label = t.label.trim()), t!("help-tpl-label-twice"));
             }
             tables.push(self.table(&path, t));
         }
@@ -183,14 +184,14 @@ impl Cx<'_> {
             .collect();
         for (i, p) in parsed.iter().enumerate() {
             if p.is_none() {
-                self.found.error(&format!("parts[{i}]"), format!("`{}` is not a part", raw[i]), "the parts are narrative and statistics");
+                self.found.error(&format!("parts[{i}]"), t!("tpl-not-part", part = raw[i]), t!("help-tpl-not-part"));
             }
         }
         match parsed.as_slice() {
             [Some(a), Some(b)] if a != b => [*a, *b],
             _ => {
                 if parsed.iter().all(Option::is_some) {
-                    self.found.error("parts", "the parts are two, each once", "write parts: [narrative, statistics] or parts: [statistics, narrative]");
+                    self.found.error("parts", t!("tpl-parts"), t!("help-tpl-parts"));
                 }
                 [Part::Narrative, Part::Statistics]
             }
@@ -201,13 +202,13 @@ impl Cx<'_> {
         let label = t.label.trim().to_string();
         self.title_fields(&format!("{path}.title"), &t.title);
         if t.columns.is_empty() {
-            self.found.error(&format!("{path}.columns"), format!("{label} has no column"), "list the table's columns under columns:");
+            self.found.error(&format!("{path}.columns"), t!("tpl-no-column", table = label), t!("help-tpl-no-column"));
         }
         if t.columns.len() > MAX_COLUMNS {
             self.found.error(
                 &format!("{path}.columns"),
-                format!("{label} has {} columns; a table holds at most {MAX_COLUMNS} on a landscape page", t.columns.len()),
-                "split the table in two",
+                t!("tpl-too-many-columns", table = label, n = t.columns.len(), max = MAX_COLUMNS),
+                t!("help-tpl-too-many-columns"),
             );
         }
         // Columns: keys unique, units and kinds known.
@@ -219,14 +220,14 @@ impl Cx<'_> {
             let cp = format!("{path}.columns[{i}]");
             let key = c.key.trim().to_string();
             if key.is_empty() {
-                self.found.error(&format!("{cp}.key"), "the column has no key", "give it the key a data file uses for the figure");
+                self.found.error(&format!("{cp}.key"), t!("tpl-column-no-key"), t!("help-tpl-column-no-key"));
             } else if columns.iter().any(|o| o.key == key) {
-                self.found.error(&format!("{cp}.key"), format!("two columns of {label} have the key {key}"), "give each column its own key");
+                self.found.error(&format!("{cp}.key"), t!("tpl-key-twice", table = label, key = key), t!("help-tpl-key-twice"));
             }
             let unit = Unit::parse(&c.unit);
             if unit.is_none() {
                 sound[i] = false;
-                self.found.error(&format!("{cp}.unit"), format!("`{}` is not a unit", c.unit), format!("the units are: {}", Unit::list()));
+                self.found.error(&format!("{cp}.unit"), t!("tpl-not-unit", unit = c.unit), t!("help-tpl-units", units = Unit::list()));
             }
             let kind = match c.kind.as_deref().map(str::trim) {
                 None => unit.map_or(Kind::Count, Unit::kind),
@@ -234,7 +235,7 @@ impl Cx<'_> {
                 Some("amount") => Kind::Amount,
                 Some(other) => {
                     sound[i] = false;
-                    self.found.error(&format!("{cp}.kind"), format!("`{other}` is not a kind of column"), "the kinds are count (a whole number) and amount (an exact decimal)");
+                    self.found.error(&format!("{cp}.kind"), t!("tpl-not-kind", kind = other), t!("help-tpl-not-kind"));
                     Kind::Count
                 }
             };
@@ -242,21 +243,21 @@ impl Cx<'_> {
                 sound[i] = false;
                 self.found.error(
                     &format!("{cp}.unit"),
-                    format!("a {} column cannot be counted in {u}", kind.name()),
+                    t!("tpl-kind-unit", kind = kind.name(), unit = u),
                     match kind {
-                        Kind::Count => "counts are in 宗, 次, 件, 人, 人次, 个, 家, 户 or 项",
-                        Kind::Amount => "amounts are in 万元, 元 or %",
+                        Kind::Count => t!("help-tpl-count-units"),
+                        Kind::Amount => t!("help-tpl-amount-units"),
                     },
                 );
             }
             let unit = unit.unwrap_or(Unit::宗);
             let decimals = match (kind, c.decimals) {
                 (Kind::Count, Some(d)) if d > 0 => {
-                    self.found.error(&format!("{cp}.decimals"), format!("{key} is a count, which has no decimals"), "leave decimals out, or make the column an amount");
+                    self.found.error(&format!("{cp}.decimals"), t!("tpl-count-decimals", key = key), t!("help-tpl-count-decimals"));
                     0
                 }
                 (Kind::Amount, Some(d)) if d > 10 => {
-                    self.found.error(&format!("{cp}.decimals"), format!("{d} decimals are more than a figure keeps"), "write at most 10");
+                    self.found.error(&format!("{cp}.decimals"), t!("tpl-decimals", n = d), t!("help-tpl-decimals"));
                     10
                 }
                 (_, Some(d)) => d,
@@ -270,7 +271,7 @@ impl Cx<'_> {
             let cp = format!("{path}.columns[{i}].total_of");
             let me = columns[i].key.clone();
             if parts.is_empty() {
-                self.found.error(&cp, format!("{me} adds up no column"), "name the columns it adds up, or leave total_of out");
+                self.found.error(&cp, t!("tpl-total-none", total = me), t!("help-tpl-total-none"));
                 continue;
             }
             let mut of = Vec::new();
@@ -278,16 +279,16 @@ impl Cx<'_> {
                 let pp = format!("{cp}[{j}]");
                 let p = p.trim();
                 match columns.iter().position(|o| o.key == p) {
-                    None => self.found.error(&pp, format!("{me} adds up `{p}`, which is not a column of {label}"), format!("the columns of {label} are: {}", keys(&columns))),
-                    Some(k) if k == i => self.found.error(&pp, format!("{me} adds up itself"), "a total adds up the other columns"),
-                    Some(k) if of.contains(&k) => self.found.error(&pp, format!("{me} adds up {p} twice"), "name each column once"),
+                    None => self.found.error(&pp, t!("tpl-total-unknown", total = me, part = p, table = label), t!("help-tpl-columns", table = label, keys = keys(&columns))),
+                    Some(k) if k == i => self.found.error(&pp, t!("tpl-total-itself", total = me), t!("help-tpl-total-itself")),
+                    Some(k) if of.contains(&k) => self.found.error(&pp, t!("tpl-total-twice", total = me, part = p), t!("help-tpl-total-twice")),
                     Some(k) if t.columns[k].total_of.is_some() => {
-                        self.found.error(&pp, format!("{me} adds up {p}, which is a total itself"), "name the columns that total adds up instead")
+                        self.found.error(&pp, t!("tpl-total-of-total", total = me, part = p), t!("help-tpl-total-of-total"))
                     }
                     Some(k) if sound[k] && sound[i] && (columns[k].kind, columns[k].unit) != (columns[i].kind, columns[i].unit) => self.found.error(
                         &pp,
-                        format!("{me} is in {} but {p} is in {}", columns[i].unit, columns[k].unit),
-                        "a total adds up columns of its own unit",
+                        t!("tpl-total-units", total = me, unit = columns[i].unit, part = p, part_unit = columns[k].unit),
+                        t!("help-tpl-total-units"),
                     ),
                     Some(k) => of.push(k),
                 }
@@ -298,7 +299,7 @@ impl Cx<'_> {
         let mut seen = vec![0usize; columns.len()];
         let mut header = Vec::new();
         if t.header.is_empty() {
-            self.found.error(&format!("{path}.header"), format!("{label} has no header"), "list the header's labels under header:");
+            self.found.error(&format!("{path}.header"), t!("tpl-no-header", table = label), t!("help-tpl-no-header"));
         }
         for (i, v) in t.header.iter().enumerate() {
             if let Some(n) = self.node(&format!("{path}.header[{i}]"), v, &mut columns, &mut seen, 1) {
@@ -309,14 +310,14 @@ impl Cx<'_> {
             match n {
                 0 => self.found.error(
                     &format!("{path}.columns[{i}]"),
-                    format!("column {} of {label} is not in the header", columns[i].key),
-                    "name every column once among the header's leaves",
+                    t!("tpl-column-not-in-header", key = columns[i].key, table = label),
+                    t!("help-tpl-header-leaves"),
                 ),
                 1 => {}
                 _ => self.found.error(
                     &format!("{path}.header"),
-                    format!("column {} of {label} is in the header {n} times", columns[i].key),
-                    "name every column once among the header's leaves",
+                    t!("tpl-column-in-header-times", key = columns[i].key, table = label, n = n),
+                    t!("help-tpl-header-leaves"),
                 ),
             }
         }
@@ -332,15 +333,15 @@ impl Cx<'_> {
         let ok = self.found.list.is_empty() && order.len() == columns.len();
         let (grid, header_rows) = grid::compute(&header);
         if header_rows > MAX_HEADER_ROWS {
-            self.found.error(&format!("{path}.header"), format!("{label}'s header is {header_rows} rows deep; at most {MAX_HEADER_ROWS} fit"), "flatten a level of the tree");
+            self.found.error(&format!("{path}.header"), t!("tpl-header-deep", table = label, rows = header_rows, max = MAX_HEADER_ROWS), t!("help-tpl-header-deep"));
         }
         let mut label_keys = BTreeSet::new();
         for c in &grid {
             if !label_keys.insert(c.key.clone()) {
                 self.found.error(
                     &format!("{path}.header"),
-                    format!("two header labels of {label} have the key {}", c.key),
-                    "a leaf's key is its column's; give a group a key of its own: { label: <text>, key: <unique key>, children: [ … ] }",
+                    t!("tpl-header-key-twice", table = label, key = c.key),
+                    t!("help-tpl-header-key-twice"),
                 );
             }
         }
@@ -349,7 +350,7 @@ impl Cx<'_> {
             None | Some("table") => NotesPlacement::Table,
             Some("end") => NotesPlacement::End,
             Some(other) => {
-                self.found.error(&format!("{path}.notes.placement"), format!("`{other}` is not a place for notes"), "write table (under the table) or end (after the last table)");
+                self.found.error(&format!("{path}.notes.placement"), t!("tpl-notes-placement", value = other), t!("help-tpl-notes-placement"));
                 NotesPlacement::Table
             }
         };
@@ -367,7 +368,7 @@ impl Cx<'_> {
             let key = key.trim();
             match columns.iter().position(|c| c.key == key) {
                 None => {
-                    cx.found.error(path, format!("the header names `{key}`, which is not a column"), format!("the columns are: {}", keys(columns)));
+                    cx.found.error(path, t!("tpl-header-not-column", key = key), t!("help-tpl-columns-all", keys = keys(columns)));
                     None
                 }
                 Some(i) => {
@@ -386,37 +387,37 @@ impl Cx<'_> {
                 for k in m.keys() {
                     let k = k.as_str().unwrap_or("");
                     if !["column", "label", "key", "children"].contains(&k) {
-                        self.found.error(&format!("{path}.{k}"), format!("unknown field `{k}` in a header label"), "a header label has column (a leaf) or children (a group), with label and key");
+                        self.found.error(&format!("{path}.{k}"), t!("tpl-header-unknown-field", field = k), t!("help-tpl-header-fields"));
                     }
                 }
                 let text = |k: &str| get(k).and_then(Value::as_str);
                 match (get("column"), get("children")) {
                     (Some(_), Some(_)) => {
-                        self.found.error(path, "a header label has both column and children", "a leaf names a column; a group has children");
+                        self.found.error(path, t!("tpl-header-both"), t!("help-tpl-header-both"));
                         None
                     }
                     (Some(c), None) => match c.as_str() {
                         Some(c) => {
                             if get("key").is_some() {
-                                self.found.error(&format!("{path}.key"), "a leaf's key is its column", "leave key out");
+                                self.found.error(&format!("{path}.key"), t!("tpl-leaf-key"), t!("help-tpl-leaf-key"));
                             }
                             leaf(self, c, text("label"), columns, seen)
                         }
                         None => {
-                            self.found.error(&format!("{path}.column"), "column is the key of a column", "write column: followed by a column's key");
+                            self.found.error(&format!("{path}.column"), t!("tpl-column-text"), t!("help-tpl-column-text"));
                             None
                         }
                     },
                     (None, Some(Value::Sequence(children))) => {
                         let Some(label) = text("label").map(str::trim).filter(|l| !l.is_empty()) else {
-                            self.found.error(path, "a group of the header has no label", "write label: followed by the group's text");
+                            self.found.error(path, t!("tpl-group-no-label"), t!("help-tpl-group-no-label"));
                             return None;
                         };
                         if children.is_empty() {
-                            self.found.error(&format!("{path}.children"), format!("the group {label} has no children"), "list its labels, or make it a leaf with column:");
+                            self.found.error(&format!("{path}.children"), t!("tpl-group-no-children", group = label), t!("help-tpl-group-no-children"));
                         }
                         if depth >= MAX_HEADER_ROWS && !children.is_empty() {
-                            self.found.error(path, format!("the header is deeper than {MAX_HEADER_ROWS} rows"), "flatten a level of the tree");
+                            self.found.error(path, t!("tpl-header-deeper", max = MAX_HEADER_ROWS), t!("help-tpl-header-deep"));
                             return None;
                         }
                         let kids: Vec<HeaderNode> = children
@@ -428,17 +429,17 @@ impl Cx<'_> {
                         Some(HeaderNode { key: key.to_string(), label: label.to_string(), column: None, children: kids })
                     }
                     (None, Some(_)) => {
-                        self.found.error(&format!("{path}.children"), "children is a list of header labels", "write children: [ … ] with the keys of columns or further groups");
+                        self.found.error(&format!("{path}.children"), t!("tpl-children-list"), t!("help-tpl-children-list"));
                         None
                     }
                     (None, None) => {
-                        self.found.error(path, "a header label has neither column nor children", "a leaf names a column (column: <key>, or just the key); a group has children");
+                        self.found.error(path, t!("tpl-header-neither"), t!("help-tpl-header-neither"));
                         None
                     }
                 }
             }
             _ => {
-                self.found.error(path, "a header label is a column's key or a mapping", "write a column's key, or { column: <key>, label: <text> }, or { label: <text>, children: [ … ] }");
+                self.found.error(path, t!("tpl-header-form"), t!("help-tpl-header-form"));
                 None
             }
         }
@@ -446,7 +447,7 @@ impl Cx<'_> {
 
     fn title_fields(&mut self, path: &str, title: &str) {
         if title.trim().is_empty() {
-            self.found.error(path, "the table has no title", "write its title, e.g. 行政许可实施情况统计表");
+            self.found.error(path, t!("tpl-no-title"), t!("help-tpl-no-title"));
         }
         let mut rest = title;
         while let Some(i) = rest.find('{') {
@@ -456,12 +457,12 @@ impl Cx<'_> {
                 continue;
             }
             let Some(end) = tail.find('}') else {
-                self.found.error(path, "the title has a { with no }", "write {{ for a brace, or close the field: {年度}");
+                self.found.error(path, t!("tpl-title-open-brace"), t!("help-tpl-title-open-brace"));
                 return;
             };
             let field = &tail[1..end];
             if !TITLE_FIELDS.contains(&field) {
-                self.found.error(path, format!("the title uses {{{field}}}, which is not a field"), "a title may use {机关} (the agency) and {年度} (the year)");
+                self.found.error(path, t!("tpl-title-field", field = format!("{{{field}}}")), t!("help-tpl-title-field"));
             }
             rest = &tail[end + 1..];
         }
