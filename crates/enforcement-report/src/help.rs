@@ -85,3 +85,28 @@ pub fn ids(cmd: &Command) -> Vec<String> {
     out.dedup();
     out
 }
+
+/// Ends the process on a command-line error clap found, in the interface's
+/// language: clap writes its own messages in English only.
+pub fn exit_with(e: clap::Error) -> ! {
+    use clap::error::{ContextKind, ErrorKind};
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand)
+        || er_i18n::lang() == er_i18n::Lang::En
+    {
+        e.exit()
+    }
+    let ctx = |k: ContextKind| e.get(k).map(|v| v.to_string()).unwrap_or_default();
+    let reason = std::error::Error::source(&e).map(|s| s.to_string()).unwrap_or_default();
+    let message = match e.kind() {
+        ErrorKind::UnknownArgument => t!("clap-unknown-argument", arg = ctx(ContextKind::InvalidArg)),
+        ErrorKind::InvalidSubcommand => t!("clap-invalid-subcommand", name = ctx(ContextKind::InvalidSubcommand)),
+        ErrorKind::InvalidValue => t!("clap-invalid-value", value = ctx(ContextKind::InvalidValue), arg = ctx(ContextKind::InvalidArg), valid = ctx(ContextKind::ValidValue)),
+        ErrorKind::MissingRequiredArgument => t!("clap-missing-argument", arg = ctx(ContextKind::InvalidArg)),
+        ErrorKind::MissingSubcommand => t!("clap-missing-subcommand"),
+        ErrorKind::ValueValidation => t!("clap-value-validation", arg = ctx(ContextKind::InvalidArg), reason = reason),
+        ErrorKind::ArgumentConflict => t!("clap-conflict", arg = ctx(ContextKind::InvalidArg), other = ctx(ContextKind::PriorArg)),
+        _ => t!("clap-other", detail = e.render().to_string().trim()),
+    };
+    eprintln!("{}", crate::error_line(&message, Some(&t!("clap-help-hint"))));
+    std::process::exit(2)
+}

@@ -263,7 +263,7 @@ fn font_dir_exists(dir: &Option<PathBuf>) -> Result<(), u8> {
 fn main() -> ExitCode {
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     er_i18n::set(lang_of_args(&args).unwrap_or_else(Lang::of_system));
-    let matches = help::localize(Cli::command()).get_matches_from(&args);
+    let matches = help::localize(Cli::command()).try_get_matches_from(&args).unwrap_or_else(|e| help::exit_with(e));
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(c) => c,
         Err(e) => e.exit(),

@@ -328,3 +328,19 @@ fn every_finding_of_the_corpora_speaks_chinese() {
     }
     assert!(checked > 60, "{checked} findings");
 }
+
+#[test]
+fn command_line_mistakes_are_told_in_the_users_language() {
+    for (args, zh, en) in [
+        (&["render", "--bogus"][..], "错误：无法识别的参数 --bogus", "unexpected argument '--bogus'"),
+        (&["rendr"][..], "错误：rendr 不是命令", "unrecognized subcommand 'rendr'"),
+        (&["render", "x.yaml", "--fonts", "none"][..], "错误：none 不是 --fonts <FONTS> 可取的值：可取的值有 auto, bundled", "invalid value 'none'"),
+    ] {
+        let o = run_in("zh_CN.UTF-8", args);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(stderr(&o).starts_with(zh) && stderr(&o).contains("提示：用 --help 查看命令和选项"), "{}", stderr(&o));
+        let o = run(args);
+        assert_eq!(o.status.code(), Some(2));
+        assert!(stderr(&o).contains(en), "{}", stderr(&o));
+    }
+}

@@ -492,3 +492,15 @@ help-tpl-title-field = a title may use {"{"}机关{"}"} (the agency) and {"{"}�
 block-h3-alone = a run-in heading `h3` needs its paragraph: add `p: …` to the same item
 block-empty = an empty block: write one of `h1: …`, `h2: …`, `p: …` (with an optional `h3: …`)
 block-two-kinds = a block holds one of `h1`, `h2` or `p` (with an optional `h3` before `p`); split it into separate items
+
+## Command-line errors
+
+clap-unknown-argument = unexpected argument { $arg }
+clap-invalid-subcommand = { $name } is not a command
+clap-invalid-value = { $value } is not a value of { $arg }: the values are { $valid }
+clap-missing-argument = { $arg } is needed
+clap-missing-subcommand = name a command
+clap-value-validation = { $arg }: { $reason }
+clap-conflict = { $arg } cannot be used with { $other }
+clap-other = { $detail }
+clap-help-hint = see the commands and options with --help

@@ -491,3 +491,15 @@ help-tpl-title-field = 标题可用 {"{"}机关{"}"}（发文机关）和 {"{"}�
 block-h3-alone = 段首标题 `h3` 需要它的段落：请在同一条目中加上 `p: …`
 block-empty = 空条目：请写 `h1: …`、`h2: …`、`p: …` 之一（`p` 前可加 `h3: …`）
 block-two-kinds = 一个条目只能是 `h1`、`h2` 或 `p` 之一（`p` 前可加 `h3`）；请拆成几个条目
+
+## 命令行的错误
+
+clap-unknown-argument = 无法识别的参数 { $arg }
+clap-invalid-subcommand = { $name } 不是命令
+clap-invalid-value = { $value } 不是 { $arg } 可取的值：可取的值有 { $valid }
+clap-missing-argument = 缺少 { $arg }
+clap-missing-subcommand = 请写出一个命令
+clap-value-validation = { $arg }：{ $reason }
+clap-conflict = { $arg } 不能与 { $other } 同时使用
+clap-other = { $detail }
+clap-help-hint = 用 --help 查看命令和选项
