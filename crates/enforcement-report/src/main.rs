@@ -12,6 +12,7 @@ use er_data::{load_file, Diagnostic, LoadError};
 mod batch;
 mod diff;
 mod help;
+mod import;
 mod output;
 mod rollup;
 
@@ -142,6 +143,24 @@ enum Command {
         #[arg(long)]
         year: u16,
         /// The new data file; it must not exist yet.
+        #[arg(short, long)]
+        output: PathBuf,
+    },
+    /// Makes a data file from a report an agency already has: its Word
+    /// file, its published text, or its statistics spreadsheet.
+    Import {
+        /// The report: .docx, .xlsx, or the published text (.txt).
+        file: PathBuf,
+        /// The template, when the tables' labels do not say it.
+        #[arg(long)]
+        template: Option<String>,
+        /// The agency, when the report does not sign it.
+        #[arg(long)]
+        agency: Option<String>,
+        /// The year, when the report does not say it.
+        #[arg(long)]
+        year: Option<u16>,
+        /// The data file to write; it must not exist yet.
         #[arg(short, long)]
         output: PathBuf,
     },
@@ -296,6 +315,9 @@ fn main() -> ExitCode {
             rollup::run(&files, &output, &font_source(fonts, font_dir), &opts)
         }
         Command::Init { from, year, output } => run_init(&from, year, &output),
+        Command::Import { file, template, agency, year, output } => {
+            import::run(&import::Args { file: &file, template: template.as_deref(), agency, year, output: &output })
+        }
         Command::Diff { old, new, json, notice, format, output, date } => {
             diff::run(&old, &new, json, notice, format == NoticeFormat::Docx, output.as_deref(), date.as_deref())
         }

@@ -12,7 +12,7 @@ use crate::report::{Block, Report};
 /// A YAML scalar that reads back as written: in single quotes, or, for a
 /// text with line breaks or other control characters (a block scalar in
 /// the source, a title given in lines), in double quotes with escapes.
-fn quote(s: &str) -> String {
+pub fn quote(s: &str) -> String {
     if !s.chars().any(char::is_control) {
         return format!("'{}'", s.replace('\'', "''"));
     }
@@ -33,7 +33,7 @@ fn quote(s: &str) -> String {
 }
 
 /// A mapping key: as written when YAML reads it back unchanged, quoted otherwise.
-fn key(s: &str) -> String {
+pub fn key(s: &str) -> String {
     let plain = !s.is_empty()
         && !s.starts_with(['-', '?', ' ', '~'])
         && !s.ends_with(' ')

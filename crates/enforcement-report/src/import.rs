@@ -1,0 +1,122 @@
+//! `import`: a data file from the report an agency already has. The file
+//! is recognised by its bytes (a DOCX, an XLSX, or text in UTF-8 or GBK),
+//! read, and the data file made is checked before it is written: it passes
+//! `check` but for the figures left to fill. Nothing is written on error.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use er_i18n::t;
+use er_import::{source, ImportError, Options};
+
+use crate::{error_line, output};
+
+/// Largest file read: a report's Word file with its images is well under.
+const MAX_BYTES: u64 = 64 << 20;
+
+pub struct Args<'a> {
+    pub file: &'a Path,
+    pub template: Option<&'a str>,
+    pub agency: Option<String>,
+    pub year: Option<u16>,
+    pub output: &'a Path,
+}
+
+pub fn run(a: &Args) -> u8 {
+    let fail = |what: String, help: Option<String>, code: u8| {
+        eprintln!("{}", error_line(&what, help.as_deref()));
+        code
+    };
+    if a.output.exists() {
+        return fail(t!("msg-exists", file = a.output.display()), None, 2);
+    }
+    let bytes = match read(a.file) {
+        Ok(b) => b,
+        Err(e) => return fail(t!("msg-cannot-read", file = a.file.display(), error = e), None, 2),
+    };
+    let cannot = |e: String| fail(t!("import-cannot-read", file = a.file.display(), error = e), Some(t!("help-import-cannot-read")), 2);
+    let src = match er_source::read::foreign_format(&bytes) {
+        Some("kind-docx") => match source::from_docx(&bytes) {
+            Ok(s) => s,
+            Err(e) => return cannot(e),
+        },
+        Some("kind-xlsx") => match source::from_xlsx(&bytes) {
+            Ok(s) => s,
+            Err(e) => return cannot(e),
+        },
+        Some("kind-pdf") => match source::from_pdf(&bytes) {
+            Ok(s) => s,
+            Err(e) => return cannot(e),
+        },
+        Some(kind) => return cannot(er_i18n::message(kind, &[])),
+        None => match text(&bytes) {
+            Some(s) => source::from_text(&s),
+            None => return cannot(t!("read-not-utf8", at = 0)),
+        },
+    };
+    let template = match a.template {
+        None => None,
+        Some(named) => match er_template::resolve(named, None) {
+            Ok(t) => Some(t),
+            Err(_) => return fail(t!("msg-no-template", name = named), Some(t!("help-builtin-templates", names = er_template::builtin::names())), 2),
+        },
+    };
+    let opts = Options { template: template.map(|t: Arc<er_template::Template>| t), template_ref: a.template.map(str::to_string), agency: a.agency.clone(), year: a.year };
+    let imported = match er_import::import(src, &opts) {
+        Ok(i) => i,
+        Err(e) => {
+            let help = match &e {
+                ImportError::NoTable => t!("help-import-no-table"),
+                ImportError::Unmatched(_) => t!("help-import-unmatched"),
+                ImportError::Missing(m) if *m == t!("import-no-agency") => t!("help-import-no-agency"),
+                ImportError::Missing(_) => t!("help-import-no-year"),
+            };
+            return fail(format!("{}: {e}", a.file.display()), Some(help), 1);
+        }
+    };
+    // The data file made passes check, but for the figures left to fill.
+    let name = a.output.display().to_string();
+    let errors: Vec<er_data::Diagnostic> = match er_data::load_str(&imported.yaml, &name) {
+        Ok(l) => er_data::check(&l).into_iter().filter(|d| d.is_error() && !d.message.contains(er_data::figures::TO_FILL)).collect(),
+        Err(e) => e.diagnostics().to_vec(),
+    };
+    if !errors.is_empty() {
+        crate::print(&errors);
+        return fail(t!("import-check-failed", n = errors.len()), None, 1);
+    }
+    if let Err(e) = output::write_file(a.output, imported.yaml.into_bytes()) {
+        return fail(e, None, 2);
+    }
+    eprintln!("{}", t!("import-guessed", n = imported.guesses.len()));
+    for (place, what) in &imported.guesses {
+        if place.is_empty() {
+            eprintln!("  {what}");
+        } else {
+            eprintln!("  {}: {place}: {what}", a.file.display());
+        }
+    }
+    eprintln!("{}", t!("import-done", file = a.output.display(), source = a.file.display(), template = imported.template.name));
+    0
+}
+
+fn read(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let f = std::fs::File::open(path).map_err(|e| e.to_string())?;
+    let mut v = Vec::new();
+    f.take(MAX_BYTES + 1).read_to_end(&mut v).map_err(|e| e.to_string())?;
+    if v.len() as u64 > MAX_BYTES {
+        return Err(t!("diff-too-large", file = path.display(), mib = MAX_BYTES >> 20));
+    }
+    Ok(v)
+}
+
+/// Text in UTF-8 (a byte-order mark aside) or, as Chinese Windows saves it,
+/// in GBK.
+fn text(bytes: &[u8]) -> Option<String> {
+    let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Ok(s) = std::str::from_utf8(b) {
+        return Some(s.to_string());
+    }
+    let (s, _, bad) = encoding_rs::GB18030.decode(b);
+    (!bad).then(|| s.into_owned())
+}

@@ -1,0 +1,250 @@
+//! `import`: a data file from the report an agency already has. The
+//! published text of the reference report gives back the fixture itself;
+//! the tool's own DOCX, XLSX and PDF of each built-in template's example
+//! give back their figures and text, also after a LibreOffice round trip; a
+//! DOCX typed as a Word user types it is read whole; broken inputs are
+//! refused with a message and no data file.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use common::*;
+
+fn stderr(o: &std::process::Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn import(file: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
+    let mut args = vec!["import", file.to_str().unwrap(), "-o", out.to_str().unwrap()];
+    args.extend(extra);
+    run(&args)
+}
+
+fn load(p: &Path) -> er_data::Report {
+    er_data::load_file(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())).report
+}
+
+/// Every figure of every table, as the data gives or computes it.
+fn figures(r: &er_data::Report) -> Vec<Vec<er_data::FigureValue>> {
+    (0..r.template.tables.len()).map(|t| r.values(t)).collect()
+}
+
+fn text(r: &er_data::Report) -> Vec<String> {
+    er_document::build(r).text_lines()
+}
+
+#[test]
+fn the_published_text_gives_back_the_fixture() {
+    let dir = scratch("import-text");
+    let out = dir.join("r.yaml");
+    let o = import(&root().join("fixtures/aral-emergency-2024.reference.txt"), &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    // The guesses are said, each with its place in the source.
+    let err = stderr(&o);
+    assert!(err.contains("aral-emergency-2024.reference.txt: line 14: 37件 made {表二.合计}"), "{err}");
+    assert!(err.contains("aral-emergency-2024.reference.txt: line 14: 1737821.088元 made {表二.罚没金额:元}"), "{err}");
+    assert!(err.contains("line 7: read as a level-3 heading: 1.重点领域监管整治情况。"), "{err}");
+    assert!(err.contains("the tables' labels match template bingtuan-2024 best: chosen"), "{err}");
+
+    assert!(run(&["check", out.to_str().unwrap()]).status.success());
+    let d = run(&["diff", fixture().to_str().unwrap(), out.to_str().unwrap()]);
+    assert_eq!(d.status.code(), Some(0), "differences:\n{}", String::from_utf8_lossy(&d.stdout));
+    let (want, got) = (load(&fixture()), load(&out));
+    assert_eq!(text(&got), text(&want), "the rendered text, character for character");
+    assert_eq!(figures(&got), figures(&want));
+    // The same, rendered: the DOCX's text.
+    let (a, b) = (render(&fixture(), "docx", &dir.join("a")), render(&out, "docx", &dir.join("b")));
+    assert_eq!(er_inspect::docx::Docx::read(&b).unwrap().text(), er_inspect::docx::Docx::read(&a).unwrap().text());
+}
+
+/// The built-in templates' examples.
+fn examples() -> Vec<PathBuf> {
+    ["aral-emergency-2024", "example-2025", "national-2021-example", "national-2021-detailed-example"].iter().map(|n| root().join(format!("fixtures/{n}.yaml"))).collect()
+}
+
+/// Imports `file` and compares with `original`: figures always, the
+/// rendered text too when the source has the narrative.
+fn round_trip(original: &Path, file: &Path, with_text: bool, dir: &Path) {
+    let out = dir.join(format!("{}.yaml", file.file_name().unwrap().to_string_lossy()));
+    let o = import(file, &out, &[]);
+    assert!(o.status.success(), "{}: {}", file.display(), stderr(&o));
+    let c = run(&["check", out.to_str().unwrap()]);
+    assert!(c.status.success(), "{}: {}", out.display(), stderr(&c));
+    let (want, got) = (load(original), load(&out));
+    assert_eq!(got.template.name, want.template.name, "{}", file.display());
+    assert_eq!(figures(&got), figures(&want), "{}", file.display());
+    assert_eq!((got.agency.as_str(), got.year), (want.agency.as_str(), want.year), "{}", file.display());
+    if with_text {
+        assert_eq!(text(&got), text(&want), "{}", file.display());
+        assert_eq!(got.report_date, want.report_date, "{}", file.display());
+    } else {
+        // The tables' titles and notes as printed.
+        let tables = |r: &er_data::Report| -> Vec<(String, Vec<String>)> {
+            er_document::build(r).tables().map(|t| (er_document::title::unbroken(&t.title), t.notes.items.clone())).collect()
+        };
+        assert_eq!(tables(&got), tables(&want), "{}", file.display());
+    }
+}
+
+#[test]
+fn the_tools_own_docx_xlsx_and_pdf_give_back_figures_and_text() {
+    let dir = scratch("import-own");
+    for ex in examples() {
+        let stem = ex.file_stem().unwrap().to_string_lossy().into_owned();
+        let out = dir.join(&stem);
+        // The PDF is read by its structure tree (a tagged PDF).
+        for (format, with_text) in [("docx", true), ("xlsx", false), ("pdf", true)] {
+            render(&ex, format, &out);
+            round_trip(&ex, &out.join(format!("{stem}.{format}")), with_text, &out);
+        }
+    }
+}
+
+#[test]
+fn the_same_after_a_libreoffice_round_trip() {
+    if std::process::Command::new("soffice").arg("--version").output().map_or(true, |o| !o.status.success()) {
+        eprintln!("soffice not installed: skipped");
+        return;
+    }
+    let dir = scratch("import-lo");
+    for ex in [fixture(), root().join("fixtures/national-2021-example.yaml")] {
+        let stem = ex.file_stem().unwrap().to_string_lossy().into_owned();
+        for (format, with_text) in [("docx", true), ("xlsx", false)] {
+            let out = dir.join(format!("{stem}-{format}"));
+            render(&ex, format, &out);
+            let resaved = out.join("resaved");
+            let o = std::process::Command::new("soffice")
+                .args(["--headless", &format!("-env:UserInstallation=file://{}/lo-profile", dir.display()), "--convert-to", format, "--outdir"])
+                .arg(&resaved)
+                .arg(out.join(format!("{stem}.{format}")))
+                .output()
+                .unwrap();
+            assert!(o.status.success(), "{}", stderr(&o));
+            round_trip(&ex, &resaved.join(format!("{stem}.{format}")), with_text, &out);
+        }
+    }
+}
+
+/// A DOCX packed by hand from its document.xml.
+fn docx(body: &str) -> Vec<u8> {
+    use std::io::Write;
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    let parts = [
+        ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>"#.to_string()),
+        ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#.to_string()),
+        ("word/document.xml", format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>{body}</w:body></w:document>"#)),
+    ];
+    for (name, text) in parts {
+        z.start_file(name, o).unwrap();
+        z.write_all(text.as_bytes()).unwrap();
+    }
+    z.finish().unwrap().into_inner()
+}
+
+fn p(text: &str) -> String {
+    format!("<w:p><w:r><w:t xml:space=\"preserve\">{text}</w:t></w:r></w:p>")
+}
+
+/// A cell: its text with line breaks where `\n` stands, its span.
+fn tc(text: &str, span: usize) -> String {
+    let runs: Vec<String> = text.split('\n').map(|l| format!("<w:t xml:space=\"preserve\">{l}</w:t>")).collect();
+    let span = if span > 1 { format!("<w:tcPr><w:gridSpan w:val=\"{span}\"/></w:tcPr>") } else { String::new() };
+    format!("<w:tc>{span}<w:p><w:r>{}</w:r></w:p></w:tc>", runs.join("<w:br/>"))
+}
+
+fn tr(cells: &[String]) -> String {
+    format!("<w:tr>{}</w:tr>", cells.concat())
+}
+
+/// A report typed in Word: no styles, headings typed with their numbers,
+/// labels with line breaks, spaces and half-width brackets, a figure 1,234.
+fn typed_report() -> Vec<u8> {
+    let t1 = format!(
+        "<w:tbl>{}{}{}</w:tbl>",
+        tr(&[tc("行政许可实施数量（宗）", 5)]),
+        tr(&[tc("申请\n数量", 1), tc("受理 数量", 1), tc("许可数量", 1), tc("不予许可\n数量", 1), tc("撤销许可数量", 1)]),
+        tr(&[tc("12", 1), tc("12", 1), tc("10", 1), tc("2", 1), tc("", 1)]),
+    );
+    let leaves = ["警告", "罚款", "没收违法\n所得、没收\n非法财物", "暂扣许可证、\n执照", "责令停产停业", "吊销许可证、执照", "行政拘留", "其他行政处罚", "合计 (宗)", "罚没金额\n(万元)"];
+    let values = ["", "1,234", "6", "", "", "", "", "", "1,240", "88.5"];
+    let t2 = format!(
+        "<w:tbl>{}{}{}</w:tbl>",
+        tr(&[tc("行政处罚实施数量（宗）", 10)]),
+        tr(&leaves.iter().map(|l| tc(l, 1)).collect::<Vec<_>>()),
+        tr(&values.iter().map(|v| tc(v, 1)).collect::<Vec<_>>()),
+    );
+    docx(&[
+        p("第一部分 行政执法总体情况"),
+        p("一、行政执法基本情况"),
+        p("（一）行政许可和行政处罚情况。"),
+        p("1.行政许可。2024年度收到行政许可申请12件，全部受理，予以许可10件。"),
+        p("2.行政处罚。2024年度作出行政处罚共1,240件，罚没金额88.5万元。2024年3月5日召开培训会。"),
+        p("某县市场监督管理局"),
+        p("2025年1月20日"),
+        p("第二部分 行政执法数据统计情况"),
+        p("表一"),
+        p("行政许可实施情况统计表"),
+        t1,
+        p("表二"),
+        p("行政处罚实施情况统计表"),
+        t2,
+    ]
+    .concat())
+}
+
+#[test]
+fn a_docx_typed_in_word_is_read_whole() {
+    let dir = scratch("import-typed");
+    let src = dir.join("report.docx");
+    std::fs::write(&src, typed_report()).unwrap();
+    let out = dir.join("r.yaml");
+    let o = import(&src, &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let err = stderr(&o);
+    // 表三 and 表四 are not in the source: left to fill, and said.
+    assert!(err.contains("the source has no 表三"), "{err}");
+    let c = run(&["check", out.to_str().unwrap()]);
+    let cerr = stderr(&c);
+    assert!(cerr.lines().filter(|l| l.contains(": error: ")).all(|l| l.contains("still to fill")), "{cerr}");
+    let r = load(&out);
+    assert_eq!((r.agency.as_str(), r.year, r.report_date.to_string().as_str()), ("某县市场监督管理局", 2024, "2025-01-20"));
+    let t1: Vec<String> = r.values(0).iter().map(|v| v.text()).collect();
+    assert_eq!(t1, ["12", "12", "10", "2", ""]);
+    let t2: Vec<String> = r.values(1).iter().map(|v| v.text()).collect();
+    assert_eq!(t2, ["", "1234", "6", "", "", "", "", "", "1240", "88.5"]);
+    // Headings by their numbers, the run-in heading split, references made
+    // where the text states a table's figure; a date stays.
+    let yaml = std::fs::read_to_string(&out).unwrap();
+    assert!(yaml.contains("- h1: '一、行政执法基本情况'") && yaml.contains("- h2: '（一）行政许可和行政处罚情况。'"), "{yaml}");
+    assert!(yaml.contains("- h3: '1.行政许可。'\n      p: '{年度}年度收到行政许可申请{表一.申请数量}件，全部受理，予以许可{表一.许可数量}件。'"), "{yaml}");
+    assert!(yaml.contains("作出行政处罚共{表二.合计}件，罚没金额{表二.罚没金额}万元。2024年3月5日召开培训会。"), "{yaml}");
+    assert!(err.contains("1,240件 made {表二.合计}"), "{err}");
+}
+
+#[test]
+fn broken_inputs_get_a_message_and_no_data_file() {
+    let dir = scratch("import-broken");
+    let no_table = docx(&[p("第一部分 行政执法总体情况"), p("一、基本情况"), p("本年度无统计数据。")].concat());
+    let other_kind = docx(&format!("{}<w:tbl>{}{}</w:tbl>", p("表一"), tr(&[tc("姓名", 1), tc("年龄", 1)]), tr(&[tc("张三", 1), tc("30", 1)])));
+    let mut encrypted = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    encrypted.extend([0u8; 512]);
+    let mut corrupt = typed_report();
+    corrupt.truncate(corrupt.len() / 2);
+    for (name, bytes, code, message) in [
+        ("no-table.docx", no_table, 1, "the file holds no statistics table"),
+        ("other-kind.docx", other_kind, 1, "a table matches no template: 表一: 姓名；年龄；张三"),
+        ("encrypted.docx", encrypted, 2, "an older Word or Excel file"),
+        ("corrupt.docx", corrupt, 2, "cannot read"),
+    ] {
+        let f = dir.join(name);
+        std::fs::write(&f, bytes).unwrap();
+        let out = dir.join(format!("{name}.yaml"));
+        let o = import(&f, &out, &[]);
+        assert_eq!(o.status.code(), Some(code), "{name}: {}", stderr(&o));
+        assert!(stderr(&o).contains(message), "{name}: {}", stderr(&o));
+        assert!(stderr(&o).contains("help: "), "{name}: {}", stderr(&o));
+        assert!(!out.exists(), "{name}: a data file was written");
+    }
+}

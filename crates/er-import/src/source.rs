@@ -1,0 +1,532 @@
+//! What a report file holds, read as a reader sees it: paragraphs and
+//! tables in reading order, each with its place in the source. The text,
+//! DOCX and XLSX readers each make this; nothing after them knows the
+//! format.
+
+use er_i18n::t;
+
+/// A paragraph, or a table with its label, title and notes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Para(Para),
+    Table(SourceTable),
+}
+
+/// A paragraph of text and where it stands (第12段, 第30行).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Para {
+    pub text: String,
+    pub place: String,
+}
+
+/// A table's cells in reading order, row by row, a merged cell once.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct SourceTable {
+    /// 表一, when the source names it.
+    pub label: Option<String>,
+    pub title: Option<String>,
+    pub cells: Vec<Cell>,
+    /// Where the last row starts in `cells`, when the source has rows (a
+    /// DOCX or XLSX table); a published text has only the cells.
+    pub last_row: Option<usize>,
+    /// The notes under the table (说明：1.…), each without its number.
+    pub notes: Vec<String>,
+    pub place: String,
+}
+
+/// A cell's text and where it stands.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Cell {
+    pub text: String,
+    pub place: String,
+}
+
+/// The whole source, with what its file's properties say.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Source {
+    pub items: Vec<Item>,
+    /// The author the file's properties name (a DOCX or XLSX).
+    pub author: Option<String>,
+    /// The created date the properties give, YYYY-MM-DD.
+    pub created: Option<String>,
+    /// The year a data sheet gives (the tool's own XLSX).
+    pub year: Option<u16>,
+}
+
+/// A table label on its own: 表一 … 表二十.
+pub fn table_label(s: &str) -> Option<String> {
+    let s = s.trim();
+    let rest = s.strip_prefix('表')?;
+    (!rest.is_empty() && rest.chars().count() <= 3 && rest.chars().all(|c| "一二三四五六七八九十".contains(c))).then(|| s.to_string())
+}
+
+/// The notes lead: 说明： or 填报说明：, possibly after a table label
+/// (表一填报说明：); returns the label and the first note.
+pub fn notes_lead(s: &str) -> Option<(Option<String>, String)> {
+    let s = s.trim();
+    for lead in ["填报说明：", "填报说明:", "说明：", "说明:"] {
+        if let Some(i) = s.find(lead) {
+            let before = &s[..i];
+            let label = if before.is_empty() { None } else { Some(table_label(before)?) };
+            return Some((label, s[i + lead.len()..].trim().to_string()));
+        }
+    }
+    None
+}
+
+/// A note without its number: 1.统计范围… → 统计范围….
+pub fn unnumbered(s: &str) -> String {
+    let s = s.trim();
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    if digits > 0 {
+        let rest = &s[digits..];
+        for dot in ['.', '．', '、'] {
+            if let Some(r) = rest.strip_prefix(dot) {
+                return r.trim().to_string();
+            }
+        }
+    }
+    s.to_string()
+}
+
+/// True when a line starts a numbered note (2.…).
+pub fn numbered(s: &str) -> bool {
+    let s = s.trim();
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && s[digits..].starts_with(['.', '．'])
+}
+
+/// Reads a report published as text: lines are paragraphs; a line 表N
+/// starts a table, whose cells are the lines led by a tab (a line without
+/// one continues the cell above: a label broken over lines), and whose
+/// notes start at 说明：.
+pub fn from_text(text: &str) -> Source {
+    let mut items = Vec::new();
+    let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
+    let mut i = 0;
+    while i < lines.len() {
+        let line = lines[i];
+        let place = t!("place-line", n = i + 1);
+        if let Some(label) = table_label(line) {
+            let mut table = SourceTable { label: Some(label), place: place.clone(), ..SourceTable::default() };
+            i += 1;
+            while i < lines.len() && lines[i].trim().is_empty() {
+                i += 1;
+            }
+            if i < lines.len() && !lines[i].starts_with('\t') {
+                table.title = Some(lines[i].trim().to_string());
+                i += 1;
+            }
+            let mut in_notes = false;
+            while i < lines.len() {
+                let l = lines[i];
+                let trimmed = l.trim().trim_matches('\u{a0}');
+                if table_label(l).is_some() || (!in_notes && trimmed.starts_with("第") && trimmed.contains("部分") && !l.starts_with('\t')) {
+                    break;
+                }
+                if let Some((_, first)) = notes_lead(trimmed).filter(|_| !l.starts_with('\t')) {
+                    in_notes = true;
+                    table.notes.push(unnumbered(&first));
+                } else if in_notes {
+                    if numbered(trimmed) {
+                        table.notes.push(unnumbered(trimmed));
+                    } else if !trimmed.is_empty() {
+                        if let Some(last) = table.notes.last_mut() {
+                            last.push_str(trimmed);
+                        }
+                    }
+                } else if let Some(cell) = l.strip_prefix('\t') {
+                    table.cells.push(Cell { text: cell.trim().trim_matches('\u{a0}').to_string(), place: t!("place-line", n = i + 1) });
+                } else if !trimmed.is_empty() {
+                    // A label broken over lines in the published page.
+                    if let Some(last) = table.cells.last_mut() {
+                        last.text.push_str(trimmed);
+                    }
+                }
+                i += 1;
+            }
+            items.push(Item::Table(table));
+            continue;
+        }
+        let text = line.trim().trim_matches('\u{a0}').trim();
+        if !text.is_empty() {
+            items.push(Item::Para(Para { text: text.to_string(), place }));
+        }
+        i += 1;
+    }
+    Source { items, ..Source::default() }
+}
+
+/// Reads a DOCX: its paragraphs outside tables, and its tables with the
+/// label, title and notes paragraphs around them; the author and created
+/// date of its properties.
+pub fn from_docx(bytes: &[u8]) -> Result<Source, String> {
+    let d = er_inspect::docx::Docx::read(bytes)?;
+    let mut items = Vec::new();
+    let mut table = 0;
+    let mut k = 0;
+    let mut para_no = 0;
+    while k < d.paragraphs.len() {
+        let p = &d.paragraphs[k];
+        if p.in_table {
+            while k < d.paragraphs.len() && d.paragraphs[k].in_table {
+                k += 1;
+            }
+            if let Some(rows) = d.tables.get(table) {
+                let mut st = SourceTable { place: t!("place-table", n = table + 1), ..SourceTable::default() };
+                for (r, row) in rows.iter().enumerate() {
+                    if r + 1 == rows.len() {
+                        st.last_row = Some(st.cells.len());
+                    }
+                    let mut col = 0;
+                    for c in row {
+                        if c.v_merge.as_deref() != Some("continue") {
+                            let text = c.text.split_whitespace().collect::<Vec<_>>().join("");
+                            st.cells.push(Cell { text, place: t!("place-table-cell", table = table + 1, row = r + 1, column = col + 1) });
+                        }
+                        col += c.grid_span.max(1);
+                    }
+                }
+                items.push(Item::Table(st));
+            }
+            table += 1;
+            continue;
+        }
+        para_no += 1;
+        let text = p.text.trim().to_string();
+        if !text.is_empty() {
+            items.push(Item::Para(Para { text, place: t!("place-paragraph", n = para_no) }));
+        }
+        k += 1;
+    }
+    let (author, created) = properties(bytes);
+    Ok(Source { items: attach_captions(items), author, created, year: None })
+}
+
+/// The author and created date of an Office file's core properties.
+fn properties(bytes: &[u8]) -> (Option<String>, Option<String>) {
+    let Ok(parts) = er_inspect::docx::parts(bytes) else { return (None, None) };
+    let Some(core) = parts.get("docProps/core.xml") else { return (None, None) };
+    let xml = String::from_utf8_lossy(core);
+    let tag = |name: &str| -> Option<String> {
+        let i = xml.find(&format!("<{name}"))?;
+        let j = i + xml[i..].find('>')? + 1;
+        let k = j + xml[j..].find(&format!("</{name}>"))?;
+        let v = xml[j..k].trim().to_string();
+        (!v.is_empty()).then_some(v)
+    };
+    let unescape = |s: String| s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
+    (tag("dc:creator").map(unescape), tag("dcterms:created").map(|d| d.chars().take(10).collect()))
+}
+
+/// Moves the paragraphs that belong to a table into it: the label (表一)
+/// and title just before it, the notes (说明：1.… and the numbered notes
+/// after them) just after it, and notes printed apart (表一填报说明：…).
+fn attach_captions(items: Vec<Item>) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::new();
+    let mut iter = items.into_iter().peekable();
+    while let Some(item) = iter.next() {
+        match item {
+            Item::Table(mut t) => {
+                // Title, then label, looking back, unless the table has them.
+                if let (None, Some(Item::Para(p))) = (&t.title, out.last()) {
+                    if table_label(&p.text).is_none() && notes_lead(&p.text).is_none() {
+                        let title = p.text.clone();
+                        out.pop();
+                        t.title = Some(title);
+                    }
+                }
+                if let (None, Some(Item::Para(p))) = (&t.label, out.last()) {
+                    if let Some(l) = table_label(&p.text) {
+                        out.pop();
+                        t.label = Some(l);
+                    }
+                }
+                while let Some(Item::Para(p)) = iter.peek() {
+                    match notes_lead(&p.text) {
+                        Some((None, first)) if t.notes.is_empty() => t.notes.push(unnumbered(&first)),
+                        None if !t.notes.is_empty() && numbered(&p.text) => t.notes.push(unnumbered(&p.text)),
+                        _ => break,
+                    }
+                    iter.next();
+                }
+                out.push(Item::Table(t));
+            }
+            Item::Para(p) => match notes_lead(&p.text) {
+                // 表一填报说明：… after the last table.
+                Some((Some(label), first)) => {
+                    let mut notes = vec![unnumbered(&first)];
+                    while let Some(Item::Para(n)) = iter.peek() {
+                        if !numbered(&n.text) || notes_lead(&n.text).is_some() {
+                            break;
+                        }
+                        notes.push(unnumbered(&n.text));
+                        iter.next();
+                    }
+                    if let Some(Item::Table(t)) = out.iter_mut().rev().find(|i| matches!(i, Item::Table(t) if t.label.as_deref() == Some(label.as_str()))) {
+                        t.notes = notes;
+                    }
+                }
+                _ => out.push(Item::Para(p)),
+            },
+        }
+    }
+    out
+}
+
+/// Reads an XLSX: on every sheet (but the tool's data sheet), each table
+/// from its label row (表一) or, failing one, the sheet itself: the title,
+/// the header rows, the value row (the first row of figures), the notes.
+pub fn from_xlsx(bytes: &[u8]) -> Result<Source, String> {
+    let sheets = er_inspect::xlsx::read(bytes)?;
+    let mut items = Vec::new();
+    let mut year = None;
+    for s in &sheets {
+        if s.name == "数据" {
+            // The tool's own data sheet: its 年度 column.
+            year = s.cells.iter().find(|((r, c), _)| *r > 0 && *c == 6).and_then(|(_, v)| v.text().parse().ok());
+            continue;
+        }
+        let text = |r: u32, c: u32| s.cells.get(&(r, c)).map(|v| v.text().trim().to_string()).unwrap_or_default();
+        let last_row = s.cells.keys().map(|k| k.0).max().unwrap_or(0);
+        let row_cells = |r: u32| -> Vec<(u32, String)> { s.cells.range((r, 0)..(r + 1, 0)).map(|((_, c), v)| (*c, v.text().trim().to_string())).filter(|(_, t)| !t.is_empty()).collect() };
+        // Where each table starts: a row whose first cell is a label.
+        let mut starts: Vec<(u32, Option<String>)> = (0..=last_row).filter_map(|r| row_cells(r).first().and_then(|(_, t)| table_label(t)).map(|l| (r, Some(l)))).collect();
+        if starts.is_empty() {
+            starts.push((0, table_label(&s.name)));
+        }
+        for (k, (start, label)) in starts.iter().enumerate() {
+            let end = starts.get(k + 1).map_or(last_row + 1, |n| n.0);
+            let mut st = SourceTable { label: label.clone(), place: t!("place-sheet", sheet = s.name.clone()), ..SourceTable::default() };
+            let mut r = if label.is_some() { start + 1 } else { *start };
+            // The title: the first row with one text and no figure.
+            while r < end && row_cells(r).is_empty() {
+                r += 1;
+            }
+            let cells = row_cells(r);
+            if cells.len() == 1 && !is_figure(&cells[0].1) && notes_lead(&cells[0].1).is_none() {
+                st.title = Some(cells[0].1.clone());
+                r += 1;
+            }
+            // Header rows, then the value row: the first row holding a figure.
+            let header_start = r;
+            let mut value_row = None;
+            while r < end {
+                let cells = row_cells(r);
+                if cells.iter().any(|(_, t)| notes_lead(t).is_some()) {
+                    break;
+                }
+                if !cells.is_empty() && cells.iter().all(|(_, t)| is_figure(t) || t.starts_with('=')) {
+                    value_row = Some(r);
+                    break;
+                }
+                r += 1;
+            }
+            let cols: Vec<u32> = (header_start..r).flat_map(row_cells).map(|(c, _)| c).collect();
+            let (first, last) = (cols.iter().min().copied().unwrap_or(0), cols.iter().max().copied().unwrap_or(0));
+            let last = s.merged.iter().filter(|m| m.0 >= header_start && m.0 < r).map(|m| m.3).fold(last, u32::max);
+            for hr in header_start..r {
+                for (c, t) in row_cells(hr) {
+                    st.cells.push(Cell { text: t.split_whitespace().collect::<Vec<_>>().join(""), place: t!("place-sheet-cell", sheet = s.name.clone(), cell = cell_name(hr, c)) });
+                }
+            }
+            if let Some(vr) = value_row {
+                st.last_row = Some(st.cells.len());
+                for c in first..=last {
+                    st.cells.push(Cell { text: text(vr, c), place: t!("place-sheet-cell", sheet = s.name.clone(), cell = cell_name(vr, c)) });
+                }
+                r = vr + 1;
+            }
+            // Notes: 说明：1.… then numbered rows.
+            while r < end {
+                for (_, t) in row_cells(r) {
+                    match notes_lead(&t) {
+                        Some((_, first)) => st.notes.push(unnumbered(&first)),
+                        None if !st.notes.is_empty() => st.notes.push(unnumbered(t.trim_start_matches('\u{3000}'))),
+                        None => {}
+                    }
+                }
+                r += 1;
+            }
+            if !st.cells.is_empty() {
+                items.push(Item::Table(st));
+            }
+        }
+    }
+    let (author, created) = properties(bytes);
+    Ok(Source { items, author, created, year })
+}
+
+/// A cell that holds a figure: digits with a point or thousands commas.
+fn is_figure(t: &str) -> bool {
+    let t = t.trim();
+    !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-')) && t.chars().any(|c| c.is_ascii_digit())
+}
+
+/// A1-style name of a 0-based cell.
+fn cell_name(r: u32, c: u32) -> String {
+    let mut col = String::new();
+    let mut n = c + 1;
+    while n > 0 {
+        col.insert(0, (b'A' + ((n - 1) % 26) as u8) as char);
+        n = (n - 1) / 26;
+    }
+    format!("{col}{}", r + 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_and_notes() {
+        assert_eq!(table_label("表二"), Some("表二".into()));
+        assert_eq!(table_label("表二行政处罚"), None);
+        assert_eq!(notes_lead("说明：1.甲"), Some((None, "1.甲".into())));
+        assert_eq!(notes_lead("表一填报说明：1.甲"), Some((Some("表一".into()), "1.甲".into())));
+        assert_eq!(unnumbered("2.乙"), "乙");
+    }
+
+    #[test]
+    fn a_published_table_reads_its_broken_labels_and_blank_cells() {
+        let s = from_text("表二\n标题\n\t数量（宗）\n\n\t没收违法\n所得\n\t罚款\n\n\t\n\t27\n\n说明：1.甲。\n2.乙。\n");
+        let Item::Table(t) = &s.items[0] else { panic!() };
+        let texts: Vec<&str> = t.cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["数量（宗）", "没收违法所得", "罚款", "", "27"]);
+        assert_eq!(t.notes, ["甲。", "乙。"]);
+    }
+}
+
+/// Reads a PDF by its structure tree (a tagged PDF, as the tool makes):
+/// paragraphs and headings in reading order, tables cell by cell from
+/// their TH and TD elements, the caption giving label and title. An
+/// untagged PDF gives its lines as paragraphs, and no table.
+pub fn from_pdf(bytes: &[u8]) -> Result<Source, String> {
+    use lopdf::{Dictionary, Document, Object, ObjectId};
+    let pages = er_inspect::pdf::read(bytes)?;
+    let doc = Document::load_mem(bytes).map_err(|e| e.to_string())?;
+    let page_ids: Vec<ObjectId> = doc.get_pages().into_values().collect();
+    let root = doc
+        .catalog()
+        .ok()
+        .and_then(|c| c.get(b"StructTreeRoot").ok())
+        .and_then(|r| r.as_reference().ok())
+        .and_then(|r| doc.get_dictionary(r).ok())
+        .and_then(|d| d.get(b"K").ok())
+        .and_then(|k| k.as_reference().ok());
+    let Some(root) = root else {
+        // Untagged: its lines as paragraphs.
+        let items = pages
+            .iter()
+            .enumerate()
+            .flat_map(|(pi, p)| p.lines().into_iter().map(move |l| Item::Para(Para { text: l, place: t!("place-page", n = pi + 1) })))
+            .collect();
+        return Ok(Source { items, ..Source::default() });
+    };
+    let page_of = |d: &Dictionary| d.get(b"Pg").ok().and_then(|p| p.as_reference().ok()).and_then(|r| page_ids.iter().position(|q| *q == r));
+    let runs = |pi: usize, mcid: i64| -> String { pages[pi].runs.iter().filter(|r| r.mcid == Some(mcid) && !r.artifact).map(|r| r.text.as_str()).collect() };
+    // An element's text, its descendants' included, and its first page.
+    fn text(doc: &Document, id: ObjectId, page_of: &dyn Fn(&Dictionary) -> Option<usize>, runs: &dyn Fn(usize, i64) -> String, first: &mut Option<usize>) -> String {
+        let Ok(d) = doc.get_dictionary(id) else { return String::new() };
+        let own = page_of(d);
+        let mut out = String::new();
+        let kids: Vec<Object> = match d.get(b"K") {
+            Ok(Object::Array(a)) => a.clone(),
+            Ok(o) => vec![o.clone()],
+            Err(_) => Vec::new(),
+        };
+        for k in kids {
+            match k {
+                Object::Integer(mcid) => {
+                    if let Some(pi) = own {
+                        first.get_or_insert(pi);
+                        out.push_str(&runs(pi, mcid));
+                    }
+                }
+                Object::Dictionary(mcr) => {
+                    if let (Some(pi), Ok(mcid)) = (page_of(&mcr), mcr.get(b"MCID").and_then(|m| m.as_i64())) {
+                        first.get_or_insert(pi);
+                        out.push_str(&runs(pi, mcid));
+                    }
+                }
+                Object::Reference(r) => out.push_str(&text(doc, r, page_of, runs, first)),
+                _ => {}
+            }
+        }
+        out
+    }
+    let kind = |id: ObjectId| -> String { doc.get_dictionary(id).ok().and_then(|d| d.get(b"S").ok()).and_then(|s| s.as_name().ok()).map(|n| String::from_utf8_lossy(n).into_owned()).unwrap_or_default() };
+    let children = |id: ObjectId| -> Vec<ObjectId> {
+        match doc.get_dictionary(id).ok().and_then(|d| d.get(b"K").ok()) {
+            Some(Object::Array(a)) => a.iter().filter_map(|o| o.as_reference().ok()).collect(),
+            Some(Object::Reference(r)) => vec![*r],
+            _ => Vec::new(),
+        }
+    };
+    let mut items = Vec::new();
+    let mut stack = vec![root];
+    let mut order = Vec::new();
+    // Depth first, in reading order.
+    while let Some(id) = stack.pop() {
+        let k = kind(id);
+        if matches!(k.as_str(), "Document" | "Part" | "Sect" | "Div" | "Art") {
+            let mut c = children(id);
+            c.reverse();
+            stack.extend(c);
+        } else {
+            order.push(id);
+        }
+    }
+    let mut tables = 0;
+    for id in order {
+        let k = kind(id);
+        let mut first = None;
+        if k == "Table" {
+            tables += 1;
+            let mut st = SourceTable { place: t!("place-table", n = tables), ..SourceTable::default() };
+            let mut rows: Vec<Vec<(String, Option<usize>)>> = Vec::new();
+            let mut walk = vec![id];
+            while let Some(e) = walk.pop() {
+                for c in children(e).into_iter().rev() {
+                    walk.push(c);
+                }
+                match kind(e).as_str() {
+                    "Caption" => {
+                        let mut f = None;
+                        let caption = text(&doc, e, &page_of, &runs, &mut f);
+                        let label_len = caption.chars().take_while(|c| *c == '表' || "一二三四五六七八九十".contains(*c)).count();
+                        let (label, title) = caption.split_at(caption.char_indices().nth(label_len).map_or(caption.len(), |(i, _)| i));
+                        st.label = table_label(label);
+                        st.title = Some(title.trim().to_string()).filter(|t| !t.is_empty());
+                    }
+                    "TR" => rows.push(Vec::new()),
+                    "TH" | "TD" => {
+                        let mut f = None;
+                        let t = text(&doc, e, &page_of, &runs, &mut f);
+                        if let Some(r) = rows.last_mut() {
+                            r.push((t, f));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            // The walk visits rows in order and cells after their row.
+            for (ri, row) in rows.iter().enumerate() {
+                if ri + 1 == rows.len() {
+                    st.last_row = Some(st.cells.len());
+                }
+                for (ci, (t, _)) in row.iter().enumerate() {
+                    st.cells.push(Cell { text: t.split_whitespace().collect(), place: t!("place-table-cell", table = tables, row = ri + 1, column = ci + 1) });
+                }
+            }
+            items.push(Item::Table(st));
+            continue;
+        }
+        let t = text(&doc, id, &page_of, &runs, &mut first);
+        let t = t.trim();
+        if !t.is_empty() {
+            items.push(Item::Para(Para { text: t.to_string(), place: t!("place-page", n = first.map_or(1, |p| p + 1)) }));
+        }
+    }
+    Ok(Source { items: attach_captions(items), ..Source::default() })
+}

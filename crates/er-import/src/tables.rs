@@ -1,0 +1,170 @@
+//! Tables matched to a template by their labels, and their figures read:
+//! a blank cell is "no such power", a figure that cannot be read is left
+//! to fill, an amount keeps every digit written.
+
+use std::sync::Arc;
+
+use er_template::{Kind, TableDef, Template};
+
+use crate::source::{Cell, SourceTable};
+
+/// A label as compared: no spaces or line breaks, brackets and colons in
+/// their full-width form.
+///
+/// ```
+/// assert_eq!(er_import::tables::normalize("没收违法\n所得 (万元)"), "没收违法所得（万元）");
+/// ```
+pub fn normalize(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{3000}')
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            ':' => '：',
+            ',' => '，',
+            c => c,
+        })
+        .collect()
+}
+
+/// How well a source table's labels cover a template table's: the share
+/// of the template's header labels found among the cells.
+pub fn score(st: &SourceTable, def: &TableDef) -> f64 {
+    let found: std::collections::BTreeSet<String> = st.cells.iter().map(|c| normalize(&c.text)).filter(|t| !t.is_empty()).collect();
+    let labels: Vec<String> = def.grid.iter().map(|h| normalize(&h.text)).collect();
+    if labels.is_empty() {
+        return 0.0;
+    }
+    let hits = labels.iter().filter(|l| found.contains(*l)).count() as f64;
+    let mut s = hits / labels.len() as f64;
+    if st.label.as_deref() == Some(def.label.as_str()) {
+        s += 0.01; // a tie goes to the table of the same label
+    }
+    s
+}
+
+/// The least share of labels that makes a match.
+pub const MATCH: f64 = 0.5;
+
+/// Each source table's template table (by index), or None; a template
+/// table is given at most once, best scores first.
+pub fn assign(tables: &[&SourceTable], t: &Template) -> Vec<Option<usize>> {
+    let mut pairs: Vec<(f64, usize, usize)> = Vec::new();
+    for (si, st) in tables.iter().enumerate() {
+        for (ti, def) in t.tables.iter().enumerate() {
+            let s = score(st, def);
+            if s >= MATCH {
+                pairs.push((s, si, ti));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let mut out = vec![None; tables.len()];
+    let mut taken = vec![false; t.tables.len()];
+    for (_, si, ti) in pairs {
+        if out[si].is_none() && !taken[ti] {
+            out[si] = Some(ti);
+            taken[ti] = true;
+        }
+    }
+    out
+}
+
+/// The template whose tables the source's match best: the one given, or
+/// the best of the candidates, with its total score.
+pub fn choose(tables: &[&SourceTable], candidates: &[Arc<Template>]) -> Option<(Arc<Template>, f64)> {
+    candidates
+        .iter()
+        .map(|t| {
+            let a = assign(tables, t);
+            let total: f64 = a.iter().enumerate().filter_map(|(si, ti)| ti.map(|ti| score(tables[si], &t.tables[ti]))).sum();
+            (t.clone(), total)
+        })
+        .filter(|(_, s)| *s > 0.0)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+}
+
+/// A figure as read from a cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Read {
+    /// The figure as written, in plain digits: 27, 173.7821088.
+    Value(String),
+    /// An empty cell: no such power.
+    Blank,
+    /// Not a figure: left 待填, with what the cell held.
+    ToFill(String),
+}
+
+/// The value cells of a source table for `def`: its last row, or, for a
+/// published text, the last cells that are figures or empty.
+pub fn value_cells<'a>(st: &'a SourceTable, def: &TableDef) -> Vec<&'a Cell> {
+    let n = def.columns.len();
+    let cells: Vec<&Cell> = match st.last_row {
+        Some(k) => st.cells[k..].iter().collect(),
+        None => {
+            let run = st.cells.iter().rev().take_while(|c| is_blank(&c.text) || plain_number(&c.text).is_some()).count();
+            st.cells[st.cells.len() - run..].iter().collect()
+        }
+    };
+    let skip = cells.len().saturating_sub(n);
+    cells[skip..].to_vec()
+}
+
+fn is_blank(t: &str) -> bool {
+    matches!(t.trim(), "" | "—" | "－" | "-" | "/" | "／" | "——")
+}
+
+/// A figure written with thousands commas or full-width digits, in plain
+/// digits: "1,234" → "1234", "２７" → "27"; None for text that is no number.
+pub fn plain_number(t: &str) -> Option<String> {
+    let s: String = t
+        .trim()
+        .chars()
+        .filter(|c| !matches!(c, ',' | '，' | ' '))
+        .map(|c| match c {
+            '\u{FF10}'..='\u{FF19}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            '．' => '.',
+            c => c,
+        })
+        .collect();
+    let ok = !s.is_empty() && s.chars().all(|c| c.is_ascii_digit() || c == '.') && s.chars().filter(|c| *c == '.').count() <= 1 && s.chars().next().is_some_and(|c| c.is_ascii_digit());
+    ok.then_some(s)
+}
+
+/// Reads one cell as a figure of `kind`.
+pub fn read(text: &str, kind: Kind) -> Read {
+    if is_blank(text) {
+        return Read::Blank;
+    }
+    match (plain_number(text), kind) {
+        (Some(n), Kind::Amount) => Read::Value(n),
+        (Some(n), Kind::Count) => {
+            // 27.0 from a spreadsheet is 27; 27.5 is no count.
+            let whole = n.split('.').next().unwrap_or("").to_string();
+            let fraction_zero = n.split('.').nth(1).is_none_or(|f| f.chars().all(|c| c == '0'));
+            if fraction_zero && whole.parse::<u32>().is_ok() {
+                Read::Value(whole)
+            } else {
+                Read::ToFill(text.to_string())
+            }
+        }
+        (None, _) => Read::ToFill(text.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_as_people_write_them() {
+        assert_eq!(read("1,234", Kind::Count), Read::Value("1234".into()));
+        assert_eq!(read("２７", Kind::Count), Read::Value("27".into()));
+        assert_eq!(read("", Kind::Count), Read::Blank);
+        assert_eq!(read("—", Kind::Amount), Read::Blank);
+        assert_eq!(read("173.7821088", Kind::Amount), Read::Value("173.7821088".into()));
+        assert_eq!(read("27.0", Kind::Count), Read::Value("27".into()));
+        assert_eq!(read("约30", Kind::Count), Read::ToFill("约30".into()));
+        assert_eq!(read("2.5", Kind::Count), Read::ToFill("2.5".into()));
+    }
+}
