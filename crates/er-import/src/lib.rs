@@ -11,7 +11,8 @@
 //! let imported = er_import::import(source, &er_import::Options::default()).unwrap();
 //! let loaded = er_data::load_str(&imported.yaml, "r.yaml").unwrap();
 //! assert_eq!(loaded.report.agency, "第一师阿拉尔市应急管理局");
-//! assert!(imported.yaml.contains("{表二.罚没金额:元}"));
+//! // An amount the text states in 元 cites the table's 万元 figure.
+//! assert!(imported.yaml.contains(":元}元"));
 //! ```
 
 pub mod narrative;

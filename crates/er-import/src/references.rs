@@ -1,5 +1,5 @@
-//! Figures in the text made references to the tables ({表二.合计},
-//! {表二.罚没金额:元}) where the text states exactly a table figure in a
+//! Figures in the text made references to the tables ({表二.<key>},
+//! {表二.<key>:元}) where the text states exactly a table figure in a
 //! unit of its column, and the report's year made {年度} (the year before
 //! {上年度}) where it names the period; a date stays as written.
 
@@ -20,7 +20,7 @@ pub struct Figure {
 pub struct Made {
     /// What the text said: 37件.
     pub written: String,
-    /// What it became: {表二.合计}.
+    /// What it became: {表二.<key>}.
     pub reference: String,
 }
 

@@ -389,10 +389,10 @@ mod tests {
 
     #[test]
     fn a_published_table_reads_its_broken_labels_and_blank_cells() {
-        let s = from_text("表二\n标题\n\t数量（宗）\n\n\t没收违法\n所得\n\t罚款\n\n\t\n\t27\n\n说明：1.甲。\n2.乙。\n");
+        let s = from_text("表二\n标题\n\t数量（宗）\n\n\t第一种\n情形\n\t第二种\n\n\t\n\t27\n\n说明：1.甲。\n2.乙。\n");
         let Item::Table(t) = &s.items[0] else { panic!() };
         let texts: Vec<&str> = t.cells.iter().map(|c| c.text.as_str()).collect();
-        assert_eq!(texts, ["数量（宗）", "没收违法所得", "罚款", "", "27"]);
+        assert_eq!(texts, ["数量（宗）", "第一种情形", "第二种", "", "27"]);
         assert_eq!(t.notes, ["甲。", "乙。"]);
     }
 }

@@ -12,7 +12,7 @@ use crate::source::{Cell, SourceTable};
 /// their full-width form.
 ///
 /// ```
-/// assert_eq!(er_import::tables::normalize("没收违法\n所得 (万元)"), "没收违法所得（万元）");
+/// assert_eq!(er_import::tables::normalize("第一种\n情形 (万元)"), "第一种情形（万元）");
 /// ```
 pub fn normalize(s: &str) -> String {
     s.chars()
