@@ -92,7 +92,7 @@ pub fn run(a: &Args) -> u8 {
         if place.is_empty() {
             eprintln!("  {what}");
         } else {
-            eprintln!("  {}: {place}: {what}", a.file.display());
+            eprintln!("  {}", t!("import-guess-line", file = a.file.display(), place = place, what = what));
         }
     }
     eprintln!("{}", t!("import-done", file = a.output.display(), source = a.file.display(), template = imported.template.name));

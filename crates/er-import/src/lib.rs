@@ -140,13 +140,21 @@ pub fn import(source: Source, opts: &Options) -> Result<Imported, ImportError> {
         .or_else(|| source.author.clone())
         .filter(|a| !a.trim().is_empty())
         .ok_or_else(|| ImportError::Missing(t!("import-no-agency")))?;
-    let year = opts
-        .year
-        .or_else(|| year_of(&paras, titles.iter().flatten()))
-        .or(source.year)
-        .or_else(|| n.date.as_deref().or(source.created.as_deref()).and_then(|d| d.get(..4)?.parse::<u16>().ok()).map(|y| y - 1))
-        .ok_or_else(|| ImportError::Missing(t!("import-no-year")))?;
-    let report_date = match n.date.clone().or_else(|| source.created.clone()) {
+    let year = match opts.year.or_else(|| year_of(&paras, titles.iter().flatten())).or(source.year) {
+        Some(y) => y,
+        None => {
+            // The year before the report's date: a guess, and said.
+            let y = n.date.as_deref().or(source.created.as_deref()).and_then(|d| d.get(..4)?.parse::<u16>().ok()).map(|y| y - 1);
+            let y = y.ok_or_else(|| ImportError::Missing(t!("import-no-year")))?;
+            guesses.push((String::new(), t!("import-guess-year", year = y)));
+            y
+        }
+    };
+    let report_date = match n.date.clone().or_else(|| {
+        let created = source.created.clone()?;
+        guesses.push((String::new(), t!("import-guess-created", date = created.clone())));
+        Some(created)
+    }) {
         Some(d) => d,
         None => {
             guesses.push((String::new(), t!("import-guess-date", date = format!("{}-01-31", year + 1))));
