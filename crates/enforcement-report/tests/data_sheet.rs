@@ -107,3 +107,25 @@ fn the_csv_holds_the_same_rows_with_a_bom() {
         assert_eq!((f[0], f[2], f[3], f[4], f[6]), (table, indicator, value, unit, "2024"), "{line}");
     }
 }
+
+/// The same data sheet loaded with pandas, as the statistics desk loads it
+/// (scripts/check-data-sheet.py), when python3 has pandas.
+#[test]
+fn pandas_reads_the_data_sheet() {
+    let has_pandas = std::process::Command::new("python3").args(["-c", "import pandas, openpyxl"]).output().is_ok_and(|o| o.status.success());
+    if !has_pandas {
+        eprintln!("pandas not installed: skipped (scripts/check-data-sheet.py)");
+        return;
+    }
+    let dir = scratch("pandas");
+    let bytes = render(&fixture(), "xlsx", &dir);
+    let xlsx = dir.join("report.xlsx");
+    std::fs::write(&xlsx, bytes).unwrap();
+    let tsv: String = EXPECTED.iter().map(|(t, k, v, _)| format!("{t}\t{k}\t{v}\n")).collect();
+    let expected = dir.join("expected.tsv");
+    std::fs::write(&expected, tsv).unwrap();
+    let o = std::process::Command::new("python3").arg(root().join("scripts/check-data-sheet.py")).arg(&xlsx).arg(&expected).output().unwrap();
+    assert!(o.status.success(), "{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("39 figures read with pandas"));
+}
+
