@@ -248,3 +248,28 @@ fn broken_inputs_get_a_message_and_no_data_file() {
         assert!(!out.exists(), "{name}: a data file was written");
     }
 }
+
+/// A source that disagrees with itself, or holds what a data file cannot:
+/// a total its parts do not add up to, an amount with more decimals than
+/// its column keeps, a tab inside a paragraph. The data file is still
+/// made, passes check but for the figures left to fill, and says why.
+#[test]
+fn a_source_at_odds_with_itself_is_imported_and_said() {
+    let dir = scratch("import-odd");
+    let text = std::fs::read_to_string(root().join("fixtures/aral-emergency-2024.reference.txt")).unwrap();
+    let text = text
+        .replacen("\t37\n", "\t38\n", 1)
+        .replacen("\t173.7821088\n", "\t173.782108812\n", 1)
+        .replacen("持有行政执法证件45人", "持有行政执法证件\t45人", 1);
+    let src = dir.join("odd.txt");
+    std::fs::write(&src, text).unwrap();
+    let out = dir.join("r.yaml");
+    let o = import(&src, &out, &[]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("表二 合计 is 38 in the source, but its parts add up to 37: left to fill (待填)"), "{err}");
+    assert!(err.contains("表二 罚没金额 left to fill (待填): the cell holds “173.782108812”"), "{err}");
+    let c = run(&["check", out.to_str().unwrap()]);
+    assert!(stderr(&c).lines().filter(|l| l.contains(": error: ")).all(|l| l.contains("still to fill")), "{}", stderr(&c));
+    assert!(std::fs::read_to_string(&out).unwrap().contains("持有行政执法证件 45人"));
+}

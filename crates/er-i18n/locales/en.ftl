@@ -524,6 +524,7 @@ import-guess-title = read as the title: { $text }
 import-guess-heading = read as a level-{ $level } heading: { $text }
 import-guess-template = the tables' labels match template { $template } best: chosen
 import-guess-to-fill = { $table } { $key } left to fill (待填): the cell holds “{ $text }”
+import-guess-total = { $table } { $key } is { $given } in the source, but its parts add up to { $sum }: left to fill (待填), computed from the parts unless you write it
 import-guess-table-missing = the source has no { $table }: its figures are left to fill (待填)
 import-guess-reference = { $written } made { $reference }
 import-guess-year = the year is not written: { $year }, the year before the report's date (give --year otherwise)

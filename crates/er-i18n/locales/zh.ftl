@@ -523,6 +523,7 @@ import-guess-title = 识别为标题：{ $text }
 import-guess-heading = 识别为{ $level }级标题：{ $text }
 import-guess-template = 表头与模板 { $template } 最相符：已选用
 import-guess-to-fill = { $table } { $key } 留作待填：单元格内容为“{ $text }”
+import-guess-total = 来源中 { $table } { $key } 为 { $given }，但各项合计为 { $sum }：留作待填，如不填写则由各项计算
 import-guess-table-missing = 来源中没有 { $table }：它的数字留作待填
 import-guess-reference = { $written } 改为引用 { $reference }
 import-guess-year = 未写明年度：按报告日期的前一年定为 { $year }（否则请用 --year 给出）

@@ -112,12 +112,41 @@ pub fn import(source: Source, opts: &Options) -> Result<Imported, ImportError> {
         let cells = tables::value_cells(st, def);
         for (col, c) in def.columns.iter().enumerate() {
             let cell = cells.get(col);
-            let read = cell.map_or(Read::ToFill(String::new()), |cell| tables::read(&cell.text, c.kind));
+            let mut read = cell.map_or(Read::ToFill(String::new()), |cell| tables::read(&cell.text, c.kind));
+            // An amount the column cannot hold (more decimals or digits than
+            // it keeps) is left to fill rather than rounded.
+            if let (Read::Value(v), er_template::Kind::Amount) = (&read, c.kind) {
+                let (int, dec) = v.split_once('.').unwrap_or((v, ""));
+                let (int, dec) = (int.trim_start_matches('0').len() as u32, dec.trim_end_matches('0').len() as u32);
+                if dec > c.decimals || int > c.unit.max_integer_digits() || er_data::figures::significant_digits(v) > er_data::figures::SPREADSHEET_DIGITS {
+                    read = Read::ToFill(v.clone());
+                }
+            }
             if let Read::ToFill(what) = &read {
                 let place = cell.map_or_else(|| st.place.clone(), |c| c.place.clone());
                 guesses.push((place, t!("import-guess-to-fill", table = def.label, key = c.key, text = what)));
             }
             figures[ti][col] = read;
+        }
+        // A total the source states that its parts do not add up to: the
+        // source disagrees with itself, so it is left to fill, and said.
+        for (col, c) in def.columns.iter().enumerate() {
+            let (Some(of), Read::Value(v)) = (&c.total_of, &figures[ti][col]) else { continue };
+            let parts: Option<Vec<Decimal>> = of
+                .iter()
+                .map(|&k| match &figures[ti][k] {
+                    Read::Value(p) => p.parse().ok(),
+                    Read::Blank => Some(Decimal::ZERO),
+                    Read::ToFill(_) => None,
+                })
+                .collect();
+            let (Some(parts), Ok(given)) = (parts, v.parse::<Decimal>()) else { continue };
+            let sum: Decimal = parts.iter().sum();
+            if sum != given {
+                let place = cells.get(col).map_or_else(|| st.place.clone(), |c| c.place.clone());
+                guesses.push((place, t!("import-guess-total", table = def.label, key = c.key, given = v, sum = sum.normalize())));
+                figures[ti][col] = Read::ToFill(v.clone());
+            }
         }
         titles[ti] = st.title.clone();
         notes[ti] = st.notes.clone();

@@ -53,6 +53,13 @@ pub struct Source {
     pub year: Option<u16>,
 }
 
+/// A line as a paragraph's text: trimmed, a tab or other control
+/// character inside it (a published page's layout) made a space.
+pub fn clean(line: &str) -> String {
+    let t: String = line.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
+    t.trim().trim_matches('\u{a0}').trim().to_string()
+}
+
 /// A table label on its own: 表一 … 表二十.
 pub fn table_label(s: &str) -> Option<String> {
     let s = s.trim();
@@ -126,13 +133,13 @@ pub fn from_text(text: &str) -> Source {
                 }
                 if let Some((_, first)) = notes_lead(trimmed).filter(|_| !l.starts_with('\t')) {
                     in_notes = true;
-                    table.notes.push(unnumbered(&first));
+                    table.notes.push(unnumbered(&clean(&first)));
                 } else if in_notes {
                     if numbered(trimmed) {
-                        table.notes.push(unnumbered(trimmed));
+                        table.notes.push(unnumbered(&clean(trimmed)));
                     } else if !trimmed.is_empty() {
                         if let Some(last) = table.notes.last_mut() {
-                            last.push_str(trimmed);
+                            last.push_str(&clean(trimmed));
                         }
                     }
                 } else if let Some(cell) = l.strip_prefix('\t') {
@@ -148,9 +155,9 @@ pub fn from_text(text: &str) -> Source {
             items.push(Item::Table(table));
             continue;
         }
-        let text = line.trim().trim_matches('\u{a0}').trim();
+        let text = clean(line);
         if !text.is_empty() {
-            items.push(Item::Para(Para { text: text.to_string(), place }));
+            items.push(Item::Para(Para { text, place }));
         }
         i += 1;
     }
@@ -193,7 +200,8 @@ pub fn from_docx(bytes: &[u8]) -> Result<Source, String> {
             continue;
         }
         para_no += 1;
-        let text = p.text.trim().to_string();
+        // A title's typed line breaks stay; other control characters go.
+        let text: String = p.text.chars().map(|c| if c.is_control() && c != '\n' { ' ' } else { c }).collect::<String>().trim().to_string();
         if !text.is_empty() {
             items.push(Item::Para(Para { text, place: t!("place-paragraph", n = para_no) }));
         }
