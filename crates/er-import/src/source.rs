@@ -215,14 +215,7 @@ pub fn from_docx(bytes: &[u8]) -> Result<Source, String> {
 fn properties(bytes: &[u8]) -> (Option<String>, Option<String>) {
     let Ok(parts) = er_inspect::docx::parts(bytes) else { return (None, None) };
     let Some(core) = parts.get("docProps/core.xml") else { return (None, None) };
-    let xml = String::from_utf8_lossy(core);
-    let tag = |name: &str| -> Option<String> {
-        let i = xml.find(&format!("<{name}"))?;
-        let j = i + xml[i..].find('>')? + 1;
-        let k = j + xml[j..].find(&format!("</{name}>"))?;
-        let v = xml[j..k].trim().to_string();
-        (!v.is_empty()).then_some(v)
-    };
+    let tag = |name: &str| er_inspect::docx::element_text(core, name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     let unescape = |s: String| s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
     (tag("dc:creator").map(unescape), tag("dcterms:created").map(|d| d.chars().take(10).collect()))
 }
@@ -335,13 +328,13 @@ pub fn from_xlsx(bytes: &[u8]) -> Result<Source, String> {
             let last = s.merged.iter().filter(|m| m.0 >= header_start && m.0 < r).map(|m| m.3).fold(last, u32::max);
             for hr in header_start..r {
                 for (c, t) in row_cells(hr) {
-                    st.cells.push(Cell { text: t.split_whitespace().collect::<Vec<_>>().join(""), place: t!("place-sheet-cell", sheet = s.name.clone(), cell = cell_name(hr, c)) });
+                    st.cells.push(Cell { text: t.split_whitespace().collect::<Vec<_>>().join(""), place: t!("place-sheet-cell", sheet = s.name.clone(), cell = er_inspect::xlsx::cell_name(hr, c)) });
                 }
             }
             if let Some(vr) = value_row {
                 st.last_row = Some(st.cells.len());
                 for c in first..=last {
-                    st.cells.push(Cell { text: text(vr, c), place: t!("place-sheet-cell", sheet = s.name.clone(), cell = cell_name(vr, c)) });
+                    st.cells.push(Cell { text: text(vr, c), place: t!("place-sheet-cell", sheet = s.name.clone(), cell = er_inspect::xlsx::cell_name(vr, c)) });
                 }
                 r = vr + 1;
             }
@@ -369,17 +362,6 @@ pub fn from_xlsx(bytes: &[u8]) -> Result<Source, String> {
 fn is_figure(t: &str) -> bool {
     let t = t.trim();
     !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-')) && t.chars().any(|c| c.is_ascii_digit())
-}
-
-/// A1-style name of a 0-based cell.
-fn cell_name(r: u32, c: u32) -> String {
-    let mut col = String::new();
-    let mut n = c + 1;
-    while n > 0 {
-        col.insert(0, (b'A' + ((n - 1) % 26) as u8) as char);
-        n = (n - 1) / 26;
-    }
-    format!("{col}{}", r + 1)
 }
 
 #[cfg(test)]

@@ -89,23 +89,13 @@ fn lines(out: &mut Vec<Difference>, kind: &str, place: &dyn Fn(usize) -> String,
     }
 }
 
-/// The text of an XML element in a part, e.g. dc:title in docProps/core.xml.
-fn tag(xml: &[u8], name: &str) -> String {
-    let s = String::from_utf8_lossy(xml);
-    let open = format!("<{name}");
-    let Some(i) = s.find(&open) else { return String::new() };
-    let Some(j) = s[i..].find('>') else { return String::new() };
-    let from = i + j + 1;
-    let Some(k) = s[from..].find(&format!("</{name}>")) else { return String::new() };
-    s[from..from + k].to_string()
-}
-
 fn properties(out: &mut Vec<Difference>, a: &[u8], b: &[u8]) {
     let (pa, pb) = (docx::parts(a).unwrap_or_default(), docx::parts(b).unwrap_or_default());
     let empty = Vec::new();
     let (ca, cb) = (pa.get("docProps/core.xml").unwrap_or(&empty), pb.get("docProps/core.xml").unwrap_or(&empty));
     for t in ["dc:title", "dc:creator", "dcterms:created", "dcterms:modified"] {
-        d(out, &t!("diff-kind-property"), t.into(), tag(ca, t), tag(cb, t));
+        let tag = |xml: &[u8]| docx::element_text(xml, t).unwrap_or_default();
+        d(out, &t!("diff-kind-property"), t.into(), tag(ca), tag(cb));
     }
 }
 
@@ -142,16 +132,6 @@ pub fn docx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
     Ok(out)
 }
 
-fn cell_name(r: u32, c: u32) -> String {
-    let mut col = String::new();
-    let mut n = c + 1;
-    while n > 0 {
-        col.insert(0, (b'A' + ((n - 1) % 26) as u8) as char);
-        n = (n - 1) / 26;
-    }
-    format!("{col}{}", r + 1)
-}
-
 /// Compares two XLSX files.
 pub fn xlsx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
     let (x, y) = (xlsx::read(a)?, xlsx::read(b)?);
@@ -163,11 +143,11 @@ pub fn xlsx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
         let keys: BTreeSet<(u32, u32)> = sa.cells.keys().chain(sb.cells.keys()).copied().collect();
         for k in keys {
             let v = |s: &xlsx::Sheet| s.cells.get(&k).map_or(String::new(), |v| v.text());
-            d(&mut out, &t!("diff-kind-cell"), format!("{}!{}", sa.name, cell_name(k.0, k.1)), v(sa), v(sb));
+            d(&mut out, &t!("diff-kind-cell"), format!("{}!{}", sa.name, xlsx::cell_name(k.0, k.1)), v(sa), v(sb));
             let f = |s: &xlsx::Sheet| s.formulas.get(&k).cloned().unwrap_or_default();
-            d(&mut out, &t!("diff-kind-formula"), format!("{}!{}", sa.name, cell_name(k.0, k.1)), f(sa), f(sb));
+            d(&mut out, &t!("diff-kind-formula"), format!("{}!{}", sa.name, xlsx::cell_name(k.0, k.1)), f(sa), f(sb));
         }
-        let m = |s: &xlsx::Sheet| s.merged.iter().map(|m| format!("{}:{}", cell_name(m.0, m.1), cell_name(m.2, m.3))).collect::<Vec<_>>().join(" ");
+        let m = |s: &xlsx::Sheet| s.merged.iter().map(|m| format!("{}:{}", xlsx::cell_name(m.0, m.1), xlsx::cell_name(m.2, m.3))).collect::<Vec<_>>().join(" ");
         d(&mut out, &t!("diff-kind-span"), sa.name.clone(), m(sa), m(sb));
     }
     Ok(out)

@@ -38,6 +38,22 @@ pub const MAX_PART_BYTES: u64 = 64 << 20;
 /// Most bytes all the parts may inflate to together.
 pub const MAX_PACKAGE_BYTES: u64 = 256 << 20;
 
+/// The text of the first element `name` in an XML part, as written
+/// (entities undecoded): dc:title in docProps/core.xml. None when absent.
+///
+/// ```
+/// let xml = b"<cp:coreProperties><dc:creator>某局</dc:creator></cp:coreProperties>";
+/// assert_eq!(er_inspect::docx::element_text(xml, "dc:creator").as_deref(), Some("某局"));
+/// assert_eq!(er_inspect::docx::element_text(xml, "dc:title"), None);
+/// ```
+pub fn element_text(xml: &[u8], name: &str) -> Option<String> {
+    let s = String::from_utf8_lossy(xml);
+    let i = s.find(&format!("<{name}"))?;
+    let from = i + s[i..].find('>')? + 1;
+    let k = s[from..].find(&format!("</{name}>"))?;
+    Some(s[from..from + k].to_string())
+}
+
 /// XML with one element per line, indented: a form that diffs readably.
 pub fn pretty_xml(xml: &[u8]) -> String {
     let mut r = Reader::from_reader(xml);

@@ -35,6 +35,21 @@ impl Value {
     }
 }
 
+/// The A1-style name of a 0-based cell: (0, 0) → A1, (4, 27) → AB5.
+///
+/// ```
+/// assert_eq!(er_inspect::xlsx::cell_name(4, 27), "AB5");
+/// ```
+pub fn cell_name(r: u32, c: u32) -> String {
+    let mut col = String::new();
+    let mut n = c + 1;
+    while n > 0 {
+        col.insert(0, (b'A' + ((n - 1) % 26) as u8) as char);
+        n = (n - 1) / 26;
+    }
+    format!("{col}{}", r + 1)
+}
+
 /// Reads every sheet of a workbook.
 pub fn read(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes.to_vec())).map_err(|e| e.to_string())?;
