@@ -42,7 +42,7 @@ pub const MAX_PACKAGE_BYTES: u64 = 256 << 20;
 /// (entities undecoded): dc:title in docProps/core.xml. None when absent.
 ///
 /// ```
-/// let xml = b"<cp:coreProperties><dc:creator>某局</dc:creator></cp:coreProperties>";
+/// let xml = "<cp:coreProperties><dc:creator>某局</dc:creator></cp:coreProperties>".as_bytes();
 /// assert_eq!(er_inspect::docx::element_text(xml, "dc:creator").as_deref(), Some("某局"));
 /// assert_eq!(er_inspect::docx::element_text(xml, "dc:title"), None);
 /// ```
