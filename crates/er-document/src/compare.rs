@@ -7,7 +7,7 @@ use er_data::figures::TO_FILL;
 use er_data::report::{Block as DataBlock, Report};
 use er_data::FigureValue;
 
-use crate::document::{build, Block, CellRole};
+use crate::document::{build, CellRole};
 
 /// One difference.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,10 +153,7 @@ pub fn changes(old: &Report, new: &Report) -> Vec<Change> {
         return out;
     }
     let (da, db) = (build(old), build(new));
-    fn tables(d: &crate::Document) -> Vec<&crate::document::Table> {
-        d.sections.iter().flat_map(|s| &s.blocks).filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect()
-    }
-    for (ta, tb) in tables(&da).into_iter().zip(tables(&db)) {
+    for (ta, tb) in da.tables().zip(db.tables()) {
         let ti = ta.index;
         let def = &new.template.tables[ti];
         push(&mut out, t!("place-table-title", table = def.label), &ta.title, &tb.title);
@@ -203,12 +200,7 @@ pub fn changes(old: &Report, new: &Report) -> Vec<Change> {
 pub fn notice_lines(report: &Report, changes: &[Change]) -> Vec<String> {
     let mut out = Vec::new();
     let doc = build(report);
-    let titles: Vec<String> = doc
-        .sections
-        .iter()
-        .flat_map(|s| &s.blocks)
-        .filter_map(|b| if let Block::Table(t) = b { Some(crate::title::unbroken(&t.title)) } else { None })
-        .collect();
+    let titles: Vec<String> = doc.tables().map(|t| crate::title::unbroken(&t.title)).collect();
     for (ti, def) in report.template.tables.iter().enumerate() {
         let items: Vec<String> = changes
             .iter()

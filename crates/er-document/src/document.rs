@@ -249,7 +249,7 @@ impl Document {
     /// are left out (a statistics desk sums the rows itself).
     pub fn data_rows(&self) -> Vec<DataRow> {
         let mut out = Vec::new();
-        for t in self.sections.iter().flat_map(|s| &s.blocks).filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }) {
+        for t in self.tables() {
             let covering = t.covering();
             let at = |r: usize, c: usize| covering[r * t.columns.len() + c].map(|i| &t.cells[i]);
             let title = crate::title::unbroken(&t.title);

@@ -114,12 +114,7 @@ fn clean(parts: &mut Vec<(String, Vec<u8>)>, doc: &Document) {
             && name != "docProps/custom.xml"
             && !(name.ends_with(".rels") && name != "_rels/.rels" && !String::from_utf8_lossy(bytes).contains("<Relationship "))
     });
-    let header_rows: Vec<usize> = doc
-        .sections
-        .iter()
-        .flat_map(|s| &s.blocks)
-        .filter_map(|b| if let er_document::document::Block::Table(t) = b { Some(t.header_rows) } else { None })
-        .collect();
+    let header_rows: Vec<usize> = doc.tables().map(|t| t.header_rows).collect();
     for (name, bytes) in parts.iter_mut() {
         let text = String::from_utf8_lossy(bytes).into_owned();
         let new = match name.as_str() {

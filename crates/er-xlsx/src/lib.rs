@@ -34,10 +34,7 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, XlsxError> {
     wb.set_properties(
         &DocProperties::new().set_title(&doc.info.title).set_author(&doc.info.author).set_creation_datetime(&date),
     );
-    let tables = doc.sections.iter().flat_map(|s| &s.blocks).filter_map(|b| match b {
-        Block::Table(t) => Some(t),
-        _ => None,
-    });
+    let tables = doc.tables();
     // A sheet holds one table: notes the document prints after the last
     // table go under their own table here.
     let apart: Vec<&TableNotes> = doc
