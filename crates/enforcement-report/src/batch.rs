@@ -42,8 +42,30 @@ impl Failure {
     }
 }
 
+/// The document in each format, in memory, each named `<stem>.<ext>`;
+/// or the first format that failed and why. The fonts are loaded only if
+/// a PDF is asked for.
+pub(crate) fn in_formats<'f>(
+    doc: &er_document::Document,
+    stem: &str,
+    formats: &[Format],
+    fonts: &(dyn Fn() -> &'f FontSet + Sync),
+) -> Result<Vec<(String, Vec<u8>)>, (Format, String)> {
+    let mut files = Vec::new();
+    for &f in formats {
+        let bytes = match f {
+            Format::Docx => er_docx::write(doc).map_err(|e| e.to_string()),
+            Format::Xlsx => er_xlsx::write(doc).map_err(|e| e.to_string()),
+            Format::Pdf => er_pdf::write_with(doc, fonts()).map_err(|e| pdf_error(&e)),
+            Format::Csv => Ok(er_csv::write(doc)),
+        };
+        files.push((format!("{stem}.{}", f.ext()), bytes.map_err(|e| (f, e))?));
+    }
+    Ok(files)
+}
+
 /// A PDF writer's error in the interface's language.
-pub(crate) fn pdf_error(e: &er_pdf::Error) -> String {
+fn pdf_error(e: &er_pdf::Error) -> String {
     match e {
         er_pdf::Error::MissingGlyph { c, code, place } => t!("pdf-missing-glyph", character = c, code = format!("U+{code:04X}"), place = place),
         other => other.to_string(),
@@ -99,21 +121,10 @@ fn render_one<'f>(
     let stem = file.file_stem().map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
     // Everything is rendered in memory first: a failure leaves the output
     // folder as it was.
-    let mut files = Vec::new();
-    for &f in formats {
-        let bytes = match f {
-            Format::Docx => er_docx::write(&doc).map_err(|e| e.to_string()),
-            Format::Xlsx => er_xlsx::write(&doc).map_err(|e| e.to_string()),
-            Format::Pdf => er_pdf::write_with(&doc, fonts()).map_err(|e| pdf_error(&e)),
-            Format::Csv => Ok(er_csv::write(&doc)),
-        };
-        match bytes {
-            Ok(b) => files.push((format!("{stem}.{}", f.ext()), b)),
-            Err(e) => {
-                return Err(Failure { code: 1, diagnostics: findings, message: Some(t!("msg-cannot-render", format = f.ext().to_uppercase(), error = e)) })
-            }
-        }
-    }
+    let files = match in_formats(&doc, &stem, formats, fonts) {
+        Ok(files) => files,
+        Err((f, e)) => return Err(Failure { code: 1, diagnostics: findings, message: Some(t!("msg-cannot-render", format = f.ext().to_uppercase(), error = e)) }),
+    };
     output::write_all(out_dir, &files)
         .map(|paths| (paths, findings))
         .map_err(|e| Failure { code: 2, diagnostics: Vec::new(), message: Some(e) })

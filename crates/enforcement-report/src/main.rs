@@ -54,6 +54,45 @@ fn lang_of_args(args: &[std::ffi::OsString]) -> Option<Lang> {
     None
 }
 
+/// The formats `render` and `rollup` write.
+#[derive(clap::Args)]
+struct Formats {
+    /// The formats to write, comma-separated: docx, pdf, xlsx, csv (any case).
+    #[arg(short, long, value_delimiter = ',', default_value = "docx,pdf,xlsx", value_parser = parse_format)]
+    format: Vec<Format>,
+}
+
+impl Formats {
+    /// Each format once, in a fixed order.
+    fn list(self) -> Vec<Format> {
+        let mut v = self.format;
+        v.sort_by_key(|f| f.ext());
+        v.dedup();
+        v
+    }
+}
+
+/// The fonts the PDF uses, for `check`, `render` and `rollup`.
+#[derive(clap::Args)]
+struct Fonts {
+    /// Fonts for the PDF: the user's and the system's first, then the
+    /// bundled ones (`auto`), or only the bundled ones (`bundled`).
+    #[arg(long, value_enum, default_value = "auto")]
+    fonts: FontChoice,
+    /// A folder of font files to use first for the PDF.
+    #[arg(long)]
+    font_dir: Option<PathBuf>,
+}
+
+impl Fonts {
+    fn source(self) -> er_pdf::FontSource {
+        match self.fonts {
+            FontChoice::Bundled => er_pdf::FontSource::Bundled,
+            FontChoice::Auto => er_pdf::FontSource::System { extra_dir: self.font_dir },
+        }
+    }
+}
+
 #[derive(Subcommand)]
 enum Command {
     /// Checks a data file: totals, amounts, dates, labels. Exit 0 when clean,
@@ -61,13 +100,9 @@ enum Command {
     Check {
         /// The data file (.yaml).
         file: PathBuf,
-        /// The fonts the PDF would use, to report every character none of
-        /// them has: as for `render`.
-        #[arg(long, value_enum, default_value = "auto")]
-        fonts: FontChoice,
-        /// A folder of font files the PDF would use first.
-        #[arg(long)]
-        font_dir: Option<PathBuf>,
+        /// The fonts the PDF would use, to report every character none of them has.
+        #[command(flatten)]
+        fonts: Fonts,
     },
     /// Renders data files into DIR/<name>.docx, .pdf and .xlsx: one file,
     /// several, or folders of them, in parallel on all cores.
@@ -81,16 +116,10 @@ enum Command {
         /// The output folder; created if missing.
         #[arg(short, long, default_value = "output")]
         output: PathBuf,
-        /// The formats to write, comma-separated: docx, pdf, xlsx, csv (any case).
-        #[arg(short, long, value_delimiter = ',', default_value = "docx,pdf,xlsx", value_parser = parse_format)]
-        format: Vec<Format>,
-        /// Fonts for the PDF: the user's and the system's first, then the
-        /// bundled ones (`auto`), or only the bundled ones (`bundled`).
-        #[arg(long, value_enum, default_value = "auto")]
-        fonts: FontChoice,
-        /// A folder of font files to use first for the PDF.
-        #[arg(long)]
-        font_dir: Option<PathBuf>,
+        #[command(flatten)]
+        formats: Formats,
+        #[command(flatten)]
+        fonts: Fonts,
     },
     /// Rolls up many agencies' data files of one template and year into
     /// the summary tables (one row per agency, the totals at the bottom): DIR/
@@ -123,15 +152,10 @@ enum Command {
         /// No progress bar and no summary, only problems.
         #[arg(short, long)]
         quiet: bool,
-        /// The formats to write, comma-separated: docx, pdf, xlsx, csv (any case).
-        #[arg(short, long, value_delimiter = ',', default_value = "docx,pdf,xlsx", value_parser = parse_format)]
-        format: Vec<Format>,
-        /// Fonts for the PDF, as for `render`.
-        #[arg(long, value_enum, default_value = "auto")]
-        fonts: FontChoice,
-        /// A folder of font files to use first for the PDF.
-        #[arg(long)]
-        font_dir: Option<PathBuf>,
+        #[command(flatten)]
+        formats: Formats,
+        #[command(flatten)]
+        fonts: Fonts,
     },
     /// Starts next year's data file from this year's: the narrative kept,
     /// this year's figures as last year's, the new figures left 待填.
@@ -288,31 +312,22 @@ fn main() -> ExitCode {
         Err(e) => e.exit(),
     };
     let font_dir = match &cli.command {
-        Command::Check { font_dir, .. } | Command::Render { font_dir, .. } | Command::Rollup { font_dir, .. } => font_dir.clone(),
+        Command::Check { fonts, .. } | Command::Render { fonts, .. } | Command::Rollup { fonts, .. } => fonts.font_dir.clone(),
         _ => None,
     };
     if let Err(code) = font_dir_exists(&font_dir) {
         return ExitCode::from(code);
     }
     let code = match cli.command {
-        Command::Check { file, fonts, font_dir } => run_check(&file, &font_source(fonts, font_dir)),
-        Command::Render { files, quiet, output, format, fonts, font_dir } => {
-            let source = font_source(fonts, font_dir);
-            let mut formats = format;
-            formats.sort_by_key(|f| f.ext());
-            formats.dedup();
-            batch::run(&files, &output, &formats, &source, quiet)
-        }
-        Command::Rollup { files, output, title, unit, sort, warn_change, quiet, format, fonts, font_dir } => {
+        Command::Check { file, fonts } => run_check(&file, &fonts.source()),
+        Command::Render { files, quiet, output, formats, fonts } => batch::run(&files, &output, &formats.list(), &fonts.source(), quiet),
+        Command::Rollup { files, output, title, unit, sort, warn_change, quiet, formats, fonts } => {
             if warn_change.is_some_and(|f| f < rust_decimal::Decimal::ONE) {
                 eprintln!("{}", error_line(&t!("msg-warn-change-below-one"), None));
                 return ExitCode::from(2);
             }
-            let mut formats = format;
-            formats.sort_by_key(|f| f.ext());
-            formats.dedup();
-            let opts = rollup::Options { heading: er_document::rollup::Heading { title, unit }, sort, warn_change, formats, quiet };
-            rollup::run(&files, &output, &font_source(fonts, font_dir), &opts)
+            let opts = rollup::Options { heading: er_document::rollup::Heading { title, unit }, sort, warn_change, formats: formats.list(), quiet };
+            rollup::run(&files, &output, &fonts.source(), &opts)
         }
         Command::Init { from, year, output } => run_init(&from, year, &output),
         Command::Import { file, template, agency, year, output } => {
@@ -355,13 +370,6 @@ fn main() -> ExitCode {
         },
     };
     ExitCode::from(code)
-}
-
-fn font_source(fonts: FontChoice, font_dir: Option<PathBuf>) -> er_pdf::FontSource {
-    match fonts {
-        FontChoice::Bundled => er_pdf::FontSource::Bundled,
-        FontChoice::Auto => er_pdf::FontSource::System { extra_dir: font_dir },
-    }
 }
 
 /// A message of the tool itself (not of a data file), as findings are

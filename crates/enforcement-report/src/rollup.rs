@@ -112,22 +112,13 @@ pub fn run(inputs: &[PathBuf], out_dir: &Path, source: &FontSource, opts: &Optio
     drop(reports);
     drop(loaded);
     let stem = format!("rollup-{year}");
-    let mut out = Vec::new();
-    for &f in &opts.formats {
-        let bytes = match f {
-            Format::Docx => er_docx::write(&doc).map_err(|e| e.to_string()),
-            Format::Xlsx => er_xlsx::write(&doc).map_err(|e| e.to_string()),
-            Format::Pdf => er_pdf::write_with(&doc, fonts()).map_err(|e| batch::pdf_error(&e)),
-            Format::Csv => Ok(er_csv::write(&doc)),
-        };
-        match bytes {
-            Ok(b) => out.push((format!("{stem}.{}", f.ext()), b)),
-            Err(e) => {
-                eprintln!("{}", error_line(&t!("msg-cannot-render-rollup", format = f.ext().to_uppercase(), error = e), None));
-                return 1;
-            }
+    let out = match batch::in_formats(&doc, &stem, &opts.formats, &fonts) {
+        Ok(out) => out,
+        Err((f, e)) => {
+            eprintln!("{}", error_line(&t!("msg-cannot-render-rollup", format = f.ext().to_uppercase(), error = e), None));
+            return 1;
         }
-    }
+    };
     match output::write_all(out_dir, &out) {
         Ok(paths) => {
             if !opts.quiet {
