@@ -31,13 +31,7 @@ pub fn run(old: &Path, new: &Path, json: bool, notice: bool, docx: bool, output:
     // Each file read within a bound and checked on its own first, so that
     // a message names the file that is broken.
     let read = |p: &Path| -> Result<Vec<u8>, String> {
-        use std::io::Read;
-        let f = std::fs::File::open(p).map_err(|e| t!("msg-cannot-read", file = p.display(), error = e))?;
-        let mut v = Vec::new();
-        f.take(MAX_DIFF_BYTES + 1).read_to_end(&mut v).map_err(|e| t!("msg-cannot-read", file = p.display(), error = e))?;
-        if v.len() as u64 > MAX_DIFF_BYTES {
-            return Err(t!("diff-too-large", file = p.display(), mib = MAX_DIFF_BYTES >> 20));
-        }
+        let v = read_document(p)?;
         er_inspect::compare::files(&ea, &v, &v).map_err(|e| format!("{}: {e}", p.display()))?;
         Ok(v)
     };
@@ -136,5 +130,20 @@ fn write_notice(r: &er_data::Report, list: &[er_document::compare::Change], docx
     }
 }
 
-/// Largest file `diff` reads: a report's DOCX, PDF or XLSX is well under.
-const MAX_DIFF_BYTES: u64 = 64 << 20;
+/// Largest DOCX, PDF or XLSX `diff` and `import` read: a report's, with
+/// its images, is well under.
+const MAX_DOCUMENT_BYTES: u64 = 64 << 20;
+
+/// A report's DOCX, PDF, XLSX or text, read within [`MAX_DOCUMENT_BYTES`]
+/// (the bound is on the bytes read: a device or a pipe never ends); the
+/// error names the file.
+pub(crate) fn read_document(p: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let f = std::fs::File::open(p).map_err(|e| t!("msg-cannot-read", file = p.display(), error = e))?;
+    let mut v = Vec::new();
+    f.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut v).map_err(|e| t!("msg-cannot-read", file = p.display(), error = e))?;
+    if v.len() as u64 > MAX_DOCUMENT_BYTES {
+        return Err(t!("diff-too-large", file = p.display(), mib = MAX_DOCUMENT_BYTES >> 20));
+    }
+    Ok(v)
+}

@@ -11,9 +11,6 @@ use er_import::{source, ImportError, Options};
 
 use crate::{error_line, output};
 
-/// Largest file read: a report's Word file with its images is well under.
-const MAX_BYTES: u64 = 64 << 20;
-
 pub struct Args<'a> {
     pub file: &'a Path,
     pub template: Option<&'a str>,
@@ -30,9 +27,9 @@ pub fn run(a: &Args) -> u8 {
     if a.output.exists() {
         return fail(t!("msg-exists", file = a.output.display()), None, 2);
     }
-    let bytes = match read(a.file) {
+    let bytes = match crate::diff::read_document(a.file) {
         Ok(b) => b,
-        Err(e) => return fail(t!("msg-cannot-read", file = a.file.display(), error = e), None, 2),
+        Err(e) => return fail(e, None, 2),
     };
     let cannot = |e: String| fail(t!("import-cannot-read", file = a.file.display(), error = e), Some(t!("help-import-cannot-read")), 2);
     let src = match er_source::read::foreign_format(&bytes) {
@@ -97,17 +94,6 @@ pub fn run(a: &Args) -> u8 {
     }
     eprintln!("{}", t!("import-done", file = a.output.display(), source = a.file.display(), template = imported.template.name));
     0
-}
-
-fn read(path: &Path) -> Result<Vec<u8>, String> {
-    use std::io::Read;
-    let f = std::fs::File::open(path).map_err(|e| e.to_string())?;
-    let mut v = Vec::new();
-    f.take(MAX_BYTES + 1).read_to_end(&mut v).map_err(|e| e.to_string())?;
-    if v.len() as u64 > MAX_BYTES {
-        return Err(t!("diff-too-large", file = path.display(), mib = MAX_BYTES >> 20));
-    }
-    Ok(v)
 }
 
 /// Text in UTF-8 (a byte-order mark aside) or, as Chinese Windows saves it,
