@@ -275,6 +275,19 @@ pub enum FigureValue {
 }
 
 impl FigureValue {
+    /// The blank of a column of `kind`: no such power.
+    ///
+    /// ```
+    /// use er_data::FigureValue;
+    /// assert!(FigureValue::blank(er_template::Kind::Amount).is_blank());
+    /// ```
+    pub fn blank(kind: er_template::Kind) -> FigureValue {
+        match kind {
+            er_template::Kind::Count => FigureValue::Count(Figure::NoPower),
+            er_template::Kind::Amount => FigureValue::Amount(Figure::NoPower),
+        }
+    }
+
     /// The cell's text: the number, or "" for a blank.
     pub fn text(self) -> String {
         match self {

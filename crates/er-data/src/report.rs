@@ -62,7 +62,7 @@ impl Report {
             .map(|(i, c)| match (data.given[i], &c.total_of) {
                 (Some(v), None) => v,
                 (given, Some(of)) => computed(given, &of.iter().map(|&k| data.given[k]).collect::<Vec<_>>(), c.kind),
-                (None, None) => blank(c.kind),
+                (None, None) => FigureValue::blank(c.kind),
             })
             .collect()
     }
@@ -76,12 +76,6 @@ impl Report {
     }
 }
 
-fn blank(kind: Kind) -> FigureValue {
-    match kind {
-        Kind::Count => FigureValue::Count(Figure::NoPower),
-        Kind::Amount => FigureValue::Amount(Figure::NoPower),
-    }
-}
 
 /// Sum of counts, blanks counting as nothing; None when it overflows a count.
 fn sum_counts(figures: &[Figure<Count>]) -> Option<Count> {
@@ -114,7 +108,7 @@ pub fn sum(parts: &[FigureValue]) -> Option<FigureValue> {
 
 /// A total: as given, or computed from its parts when left out or 待填.
 fn computed(total: Option<FigureValue>, parts: &[Option<FigureValue>], kind: Kind) -> FigureValue {
-    let parts: Vec<FigureValue> = parts.iter().map(|p| p.unwrap_or(blank(kind))).collect();
+    let parts: Vec<FigureValue> = parts.iter().map(|p| p.unwrap_or(FigureValue::blank(kind))).collect();
     let to_fill = match kind {
         Kind::Count => FigureValue::Count(Figure::ToFill),
         Kind::Amount => FigureValue::Amount(Figure::ToFill),

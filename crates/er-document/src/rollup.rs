@@ -143,7 +143,7 @@ fn table(reports: &[&Report], ti: usize, heading: &Heading) -> Result<Table, Tot
         let cell = match total(values, c.kind) {
             Some(Some(v)) => cell(total_row, col + 1, CellRole::Value, v.text(), Some(v), Some(Sum::Rows(agency_rows.clone()))),
             // Every agency blank: so is the total.
-            Some(None) => cell(total_row, col + 1, CellRole::Blank, String::new(), Some(blank(c.kind)), None),
+            Some(None) => cell(total_row, col + 1, CellRole::Blank, String::new(), Some(FigureValue::blank(c.kind)), None),
             None => {
                 let column = def.grid.iter().find(|h| h.key == c.key).map_or_else(|| c.key.clone(), |h| h.text.clone());
                 return Err(TotalTooLarge { table: def.label.clone(), column });
@@ -173,12 +173,6 @@ fn table(reports: &[&Report], ti: usize, heading: &Heading) -> Result<Table, Tot
     })
 }
 
-fn blank(kind: Kind) -> FigureValue {
-    match kind {
-        Kind::Count => FigureValue::Count(Figure::NoPower),
-        Kind::Amount => FigureValue::Amount(Figure::NoPower),
-    }
-}
 
 /// The sum of a column, blanks counting as nothing: Some(None) when every
 /// figure is blank, None when the sum overflows a decimal. A count too
@@ -212,7 +206,7 @@ mod tests {
 
     #[test]
     fn blanks_count_as_nothing_and_all_blank_is_blank() {
-        let b = blank(Kind::Count);
+        let b = FigureValue::blank(Kind::Count);
         assert_eq!(total(&[count(3), b, count(4)], Kind::Count), Some(Some(count(7))));
         assert_eq!(total(&[b, b], Kind::Count), Some(None));
         assert_eq!(total(&[b, count(0)], Kind::Count), Some(Some(count(0))), "0 is a figure, not a blank");
