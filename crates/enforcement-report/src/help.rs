@@ -16,13 +16,18 @@ pub fn about_id(path: &str) -> String {
     }
 }
 
-/// The catalogue id of an option's help: `arg-render-font-dir`.
-pub fn arg_id(path: &str, arg: &str) -> String {
-    format!("arg-{path}-{}", arg.replace('_', "-"))
-}
-
 /// Options every command has, whose help is the same everywhere.
 const COMMON: [&str; 3] = ["help", "version", "lang"];
+
+/// The catalogue id of an option's help in command `path`: a common
+/// option's own (`arg-lang`), or the command's (`arg-render-font-dir`).
+fn help_id(path: &str, arg: &str) -> String {
+    if COMMON.contains(&arg) {
+        format!("arg-{arg}")
+    } else {
+        format!("arg-{path}-{}", arg.replace('_', "-"))
+    }
+}
 
 /// `cmd` with its texts from the catalogues, its subcommands too.
 pub fn localize(cmd: Command) -> Command {
@@ -47,7 +52,7 @@ fn localize_at(mut cmd: Command, path: &str) -> Command {
     }
     let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
     for id in ids {
-        let help = if COMMON.contains(&id.as_str()) { format!("arg-{id}") } else { arg_id(path, &id) };
+        let help = help_id(path, &id);
         cmd = cmd.mut_arg(&id, |a| {
             let heading = if a.is_positional() { arguments.clone() } else { options.clone() };
             let a = a.help(message(&help, &[])).help_heading(heading);
@@ -72,8 +77,7 @@ pub fn ids(cmd: &Command) -> Vec<String> {
     fn walk(cmd: &Command, path: &str, out: &mut Vec<String>) {
         out.push(about_id(path));
         for a in cmd.get_arguments() {
-            let id = a.get_id().as_str();
-            out.push(if COMMON.contains(&id) { format!("arg-{id}") } else { arg_id(path, id) });
+            out.push(help_id(path, a.get_id().as_str()));
         }
         for s in cmd.get_subcommands() {
             walk(s, s.get_name(), out);

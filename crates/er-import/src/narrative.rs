@@ -58,6 +58,11 @@ fn h3(s: &str) -> bool {
     n > 0 && n <= 2 && matches!(s.chars().nth(n), Some('.' | '．' | '、')) && s.chars().nth(n + 1).is_some_and(|c| !c.is_ascii_digit())
 }
 
+/// A heading by its numbering, of any of the three levels.
+fn numbered(s: &str) -> bool {
+    h1(s) || h2(s) || h3(s)
+}
+
 /// A date on its own line: 2025年1月26日 → 2025-01-26.
 ///
 /// ```
@@ -95,21 +100,21 @@ pub fn read(paras: &[Para], statistics: usize) -> Narrative {
     let mut seen_part = false;
     // The 目录: from its heading to the first part heading that is no entry
     // (an entry ends with its page number).
-    let contents_end = paras.iter().position(|p| p.text.split_whitespace().collect::<String>() == "目录").map(|start| {
-        paras[start + 1..]
+    let contents = paras.iter().position(|p| p.text.split_whitespace().collect::<String>() == "目录").map(|start| {
+        let end = paras[start + 1..]
             .iter()
             .position(|p| part_heading(&p.text) && !p.text.trim_end().ends_with(|c: char| c.is_ascii_digit()))
-            .map_or(paras.len(), |k| start + 1 + k)
+            .map_or(paras.len(), |k| start + 1 + k);
+        start..end
     });
-    let contents_start = paras.iter().position(|p| p.text.split_whitespace().collect::<String>() == "目录");
-    let in_contents = |i: usize| matches!((contents_start, contents_end), (Some(s), Some(e)) if i >= s && i < e);
+    let in_contents = |i: usize| contents.as_ref().is_some_and(|c| c.contains(&i));
     // The signature and date: the last date line and the line over it.
     let date_at = paras.iter().rposition(|p| date(&p.text).is_some());
     // Or the two in one paragraph.
     let signed_at = if date_at.is_none() { paras.iter().rposition(|p| signed(&p.text).is_some()) } else { None };
     let sign_at = date_at.and_then(|d| d.checked_sub(1)).filter(|&s| {
         let t = &paras[s].text;
-        !t.contains('。') && t.chars().count() <= 60 && !h1(t) && !h2(t) && !h3(t) && !part_heading(t)
+        !t.contains('。') && t.chars().count() <= 60 && !numbered(t) && !part_heading(t)
     });
     let mut pending_lead: Option<(String, String)> = None;
     for (i, p) in paras.iter().enumerate() {
@@ -143,13 +148,13 @@ pub fn read(paras: &[Para], statistics: usize) -> Narrative {
             seen_part = true;
             continue;
         }
-        if !seen_part && n.title.is_none() && n.blocks.is_empty() && !h1(text) && !h2(text) && !h3(text) {
+        if !seen_part && n.title.is_none() && n.blocks.is_empty() && !numbered(text) {
             n.title = Some(text.to_string());
             n.guesses.push((p.place.clone(), t!("import-guess-title", text = text)));
             continue;
         }
         if let Some((lead, place)) = pending_lead.take() {
-            if !h1(text) && !h2(text) && !h3(text) {
+            if !numbered(text) {
                 n.blocks.push((Block::P { lead: Some(lead), text: text.to_string() }, place));
                 continue;
             }

@@ -48,22 +48,16 @@ pub fn years(text: &str, year: u16) -> String {
     let mut i = 0;
     while i < chars.len() {
         let starts_number = chars[i].is_ascii_digit() && (i == 0 || !chars[i - 1].is_ascii_digit() && chars[i - 1] != '.');
-        if starts_number && i + 5 <= chars.len() {
-            let digits: String = chars[i..i + 4].iter().collect();
-            let whole = chars.get(i + 4) == Some(&'年') && !chars.get(i + 4).is_some_and(char::is_ascii_digit);
-            let date = chars.get(i + 5).is_some_and(char::is_ascii_digit);
-            if whole && !date && digits.chars().all(|c| c.is_ascii_digit()) {
-                let y: u16 = digits.parse().unwrap_or(0);
-                if y == year {
-                    out.push_str("{年度}");
-                    i += 4;
-                    continue;
-                }
-                if y + 1 == year {
-                    out.push_str("{上年度}");
-                    i += 4;
-                    continue;
-                }
+        // Four digits and 年, not followed by a month (a date).
+        let year_word = chars.get(i..i + 4).is_some_and(|d| d.iter().all(char::is_ascii_digit)) && chars.get(i + 4) == Some(&'年');
+        let date = chars.get(i + 5).is_some_and(char::is_ascii_digit);
+        if starts_number && year_word && !date {
+            let y: u16 = chars[i..i + 4].iter().collect::<String>().parse().unwrap_or(0);
+            let reference = if y == year { Some("{年度}") } else if y + 1 == year { Some("{上年度}") } else { None };
+            if let Some(r) = reference {
+                out.push_str(r);
+                i += 4;
+                continue;
             }
         }
         out.push(chars[i]);
