@@ -84,3 +84,22 @@ pub fn cases(dir: &Path) -> Vec<Case> {
         })
         .collect()
 }
+
+/// True when LibreOffice (`soffice`) runs on this machine: tests that
+/// need it say so and pass without it.
+pub fn has_soffice() -> bool {
+    Command::new("soffice").arg("--version").output().is_ok_and(|o| o.status.success())
+}
+
+/// Converts `file` with LibreOffice headless to `filter` (docx, xlsx, or a
+/// CSV filter) into `out_dir`, with a profile of its own under `work`, and
+/// asserts it succeeded.
+pub fn soffice_convert(file: &Path, filter: &str, out_dir: &Path, work: &Path) {
+    let o = Command::new("soffice")
+        .args(["--headless", &format!("-env:UserInstallation=file://{}/lo-profile", work.display()), "--convert-to", filter, "--outdir"])
+        .arg(out_dir)
+        .arg(file)
+        .output()
+        .expect("run soffice");
+    assert!(o.status.success(), "soffice: {}", String::from_utf8_lossy(&o.stderr));
+}

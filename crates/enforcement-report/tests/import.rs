@@ -103,7 +103,7 @@ fn the_tools_own_docx_xlsx_and_pdf_give_back_figures_and_text() {
 
 #[test]
 fn the_same_after_a_libreoffice_round_trip() {
-    if std::process::Command::new("soffice").arg("--version").output().map_or(true, |o| !o.status.success()) {
+    if !has_soffice() {
         eprintln!("soffice not installed: skipped");
         return;
     }
@@ -114,13 +114,7 @@ fn the_same_after_a_libreoffice_round_trip() {
             let out = dir.join(format!("{stem}-{format}"));
             render(&ex, format, &out);
             let resaved = out.join("resaved");
-            let o = std::process::Command::new("soffice")
-                .args(["--headless", &format!("-env:UserInstallation=file://{}/lo-profile", dir.display()), "--convert-to", format, "--outdir"])
-                .arg(&resaved)
-                .arg(out.join(format!("{stem}.{format}")))
-                .output()
-                .unwrap();
-            assert!(o.status.success(), "{}", stderr(&o));
+            soffice_convert(&out.join(format!("{stem}.{format}")), format, &resaved, &dir);
             round_trip(&ex, &resaved.join(format!("{stem}.{format}")), with_text, &out);
         }
     }
