@@ -51,8 +51,8 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, XlsxError> {
         // The figures by name: =表一_数值 in a formula or Power Query; a
         // roll-up's agency rows without their names, and its totals row.
         let excel_row = |r: usize| FIRST_HEADER_ROW + r as u32 + 1;
-        let first = column_letters(table.stub_cols as u16);
-        let last = column_letters(table.columns.len() as u16 - 1);
+        let first = column_letter(table.stub_cols as u16);
+        let last = column_letter(table.columns.len() as u16 - 1);
         let (top, bottom) = (excel_row(table.header_rows), excel_row(table.rows - table.total_rows - 1));
         wb.define_name(format!("{}_数值", table.label), &format!("='{}'!${first}${top}:${last}${bottom}", table.label))?;
         if table.total_rows > 0 {
@@ -101,17 +101,6 @@ fn data_sheet(ws: &mut Worksheet, doc: &Document) -> Result<(), XlsxError> {
 /// The name of the long data sheet.
 pub const DATA_SHEET: &str = "数据";
 
-/// Excel's letters for a 0-based column: 0 → A, 26 → AA.
-fn column_letters(col: u16) -> String {
-    let mut n = col as u32 + 1;
-    let mut s = Vec::new();
-    while n > 0 {
-        let r = (n - 1) % 26;
-        s.push((b'A' + r as u8) as char);
-        n = (n - 1) / 26;
-    }
-    s.iter().rev().collect()
-}
 
 fn font(role: Role) -> Format {
     Format::new()
@@ -139,6 +128,7 @@ fn number_format(v: FigureValue) -> String {
     }
 }
 
+/// Excel's letters for a 0-based column: 0 → A, 26 → AA.
 fn column_letter(mut col: u16) -> String {
     let mut s = Vec::new();
     loop {
