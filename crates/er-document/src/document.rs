@@ -253,6 +253,8 @@ impl Document {
             let covering = t.covering();
             let at = |r: usize, c: usize| covering[r * t.columns.len() + c].map(|i| &t.cells[i]);
             let title = crate::title::unbroken(&t.title);
+            // Each column's label once, not once a row.
+            let indicators: Vec<&str> = (0..t.columns.len()).map(|c| t.indicator(c)).collect();
             for row in t.header_rows..t.rows.saturating_sub(t.total_rows) {
                 let agency = match t.stub_cols {
                     0 => self.info.author.clone(),
@@ -263,7 +265,7 @@ impl Document {
                     out.push(DataRow {
                         table: t.label.clone(),
                         table_title: title.clone(),
-                        indicator: at(t.header_rows.saturating_sub(1), col).map_or_else(String::new, |c| c.text.clone()),
+                        indicator: indicators[col].to_string(),
                         value: cell.value.filter(|v| !v.is_blank()),
                         text: cell.text.clone(),
                         unit: t.units.get(col).cloned().unwrap_or_default(),
