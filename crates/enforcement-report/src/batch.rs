@@ -42,6 +42,9 @@ impl Failure {
     }
 }
 
+/// A file's name and bytes, rendered in memory.
+pub(crate) type Named = (String, Vec<u8>);
+
 /// The document in each format, in memory, each named `<stem>.<ext>`;
 /// or the first format that failed and why. The fonts are loaded only if
 /// a PDF is asked for.
@@ -50,7 +53,7 @@ pub(crate) fn in_formats<'f>(
     stem: &str,
     formats: &[Format],
     fonts: &(dyn Fn() -> &'f FontSet + Sync),
-) -> Result<Vec<(String, Vec<u8>)>, (Format, String)> {
+) -> Result<Vec<Named>, (Format, String)> {
     let mut files = Vec::new();
     for &f in formats {
         let bytes = match f {

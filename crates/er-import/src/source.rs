@@ -364,29 +364,6 @@ fn is_figure(t: &str) -> bool {
     !t.is_empty() && t.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | ',' | '-')) && t.chars().any(|c| c.is_ascii_digit())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn labels_and_notes() {
-        assert_eq!(table_label("表二"), Some("表二".into()));
-        assert_eq!(table_label("表二行政处罚"), None);
-        assert_eq!(notes_lead("说明：1.甲"), Some((None, "1.甲".into())));
-        assert_eq!(notes_lead("表一填报说明：1.甲"), Some((Some("表一".into()), "1.甲".into())));
-        assert_eq!(unnumbered("2.乙"), "乙");
-    }
-
-    #[test]
-    fn a_published_table_reads_its_broken_labels_and_blank_cells() {
-        let s = from_text("表二\n标题\n\t数量（宗）\n\n\t第一种\n情形\n\t第二种\n\n\t\n\t27\n\n说明：1.甲。\n2.乙。\n");
-        let Item::Table(t) = &s.items[0] else { panic!() };
-        let texts: Vec<&str> = t.cells.iter().map(|c| c.text.as_str()).collect();
-        assert_eq!(texts, ["数量（宗）", "第一种情形", "第二种", "", "27"]);
-        assert_eq!(t.notes, ["甲。", "乙。"]);
-    }
-}
-
 /// Reads a PDF by its structure tree (a tagged PDF, as the tool makes):
 /// paragraphs and headings in reading order, tables cell by cell from
 /// their TH and TD elements, the caption giving label and title. An
@@ -519,4 +496,27 @@ pub fn from_pdf(bytes: &[u8]) -> Result<Source, String> {
         }
     }
     Ok(Source { items: attach_captions(items), ..Source::default() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_and_notes() {
+        assert_eq!(table_label("表二"), Some("表二".into()));
+        assert_eq!(table_label("表二行政处罚"), None);
+        assert_eq!(notes_lead("说明：1.甲"), Some((None, "1.甲".into())));
+        assert_eq!(notes_lead("表一填报说明：1.甲"), Some((Some("表一".into()), "1.甲".into())));
+        assert_eq!(unnumbered("2.乙"), "乙");
+    }
+
+    #[test]
+    fn a_published_table_reads_its_broken_labels_and_blank_cells() {
+        let s = from_text("表二\n标题\n\t数量（宗）\n\n\t第一种\n情形\n\t第二种\n\n\t\n\t27\n\n说明：1.甲。\n2.乙。\n");
+        let Item::Table(t) = &s.items[0] else { panic!() };
+        let texts: Vec<&str> = t.cells.iter().map(|c| c.text.as_str()).collect();
+        assert_eq!(texts, ["数量（宗）", "第一种情形", "第二种", "", "27"]);
+        assert_eq!(t.notes, ["甲。", "乙。"]);
+    }
 }
