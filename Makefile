@@ -14,8 +14,10 @@ report: check-toolchain
 	$(BIN) check $(FIXTURE)
 	$(BIN) render $(FIXTURE) -o output --fonts bundled
 
-## Run every test: unit, doc, read-back and golden-file tests.
+## Run every test: unit, doc, read-back and golden-file tests. The readers
+## the tests read the files back with are installed first.
 test: check-toolchain
+	scripts/test-tools.sh
 	$(CARGO) test --workspace --locked
 
 ## Re-bless the golden files on purpose (say why in the commit message).

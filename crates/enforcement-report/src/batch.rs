@@ -81,24 +81,6 @@ pub(crate) fn no_data_files(inputs: &[PathBuf]) -> String {
     error_line(&t!("msg-no-data-files", inputs = names), Some(&t!("help-no-data-files")))
 }
 
-/// The data files named, folders expanded to their .yaml files in name order.
-pub(crate) fn expand(inputs: &[PathBuf]) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for p in inputs {
-        if p.is_dir() {
-            let mut v: Vec<PathBuf> = std::fs::read_dir(p)
-                .map(|rd| rd.flatten().map(|e| e.path()).collect())
-                .unwrap_or_default();
-            v.retain(|f| f.is_file() && matches!(f.extension().and_then(|e| e.to_str()), Some("yaml" | "yml")));
-            v.sort();
-            out.extend(v);
-        } else {
-            out.push(p.clone());
-        }
-    }
-    out
-}
-
 fn render_one<'f>(
     file: &Path,
     out_dir: &Path,
@@ -140,15 +122,27 @@ pub fn run(inputs: &[PathBuf], out_dir: &Path, formats: &[Format], source: &Font
         eprintln!("{}", error_line(&e, None));
         return 2;
     }
-    let files = expand(inputs);
-    if files.is_empty() {
+    let found = crate::inputs::expand(inputs);
+    if found.files.is_empty() && found.problems.is_empty() {
         eprintln!("{}", no_data_files(inputs));
         return 2;
     }
+    // An entry that cannot be read is a failure of its own, named.
+    for (p, why) in &found.problems {
+        eprintln!("{}", error_line(&format!("{}: {why}", p.display()), Some(&t!("help-input-special"))));
+    }
+    if !quiet && !found.skipped.is_empty() {
+        eprintln!("{}", skipped_line(&found.skipped));
+    }
+    let files = found.files;
+    if files.is_empty() {
+        return 1;
+    }
+    let failed_inputs = !found.problems.is_empty();
     // Loaded at the first PDF, once for the whole batch.
     let cell = std::sync::OnceLock::new();
     let fonts_fn = || cell.get_or_init(|| FontSet::load(source));
-    if files.len() == 1 && inputs.len() == 1 && !inputs[0].is_dir() {
+    if files.len() == 1 && inputs.len() == 1 && !inputs[0].is_dir() && !failed_inputs {
         // One file: every finding in full, as `check` prints them.
         return match render_one(&files[0], out_dir, formats, &fonts_fn) {
             Ok((paths, findings)) => {
@@ -171,7 +165,19 @@ pub fn run(inputs: &[PathBuf], out_dir: &Path, formats: &[Format], source: &Font
             }
         };
     }
-    batch(&files, out_dir, formats, &fonts_fn, quiet)
+    let code = batch(&files, out_dir, formats, &fonts_fn, quiet);
+    if failed_inputs { code.max(1) } else { code }
+}
+
+/// The files in the folders that are no data files, named, so that a data
+/// file saved as .txt is seen to be left out.
+pub(crate) fn skipped_line(skipped: &[PathBuf]) -> String {
+    const SHOWN: usize = 10;
+    let mut names: Vec<String> = skipped.iter().take(SHOWN).map(|p| p.display().to_string()).collect();
+    if skipped.len() > SHOWN {
+        names.push("…".into());
+    }
+    t!("inputs-skipped", n = skipped.len(), files = names.join(t!("list-separator").as_str()))
 }
 
 fn batch<'f>(files: &[PathBuf], out_dir: &Path, formats: &[Format], fonts: &(dyn Fn() -> &'f FontSet + Sync), quiet: bool) -> u8 {

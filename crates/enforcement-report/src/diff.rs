@@ -70,13 +70,30 @@ fn data_diff(old: &Path, new: &Path, json: bool, notice: bool, docx: bool, outpu
         (Ok(a), Ok(b)) => (a, b),
         _ => return 2,
     };
-    let list = changes(&a.report, &b.report);
     if notice {
-        return write_notice(&b.report, &list, docx, output, date);
+        return write_notice(&a.report, &b.report, docx, output, date);
     }
+    let list = changes(&a.report, &b.report);
     if json {
-        let v: Vec<serde_json::Value> =
-            list.iter().map(|c| serde_json::json!({ "place": c.place, "old": c.old, "new": c.new })).collect();
+        // A figure is named by what it is, not only by its place in words:
+        // its table, key, header path, unit and kind.
+        let v: Vec<serde_json::Value> = list
+            .iter()
+            .map(|c| {
+                let mut v = serde_json::json!({ "place": c.place, "old": c.old, "new": c.new });
+                if let Some((ti, col, _)) = c.figure {
+                    let def = &b.report.template.tables[ti];
+                    let column = &def.columns[col];
+                    v["table"] = serde_json::json!(def.label);
+                    v["key"] = serde_json::json!(column.key);
+                    v["path"] = serde_json::json!(column.path);
+                    v["indicator"] = serde_json::json!(column.path_text());
+                    v["unit"] = serde_json::json!(column.unit.as_str());
+                    v["kind"] = serde_json::json!(column.nature().chinese());
+                }
+                v
+            })
+            .collect();
         println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
     } else {
         for c in &list {
@@ -86,7 +103,9 @@ fn data_diff(old: &Path, new: &Path, json: bool, notice: bool, docx: bool, outpu
     u8::from(!list.is_empty())
 }
 
-fn write_notice(r: &er_data::Report, list: &[er_document::compare::Change], docx: bool, output: Option<&Path>, date: Option<&str>) -> u8 {
+/// Writes the notice of what `new` corrects in `old`: exit 0 when it was
+/// written (or nothing published changed, which is said), 2 on an error.
+fn write_notice(old: &er_data::Report, new: &er_data::Report, docx: bool, output: Option<&Path>, date: Option<&str>) -> u8 {
     let date = match date.map(str::parse::<Date>) {
         None => None,
         Some(Ok(d)) => Some(d),
@@ -95,8 +114,8 @@ fn write_notice(r: &er_data::Report, list: &[er_document::compare::Change], docx
             return 2;
         }
     };
-    let Some(notice) = notice(r, list, date) else {
-        eprintln!("{}", t!("diff-no-figure-changed"));
+    let Some(notice) = notice(old, new, date) else {
+        eprintln!("{}", t!("diff-nothing-changed"));
         return 0;
     };
     let bytes = if docx {
@@ -118,10 +137,10 @@ fn write_notice(r: &er_data::Report, list: &[er_document::compare::Change], docx
         None => {
             use std::io::Write;
             let _ = std::io::stdout().write_all(&bytes);
-            1
+            0
         }
         Some(p) => match crate::output::write_file(p, bytes) {
-            Ok(_) => 1,
+            Ok(_) => 0,
             Err(e) => {
                 eprintln!("{}", error_line(&e, None));
                 2

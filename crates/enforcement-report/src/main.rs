@@ -13,6 +13,7 @@ mod batch;
 mod diff;
 mod help;
 mod import;
+mod inputs;
 mod output;
 mod rollup;
 
@@ -374,6 +375,17 @@ fn main() -> ExitCode {
 
 /// A message of the tool itself (not of a data file), as findings are
 /// printed: `error: what` and, given one, `  help: how`.
+/// An operating system's error in the interface's language: the common
+/// ones in words, the rest as the system says them.
+pub(crate) fn os_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => er_i18n::t!("os-not-found"),
+        K::PermissionDenied => er_i18n::t!("os-permission"),
+        _ => e.to_string(),
+    }
+}
+
 pub(crate) fn error_line(what: &str, help: Option<&str>) -> String {
     let mut s = format!("{}{what}", t!("message-head", severity = t!("label-error")));
     if let Some(h) = help {

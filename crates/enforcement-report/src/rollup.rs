@@ -42,11 +42,15 @@ pub fn run(inputs: &[PathBuf], out_dir: &Path, source: &FontSource, opts: &Optio
         eprintln!("{}", error_line(&e, None));
         return 2;
     }
-    let files = batch::expand(inputs);
-    if files.is_empty() {
+    let found = crate::inputs::expand(inputs);
+    if found.files.is_empty() && found.problems.is_empty() {
         eprintln!("{}", batch::no_data_files(inputs));
         return 2;
     }
+    if !opts.quiet && !found.skipped.is_empty() {
+        eprintln!("{}", batch::skipped_line(&found.skipped));
+    }
+    let files = &found.files;
     let cell = std::sync::OnceLock::new();
     let fonts = || cell.get_or_init(|| FontSet::load(source));
     let pdf = opts.formats.contains(&Format::Pdf);
@@ -60,7 +64,10 @@ pub fn run(inputs: &[PathBuf], out_dir: &Path, source: &FontSource, opts: &Optio
         (outcome, None)
     });
 
-    let mut problems: Vec<Diagnostic> = Vec::new();
+    // An agency left out would make every total wrong: an entry that
+    // cannot be read refuses the roll-up.
+    let mut problems: Vec<Diagnostic> =
+        found.problems.iter().map(|(p, why)| Diagnostic::error(&p.display().to_string(), None, "", why.clone()).with_help(t!("help-input-special"))).collect();
     let mut warnings: Vec<Diagnostic> = Vec::new();
     let mut failed = 0;
     let mut loaded: Vec<Loaded> = Vec::new();
@@ -127,7 +134,15 @@ pub fn run(inputs: &[PathBuf], out_dir: &Path, source: &FontSource, opts: &Optio
                 }
                 eprintln!(
                     "{}",
-                    t!("rollup-done", agencies = agencies, year = year, seconds = format!("{:.2}", start.elapsed().as_secs_f64()), warnings = warnings.len())
+                    t!(
+                        "rollup-done",
+                        agencies = agencies,
+                        year = year,
+                        seconds = format!("{:.2}", start.elapsed().as_secs_f64()),
+                        warnings = warnings.len(),
+                        read = files.len(),
+                        found = found.found()
+                    )
                 );
             }
             0
@@ -163,9 +178,6 @@ fn at(l: &Loaded, path: &str) -> Option<er_data::Loc> {
 /// that come twice: each located in the file that differs.
 fn mixed(loaded: &[Loaded]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let shape = |l: &Loaded| -> Vec<(String, Vec<String>)> {
-        l.report.template.tables.iter().map(|t| (t.label.clone(), t.columns.iter().map(|c| c.key.clone()).collect())).collect()
-    };
     // The files are measured against the template and year most of them
     // have (the earliest such file on a tie), so that one stray file is
     // the one named, whatever its place in the list.
@@ -176,19 +188,29 @@ fn mixed(loaded: &[Loaded]) -> Vec<Diagnostic> {
         }
         count.values().max_by_key(|(n, i)| (*n, std::cmp::Reverse(*i))).map(|&(_, i)| &loaded[i])
     };
-    let Some(first) = most(&|l| format!("{}{:?}", l.report.template.name, shape(l))) else { return out };
-    let first_shape = shape(first);
+    // A template is what its figures mean, not only its name: two files
+    // that share a name but not a unit are not added up.
+    let meaning = |l: &Loaded| {
+        let t = &l.report.template;
+        let columns: Vec<String> = t
+            .tables
+            .iter()
+            .flat_map(|d| d.columns.iter().map(move |c| format!("{}|{}|{}|{:?}|{}|{:?}|{:?}|{:?}", d.label, c.key, c.unit, c.kind, c.decimals, c.total_of, c.rate, c.path)))
+            .collect();
+        format!("{}\n{}", t.name, columns.join("\n"))
+    };
+    let Some(first) = most(&meaning) else { return out };
     let year_ref = most(&|l| l.report.year.to_string()).unwrap_or(first);
     for l in loaded {
         let (t, t0) = (&l.report.template.name, &first.report.template.name);
-        if t != t0 || shape(l) != first_shape {
-            let what = if t != t0 {
-                t!("rollup-other-template", template = t, other = first.file, expected = t0)
-            } else {
-                t!("rollup-other-shape", template = t, other = first.file)
-            };
-            out.push(Diagnostic::error(&l.file, at(l, "template"), "template", what).with_help(t!("help-rollup-template")),
-            );
+        let what = if t != t0 {
+            Some(t!("rollup-other-template", template = t, other = first.file, expected = t0))
+        } else {
+            er_template::difference(&first.report.template, &l.report.template)
+                .map(|d| t!("rollup-other-content", template = t, other = first.file, difference = d))
+        };
+        if let Some(what) = what {
+            out.push(Diagnostic::error(&l.file, at(l, "template"), "template", what).with_help(t!("help-rollup-template")));
         }
         if l.report.year != year_ref.report.year {
             let (year, other) = (year_ref.report.year, &year_ref.file);
@@ -198,25 +220,71 @@ fn mixed(loaded: &[Loaded]) -> Vec<Diagnostic> {
             );
         }
     }
-    let mut seen: BTreeMap<&str, &Loaded> = BTreeMap::new();
+    let mut seen: BTreeMap<String, &Loaded> = BTreeMap::new();
     for l in loaded {
         let name = l.report.agency.trim();
-        match seen.get(name) {
-            Some(before) => out.push(
-                Diagnostic::error(
-                    &l.file,
-                    at(l, "agency"),
-                    "agency",
-                    t!("rollup-twice", agency = name, other = at(before, "agency").map_or_else(|| before.file.clone(), |p| t!("diagnostic-place", file = before.file, line = p.line, column = p.column))),
-                )
-                .with_help(t!("help-rollup-twice")),
-            ),
+        match seen.get(&agency_identity(name)) {
+            Some(before) => {
+                let place = at(before, "agency").map_or_else(
+                    || before.file.clone(),
+                    |p| t!("diagnostic-place", file = before.file, line = p.line, column = p.column),
+                );
+                out.push(
+                    Diagnostic::error(&l.file, at(l, "agency"), "agency", t!("rollup-twice", agency = name, other = place))
+                        .with_help(t!("help-rollup-twice")),
+                );
+                let first_name = before.report.agency.trim();
+                if first_name != name {
+                    out.push(
+                        Diagnostic::warning(
+                            &l.file,
+                            at(l, "agency"),
+                            "agency",
+                            t!("rollup-twice-folded", agency = name, other = first_name, folding = foldings(first_name, name)),
+                        )
+                        .with_help(t!("help-rollup-twice-folded")),
+                    );
+                }
+            }
             None => {
-                seen.insert(name, l);
+                seen.insert(agency_identity(name), l);
             }
         }
     }
     out
+}
+
+/// What makes two spellings of an agency's name one agency: Unicode NFKC
+/// (composed and decomposed forms, compatibility ideographs such as U+F90A
+/// for 金, full-width digits, letters and brackets: 第１师 is 第1师, （…）
+/// is (…)), and no white space anywhere (a space, U+3000, a line folded by
+/// YAML).
+///
+/// ```ignore
+/// assert_eq!(agency_identity("第１师 （阿拉尔市）"), agency_identity("第1师(阿拉尔市)"));
+/// ```
+pub(crate) fn agency_identity(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.nfkc().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The ways in which two spellings of one name differ, in words.
+fn foldings(a: &str, b: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut kinds = Vec::new();
+    let spaced = |s: &str| s.chars().any(char::is_whitespace);
+    let composed = |s: &str| s.nfc().collect::<String>();
+    let compat = |s: &str| s.nfkc().collect::<String>();
+    if spaced(a) || spaced(b) {
+        kinds.push(t!("fold-space"));
+    }
+    if composed(a) != a || composed(b) != b {
+        kinds.push(t!("fold-composition"));
+    }
+    if compat(&composed(a)) != composed(a) || compat(&composed(b)) != composed(b) {
+        kinds.push(t!("fold-width"));
+    }
+    kinds.join(t!("list-separator").as_str())
 }
 
 /// An agency whose figures are all blank, and, given a factor, one whose
@@ -226,8 +294,8 @@ fn warn(loaded: &[Loaded], factor: Option<Decimal>) -> Vec<Diagnostic> {
     for l in loaded {
         let r = &l.report;
         let values: Vec<Vec<er_data::FigureValue>> = (0..r.template.tables.len()).map(|t| r.values(t)).collect();
-        // Totals are always figures (0 over blank parts): the parts tell.
-        let parts = r.template.tables.iter().zip(&values).flat_map(|(d, v)| d.columns.iter().zip(v).filter(|(c, _)| c.total_of.is_none()));
+        // The figures an agency gives, totals and rates aside.
+        let parts = r.template.tables.iter().zip(&values).flat_map(|(d, v)| d.columns.iter().zip(v).filter(|(c, _)| c.total_of.is_none() && c.rate.is_none()));
         if parts.into_iter().all(|(_, v)| v.is_blank()) {
             out.push(
                 Diagnostic::warning(&l.file, at(l, "tables"), "tables", t!("rollup-all-blank", agency = r.agency.trim()))
@@ -261,4 +329,25 @@ fn warn(loaded: &[Loaded], factor: Option<Decimal>) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::agency_identity;
+
+    #[test]
+    fn spellings_of_one_agency_are_one() {
+        let plain = agency_identity("第1师阿拉尔市金融局(试点)");
+        for other in [
+            "第１师阿拉尔市金融局（试点）",
+            "第1师阿拉尔市\u{F90A}融局(试点)",
+            "第1师 阿拉尔市\u{3000}金融局 (试点)",
+            "第1师阿拉尔市金融局(试点)\n",
+        ] {
+            assert_eq!(agency_identity(other), plain, "{other}");
+        }
+        assert_ne!(agency_identity("第2师阿拉尔市金融局(试点)"), plain);
+        // NFD and NFC of a name with a composed letter (é).
+        assert_eq!(agency_identity("Caf\u{E9}局"), agency_identity("Cafe\u{301}局"));
+    }
 }

@@ -103,3 +103,25 @@ pub fn soffice_convert(file: &Path, filter: &str, out_dir: &Path, work: &Path) {
         .expect("run soffice");
     assert!(o.status.success(), "soffice: {}", String::from_utf8_lossy(&o.stderr));
 }
+
+/// Runs a Python script with `args` and returns what it printed. The
+/// readers a user has (pandas, openpyxl, python-docx, PyYAML) and
+/// pdftotext must be installed (`make test` installs them:
+/// scripts/test-tools.sh); a missing one fails the test, never skips it.
+pub fn python(script: &str, args: &[&str]) -> String {
+    let o = Command::new("python3").arg("-c").arg(script).args(args).output().expect("python3 runs (make test installs it)");
+    assert!(o.status.success(), "python failed (make test installs pandas, openpyxl, python-docx, PyYAML): {}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout).expect("UTF-8 from python")
+}
+
+/// The text of a PDF as poppler's pdftotext lays it out (-layout).
+pub fn pdftotext(pdf: &Path) -> String {
+    let o = Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (make test installs poppler-utils)");
+    assert!(o.status.success(), "pdftotext: {}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout).expect("UTF-8 from pdftotext")
+}

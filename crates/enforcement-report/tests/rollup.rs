@@ -137,25 +137,33 @@ fn five_agencies_sum_to_the_totals_computed_here() {
     let t1 = &sheets[0];
     assert_eq!(written(t1, first_body + 5, 1), sum(AGENCIES.iter().map(|a| a.1)));
 
-    // The data sheet: every agency's figures in long form, no 合计 rows.
+    // The data sheet: every agency's figures in long form, then the 合计 row's.
     let data = &sheets[4];
     let rows: Vec<u32> = data.cells.keys().map(|k| k.0).filter(|r| *r > 0).collect::<std::collections::BTreeSet<_>>().into_iter().collect();
-    assert_eq!(rows.len(), 5 * 39, "39 figures an agency");
+    assert_eq!(rows.len(), 6 * 39, "39 figures an agency, and the 合计 row's");
+    // Columns: 表 表名 键 指标 值 单位 类型 机关 年度.
     for (i, (name, ..)) in AGENCIES.iter().enumerate() {
         let fine = rows
             .iter()
-            .find(|&&r| data.cells[&(r, 5)].text() == *name && data.cells[&(r, 2)].text() == "罚款")
-            .map(|&r| written(data, r, 3));
+            .find(|&&r| data.cells[&(r, 7)].text() == *name && data.cells[&(r, 2)].text() == "罚款")
+            .map(|&r| written(data, r, 4));
         assert_eq!(fine, Some(figure(AGENCIES[i].3)), "{name} 罚款 in the data sheet");
     }
-    assert!(!rows.iter().any(|&r| data.cells[&(r, 5)].text() == "合计"));
+    let total_fine = rows.iter().find(|&&r| data.cells[&(r, 7)].text() == "合计" && data.cells[&(r, 2)].text() == "罚款").map(|&r| written(data, r, 4));
+    assert_eq!(total_fine, Some(fines), "the 合计 row's 罚款");
 
     // The CSV: the same long form.
     let csv = String::from_utf8(std::fs::read(out.join("rollup-2024.csv")).unwrap()).unwrap();
-    assert!(csv.starts_with("\u{FEFF}表,表名,指标,值,单位,机关,年度\r\n"));
-    assert_eq!(csv.lines().count(), 1 + 5 * 39);
-    assert!(csv.contains("表二,行政处罚实施情况统计表,罚没金额（万元）,12.25,万元,丙县生态环境局,2024\r\n"), "{csv}");
-    assert!(csv.contains("表二,行政处罚实施情况统计表,没收违法所得、没收非法财物,,宗,丁县交通运输局,2024\r\n"), "a blank is an empty field");
+    assert!(csv.starts_with("\u{FEFF}表,表名,键,指标,值,单位,类型,机关,年度\r\n"));
+    assert_eq!(csv.lines().count(), 1 + 6 * 39);
+    assert!(
+        csv.contains("表二,行政处罚实施情况统计表,罚没金额,行政处罚实施数量（宗） › 罚没金额（万元）,12.25,万元,金额,丙县生态环境局,2024\r\n"),
+        "{csv}"
+    );
+    assert!(
+        csv.contains("表二,行政处罚实施情况统计表,没收违法所得、没收非法财物,行政处罚实施数量（宗） › 没收违法所得、没收非法财物,,宗,数量,丁县交通运输局,2024\r\n"),
+        "a blank is an empty field"
+    );
 }
 
 /// With LibreOffice installed: the workbook's formulas, their cached

@@ -1,5 +1,5 @@
-//! The CSV writer: the document's figures in long form (表, 表名, 指标, 值,
-//! 单位, 机关, 年度), one line per figure, as the XLSX's data sheet holds them.
+//! The CSV writer: the document's figures in long form (表, 表名, 键, 指标,
+//! 值, 单位, 类型, 机关, 年度), one line per figure, as the XLSX's data sheet holds them.
 //! UTF-8 with a byte-order mark, so that Excel opens it in Chinese; CRLF
 //! line ends and RFC 4180 quoting.
 //!
@@ -8,7 +8,7 @@
 //! let doc = er_document::build(&loaded.report);
 //! let csv = String::from_utf8(er_csv::write(&doc)).unwrap();
 //! let mut lines = csv.lines();
-//! assert_eq!(lines.next(), Some("\u{FEFF}表,表名,指标,值,单位,机关,年度"));
+//! assert_eq!(lines.next(), Some("\u{FEFF}表,表名,键,指标,值,单位,类型,机关,年度"));
 //! assert!(lines.next().unwrap().starts_with("表一,行政许可实施情况统计表,"));
 //! ```
 
@@ -31,7 +31,7 @@ pub fn write(doc: &Document) -> Vec<u8> {
     out.push_str("\r\n");
     for r in doc.data_rows() {
         let value = if r.value.is_some() { r.text.clone() } else { String::new() };
-        let fields = [r.table, r.table_title, r.indicator, value, r.unit, r.agency, r.year.to_string()];
+        let fields = [r.table, r.table_title, r.key, r.indicator, value, r.unit, r.nature, r.agency, r.year.to_string()];
         out.push_str(&fields.iter().map(|f| field(f)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
     }

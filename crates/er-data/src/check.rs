@@ -7,7 +7,7 @@ use er_template::Kind;
 
 use crate::figures::{significant_digits, Figure, FigureValue, SPREADSHEET_DIGITS};
 use crate::load::Loaded;
-use crate::report::sum;
+use crate::report::{exact_rate, round, sum};
 
 /// Every finding about a loaded report, in table and column order.
 /// Errors stop a render; warnings do not.
@@ -27,12 +27,15 @@ pub fn check(l: &Loaded) -> Vec<Diagnostic> {
             if col.total_of.is_some() {
                 total_rule(l, ti, i, &values, &mut out);
             }
+            if col.rate.is_some() {
+                rate_rule(l, ti, i, &values, &mut out);
+            }
         }
         for (i, (col, value)) in def.columns.iter().zip(&values).enumerate() {
             let path = format!("tables.{}.{}", def.label, col.key);
             // A total still to fill is computed once its parts are filled.
             let given = r.tables[ti].given[i];
-            if given.is_some_and(|g| g.is_to_fill()) && (col.total_of.is_none() || value.is_to_fill()) {
+            if given.is_some_and(|g| g.is_to_fill()) && ((col.total_of.is_none() && col.rate.is_none()) || value.is_to_fill()) {
                 out.push(
                     Diagnostic::error(&l.file, l.locate(&path), &path, t!("check-to-fill", table = def.label, key = col.key))
                         .with_help(t!("help-check-to-fill")),
@@ -190,6 +193,12 @@ fn total_rule(l: &Loaded, ti: usize, col: usize, values: &[FigureValue], out: &m
     };
     match data.given[col] {
         None => {}
+        // A total is blank exactly when all its parts are.
+        Some(g) if g.is_blank() && total.is_blank() => {}
+        Some(g) if total.is_blank() && g.number().is_some() => out.push(
+            Diagnostic::error(&l.file, l.locate(&path), &path, t!("check-total-of-blanks", name = name, given = g.text(), table = def.label))
+                .with_help(t!("help-check-total-of-blanks", name = name)),
+        ),
         Some(g) if g.is_blank() => out.push(
             Diagnostic::error(&l.file, l.locate(&path), &path, t!("check-total-blank", name = name))
                 .with_help(t!("help-check-total-blank", name = name)),
@@ -212,6 +221,80 @@ fn total_rule(l: &Loaded, ti: usize, col: usize, values: &[FigureValue], out: &m
             );
         }
         Some(_) => {}
+    }
+}
+
+/// A rate must agree with its parts: part ÷ whole × 100 rounded by its
+/// rule to the decimals it is written with; its part is no more than its
+/// whole. One left out is computed (`Report::values`).
+fn rate_rule(l: &Loaded, ti: usize, col: usize, values: &[FigureValue], out: &mut Vec<Diagnostic>) {
+    let r = &l.report;
+    let def = &r.template.tables[ti];
+    let c = &def.columns[col];
+    let Some(rate) = c.rate else { return };
+    let (pc, wc) = (&def.columns[rate.part], &def.columns[rate.whole]);
+    let (part, whole) = (values[rate.part], values[rate.whole]);
+    if part.is_to_fill() || whole.is_to_fill() {
+        return;
+    }
+    let path = format!("tables.{}.{}", def.label, c.key);
+    let error = |at: &str, msg: String, help: String| Diagnostic::error(&l.file, l.locate(at), at, msg).with_help(help);
+    if let (Some(p), Some(w)) = (part.number(), whole.number()) {
+        if p > w {
+            let at = format!("tables.{}.{}", def.label, pc.key);
+            out.push(error(
+                &at,
+                t!("check-rate-part-exceeds", part = pc.key, p = p, whole = wc.key, w = w, rate = c.key),
+                t!("help-check-rate-part-exceeds", part = pc.key, whole = wc.key),
+            ));
+            return;
+        }
+    }
+    let given = match r.tables[ti].given[col] {
+        Some(g) if !g.is_to_fill() => g,
+        _ => return, // computed
+    };
+    let (Some(p), Some(w)) = (part.number(), whole.number()) else {
+        if let Some(g) = given.number() {
+            let missing = if part.is_blank() { &pc.key } else { &wc.key };
+            out.push(error(&path, t!("check-rate-no-part", rate = c.key, given = g.normalize(), part = missing), t!("help-check-rate-no-part", rate = c.key)));
+        }
+        return;
+    };
+    let Some(exact) = exact_rate(p, w) else {
+        if given.number().is_some() {
+            out.push(error(&path, t!("check-rate-no-whole", rate = c.key, whole = wc.key), t!("help-check-rate-no-whole", rate = c.key)));
+        }
+        return;
+    };
+    let Some(g) = given.number() else {
+        out.push(error(&path, t!("check-rate-blank", rate = c.key, part = pc.key, whole = wc.key), t!("help-check-rate-computed", rate = c.key)));
+        return;
+    };
+    // Within rounding: the exact rate rounded to the column's decimals by
+    // its rule (97.67 for 252 of 258, 97.674…; 97.7 is not the published
+    // figure at two decimals).
+    let expected = round(exact, c.decimals, rate.rounding);
+    if expected != g.normalize() {
+        let shown = round(exact, 6, er_template::Rounding::Down);
+        let shown = if shown == exact.normalize() { shown.to_string() } else { format!("{shown}…") };
+        out.push(error(
+            &path,
+            t!(
+                "check-rate",
+                rate = c.key,
+                given = g.normalize(),
+                part = pc.key,
+                p = p,
+                whole = wc.key,
+                w = w,
+                exact = shown,
+                rule = rate.rounding.chinese(),
+                decimals = c.decimals,
+                expected = expected
+            ),
+            t!("help-check-rate", rate = c.key, expected = expected),
+        ));
     }
 }
 

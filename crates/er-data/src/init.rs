@@ -125,7 +125,7 @@ pub fn next_year(r: &Report, year: u16, source: &str, schema: Option<&str>) -> S
     for (ti, def) in r.template.tables.iter().enumerate() {
         let _ = writeln!(y, "  {}:", def.label);
         for (c, v) in def.columns.iter().zip(r.values(ti)) {
-            if c.total_of.is_some() {
+            if c.total_of.is_some() || c.rate.is_some() {
                 continue; // computed from the new figures
             }
             let new = if v.is_blank() { "~".to_string() } else { TO_FILL.to_string() };

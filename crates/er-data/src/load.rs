@@ -306,7 +306,7 @@ impl Cx<'_> {
             for (c, col) in def.columns.iter().enumerate() {
                 // A figure given but wrong has its own error already.
                 let written = self.found.index.get(&format!("{path}.{}", col.key)).is_some();
-                if data.given[c].is_none() && col.total_of.is_none() && !written {
+                if data.given[c].is_none() && col.total_of.is_none() && col.rate.is_none() && !written {
                     self.found.error(
                         &path,
                         t!("load-missing-figure", key = col.key, table = def.label),

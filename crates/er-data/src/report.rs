@@ -56,7 +56,8 @@ impl Report {
     pub fn values(&self, t: usize) -> Vec<FigureValue> {
         let def = &self.template.tables[t];
         let data = &self.tables[t];
-        def.columns
+        let mut row: Vec<FigureValue> = def
+            .columns
             .iter()
             .enumerate()
             .map(|(i, c)| match (data.given[i], &c.total_of) {
@@ -64,7 +65,21 @@ impl Report {
                 (given, Some(of)) => computed(given, &of.iter().map(|&k| data.given[k]).collect::<Vec<_>>(), c.kind),
                 (None, None) => FigureValue::blank(c.kind),
             })
-            .collect()
+            .collect();
+        // Rates after totals: a rate may divide a total.
+        for (i, c) in def.columns.iter().enumerate() {
+            let Some(rate) = c.rate else { continue };
+            let given = data.given[i].filter(|g| !g.is_to_fill());
+            row[i] = match given {
+                Some(g) => g,
+                None => match rate_value(row[rate.part], row[rate.whole], rate, c.decimals) {
+                    RateValue::Value(v) => FigureValue::Amount(Figure::Value(Amount(v))),
+                    RateValue::ToFill => FigureValue::Amount(Figure::ToFill),
+                    RateValue::Blank | RateValue::NoWhole | RateValue::PartExceeds => FigureValue::blank(c.kind),
+                },
+            };
+        }
+        row
     }
 
     /// The parts' headings in report order.
@@ -77,6 +92,76 @@ impl Report {
 }
 
 
+/// A rate computed from its parts, or why there is none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RateValue {
+    /// part ÷ whole × 100, rounded to the column's decimals by its rule.
+    Value(Decimal),
+    /// A part is blank (no such power): so is the rate.
+    Blank,
+    /// A part is still to fill.
+    ToFill,
+    /// The whole is 0: there is nothing to divide by.
+    NoWhole,
+    /// The part is more than the whole: a share cannot be.
+    PartExceeds,
+}
+
+/// The exact rate part ÷ whole × 100, before rounding: None when a part is
+/// blank or the whole is 0.
+pub fn exact_rate(part: Decimal, whole: Decimal) -> Option<Decimal> {
+    if whole.is_zero() {
+        return None;
+    }
+    part.checked_mul(Decimal::ONE_HUNDRED)?.checked_div(whole)
+}
+
+/// `exact` rounded to `decimals` by `rule`, without trailing zeros.
+///
+/// ```
+/// use er_data::report::round;
+/// use er_template::Rounding;
+/// let d = |s: &str| s.parse::<rust_decimal::Decimal>().unwrap();
+/// assert_eq!(round(d("97.674418"), 2, Rounding::HalfUp), d("97.67"));
+/// assert_eq!(round(d("12.345"), 2, Rounding::HalfUp), d("12.35"));
+/// assert_eq!(round(d("12.345"), 2, Rounding::HalfEven), d("12.34"));
+/// assert_eq!(round(d("12.349"), 2, Rounding::Down), d("12.34"));
+/// ```
+pub fn round(exact: Decimal, decimals: u32, rule: er_template::Rounding) -> Decimal {
+    use rust_decimal::RoundingStrategy as S;
+    let strategy = match rule {
+        er_template::Rounding::HalfUp => S::MidpointAwayFromZero,
+        er_template::Rounding::HalfEven => S::MidpointNearestEven,
+        er_template::Rounding::Down => S::ToZero,
+    };
+    exact.round_dp_with_strategy(decimals, strategy).normalize()
+}
+
+/// The rate of `part` in `whole`, rounded as its column says.
+///
+/// ```
+/// use er_data::report::{rate_value, RateValue};
+/// use er_data::{Figure, FigureValue};
+/// let count = |n| FigureValue::Count(Figure::Value(n));
+/// let rate = er_template::Rate { part: 1, whole: 0, rounding: er_template::Rounding::HalfUp };
+/// assert_eq!(rate_value(count(252), count(258), rate, 2), RateValue::Value("97.67".parse().unwrap()));
+/// assert_eq!(rate_value(count(3), count(0), rate, 2), RateValue::NoWhole);
+/// assert_eq!(rate_value(count(9), count(8), rate, 2), RateValue::PartExceeds);
+/// ```
+pub fn rate_value(part: FigureValue, whole: FigureValue, rate: er_template::Rate, decimals: u32) -> RateValue {
+    if part.is_to_fill() || whole.is_to_fill() {
+        return RateValue::ToFill;
+    }
+    let (Some(p), Some(w)) = (part.number(), whole.number()) else { return RateValue::Blank };
+    if p > w {
+        return RateValue::PartExceeds;
+    }
+    match exact_rate(p, w) {
+        Some(e) => RateValue::Value(round(e, decimals, rate.rounding)),
+        None => RateValue::NoWhole,
+    }
+}
+
 /// Sum of counts, blanks counting as nothing; None when it overflows a count.
 fn sum_counts(figures: &[Figure<Count>]) -> Option<Count> {
     figures.iter().filter_map(|f| f.value()).try_fold(0u32, |acc, v| acc.checked_add(v))
@@ -84,9 +169,21 @@ fn sum_counts(figures: &[Figure<Count>]) -> Option<Count> {
 
 /// Sum of figures of one kind, blanks counting as nothing; None when a
 /// count overflows or a part is still to fill.
+/// A sum whose parts are all blank is blank: the agency has none of the
+/// powers it adds up, which 0 would deny.
+///
+/// ```
+/// use er_data::{report::sum, Figure, FigureValue};
+/// let blank = FigureValue::Count(Figure::NoPower);
+/// assert_eq!(sum(&[blank, blank]), Some(blank));
+/// assert_eq!(sum(&[blank, FigureValue::Count(Figure::Value(0))]).unwrap().text(), "0");
+/// ```
 pub fn sum(parts: &[FigureValue]) -> Option<FigureValue> {
     if parts.iter().any(|p| p.is_to_fill()) {
         return None;
+    }
+    if let Some(first) = parts.first().filter(|_| parts.iter().all(|p| p.is_blank())) {
+        return Some(*first);
     }
     match parts.first() {
         Some(FigureValue::Amount(_)) => {

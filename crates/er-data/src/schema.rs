@@ -28,13 +28,17 @@ fn table(def: &TableDef) -> Value {
     let mut required = Vec::new();
     for c in &def.columns {
         let mut f = figure(c);
-        let description = match &c.total_of {
-            Some(_) => format!("{} ({}): the sum of its parts; computed when left out", c.label, c.unit),
-            None => format!("{} ({}): ~ when the agency has no such power", c.label, c.unit),
+        let description = match (&c.total_of, &c.rate) {
+            (Some(_), _) => format!("{} ({}): the sum of its parts; computed when left out", c.label, c.unit),
+            (_, Some(r)) => format!(
+                "{} ({}): {} ÷ {} × 100, {}; computed when left out",
+                c.label, c.unit, def.columns[r.part].key, def.columns[r.whole].key, r.rounding.chinese()
+            ),
+            (None, None) => format!("{} ({}): ~ when the agency has no such power", c.label, c.unit),
         };
         f["description"] = json!(description);
         props.insert(c.key.to_string(), f);
-        if c.total_of.is_none() {
+        if c.total_of.is_none() && c.rate.is_none() {
             required.push(c.key.as_str());
         }
     }

@@ -182,8 +182,9 @@ pub fn changes(old: &Report, new: &Report) -> Vec<Change> {
     out
 }
 
-/// The sentences of a correction notice, one per table whose figures
-/// changed: the table's label and title, then each figure "由27宗更正为28宗".
+/// The sentences of a correction notice for the tables' figures, one per
+/// table whose figures changed: the table's label and title, then each
+/// figure "由27宗更正为28宗".
 ///
 /// ```
 /// use er_document::compare::{changes, notice_lines};
@@ -198,22 +199,24 @@ pub fn changes(old: &Report, new: &Report) -> Vec<Change> {
 /// assert_eq!(lines, [format!("{} {}：{figure}由27宗更正为28宗，{total}由37宗更正为38宗。", t.label, t.title)]);
 /// ```
 pub fn notice_lines(report: &Report, changes: &[Change]) -> Vec<String> {
-    let mut out = Vec::new();
-    let doc = build(report);
-    let titles: Vec<String> = doc.tables().map(|t| crate::title::unbroken(&t.title)).collect();
-    for (ti, def) in report.template.tables.iter().enumerate() {
-        let items: Vec<String> = changes
-            .iter()
-            .filter_map(|c| c.figure.filter(|(t, _, _)| *t == ti).map(|(_, col, unit)| (c, col, unit)))
-            .map(|(c, col, u)| {
-                let v = |s: &str| if s.starts_with('空') || s == TO_FILL { s.to_string() } else { format!("{s}{u}") };
-                format!("{}由{}更正为{}", def.columns[col].key, v(&c.old), v(&c.new))
-            })
-            .collect();
-        if !items.is_empty() {
-            let title = titles.get(ti).cloned().unwrap_or_else(|| def.title.clone());
-            out.push(format!("{} {}：{}。", def.label, title, items.join("，")));
-        }
+    (0..report.template.tables.len()).filter_map(|ti| figure_line(report, ti, changes)).collect()
+}
+
+/// The sentence of a correction notice for table `ti`'s changed figures,
+/// None when none changed.
+pub fn figure_line(report: &Report, ti: usize, changes: &[Change]) -> Option<String> {
+    let def = &report.template.tables[ti];
+    let items: Vec<String> = changes
+        .iter()
+        .filter_map(|c| c.figure.filter(|(t, _, _)| *t == ti).map(|(_, col, unit)| (c, col, unit)))
+        .map(|(c, col, u)| {
+            let v = |s: &str| if s.starts_with('空') || s == TO_FILL { s.to_string() } else { format!("{s}{u}") };
+            format!("{}由{}更正为{}", def.columns[col].key, v(&c.old), v(&c.new))
+        })
+        .collect();
+    if items.is_empty() {
+        return None;
     }
-    out
+    let title = crate::title::unbroken(&build(report).tables().nth(ti).map_or_else(|| def.title.clone(), |t| t.title.clone()));
+    Some(format!("{} {}：{}。", def.label, title, items.join("，")))
 }

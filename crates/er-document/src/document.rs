@@ -4,6 +4,7 @@
 use er_data::report::{Block as DataBlock, Report};
 use er_data::{refs, Date, FigureValue};
 use er_template::{Kind, NotesPlacement, Part};
+pub use er_template::{Nature, Rounding};
 
 use crate::layout::{PageSetup, Role, CELL_PADDING_PT, LANDSCAPE, MM_PER_PT, PORTRAIT};
 use crate::layout::{line_em, CHARS_PER_LINE};
@@ -189,7 +190,7 @@ pub struct Cell {
     pub sum_of: Option<Sum>,
 }
 
-/// What a total adds up.
+/// What a computed figure is computed from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Sum {
     /// These columns of the total's own row: a table's total column.
@@ -197,6 +198,35 @@ pub enum Sum {
     /// These rows of the total's own column: the totals row of a roll-up,
     /// one row per agency.
     Rows(Vec<usize>),
+    /// A rate of two cells of its own row: `part` ÷ `whole` × 100, rounded
+    /// to `decimals` by `rounding` (a spreadsheet writes ROUND(B4/A4*100,2)).
+    /// Never a sum: a roll-up's rate is computed again from the summed parts.
+    Rate { part: usize, whole: usize, decimals: u32, rounding: er_template::Rounding },
+}
+
+/// What a figure of a column is, whatever the data prints over its header:
+/// the key of the data file, the header path of the template (某类行为 ›
+/// 次数), its unit and nature. With the table's label it names the figure
+/// in the data sheet, the CSV, `diff` and the roll-up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FigureId {
+    pub key: String,
+    /// The template's header labels from the top down to the column's own.
+    pub path: Vec<String>,
+    pub unit: String,
+    pub nature: er_template::Nature,
+}
+
+impl FigureId {
+    /// The identity of a template's column.
+    pub fn of(c: &er_template::Column) -> FigureId {
+        FigureId { key: c.key.clone(), path: c.path.clone(), unit: c.unit.as_str().to_string(), nature: c.nature() }
+    }
+
+    /// The header path as one text: 某类行为 › 次数.
+    pub fn path_text(&self) -> String {
+        self.path.join(er_template::PATH_SEPARATOR)
+    }
 }
 
 /// A statistics table as a grid of cells.
@@ -218,57 +248,70 @@ pub struct Table {
     pub columns: Vec<f64>,
     /// Each column's unit: 宗, 万元 …
     pub units: Vec<String>,
+    /// Each column's figure identity; None for a stub column (单位名称).
+    pub figures: Vec<Option<FigureId>>,
     /// Row by row, left to right.
     pub cells: Vec<Cell>,
     pub notes: Notes,
 }
 
 /// One figure in long form, as a statistics desk loads it: which table,
-/// which indicator (the column's label, as printed), the value (None: no
-/// such power, the cell blank), its unit, the agency and the year.
+/// which figure (its key in the data file, and its header path, unique in
+/// its table), the value (None: no such power, the cell blank), its unit,
+/// what it is (数量, 金额, 总数, 比率: a 比率 is never added up), the
+/// agency and the year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DataRow {
     pub table: String,
     pub table_title: String,
+    /// The key of the data file: 某类行为次数.
+    pub key: String,
+    /// The template's header path: 某类行为 › 次数.
     pub indicator: String,
     pub value: Option<FigureValue>,
     /// The value as printed ("" for a blank).
     pub text: String,
     pub unit: String,
+    /// 数量, 金额, 总数 (a total of its row) or 比率.
+    pub nature: String,
     pub agency: String,
     pub year: u16,
 }
 
-/// The header of the long data: 表 | 表名 | 指标 | 值 | 单位 | 机关 | 年度.
-pub const DATA_HEADER: [&str; 7] = ["表", "表名", "指标", "值", "单位", "机关", "年度"];
+/// The header of the long data: 表 | 表名 | 键 | 指标 | 值 | 单位 | 类型 | 机关 | 年度.
+pub const DATA_HEADER: [&str; 9] = ["表", "表名", "键", "指标", "值", "单位", "类型", "机关", "年度"];
 
 impl Document {
     /// Every figure of every table in long form, table by table, agency
     /// by agency, column by column: the data sheet of the XLSX and the CSV.
-    /// In a roll-up each agency row is named by its stub cell; totals rows
-    /// are left out (a statistics desk sums the rows itself).
+    /// In a roll-up each agency row is named by its stub cell, and the
+    /// totals row comes last under 机关 [`crate::rollup::TOTAL_ROW`]: a rate's total is computed
+    /// from its parts, which no sum of the agencies' rows gives.
     pub fn data_rows(&self) -> Vec<DataRow> {
         let mut out = Vec::new();
         for t in self.tables() {
             let covering = t.covering();
             let at = |r: usize, c: usize| covering[r * t.columns.len() + c].map(|i| &t.cells[i]);
             let title = crate::title::unbroken(&t.title);
-            // Each column's label once, not once a row.
-            let indicators: Vec<&str> = (0..t.columns.len()).map(|c| t.indicator(c)).collect();
-            for row in t.header_rows..t.rows.saturating_sub(t.total_rows) {
+            // Each column's identity once, not once a row.
+            let indicators: Vec<String> = t.figures.iter().map(|f| f.as_ref().map_or_else(String::new, FigureId::path_text)).collect();
+            for row in t.header_rows..t.rows {
                 let agency = match t.stub_cols {
                     0 => self.info.author.clone(),
                     _ => at(row, 0).map_or_else(String::new, |c| c.text.clone()),
                 };
                 for col in t.stub_cols..t.columns.len() {
                     let Some(cell) = at(row, col).filter(|c| c.row == row && c.col == col) else { continue };
+                    let Some(id) = t.figures.get(col).and_then(Option::as_ref) else { continue };
                     out.push(DataRow {
                         table: t.label.clone(),
                         table_title: title.clone(),
-                        indicator: indicators[col].to_string(),
+                        key: id.key.clone(),
+                        indicator: indicators[col].clone(),
                         value: cell.value.filter(|v| !v.is_blank()),
                         text: cell.text.clone(),
-                        unit: t.units.get(col).cloned().unwrap_or_default(),
+                        unit: id.unit.clone(),
+                        nature: id.nature.chinese().to_string(),
                         agency: agency.clone(),
                         year: self.info.year,
                     });
@@ -481,7 +524,7 @@ fn table(report: &Report, ti: usize) -> Table {
             lines: Vec::new(),
             size_pt: Role::TableCell.size_pt(),
             value: Some(*value),
-            sum_of: def.columns[col].total_of.clone().map(Sum::Columns),
+            sum_of: formula(def, col, &values, 0),
         });
     }
     cells.sort_by_key(|c| (c.row, c.col));
@@ -506,11 +549,31 @@ fn table(report: &Report, ti: usize) -> Table {
         total_rows: 0,
         columns,
         units: def.columns.iter().map(|c| c.unit.as_str().to_string()).collect(),
+        figures: def.columns.iter().map(|c| Some(FigureId::of(c))).collect(),
         cells,
         notes: Notes {
             lead: format!("{}：", def.notes.heading),
             items: notes.iter().enumerate().map(|(i, n)| format!("{}.{n}", i + 1)).collect(),
         },
+    }
+}
+
+/// What the figure of column `col` is computed from, for a spreadsheet's
+/// formula, with `shift` stub columns before the template's: a total's
+/// parts, or a rate's two columns when the value shown is the rate they
+/// give (a rate written to fewer decimals stays as written).
+pub(crate) fn formula(def: &er_template::TableDef, col: usize, values: &[FigureValue], shift: usize) -> Option<Sum> {
+    let c = &def.columns[col];
+    if let Some(of) = &c.total_of {
+        return values[col].number().map(|_| Sum::Columns(of.iter().map(|k| k + shift).collect()));
+    }
+    let rate = c.rate?;
+    let computed = er_data::report::rate_value(values[rate.part], values[rate.whole], rate, c.decimals);
+    match (computed, values[col].number()) {
+        (er_data::report::RateValue::Value(v), Some(shown)) if v == shown.normalize() => {
+            Some(Sum::Rate { part: rate.part + shift, whole: rate.whole + shift, decimals: c.decimals, rounding: rate.rounding })
+        }
+        _ => None,
     }
 }
 

@@ -27,7 +27,7 @@ use er_data::report::Report;
 use er_template::Kind;
 use rust_decimal::Decimal;
 
-use crate::document::{fit_cells, Block, Cell, CellRole, Document, Info, Notes, Section, Sum, Table};
+use crate::document::{fit_cells, formula, Block, Cell, CellRole, Document, FigureId, Info, Notes, Section, Sum, Table};
 use crate::layout::{line_em, Role, LANDSCAPE};
 use crate::title::{broken, unbroken};
 
@@ -123,40 +123,93 @@ fn table(reports: &[&Report], ti: usize, heading: &Heading) -> Result<Table, Tot
         let text = er_data::refs::render(text.trim(), first);
         cells.push(Cell { rows: h.rows, cols: h.cols, ..cell(h.row, h.col + 1, CellRole::Header, text, None, None) });
     }
-    let shift = |v: &Vec<usize>| v.iter().map(|c| c + 1).collect::<Vec<_>>();
     let mut columns: Vec<Vec<FigureValue>> = vec![Vec::with_capacity(reports.len()); def.columns.len()];
     for (i, r) in reports.iter().enumerate() {
         let row = hr + i;
         cells.push(cell(row, 0, CellRole::Header, r.agency.trim().to_string(), None, None));
-        for (col, v) in r.values(ti).into_iter().enumerate() {
+        let values = r.values(ti);
+        for (col, v) in values.iter().enumerate() {
             let role = if v.is_blank() { CellRole::Blank } else { CellRole::Value };
-            let sum = def.columns[col].total_of.as_ref().map(|of| Sum::Columns(shift(of)));
-            cells.push(cell(row, col + 1, role, v.text(), Some(v), sum));
-            columns[col].push(v);
+            cells.push(cell(row, col + 1, role, v.text(), Some(*v), formula(def, col, &values, 1)));
+            columns[col].push(*v);
         }
     }
     let total_row = hr + reports.len();
     cells.push(cell(total_row, 0, CellRole::Header, TOTAL_ROW.to_string(), None, None));
     let agency_rows: Vec<usize> = (hr..total_row).collect();
+    // Additive figures are summed down their columns; then each rate is
+    // computed again from its parts' totals, never summed.
+    let mut totals: Vec<FigureValue> = Vec::with_capacity(def.columns.len());
     for (col, values) in columns.iter().enumerate() {
         let c = &def.columns[col];
-        let cell = match total(values, c.kind) {
-            Some(Some(v)) => cell(total_row, col + 1, CellRole::Value, v.text(), Some(v), Some(Sum::Rows(agency_rows.clone()))),
-            // Every agency blank: so is the total.
-            Some(None) => cell(total_row, col + 1, CellRole::Blank, String::new(), Some(FigureValue::blank(c.kind)), None),
-            None => {
-                let column = def.grid.iter().find(|h| h.key == c.key).map_or_else(|| c.key.clone(), |h| h.text.clone());
-                return Err(TotalTooLarge { table: def.label.clone(), column });
+        totals.push(if !c.additive() {
+            FigureValue::blank(c.kind)
+        } else {
+            match total(values, c.kind) {
+                Some(Some(v)) => v,
+                // Every agency blank: so is the total.
+                Some(None) => FigureValue::blank(c.kind),
+                None => {
+                    let column = def.grid.iter().find(|h| h.key == c.key).map_or_else(|| c.key.clone(), |h| h.text.clone());
+                    return Err(TotalTooLarge { table: def.label.clone(), column });
+                }
             }
+        });
+    }
+    let mut said = Vec::new();
+    for (col, c) in def.columns.iter().enumerate() {
+        if c.additive() {
+            continue;
+        }
+        let Some(rate) = c.rate else {
+            said.push(format!("{}是百分比，不能相加，{TOTAL_ROW}栏留空。", c.key));
+            continue;
         };
-        cells.push(cell);
+        let (pk, wk) = (&def.columns[rate.part].key, &def.columns[rate.whole].key);
+        // An agency that gives one part and not the other would make the
+        // two totals count different agencies.
+        let lacking: Vec<&str> = reports
+            .iter()
+            .zip(columns[rate.part].iter().zip(&columns[rate.whole]))
+            .filter(|(_, (p, w))| p.is_blank() != w.is_blank())
+            .map(|(r, _)| r.agency.trim())
+            .collect();
+        if !lacking.is_empty() {
+            said.push(format!("{}的{TOTAL_ROW}留空：{}的{pk}或{wk}空白，无法计算。", c.key, lacking.join("、")));
+            continue;
+        }
+        match er_data::report::rate_value(totals[rate.part], totals[rate.whole], rate, c.decimals) {
+            er_data::report::RateValue::Value(v) => {
+                totals[col] = FigureValue::Amount(Figure::Value(Amount(v)));
+                said.push(format!(
+                    "{0}{TOTAL_ROW}＝{pk}{TOTAL_ROW}÷{wk}{TOTAL_ROW}×100（{1}保留{2}位小数），不是各单位{0}之和。",
+                    c.key,
+                    rate.rounding.chinese(),
+                    c.decimals,
+                ));
+            }
+            er_data::report::RateValue::NoWhole => said.push(format!("{}的{TOTAL_ROW}留空：{wk}{TOTAL_ROW}为0，无法计算。", c.key)),
+            _ => {}
+        }
+    }
+    for (col, v) in totals.iter().enumerate() {
+        let sum = match def.columns[col].additive() {
+            true => v.number().map(|_| Sum::Rows(agency_rows.clone())),
+            false => formula(def, col, &totals, 1),
+        };
+        let role = if v.is_blank() { CellRole::Blank } else { CellRole::Value };
+        cells.push(cell(total_row, col + 1, role, v.text(), Some(*v), sum));
     }
     let columns = fit_cells(&mut cells, n, hr, 1, |c| if c == 0 { Kind::Count } else { def.columns[c - 1].kind });
     let unit = heading.unit.as_deref().unwrap_or("").trim();
     let title = broken(&def.title_for(unit, first.year), line_em(Role::TableTitle, &LANDSCAPE));
     let notes = Notes {
         lead: format!("{}：", def.notes.heading),
-        items: vec![format!("1.本表汇总{}个单位的数据；空白表示该单位无此项职权，不计入{TOTAL_ROW}。", reports.len())],
+        items: std::iter::once(format!("本表汇总{}个单位的数据；空白表示该单位无此项职权，不计入{TOTAL_ROW}。", reports.len()))
+            .chain(said)
+            .enumerate()
+            .map(|(i, n)| format!("{}.{n}", i + 1))
+            .collect(),
     };
     Ok(Table {
         index: ti,
@@ -168,6 +221,7 @@ fn table(reports: &[&Report], ti: usize, heading: &Heading) -> Result<Table, Tot
         total_rows: 1,
         columns,
         units: std::iter::once(String::new()).chain(def.columns.iter().map(|c| c.unit.as_str().to_string())).collect(),
+        figures: std::iter::once(None).chain(def.columns.iter().map(|c| Some(FigureId::of(c)))).collect(),
         cells,
         notes,
     })

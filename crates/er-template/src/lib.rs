@@ -20,6 +20,7 @@
 //! ```
 
 pub mod builtin;
+mod compare;
 pub mod grid;
 pub mod load;
 pub mod schema;
@@ -27,6 +28,7 @@ mod units;
 
 pub use load::{load_file, load_str, resolve, Unresolved};
 pub use units::Unit;
+pub use compare::difference;
 
 /// The two parts of a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -187,6 +189,124 @@ pub struct Column {
     pub decimals: u32,
     /// For a total, the columns it adds up, left to right.
     pub total_of: Option<Vec<usize>>,
+    /// For a rate (a percentage of officers holding a certificate), the two columns it is computed from: such a
+    /// figure is never added up, only computed again from its parts.
+    pub rate: Option<Rate>,
+    /// The header labels from the top of the header down to this column's
+    /// own (某类行为 › 次数): with the table's label, what names the figure
+    /// uniquely, whatever the data prints instead.
+    pub path: Vec<String>,
+}
+
+impl Column {
+    /// What the figure is, for the statistics desk and the roll-up: a
+    /// count, an amount, a total of other columns or a rate.
+    ///
+    /// ```
+    /// let t = er_template::builtin::get("national-2021-detailed").unwrap();
+    /// let t6 = t.table("表六").unwrap();
+    /// let names: Vec<_> = t6.columns.iter().map(|c| c.nature()).collect();
+    /// use er_template::Nature::*;
+    /// assert_eq!(names, [Count, Count, Rate]);
+    /// ```
+    pub fn nature(&self) -> Nature {
+        match (&self.total_of, &self.rate, self.kind) {
+            (_, Some(_), _) => Nature::Rate,
+            (Some(_), _, _) => Nature::Total,
+            (_, _, Kind::Count) => Nature::Count,
+            // A percentage that is no declared rate is still no quantity.
+            (_, _, Kind::Amount) if self.unit == Unit::Percent => Nature::Rate,
+            (_, _, Kind::Amount) => Nature::Amount,
+        }
+    }
+
+    /// True when figures of this column add up across agencies: a count,
+    /// an amount or a total, never a rate or a percentage.
+    pub fn additive(&self) -> bool {
+        self.nature() != Nature::Rate
+    }
+
+    /// The header path joined for a reader: 某类行为 › 次数.
+    pub fn path_text(&self) -> String {
+        self.path.join(PATH_SEPARATOR)
+    }
+}
+
+/// Between the labels of a header path.
+pub const PATH_SEPARATOR: &str = " › ";
+
+/// What a figure is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Nature {
+    /// A number of cases, acts or people (宗, 件, 人 …).
+    Count,
+    /// An exact amount of money (万元, 元).
+    Amount,
+    /// The sum of other columns of its row.
+    Total,
+    /// A rate or percentage: never summed.
+    Rate,
+}
+
+impl Nature {
+    /// The word a statistics desk reads in the data sheet's 类型 column.
+    pub fn chinese(self) -> &'static str {
+        match self {
+            Nature::Count => "数量",
+            Nature::Amount => "金额",
+            Nature::Total => "总数",
+            Nature::Rate => "比率",
+        }
+    }
+}
+
+/// A rate: `part` ÷ `whole` × 100, rounded to the column's decimals by
+/// `rounding`. The part is a share of the whole (certified officers of all officers),
+/// so it can never exceed it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Rate {
+    /// The column of the numerator (the part).
+    pub part: usize,
+    /// The column of the denominator (the whole).
+    pub whole: usize,
+    pub rounding: Rounding,
+}
+
+/// How a computed figure is rounded to its decimals.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Rounding {
+    /// 四舍五入: half away from zero (Excel's ROUND).
+    #[default]
+    HalfUp,
+    /// 四舍六入五成双: half to even.
+    HalfEven,
+    /// 截尾: toward zero (Excel's ROUNDDOWN).
+    Down,
+}
+
+impl Rounding {
+    /// The name a template file uses.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rounding::HalfUp => "half-up",
+            Rounding::HalfEven => "half-even",
+            Rounding::Down => "down",
+        }
+    }
+
+    /// The rule in Chinese, for a message.
+    pub fn chinese(self) -> &'static str {
+        match self {
+            Rounding::HalfUp => "四舍五入",
+            Rounding::HalfEven => "四舍六入五成双",
+            Rounding::Down => "截尾",
+        }
+    }
+
+    /// The rounding a template file names.
+    pub fn parse(s: &str) -> Option<Rounding> {
+        [Rounding::HalfUp, Rounding::HalfEven, Rounding::Down].into_iter().find(|r| r.name() == s.trim())
+    }
 }
 
 /// A node of the header tree: a label over its children, or a leaf that

@@ -9,7 +9,7 @@ use er_source::{read, Diagnostic, Findings, Index};
 use serde::Deserialize;
 use serde_yaml::Value;
 
-use crate::{grid, Column, HeaderNode, Kind, Notes, NotesPlacement, Part, TableDef, Template, Unit, MAX_COLUMNS, MAX_HEADER_ROWS, TITLE_FIELDS};
+use crate::{grid, Column, HeaderNode, Kind, Notes, NotesPlacement, Part, Rate, Rounding, TableDef, Template, Unit, MAX_COLUMNS, MAX_HEADER_ROWS, PATH_SEPARATOR, TITLE_FIELDS};
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -46,6 +46,17 @@ struct RawColumn {
     decimals: Option<u32>,
     #[serde(default)]
     total_of: Option<Vec<String>>,
+    #[serde(default)]
+    rate: Option<RawRate>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRate {
+    part: String,
+    whole: String,
+    #[serde(default)]
+    rounding: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -263,7 +274,7 @@ impl Cx<'_> {
                 (_, Some(d)) => d,
                 (_, None) => unit.default_decimals(),
             };
-            columns.push(Column { key, label: c.key.trim().to_string(), kind, unit, decimals, total_of: None });
+            columns.push(Column { key, label: c.key.trim().to_string(), kind, unit, decimals, total_of: None, rate: None, path: Vec::new() });
         }
         // Totals name other columns of the same kind and unit.
         for (i, c) in t.columns.iter().enumerate() {
@@ -293,7 +304,64 @@ impl Cx<'_> {
                     Some(k) => of.push(k),
                 }
             }
+            // A percentage is no quantity: a sum of percentages means nothing.
+            if sound[i] && columns[i].unit == Unit::Percent {
+                self.found.error(&cp, t!("tpl-total-percent", total = me), t!("help-tpl-total-percent"));
+            }
             columns[i].total_of = Some(of);
+        }
+        // Rates name two other columns of one unit, neither of them a rate.
+        for (i, c) in t.columns.iter().enumerate() {
+            let Some(rate) = &c.rate else { continue };
+            let rp = format!("{path}.columns[{i}].rate");
+            let me = columns[i].key.clone();
+            if c.total_of.is_some() {
+                self.found.error(&rp, t!("tpl-rate-and-total", key = me), t!("help-tpl-rate-and-total"));
+                continue;
+            }
+            if sound[i] && columns[i].unit != Unit::Percent {
+                self.found.error(&format!("{path}.columns[{i}].unit"), t!("tpl-rate-unit", key = me, unit = columns[i].unit), t!("help-tpl-rate-unit"));
+            }
+            let rounding = match rate.rounding.as_deref() {
+                None => Rounding::HalfUp,
+                Some(r) => Rounding::parse(r).unwrap_or_else(|| {
+                    self.found.error(&format!("{rp}.rounding"), t!("tpl-rate-rounding", value = r), t!("help-tpl-rate-rounding"));
+                    Rounding::HalfUp
+                }),
+            };
+            let mut find = |field: &str, name: &str| -> Option<usize> {
+                let fp = format!("{rp}.{field}");
+                let name = name.trim();
+                match columns.iter().position(|o| o.key == name) {
+                    None => {
+                        self.found.error(&fp, t!("tpl-rate-unknown", rate = me, part = name, table = label), t!("help-tpl-columns", table = label, keys = keys(&columns)));
+                        None
+                    }
+                    Some(k) if k == i => {
+                        self.found.error(&fp, t!("tpl-rate-itself", rate = me), t!("help-tpl-rate-parts"));
+                        None
+                    }
+                    Some(k) if t.columns[k].rate.is_some() || columns[k].unit == Unit::Percent => {
+                        self.found.error(&fp, t!("tpl-rate-of-rate", rate = me, part = name), t!("help-tpl-rate-parts"));
+                        None
+                    }
+                    Some(k) => Some(k),
+                }
+            };
+            let (part, whole) = (find("part", &rate.part), find("whole", &rate.whole));
+            if let (Some(p), Some(w)) = (part, whole) {
+                if p == w {
+                    self.found.error(&format!("{rp}.whole"), t!("tpl-rate-same", rate = me, part = columns[p].key.clone()), t!("help-tpl-rate-parts"));
+                } else if (columns[p].kind, columns[p].unit) != (columns[w].kind, columns[w].unit) {
+                    self.found.error(
+                        &format!("{rp}.whole"),
+                        t!("tpl-rate-units", rate = me, part = columns[p].key.clone(), part_unit = columns[p].unit, whole = columns[w].key.clone(), whole_unit = columns[w].unit),
+                        t!("help-tpl-rate-parts"),
+                    );
+                } else {
+                    columns[i].rate = Some(Rate { part: p, whole: w, rounding });
+                }
+            }
         }
         // The header tree: its leaves are the columns, each once.
         let mut seen = vec![0usize; columns.len()];
@@ -345,7 +413,29 @@ impl Cx<'_> {
                 );
             }
         }
-        let (columns, header, grid) = if ok { reorder(columns, header, &order) } else { (columns, header, grid) };
+        let (mut columns, header, grid) = if ok { reorder(columns, header, &order) } else { (columns, header, grid) };
+        // Each figure's header path, and no two alike: the path names the
+        // figure in the data sheet, the CSV and `diff`.
+        fn paths(n: &HeaderNode, above: &mut Vec<String>, columns: &mut [Column]) {
+            above.push(n.label.trim().to_string());
+            match n.column {
+                Some(c) => {
+                    if let Some(col) = columns.get_mut(c) {
+                        col.path = above.clone();
+                    }
+                }
+                None => n.children.iter().for_each(|k| paths(k, above, columns)),
+            }
+            above.pop();
+        }
+        header.iter().for_each(|n| paths(n, &mut Vec::new(), &mut columns));
+        let mut seen_paths = BTreeSet::new();
+        for c in &columns {
+            let p = c.path.join(PATH_SEPARATOR);
+            if !c.path.is_empty() && !seen_paths.insert(p.clone()) {
+                self.found.error(&format!("{path}.header"), t!("tpl-path-twice", table = label, path = p), t!("help-tpl-path-twice"));
+            }
+        }
         let placement = match t.notes.as_ref().and_then(|n| n.placement.as_deref()).map(str::trim) {
             None | Some("table") => NotesPlacement::Table,
             Some("end") => NotesPlacement::End,
@@ -487,6 +577,10 @@ fn reorder(columns: Vec<Column>, mut header: Vec<HeaderNode>, order: &[usize]) -
                 *k = new_index[*k];
             }
             of.sort_unstable();
+        }
+        if let Some(r) = &mut c.rate {
+            r.part = new_index[r.part];
+            r.whole = new_index[r.whole];
         }
     }
     fn renumber(n: &mut HeaderNode, map: &[usize]) {

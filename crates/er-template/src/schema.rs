@@ -61,7 +61,12 @@ pub fn json_schema() -> String {
                     "kind": { "enum": ["count", "amount"] },
                     "unit": { "enum": units },
                     "decimals": { "type": "integer", "minimum": 0, "maximum": 10 },
-                    "total_of": { "type": "array", "minItems": 1, "items": text }
+                    "total_of": { "type": "array", "minItems": 1, "items": text },
+                    "rate": {
+                        "type": "object", "additionalProperties": false, "required": ["part", "whole"],
+                        "description": "a percentage computed as part ÷ whole × 100 and never summed, e.g. a certificate rate = certified officers ÷ officers × 100",
+                        "properties": { "part": text, "whole": text, "rounding": { "enum": ["half-up", "half-even", "down"], "description": "四舍五入 (default), 四舍六入五成双, 截尾" } }
+                    }
                 }
             },
             "node": {

@@ -65,7 +65,7 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, XlsxError> {
 }
 
 /// The sheet the statistics desk loads: every figure in long form
-/// (表 | 表名 | 指标 | 值 | 单位 | 机关 | 年度) as an Excel table, so pandas,
+/// (表 | 表名 | 键 | 指标 | 值 | 单位 | 类型 | 机关 | 年度) as an Excel table, so pandas,
 /// Power Query and WPS read it without knowing the printed layout.
 fn data_sheet(ws: &mut Worksheet, doc: &Document) -> Result<(), XlsxError> {
     use er_document::document::DATA_HEADER;
@@ -79,19 +79,21 @@ fn data_sheet(ws: &mut Worksheet, doc: &Document) -> Result<(), XlsxError> {
         let row = i as u32 + 1;
         ws.write_string_with_format(row, 0, &r.table, &text)?;
         ws.write_string_with_format(row, 1, &r.table_title, &text)?;
-        ws.write_string_with_format(row, 2, &r.indicator, &text)?;
+        ws.write_string_with_format(row, 2, &r.key, &text)?;
+        ws.write_string_with_format(row, 3, &r.indicator, &text)?;
         match r.value {
-            Some(v) => ws.write_number_with_format(row, 3, exact_number(&r.text)?, &Format::new().set_num_format(number_format(v)))?,
-            None => ws.write_blank(row, 3, &Format::new())?,
+            Some(v) => ws.write_number_with_format(row, 4, exact_number(&r.text)?, &Format::new().set_num_format(number_format(v)))?,
+            None => ws.write_blank(row, 4, &Format::new())?,
         };
-        ws.write_string_with_format(row, 4, &r.unit, &text)?;
-        ws.write_string_with_format(row, 5, &r.agency, &text)?;
-        ws.write_number(row, 6, r.year as f64)?;
+        ws.write_string_with_format(row, 5, &r.unit, &text)?;
+        ws.write_string_with_format(row, 6, &r.nature, &text)?;
+        ws.write_string_with_format(row, 7, &r.agency, &text)?;
+        ws.write_number(row, 8, r.year as f64)?;
     }
     let columns: Vec<rust_xlsxwriter::TableColumn> = DATA_HEADER.iter().map(|h| rust_xlsxwriter::TableColumn::new().set_header(*h)).collect();
     let table = rust_xlsxwriter::Table::new().set_name("数据表").set_columns(&columns);
     ws.add_table(0, 0, rows.len().max(1) as u32, DATA_HEADER.len() as u16 - 1, &table)?;
-    for (c, w) in [6.0, 30.0, 30.0, 18.0, 6.0, 30.0, 6.0].into_iter().enumerate() {
+    for (c, w) in [6.0, 30.0, 24.0, 36.0, 18.0, 6.0, 6.0, 30.0, 6.0].into_iter().enumerate() {
         ws.set_column_width(c as u16, w)?;
     }
     ws.set_freeze_panes(1, 0)?;
@@ -234,6 +236,19 @@ fn write_cell(ws: &mut Worksheet, c: &Cell) -> Result<(), XlsxError> {
                         Sum::Rows(rows) => {
                             let letter = column_letter(col);
                             format!("=SUM({})", sum_ranges(rows, |r| format!("{letter}{}", FIRST_HEADER_ROW as usize + r + 1)))
+                        }
+                        Sum::Rate { part, whole, decimals, rounding } => {
+                            let at = |c: usize| format!("{}{}", column_letter(c as u16), row + 1);
+                            let function = match rounding {
+                                er_document::document::Rounding::HalfUp => "ROUND",
+                                er_document::document::Rounding::Down => "ROUNDDOWN",
+                                // Excel has no half-to-even rounding: the value as computed.
+                                er_document::document::Rounding::HalfEven => {
+                                    ws.write_number_with_format(row, col, number, &format)?;
+                                    return Ok(());
+                                }
+                            };
+                            format!("={function}({}/{}*100,{decimals})", at(*part), at(*whole))
                         }
                     };
                     // A total is the one locked cell: the sheet's protection keeps it a formula.
