@@ -145,7 +145,7 @@ pub fn round(exact: Decimal, decimals: u32, rule: er_template::Rounding) -> Deci
 /// let count = |n| FigureValue::Count(Figure::Value(n));
 /// let rate = er_template::Rate { part: 1, whole: 0, rounding: er_template::Rounding::HalfUp };
 /// assert_eq!(rate_value(count(252), count(258), rate, 2), RateValue::Value("97.67".parse().unwrap()));
-/// assert_eq!(rate_value(count(3), count(0), rate, 2), RateValue::NoWhole);
+/// assert_eq!(rate_value(count(0), count(0), rate, 2), RateValue::NoWhole);
 /// assert_eq!(rate_value(count(9), count(8), rate, 2), RateValue::PartExceeds);
 /// ```
 pub fn rate_value(part: FigureValue, whole: FigureValue, rate: er_template::Rate, decimals: u32) -> RateValue {

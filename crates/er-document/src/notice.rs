@@ -238,7 +238,12 @@ fn widen(a: &[char], b: &[char], (s0, e0): (usize, usize), (s1, e1): (usize, usi
     // The same number of characters before the change in both: the text
     // before it is common.
     let mut back = 0;
-    while back < CONTEXT && s0 > back && !stop(a[s0 - back - 1]) {
+    // Back over the rest of the number, then over up to CONTEXT characters of words.
+    while s0 > back && numeric(a[s0 - back - 1]) && a[s0 - back - 1] != '%' {
+        back += 1;
+    }
+    let digits = back;
+    while back < digits + CONTEXT && s0 > back && !stop(a[s0 - back - 1]) {
         back += 1;
     }
     // Whole numbers: on over digits, then over a unit of a character or two.
