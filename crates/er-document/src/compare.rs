@@ -58,18 +58,32 @@ pub fn changed_pairs<T: AsRef<str>>(a: &[T], b: &[T]) -> Vec<(Option<usize>, Opt
     let a: Vec<&str> = a.iter().map(AsRef::as_ref).collect();
     let b: Vec<&str> = b.iter().map(AsRef::as_ref).collect();
     let mut out = Vec::new();
-    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b) {
-        let (oi, ol, ni, nl) = match op {
-            similar::DiffOp::Equal { .. } => continue,
-            similar::DiffOp::Delete { old_index, old_len, new_index } => (old_index, old_len, new_index, 0),
-            similar::DiffOp::Insert { old_index, new_index, new_len } => (old_index, 0, new_index, new_len),
-            similar::DiffOp::Replace { old_index, old_len, new_index, new_len } => (old_index, old_len, new_index, new_len),
-        };
+    for (oi, ol, ni, nl) in changed_runs(&a, &b) {
         for k in 0..ol.max(nl) {
             out.push(((k < ol).then_some(oi + k), (k < nl).then_some(ni + k)));
         }
     }
     out
+}
+
+/// The runs in which two sequences differ, in order: (start in `a`,
+/// length in `a`, start in `b`, length in `b`).
+///
+/// ```
+/// use er_document::compare::changed_runs;
+/// let (a, b): (Vec<char>, Vec<char>) = ("98.81%".chars().collect(), "98.82%".chars().collect());
+/// assert_eq!(changed_runs(&a, &b), [(4, 1, 4, 1)]);
+/// ```
+pub fn changed_runs<T: std::hash::Hash + Eq + Ord>(a: &[T], b: &[T]) -> Vec<(usize, usize, usize, usize)> {
+    similar::capture_diff_slices(similar::Algorithm::Myers, a, b)
+        .into_iter()
+        .filter_map(|op| match op {
+            similar::DiffOp::Equal { .. } => None,
+            similar::DiffOp::Delete { old_index, old_len, new_index } => Some((old_index, old_len, new_index, 0)),
+            similar::DiffOp::Insert { old_index, new_index, new_len } => Some((old_index, 0, new_index, new_len)),
+            similar::DiffOp::Replace { old_index, old_len, new_index, new_len } => Some((old_index, old_len, new_index, new_len)),
+        })
+        .collect()
 }
 
 fn push(out: &mut Vec<Change>, place: String, old: &str, new: &str) {

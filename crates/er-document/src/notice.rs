@@ -8,7 +8,7 @@
 
 use er_data::{Date, Report};
 
-use crate::compare::{changed_pairs, changes, figure_line};
+use crate::compare::{changed_pairs, changed_runs, changes, figure_line};
 use crate::document::{build, Block, Document, Info, Run, Section};
 use crate::layout::{Role, PORTRAIT};
 use crate::title::unbroken;
@@ -203,13 +203,7 @@ fn excerpts(a: &str, b: &str) -> String {
     let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
     // Changed stretches as (start, end) in both texts.
     let mut spans: Vec<(usize, usize, usize, usize)> = Vec::new();
-    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &ca, &cb) {
-        let (oi, ol, ni, nl) = match op {
-            similar::DiffOp::Equal { .. } => continue,
-            similar::DiffOp::Delete { old_index, old_len, new_index } => (old_index, old_len, new_index, 0),
-            similar::DiffOp::Insert { old_index, new_index, new_len } => (old_index, 0, new_index, new_len),
-            similar::DiffOp::Replace { old_index, old_len, new_index, new_len } => (old_index, old_len, new_index, new_len),
-        };
+    for (oi, ol, ni, nl) in changed_runs(&ca, &cb) {
         // Neighbouring changes (a few characters apart) are one stretch.
         match spans.last_mut() {
             Some(s) if oi <= s.1 + CONTEXT && ni <= s.3 + CONTEXT => {
@@ -238,13 +232,19 @@ fn widen(a: &[char], b: &[char], (s0, e0): (usize, usize), (s1, e1): (usize, usi
     // The same number of characters before the change in both: the text
     // before it is common.
     let mut back = 0;
-    // Back over the rest of the number, then over up to CONTEXT characters of words.
+    // Back over the rest of the number, then over whole words, up to
+    // CONTEXT characters and never past the clause's start.
     while s0 > back && numeric(a[s0 - back - 1]) && a[s0 - back - 1] != '%' {
         back += 1;
     }
     let digits = back;
     while back < digits + CONTEXT && s0 > back && !stop(a[s0 - back - 1]) {
         back += 1;
+    }
+    let text: String = a.iter().collect();
+    let words = crate::title::word_boundaries(&text);
+    if let Some(&w) = words.iter().find(|&&w| w >= s0 - back && w <= s0 - digits) {
+        back = s0 - w;
     }
     // Whole numbers: on over digits, then over a unit of a character or two.
     let mut fwd = 0;

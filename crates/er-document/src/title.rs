@@ -55,14 +55,18 @@ pub fn unbroken(text: &str) -> String {
     text.split('\n').map(str::trim).collect()
 }
 
+/// The word boundaries of `text`, in characters, by the segmenter: 0 first,
+/// the text's length last.
+pub(crate) fn word_boundaries(text: &str) -> Vec<usize> {
+    let mut words = vec![0usize];
+    words.extend(jieba().cut(text, true).iter().map(|t| t.end));
+    words
+}
+
 fn balanced(text: &str, width: f64) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
     let rules = break_points(text);
-    // Word boundaries, in characters.
-    let mut words = vec![0usize];
-    for t in jieba().cut(text, true) {
-        words.push(t.end);
-    }
+    let words = word_boundaries(text);
     // A number in Chinese numerals and its unit stay whole (二〇二四年度),
     // however the segmenter cut them.
     let in_number = |k: usize| is_numeral(chars[k - 1]) && (is_numeral(chars[k]) || "年月日号度届次".contains(chars[k]));
