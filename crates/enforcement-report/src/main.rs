@@ -305,6 +305,13 @@ fn font_dir_exists(dir: &Option<PathBuf>) -> Result<(), u8> {
 }
 
 fn main() -> ExitCode {
+    // Output into a pipe that closes (`diff a b | head`) ends the process
+    // quietly, as it ends diff or cat, instead of a panic in println!.
+    #[cfg(unix)]
+    // SAFETY: restoring the default action of one signal, before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     er_i18n::set(lang_of_args(&args).unwrap_or_else(Lang::of_system));
     let matches = help::localize(Cli::command()).try_get_matches_from(&args).unwrap_or_else(|e| help::exit_with(e));

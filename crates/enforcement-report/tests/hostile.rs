@@ -10,11 +10,141 @@ use common::*;
 
 #[cfg(unix)]
 #[test]
-fn a_device_is_read_no_further_than_the_size_limit() {
+fn a_device_is_not_read_as_a_data_file() {
     let o = run(&["check", "/dev/zero"]);
     assert_eq!(o.status.code(), Some(2));
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("/dev/zero") && err.contains("bytes or more") && err.contains("4194304"), "{err}");
+    assert!(err.contains("/dev/zero") && err.contains("not a regular file"), "{err}");
+}
+
+/// Runs the binary and waits at most `secs` seconds for it: a command
+/// that blocks fails the test instead of hanging it.
+fn run_within(secs: u64, args: &[&str]) -> std::process::Output {
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_enforcement-report"))
+        .args(args)
+        .env("LANG", "C")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let start = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if start.elapsed().as_secs() >= secs {
+            child.kill().unwrap();
+            panic!("{args:?} still running after {secs} s");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_as_data_file_or_template_is_refused_without_blocking() {
+    let dir = scratch("fifo");
+    let fifo = dir.join("pipe.yaml");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    for args in [vec!["check", fifo.to_str().unwrap()], vec!["check-template", fifo.to_str().unwrap()]] {
+        let o = run_within(20, &args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("pipe.yaml") && err.contains("not a regular file"), "{err}");
+    }
+    // Named by a data file as its template.
+    let data = edited_fixture(&dir, "data.yaml", &[("agency: ", "template: pipe.yaml\nagency: ")]);
+    let o = run_within(20, &["check", data.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", String::from_utf8_lossy(&o.stderr));
+}
+
+#[test]
+fn a_file_named_as_template_is_never_echoed() {
+    let dir = scratch("template-leak");
+    let secret = "secret-line:x:0:0:the whole of this line must not be printed:/root:/bin/bash";
+    std::fs::write(dir.join("secret.yaml"), format!("{secret}\nsecond-line:y:1:1:nor this one\n")).unwrap();
+    let data = edited_fixture(&dir, "data.yaml", &[("agency: ", "template: secret.yaml\nagency: ")]);
+    let o = run(&["check", data.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains(secret) && !err.contains("nor this one"), "the file is echoed: {err}");
+    assert!(err.contains("data.yaml:") && err.contains("template"), "{err}");
+}
+
+#[cfg(unix)]
+#[test]
+fn output_into_a_closed_pipe_ends_quietly() {
+    // A pipe whose reading end is closed before the command writes.
+    let mut fds = [0; 2];
+    assert_eq!(unsafe { libc::pipe(fds.as_mut_ptr()) }, 0);
+    unsafe { libc::close(fds[0]) };
+    let write_end = unsafe { <std::fs::File as std::os::fd::FromRawFd>::from_raw_fd(fds[1]) };
+    let dir = scratch("epipe");
+    let new = edited_fixture(&dir, "new.yaml", &[("    罚款: 27", "    罚款: 28"), ("    合计: 37", "    合计: 38")]);
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_enforcement-report"))
+        .args(["diff", fixture().to_str().unwrap(), new.to_str().unwrap()])
+        .stdout(write_end)
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(!err.contains("panicked") && !err.contains("Broken pipe"), "{err}");
+    use std::os::unix::process::ExitStatusExt;
+    assert!(o.status.signal() == Some(libc::SIGPIPE) || matches!(o.status.code(), Some(0..=2)), "{:?}", o.status);
+}
+
+/// A workbook of one sheet whose one cell is `cell`, written by hand.
+fn workbook_with_one_cell(path: &std::path::Path, cell: &str, value: &str) {
+    let mut z = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
+    let o = zip::write::SimpleFileOptions::default();
+    let parts = [
+        ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_string()),
+        ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_string()),
+        ("xl/workbook.xml", r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="表一" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_string()),
+        ("xl/_rels/workbook.xml.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_string()),
+        ("xl/worksheets/sheet1.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:{cell}"/><sheetData><row r="{}"><c r="{cell}"><v>{value}</v></c></row></sheetData></worksheet>"#, cell.trim_start_matches(char::is_alphabetic))),
+    ];
+    for (name, text) in parts {
+        z.start_file(name, o).unwrap();
+        z.write_all(text.as_bytes()).unwrap();
+    }
+    z.finish().unwrap();
+}
+
+#[test]
+fn a_cell_at_excels_last_place_is_one_cell_not_a_grid() {
+    let dir = scratch("far-cell");
+    let far = dir.join("far.xlsx");
+    workbook_with_one_cell(&far, "XFD1048576", "7");
+    let o = run_within(60, &["diff", far.to_str().unwrap(), far.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let o = run_within(60, &["import", far.to_str().unwrap(), "-o", dir.join("far.yaml").to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(matches!(o.status.code(), Some(1 | 2)) && !err.contains("panicked") && !err.contains("memory allocation"), "{:?} {err}", o.status);
+    assert!(!dir.join("far.yaml").exists());
+}
+
+#[test]
+fn character_references_in_a_docx_are_their_characters() {
+    let dir = scratch("char-refs");
+    let golden = root().join("tests/golden/aral-emergency-2024.docx");
+    // The same document with 426 written as &#52;26 and 9284 as 9&#x32;84.
+    let mut zin = zip::ZipArchive::new(std::fs::File::open(&golden).unwrap()).unwrap();
+    let refs = dir.join("refs.docx");
+    let mut zout = zip::ZipWriter::new(std::fs::File::create(&refs).unwrap());
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).unwrap();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut bytes).unwrap();
+        let name = f.name().unwrap().to_string();
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(bytes).unwrap();
+            assert!(xml.contains(">426<") && xml.contains(">9284<"), "the figures are in the golden DOCX");
+            bytes = xml.replace(">426<", ">&#52;26<").replace(">9284<", ">9&#x32;84<").into_bytes();
+        }
+        zout.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        zout.write_all(&bytes).unwrap();
+    }
+    zout.finish().unwrap();
+    let o = run(&["diff", golden.to_str().unwrap(), refs.to_str().unwrap()]);
+    assert_eq!((o.status.code(), String::from_utf8_lossy(&o.stdout).into_owned()), (Some(0), String::new()));
 }
 
 #[test]

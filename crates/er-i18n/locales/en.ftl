@@ -605,3 +605,5 @@ help-rollup-twice-folded = names are compared without spaces and with full-width
 fold-space = spaces
 fold-composition = Unicode composition (NFC/NFD)
 fold-width = full-width or compatibility characters
+read-special = not a regular file (a named pipe, a device or a socket): it is not read
+help-read-special = give the path of the { $what } itself

@@ -604,3 +604,5 @@ help-rollup-twice-folded = 比较单位名称时去掉空白，并统一全角�
 fold-space = 空白
 fold-composition = Unicode 组合方式（NFC/NFD）
 fold-width = 全角/半角或兼容字符
+read-special = 不是普通文件（命名管道、设备或套接字）：未读取
+help-read-special = 请给出{ $what }本身的路径

@@ -430,17 +430,23 @@ impl Docx {
                     }
                 }
                 Event::GeneralRef(g) if in_t => {
-                    let name = String::from_utf8_lossy(&g).into_owned();
-                    let c = match name.as_str() {
-                        "amp" => "&",
-                        "lt" => "<",
-                        "gt" => ">",
-                        "quot" => "\"",
-                        "apos" => "'",
-                        _ => "",
+                    // A character reference (&#52; is 4, &#x32; is 2) is its
+                    // character: dropped, 4&#x32;6 would read as 46.
+                    let c = match g.resolve_char_ref() {
+                        Ok(Some(c)) => c.to_string(),
+                        Ok(None) => match String::from_utf8_lossy(&g).as_ref() {
+                            "amp" => "&",
+                            "lt" => "<",
+                            "gt" => ">",
+                            "quot" => "\"",
+                            "apos" => "'",
+                            other => return Err(format!("unknown entity &{other}; in a text of the document")),
+                        }
+                        .to_string(),
+                        Err(e) => return Err(format!("a character reference that is no character: {e}")),
                     };
                     if let Some(p) = para.as_mut() {
-                        p.text.push_str(c);
+                        p.text.push_str(&c);
                     }
                 }
                 Event::End(e) => match e.name().as_ref() {

@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 use std::io::Cursor;
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, DataRef, Reader, Xlsx};
 
 /// A sheet as a reader sees it.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -50,31 +50,41 @@ pub fn cell_name(r: u32, c: u32) -> String {
     format!("{col}{}", r + 1)
 }
 
-/// Reads every sheet of a workbook.
+/// Most cells a workbook's sheets hold together that are read: a report's
+/// statistics hold a few thousand. A sheet whose one cell stands at
+/// XFD1048576 is read as that one cell, never as a grid of that size.
+pub const MAX_CELLS: usize = 1_000_000;
+
+/// Reads every sheet of a workbook, cell by cell (never a dense grid), at
+/// most [`MAX_CELLS`] cells in all.
 pub fn read(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes.to_vec())).map_err(|e| e.to_string())?;
     let names = wb.sheet_names().to_vec();
     let mut out = Vec::new();
+    let mut count = 0usize;
     for name in names {
-        let range = wb.worksheet_range(&name).map_err(|e| e.to_string())?;
         let mut s = Sheet { name: name.clone(), ..Sheet::default() };
-        let (r0, c0) = range.start().unwrap_or((0, 0));
-        for (r, c, v) in range.used_cells() {
-            let v = match v {
-                Data::Int(i) => Value::Number(*i as f64),
-                Data::Float(f) => Value::Number(*f),
-                Data::String(t) => Value::Text(t.clone()),
-                Data::Bool(b) => Value::Text(b.to_string()),
-                Data::Empty => continue,
-                other => Value::Text(other.to_string()),
-            };
-            s.cells.insert((r0 + r as u32, c0 + c as u32), v);
-        }
-        let formulas = wb.worksheet_formula(&name).map_err(|e| e.to_string())?;
-        let (f0, g0) = formulas.start().unwrap_or((0, 0));
-        for (r, c, f) in formulas.used_cells() {
-            if !f.is_empty() {
-                s.formulas.insert((f0 + r as u32, g0 + c as u32), f.clone());
+        {
+            let mut cells = wb.worksheet_cells_reader(&name).map_err(|e| e.to_string())?;
+            while let Some(cell) = cells.next_cell_with_formula().map_err(|e| e.to_string())? {
+                count += 1;
+                if count > MAX_CELLS {
+                    return Err(format!("the workbook has more than {MAX_CELLS} cells"));
+                }
+                let (r, c) = cell.pos;
+                if let Some(f) = cell.formula.filter(|f| !f.is_empty()) {
+                    s.formulas.insert((r, c), f);
+                }
+                let v = match cell.value {
+                    DataRef::Int(i) => Value::Number(i as f64),
+                    DataRef::Float(f) => Value::Number(f),
+                    DataRef::String(t) => Value::Text(t),
+                    DataRef::SharedString(t) => Value::Text(t.to_string()),
+                    DataRef::Bool(b) => Value::Text(b.to_string()),
+                    DataRef::Empty => continue,
+                    other => Value::Text(Data::from(other).to_string()),
+                };
+                s.cells.insert((r, c), v);
             }
         }
         let m = wb.merge_cells_by_sheet_name(&name).map_err(|e| e.to_string())?;

@@ -39,6 +39,11 @@ pub fn file(path: &Path, kind: FileKind) -> Result<Vec<u8>, Diagnostic> {
     if meta.is_dir() {
         return Err(unreadable(t!("read-folder"), t!("help-read-folder", what = what)));
     }
+    // Only a regular file: opening a FIFO without a writer blocks for
+    // ever, and a device never ends.
+    if !meta.is_file() {
+        return Err(unreadable(t!("read-special"), t!("help-read-special", what = what)));
+    }
     let too_large = |n: u64| unreadable(t!("read-too-large", bytes = n, what = what, max = MAX_FILE_BYTES), t!("help-read-too-large", what = what));
     if meta.len() > MAX_FILE_BYTES {
         return Err(too_large(meta.len()));
@@ -228,7 +233,7 @@ pub fn serde_error(e: &serde_yaml::Error, name: &str, index: &Index, expected_ro
         Some((p, m)) if !p.contains(' ') => (p.to_string(), m.to_string()),
         _ => (String::new(), body.to_string()),
     };
-    let mut message = message.replace("expected u16", "expected a year such as 2024");
+    let mut message = clip_quoted(&message).replace("expected u16", "expected a year such as 2024");
     if let Some(i) = message.find("expected struct Raw") {
         // The root (or a part) is not a mapping: say what it should be.
         message = format!("{}expected {expected_root}", &message[..i]);
@@ -250,6 +255,31 @@ pub fn serde_error(e: &serde_yaml::Error, name: &str, index: &Index, expected_ro
     let mut d = Diagnostic::error(name, loc, &field, serde_message(&message));
     d.help = help;
     with_item_index(d, index)
+}
+
+/// Most characters of a file's text a message quotes.
+const QUOTED_CHARS: usize = 24;
+
+/// serde's message with the value it quotes (`invalid type: string "…"`)
+/// cut to a short, escaped excerpt: a file that is no data file or
+/// template (`template: /etc/passwd`) is never echoed whole.
+///
+/// ```
+/// let m = er_source::read::clip_quoted("invalid type: string \"root:x:0:0:root:/root:/bin/bash daemon:x:1:1\", expected a mapping");
+/// assert_eq!(m, "invalid type: string \"root:x:0:0:root:/root:/b…\", expected a mapping");
+/// ```
+pub fn clip_quoted(message: &str) -> String {
+    for lead in ["string \"", "value \""] {
+        let Some(start) = message.find(lead).map(|i| i + lead.len()) else { continue };
+        let Some(end) = message.rfind("\", expected").filter(|&e| e >= start) else { continue };
+        let quoted = &message[start..end];
+        let mut short: String = quoted.chars().take(QUOTED_CHARS).flat_map(char::escape_debug).collect();
+        if quoted.chars().count() > QUOTED_CHARS {
+            short.push('…');
+        }
+        return format!("{}{short}{}", &message[..start], &message[end..]);
+    }
+    message.to_string()
 }
 
 /// serde_yaml's message (always English) in the interface's language:

@@ -105,7 +105,8 @@ pub fn resolve(named: &str, base: Option<&Path>) -> Result<std::sync::Arc<Templa
         Some(b) if Path::new(named).is_relative() => b.join(named),
         _ => Path::new(named).to_path_buf(),
     };
-    if !path.is_file() {
+    // A folder, a FIFO or a device is there but no file: load_file says so.
+    if !path.exists() {
         return Err(Unresolved::NoFile(path));
     }
     load_file(&path).map(std::sync::Arc::new).map_err(|ds| Unresolved::Invalid(path, ds))
