@@ -483,3 +483,16 @@ fn pandas_groupby_over_three_agencies_gives_the_rollups_totals() {
     assert_eq!(rate(3 * 84, 86 + 90 + 86), "96.18");
     assert!(out.contains("rate 96.18 96.18"), "{out}");
 }
+
+#[test]
+fn import_reads_the_year_of_the_tools_own_data_sheet_by_its_header() {
+    let dir = scratch("import-year");
+    // A report of 2023 dated in 2025: only the data sheet's 年度 says 2023.
+    let file = detailed_as(&dir, "y.yaml", "某某市生态环境局", &[("year: 2024", "year: 2023")]);
+    render(&file, "xlsx", &dir);
+    let back = dir.join("back.yaml");
+    let o = run(&["import", dir.join("y.xlsx").to_str().unwrap(), "-o", back.to_str().unwrap(), "--agency", "某某市生态环境局"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(!stderr(&o).contains("the year is not written"), "{}", stderr(&o));
+    assert!(std::fs::read_to_string(&back).unwrap().contains("\nyear: 2023\n"));
+}

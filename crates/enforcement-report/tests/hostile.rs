@@ -265,3 +265,24 @@ fn a_reference_in_a_template_note_is_rendered_not_printed() {
     assert!(docx.text().contains("本局2024年统计时间范围"), "the note's {{年度}} is the year");
     assert!(!docx.text().contains("{年度}"));
 }
+
+#[test]
+fn an_xlsx_bomb_is_refused_and_named() {
+    let dir = scratch("xlsx-bomb");
+    let bomb = dir.join("bomb.xlsx");
+    let mut z = zip::ZipWriter::new(std::fs::File::create(&bomb).unwrap());
+    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    z.start_file("xl/worksheets/sheet1.xml", opts).unwrap();
+    let mb = vec![b' '; 1 << 20];
+    for _ in 0..80 {
+        z.write_all(&mb).unwrap();
+    }
+    z.finish().unwrap();
+    assert!(std::fs::metadata(&bomb).unwrap().len() < 1 << 20, "a small file");
+    for args in [vec!["diff", bomb.to_str().unwrap(), bomb.to_str().unwrap()], vec!["import", bomb.to_str().unwrap(), "-o", dir.join("b.yaml").to_str().unwrap()]] {
+        let o = run_within(60, &args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(err.contains("bomb.xlsx") && err.contains("inflates to more than"), "{args:?}: {err}");
+    }
+}

@@ -284,8 +284,9 @@ pub fn from_xlsx(bytes: &[u8]) -> Result<Source, String> {
     let mut year = None;
     for s in &sheets {
         if s.name == "数据" {
-            // The tool's own data sheet: its 年度 column.
-            year = s.cells.iter().find(|((r, c), _)| *r > 0 && *c == 6).and_then(|(_, v)| v.text().parse().ok());
+            // The tool's own data sheet: its 年度 column, found by its header.
+            let column = s.cells.iter().find(|((r, _), v)| *r == 0 && v.text() == "年度").map(|((_, c), _)| *c);
+            year = column.and_then(|col| s.cells.iter().find(|((r, c), _)| *r > 0 && *c == col)).and_then(|(_, v)| v.text().parse().ok());
             continue;
         }
         let text = |r: u32, c: u32| s.cells.get(&(r, c)).map(|v| v.text().trim().to_string()).unwrap_or_default();

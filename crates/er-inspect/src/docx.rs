@@ -8,16 +8,32 @@ use quick_xml::Reader;
 
 /// Every part of the package, by name.
 pub fn parts(bytes: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, String> {
-    let mut z = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
     let mut out = BTreeMap::new();
+    each_part(bytes, |name, v| {
+        out.insert(name, v);
+    })?;
+    Ok(out)
+}
+
+/// Checks that every part of a package inflates within the bounds
+/// ([`MAX_PART_BYTES`] a part, [`MAX_PACKAGE_BYTES`] in all) before a
+/// reader that has no bound of its own (calamine) is given it; one part in
+/// memory at a time.
+pub fn check_package(bytes: &[u8]) -> Result<(), String> {
+    each_part(bytes, |_, _| {})
+}
+
+/// Each part of the package inflated, within the bounds, handed to `f`.
+fn each_part(bytes: &[u8], mut f: impl FnMut(String, Vec<u8>)) -> Result<(), String> {
+    let mut z = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
     let mut total = 0u64;
     for i in 0..z.len() {
-        let f = z.by_index(i).map_err(|e| e.to_string())?;
-        let name = f.name().map_err(|e| e.to_string())?.to_string();
+        let part = z.by_index(i).map_err(|e| e.to_string())?;
+        let name = part.name().map_err(|e| e.to_string())?.to_string();
         // Bounded by the bytes inflated, not by the size the entry claims:
         // a small zip may inflate to gigabytes.
         let mut v = Vec::new();
-        f.take(MAX_PART_BYTES + 1).read_to_end(&mut v).map_err(|e| e.to_string())?;
+        part.take(MAX_PART_BYTES + 1).read_to_end(&mut v).map_err(|e| e.to_string())?;
         total += v.len() as u64;
         if v.len() as u64 > MAX_PART_BYTES || total > MAX_PACKAGE_BYTES {
             return Err(format!(
@@ -27,9 +43,9 @@ pub fn parts(bytes: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, String> {
                 MAX_PACKAGE_BYTES >> 20
             ));
         }
-        out.insert(name, v);
+        f(name, v);
     }
-    Ok(out)
+    Ok(())
 }
 
 /// Most bytes one part of a DOCX or XLSX may inflate to when read back:

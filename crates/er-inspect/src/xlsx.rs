@@ -58,6 +58,7 @@ pub const MAX_CELLS: usize = 1_000_000;
 /// Reads every sheet of a workbook, cell by cell (never a dense grid), at
 /// most [`MAX_CELLS`] cells in all.
 pub fn read(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
+    crate::docx::check_package(bytes)?;
     let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes.to_vec())).map_err(|e| e.to_string())?;
     let names = wb.sheet_names().to_vec();
     let mut out = Vec::new();
