@@ -286,3 +286,79 @@ fn an_xlsx_bomb_is_refused_and_named() {
         assert!(err.contains("bomb.xlsx") && err.contains("inflates to more than"), "{args:?}: {err}");
     }
 }
+
+/// The golden PDF changed by `edit` and saved into `dir/name`.
+fn golden_pdf_edited(dir: &std::path::Path, name: &str, edit: impl FnOnce(&mut lopdf::Document)) -> std::path::PathBuf {
+    let mut doc = lopdf::Document::load(root().join("tests/golden/aral-emergency-2024.pdf")).unwrap();
+    edit(&mut doc);
+    let p = dir.join(name);
+    doc.save(&p).unwrap();
+    p
+}
+
+/// The structure element of the first kind `kind` (Document, TR …).
+fn element(doc: &lopdf::Document, kind: &[u8]) -> lopdf::ObjectId {
+    doc.objects
+        .iter()
+        .filter(|(_, o)| o.as_dict().is_ok_and(|d| d.get(b"S").and_then(|s| s.as_name()).is_ok_and(|n| n == kind)))
+        .map(|(id, _)| *id)
+        .min()
+        .unwrap_or_else(|| panic!("no {} element", String::from_utf8_lossy(kind)))
+}
+
+fn add_kid(doc: &mut lopdf::Document, parent: lopdf::ObjectId, kid: lopdf::ObjectId) {
+    let d = doc.get_object_mut(parent).unwrap().as_dict_mut().unwrap();
+    let mut kids = match d.get(b"K") {
+        Ok(lopdf::Object::Array(a)) => a.clone(),
+        Ok(o) => vec![o.clone()],
+        Err(_) => Vec::new(),
+    };
+    kids.push(lopdf::Object::Reference(kid));
+    d.set("K", kids);
+}
+
+#[test]
+fn cycles_in_a_pdfs_structure_tree_end() {
+    let dir = scratch("struct-cycles");
+    let itself = golden_pdf_edited(&dir, "itself.pdf", |d| {
+        let doc = element(d, b"Document");
+        add_kid(d, doc, doc);
+        let p = element(d, b"P");
+        add_kid(d, p, p);
+    });
+    let tr_table = golden_pdf_edited(&dir, "tr-table.pdf", |d| {
+        let (tr, table) = (element(d, b"TR"), element(d, b"Table"));
+        add_kid(d, tr, table);
+    });
+    for pdf in [itself, tr_table] {
+        let out = dir.join("out.yaml");
+        let o = run_within(60, &["import", pdf.to_str().unwrap(), "-o", out.to_str().unwrap()]);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(matches!(o.status.code(), Some(0..=2)) && !err.contains("panicked") && !err.contains("overflow"), "{}: {:?} {err}", pdf.display(), o.status);
+        // The text is still read: the reference's agency is found.
+        if o.status.success() {
+            assert!(std::fs::read_to_string(&out).unwrap().contains("第一师阿拉尔市应急管理局"));
+        }
+    }
+}
+
+#[test]
+fn a_flate_bomb_in_a_pdf_is_refused_and_named() {
+    let dir = scratch("pdf-bomb");
+    let bomb = golden_pdf_edited(&dir, "bomb.pdf", |d| {
+        let page = *d.get_pages().values().next().unwrap();
+        let mut s = lopdf::Stream::new(lopdf::Dictionary::new(), vec![b' '; 80 << 20]);
+        s.compress().unwrap();
+        let id = d.add_object(s);
+        d.get_object_mut(page).unwrap().as_dict_mut().unwrap().set("Contents", lopdf::Object::Reference(id));
+    });
+    assert!(std::fs::metadata(&bomb).unwrap().len() < 4 << 20, "a small file");
+    let out = dir.join("b.yaml");
+    let cases: Vec<Vec<&str>> = vec![vec!["diff", bomb.to_str().unwrap(), bomb.to_str().unwrap()], vec!["import", bomb.to_str().unwrap(), "-o", out.to_str().unwrap()]];
+    for args in &cases {
+        let o = run_within(60, args);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains("bomb.pdf") && !err.contains("panicked"), "{args:?}: {err}");
+    }
+}

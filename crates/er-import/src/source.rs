@@ -369,10 +369,15 @@ fn is_figure(t: &str) -> bool {
 /// paragraphs and headings in reading order, tables cell by cell from
 /// their TH and TD elements, the caption giving label and title. An
 /// untagged PDF gives its lines as paragraphs, and no table.
+/// How deep a PDF's structure elements are followed: a report's are five deep.
+const MAX_STRUCT_DEPTH: usize = 64;
+/// Most structure elements read: a report's tagged PDF has a few thousand.
+const MAX_STRUCT_ELEMENTS: usize = 200_000;
+
 pub fn from_pdf(bytes: &[u8]) -> Result<Source, String> {
     use lopdf::{Dictionary, Document, Object, ObjectId};
     let pages = er_inspect::pdf::read(bytes)?;
-    let doc = Document::load_mem(bytes).map_err(|e| e.to_string())?;
+    let doc = er_inspect::pdf::load(bytes)?;
     let page_ids: Vec<ObjectId> = doc.get_pages().into_values().collect();
     let root = doc
         .catalog()
@@ -394,7 +399,19 @@ pub fn from_pdf(bytes: &[u8]) -> Result<Source, String> {
     let page_of = |d: &Dictionary| d.get(b"Pg").ok().and_then(|p| p.as_reference().ok()).and_then(|r| page_ids.iter().position(|q| *q == r));
     let runs = |pi: usize, mcid: i64| -> String { pages[pi].runs.iter().filter(|r| r.mcid == Some(mcid) && !r.artifact).map(|r| r.text.as_str()).collect() };
     // An element's text, its descendants' included, and its first page.
-    fn text(doc: &Document, id: ObjectId, page_of: &dyn Fn(&Dictionary) -> Option<usize>, runs: &dyn Fn(usize, i64) -> String, first: &mut Option<usize>) -> String {
+    // Each element is read once and no deeper than MAX_STRUCT_DEPTH: an
+    // element that contains itself, or a chain of 10⁵, ends.
+    struct Walk<'a> {
+        seen: std::collections::BTreeSet<ObjectId>,
+        depth: usize,
+        page_of: &'a dyn Fn(&Dictionary) -> Option<usize>,
+        runs: &'a dyn Fn(usize, i64) -> String,
+    }
+    fn text(doc: &Document, id: ObjectId, w: &mut Walk, first: &mut Option<usize>) -> String {
+        if w.depth >= MAX_STRUCT_DEPTH || !w.seen.insert(id) {
+            return String::new();
+        }
+        let (page_of, runs) = (w.page_of, w.runs);
         let Ok(d) = doc.get_dictionary(id) else { return String::new() };
         let own = page_of(d);
         let mut out = String::new();
@@ -417,7 +434,11 @@ pub fn from_pdf(bytes: &[u8]) -> Result<Source, String> {
                         out.push_str(&runs(pi, mcid));
                     }
                 }
-                Object::Reference(r) => out.push_str(&text(doc, r, page_of, runs, first)),
+                Object::Reference(r) => {
+                    w.depth += 1;
+                    out.push_str(&text(doc, r, w, first));
+                    w.depth -= 1;
+                }
                 _ => {}
             }
         }
@@ -434,8 +455,16 @@ pub fn from_pdf(bytes: &[u8]) -> Result<Source, String> {
     let mut items = Vec::new();
     let mut stack = vec![root];
     let mut order = Vec::new();
-    // Depth first, in reading order.
+    // Depth first, in reading order; each element once (a Part that
+    // contains itself ends), and no more of them than a report has.
+    let mut seen = std::collections::BTreeSet::new();
     while let Some(id) = stack.pop() {
+        if !seen.insert(id) {
+            continue;
+        }
+        if seen.len() > MAX_STRUCT_ELEMENTS {
+            return Err(format!("the PDF's structure tree has more than {MAX_STRUCT_ELEMENTS} elements: not a report's PDF"));
+        }
         let k = kind(id);
         if matches!(k.as_str(), "Document" | "Part" | "Sect" | "Div" | "Art") {
             let mut c = children(id);
@@ -454,14 +483,19 @@ pub fn from_pdf(bytes: &[u8]) -> Result<Source, String> {
             let mut st = SourceTable { place: t!("place-table", n = tables), ..SourceTable::default() };
             let mut rows: Vec<Vec<(String, Option<usize>)>> = Vec::new();
             let mut walk = vec![id];
+            let mut in_table = std::collections::BTreeSet::new();
             while let Some(e) = walk.pop() {
+                // A TR → Table cycle ends: each element of the table once.
+                if !in_table.insert(e) || in_table.len() > MAX_STRUCT_ELEMENTS {
+                    continue;
+                }
                 for c in children(e).into_iter().rev() {
                     walk.push(c);
                 }
                 match kind(e).as_str() {
                     "Caption" => {
                         let mut f = None;
-                        let caption = text(&doc, e, &page_of, &runs, &mut f);
+                        let caption = text(&doc, e, &mut Walk { seen: Default::default(), depth: 0, page_of: &page_of, runs: &runs }, &mut f);
                         let label_len = caption.chars().take_while(|c| *c == '表' || "一二三四五六七八九十".contains(*c)).count();
                         let (label, title) = caption.split_at(caption.char_indices().nth(label_len).map_or(caption.len(), |(i, _)| i));
                         st.label = table_label(label);
@@ -470,7 +504,7 @@ pub fn from_pdf(bytes: &[u8]) -> Result<Source, String> {
                     "TR" => rows.push(Vec::new()),
                     "TH" | "TD" => {
                         let mut f = None;
-                        let t = text(&doc, e, &page_of, &runs, &mut f);
+                        let t = text(&doc, e, &mut Walk { seen: Default::default(), depth: 0, page_of: &page_of, runs: &runs }, &mut f);
                         if let Some(r) = rows.last_mut() {
                             r.push((t, f));
                         }
@@ -490,7 +524,7 @@ pub fn from_pdf(bytes: &[u8]) -> Result<Source, String> {
             items.push(Item::Table(st));
             continue;
         }
-        let t = text(&doc, id, &page_of, &runs, &mut first);
+        let t = text(&doc, id, &mut Walk { seen: Default::default(), depth: 0, page_of: &page_of, runs: &runs }, &mut first);
         let t = t.trim();
         if !t.is_empty() {
             items.push(Item::Para(Para { text: t.to_string(), place: t!("place-page", n = first.map_or(1, |p| p + 1)) }));

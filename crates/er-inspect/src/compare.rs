@@ -163,7 +163,7 @@ pub fn pdf(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
         lines(&mut out, &t!("diff-kind-text"), &|n| t!("diff-page-line", page = i + 1, line = n), &pa.lines(), &pb.lines());
     }
     let info = |bytes: &[u8]| -> (String, String, String) {
-        let Ok(doc) = lopdf::Document::load_mem(bytes) else { return Default::default() };
+        let Ok(doc) = crate::pdf::load(bytes) else { return Default::default() };
         let get = |k: &[u8]| -> String {
             doc.trailer
                 .get(b"Info")

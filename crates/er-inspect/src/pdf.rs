@@ -184,11 +184,32 @@ fn media_box(doc: &Document, id: lopdf::ObjectId) -> Result<(f64, f64), String> 
     Err("a page's MediaBox is not found within 32 levels of its page tree".into())
 }
 
-/// Reads every page's text runs.
+/// Most bytes one stream of a PDF may inflate to (an object stream, a
+/// page's content): a report's page holds a few hundred kilobytes.
+pub const MAX_STREAM_BYTES: usize = 64 << 20;
+/// Most bytes all pages' contents may inflate to together.
+pub const MAX_CONTENT_BYTES: usize = 256 << 20;
+/// Most pages read: a county's roll-up of a thousand agencies has 608.
+pub const MAX_PAGES: usize = 20_000;
+
+/// Loads a PDF with every stream decoded at load time (object and
+/// cross-reference streams) bounded by [`MAX_STREAM_BYTES`]: a Flate or
+/// object-stream bomb is an error, not a 2 GB allocation.
+pub fn load(bytes: &[u8]) -> Result<Document, String> {
+    Document::load_mem_with_options(bytes, lopdf::LoadOptions::with_max_decompressed_size(MAX_STREAM_BYTES)).map_err(|e| e.to_string())
+}
+
+/// Reads every page's text runs, within [`MAX_PAGES`] pages and
+/// [`MAX_CONTENT_BYTES`] of content.
 pub fn read(bytes: &[u8]) -> Result<Vec<Page>, String> {
-    let doc = Document::load_mem(bytes).map_err(|e| e.to_string())?;
+    let doc = load(bytes)?;
     let mut out = Vec::new();
-    for (_, id) in doc.get_pages() {
+    let pages = doc.get_pages();
+    if pages.len() > MAX_PAGES {
+        return Err(format!("the PDF has {} pages, more than the {MAX_PAGES} a report has", pages.len()));
+    }
+    let mut inflated = 0usize;
+    for (_, id) in pages {
         let (width, height) = media_box(&doc, id)?;
         let fonts = doc.get_page_fonts(id).map_err(|e| e.to_string())?;
         let mut encodings = BTreeMap::new();
@@ -201,7 +222,9 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Page>, String> {
                 encodings.insert(name.clone(), e);
             }
         }
-        let content = doc.get_and_decode_page_content(id).map_err(|e| e.to_string())?;
+        let raw = doc.get_page_content_with_limit(id, MAX_STREAM_BYTES.min(MAX_CONTENT_BYTES.saturating_sub(inflated))).map_err(|e| e.to_string())?;
+        inflated += raw.len();
+        let content = lopdf::content::Content::decode(&raw).map_err(|e| e.to_string())?;
         let mut font: Option<Vec<u8>> = None;
         let (mut x, mut y) = (0.0, 0.0);
         let mut turned = false;
