@@ -158,9 +158,14 @@ const MAX_DOCUMENT_BYTES: u64 = 64 << 20;
 /// error names the file.
 pub(crate) fn read_document(p: &Path) -> Result<Vec<u8>, String> {
     use std::io::Read;
-    let f = std::fs::File::open(p).map_err(|e| t!("msg-cannot-read", file = p.display(), error = e))?;
+    // Only a regular file: opening a FIFO without a writer blocks for ever.
+    let meta = std::fs::metadata(p).map_err(|e| t!("msg-cannot-read", file = p.display(), error = crate::os_error(&e)))?;
+    if !meta.is_file() {
+        return Err(t!("msg-not-regular", file = p.display()));
+    }
+    let f = std::fs::File::open(p).map_err(|e| t!("msg-cannot-read", file = p.display(), error = crate::os_error(&e)))?;
     let mut v = Vec::new();
-    f.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut v).map_err(|e| t!("msg-cannot-read", file = p.display(), error = e))?;
+    f.take(MAX_DOCUMENT_BYTES + 1).read_to_end(&mut v).map_err(|e| t!("msg-cannot-read", file = p.display(), error = crate::os_error(&e)))?;
     if v.len() as u64 > MAX_DOCUMENT_BYTES {
         return Err(t!("diff-too-large", file = p.display(), mib = MAX_DOCUMENT_BYTES >> 20));
     }

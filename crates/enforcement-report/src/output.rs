@@ -80,7 +80,8 @@ fn recover(dir: &Path) -> Result<(), String> {
             }
             let temp = dir.join(temp);
             if temp.exists() {
-                fs::rename(&temp, dir.join(name)).map_err(|e| t!("out-finish-interrupted", dir = dir.display(), error = e))?;
+                let target = dir.join(name);
+                fs::rename(&temp, &target).map_err(|e| t!("out-finish-interrupted-file", dir = dir.display(), file = target.display(), error = crate::os_error(&e)))?;
             }
         }
         fs::remove_file(&journal).map_err(|e| t!("out-remove", file = journal.display(), error = e))?;
@@ -143,6 +144,17 @@ pub fn write_all(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>
     fs::create_dir_all(dir).map_err(|e| t!("out-create", dir = dir.display(), error = e))?;
     let _lock = Lock::take(dir)?;
     recover(dir)?;
+    // An entry in the way of a name (a folder called report.pdf, a socket)
+    // is named before anything is written: a rename onto it would fail
+    // half-way through the set and block every later render.
+    for (name, _) in files {
+        let target = dir.join(name);
+        if let Ok(m) = fs::symlink_metadata(&target) {
+            if !m.is_file() && !m.file_type().is_symlink() {
+                return Err(t!("out-in-the-way", file = target.display()));
+            }
+        }
+    }
     let failed = |e: std::io::Error| t!("out-write", dir = dir.display(), error = e);
     let mut temps: Vec<(PathBuf, &str)> = Vec::new();
     let remove = |temps: &[(PathBuf, &str)]| {

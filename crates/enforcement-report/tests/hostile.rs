@@ -20,22 +20,26 @@ fn a_device_is_not_read_as_a_data_file() {
 /// Runs the binary and waits at most `secs` seconds for it: a command
 /// that blocks fails the test instead of hanging it.
 fn run_within(secs: u64, args: &[&str]) -> std::process::Output {
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_enforcement-report"))
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_enforcement-report"))
         .args(args)
         .env("LANG", "C")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
-    let start = std::time::Instant::now();
-    while child.try_wait().unwrap().is_none() {
-        if start.elapsed().as_secs() >= secs {
-            child.kill().unwrap();
+    let pid = child.id();
+    // The output is read as it comes (a full pipe would stop the command).
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(child.wait_with_output());
+    });
+    match rx.recv_timeout(std::time::Duration::from_secs(secs)) {
+        Ok(o) => o.unwrap(),
+        Err(_) => {
+            let _ = std::process::Command::new("kill").args(["-9", &pid.to_string()]).status();
             panic!("{args:?} still running after {secs} s");
         }
-        std::thread::sleep(std::time::Duration::from_millis(50));
     }
-    child.wait_with_output().unwrap()
 }
 
 #[cfg(unix)]
@@ -361,4 +365,60 @@ fn a_flate_bomb_in_a_pdf_is_refused_and_named() {
         assert_eq!(o.status.code(), Some(2), "{args:?}: {err}");
         assert!(err.contains("bomb.pdf") && !err.contains("panicked"), "{args:?}: {err}");
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_entry_in_the_way_of_an_output_file_is_named_and_nothing_is_written() {
+    let dir = scratch("in-the-way");
+    let out = dir.join("out");
+    std::fs::create_dir_all(out.join("aral-emergency-2024.pdf")).unwrap();
+    let o = run_within(60, &["render", fixture().to_str().unwrap(), "-o", out.to_str().unwrap(), "--fonts", "bundled"]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("aral-emergency-2024.pdf") && err.contains("in the way"), "{err}");
+    assert!(!out.join("aral-emergency-2024.docx").exists() && !out.join("aral-emergency-2024.xlsx").exists(), "no mixed set");
+    // Moved away, the next render writes the whole set.
+    std::fs::remove_dir(out.join("aral-emergency-2024.pdf")).unwrap();
+    let o = run_within(60, &["render", fixture().to_str().unwrap(), "-o", out.to_str().unwrap(), "--fonts", "bundled"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // A FIFO given to diff or import as a document: refused, not waited on.
+    let fifo = dir.join("report.docx");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let golden = root().join("tests/golden/aral-emergency-2024.docx");
+    let yaml = dir.join("x.yaml");
+    let cases: Vec<Vec<&str>> = vec![vec!["diff", fifo.to_str().unwrap(), golden.to_str().unwrap()], vec!["import", fifo.to_str().unwrap(), "-o", yaml.to_str().unwrap()]];
+    for args in &cases {
+        let o = run_within(20, args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&o.stderr).contains("not a regular file"), "{}", String::from_utf8_lossy(&o.stderr));
+    }
+}
+
+/// The fixture with `n` more paragraphs, each `word` and its number.
+fn with_paragraphs(dir: &std::path::Path, name: &str, n: usize, word: &str) -> std::path::PathBuf {
+    let many: String = (0..n).map(|i| format!("    - p: {word}段落第{i}段。\n")).collect();
+    edited_fixture(dir, name, &[("  blocks:\n", &format!("  blocks:\n{many}"))])
+}
+
+#[test]
+fn diff_of_ten_times_the_paragraphs_takes_less_than_twenty_times_as_long() {
+    let dir = scratch("diff-scale");
+    let mut took = Vec::new();
+    for n in [1_000, 10_000] {
+        let (a, b) = (with_paragraphs(&dir, &format!("a{n}.yaml"), n, "旧"), with_paragraphs(&dir, &format!("b{n}.yaml"), n, "新"));
+        let (da, db) = (render(&a, "docx", &dir), render(&b, "docx", &dir));
+        let (pa, pb) = (dir.join(format!("a{n}.docx")), dir.join(format!("b{n}.docx")));
+        assert!(!da.is_empty() && !db.is_empty());
+        let start = std::time::Instant::now();
+        let o = run_within(120, &["diff", pa.to_str().unwrap(), pb.to_str().unwrap()]);
+        took.push(start.elapsed().as_secs_f64());
+        assert_eq!(o.status.code(), Some(1));
+        // Each changed paragraph is one difference, paired in order.
+        let out = String::from_utf8_lossy(&o.stdout);
+        assert!(out.lines().filter(|l| l.contains("旧段落") && l.contains("新段落")).count() == n, "{n}");
+    }
+    // A process start and the reading are most of the smaller one: the
+    // ratio is measured against at least a tenth of a second.
+    assert!(took[1] <= 20.0 * took[0].max(0.1), "{took:?}");
 }

@@ -139,7 +139,6 @@ diff-cannot-compare = cannot compare .{ $ext } files: give two .docx, .xlsx, .pd
 ## The output folder
 
 out-lock = cannot lock the output folder { $dir }: { $error }
-out-finish-interrupted = cannot finish the interrupted render into { $dir }: { $error }
 out-remove = cannot remove { $file }: { $error }
 out-bad-name = cannot write a file named { $name }: rename the data file without tabs, line breaks or slashes
 out-create = cannot create the output folder { $dir }: { $error }
@@ -607,3 +606,6 @@ fold-composition = Unicode composition (NFC/NFD)
 fold-width = full-width or compatibility characters
 read-special = not a regular file (a named pipe, a device or a socket): it is not read
 help-read-special = give the path of the { $what } itself
+msg-not-regular = { $file } is not a regular file (a folder, a named pipe or a device): it is not read
+out-in-the-way = { $file } is in the way of an output file: it is a folder or a special file; nothing was written
+out-finish-interrupted-file = cannot finish the interrupted render into { $dir }: { $file }: { $error } (move { $file } away and render again)

@@ -138,7 +138,6 @@ diff-cannot-compare = 无法比较 .{ $ext } 文件：请给出两个 .docx、.x
 ## 输出文件夹
 
 out-lock = 无法锁定输出文件夹 { $dir }：{ $error }
-out-finish-interrupted = 无法完成上次中断的生成（{ $dir }）：{ $error }
 out-remove = 无法删除 { $file }：{ $error }
 out-bad-name = 无法写出名为 { $name } 的文件：请把数据文件改名，名称中不要有制表符、换行或斜杠
 out-create = 无法创建输出文件夹 { $dir }：{ $error }
@@ -606,3 +605,6 @@ fold-composition = Unicode 组合方式（NFC/NFD）
 fold-width = 全角/半角或兼容字符
 read-special = 不是普通文件（命名管道、设备或套接字）：未读取
 help-read-special = 请给出{ $what }本身的路径
+msg-not-regular = { $file } 不是普通文件（文件夹、命名管道或设备）：未读取
+out-in-the-way = { $file } 挡住了输出文件：它是文件夹或特殊文件；未写入任何文件
+out-finish-interrupted-file = 无法完成上次中断的生成（{ $dir }）：{ $file }：{ $error }（请移走 { $file } 后重新生成）

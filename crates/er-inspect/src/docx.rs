@@ -51,6 +51,9 @@ fn each_part(bytes: &[u8], mut f: impl FnMut(String, Vec<u8>)) -> Result<(), Str
 /// Most bytes one part of a DOCX or XLSX may inflate to when read back:
 /// a report's document.xml is a few hundred kilobytes.
 pub const MAX_PART_BYTES: u64 = 64 << 20;
+/// Most paragraphs, table rows and cells of a document read: a report
+/// has a few hundred, a county's roll-up of a thousand agencies ~40,000.
+pub const MAX_ELEMENTS: usize = 200_000;
 /// Most bytes all the parts may inflate to together.
 pub const MAX_PACKAGE_BYTES: u64 = 256 << 20;
 
@@ -319,6 +322,7 @@ fn attr(s: &BytesStart, name: &[u8]) -> Option<String> {
 impl Docx {
     /// Reads a DOCX.
     pub fn read(bytes: &[u8]) -> Result<Docx, String> {
+        let mut elements = 0usize;
         let parts = parts(bytes)?;
         let xml = parts.get("word/document.xml").ok_or("no word/document.xml")?;
         let mut r = Reader::from_reader(xml.as_slice());
@@ -338,6 +342,12 @@ impl Docx {
                 Event::Eof => break,
                 Event::Start(ref s) | Event::Empty(ref s) => {
                     let empty = matches!(ev, Event::Empty(_));
+                    if matches!(s.name().as_ref(), b"w:p" | b"w:tr" | b"w:tc") {
+                        elements += 1;
+                        if elements > MAX_ELEMENTS {
+                            return Err(format!("the document has more than {MAX_ELEMENTS} paragraphs, rows and cells: not a report's file"));
+                        }
+                    }
                     match s.name().as_ref() {
                         b"w:tbl" => {
                             depth_tbl += 1;

@@ -222,6 +222,19 @@ impl Cx<'_> {
                 t!("tpl-too-many-columns", table = label, n = t.columns.len(), max = MAX_COLUMNS),
                 t!("help-tpl-too-many-columns"),
             );
+            // Nothing more is checked of a table far too wide: its columns'
+            // checks compare each with all others.
+            if t.columns.len() > 10 * MAX_COLUMNS {
+                return TableDef {
+                    label,
+                    title: t.title.trim().to_string(),
+                    columns: Vec::new(),
+                    header: Vec::new(),
+                    grid: Vec::new(),
+                    header_rows: 0,
+                    notes: Notes { heading: default_notes_heading(), items: Vec::new(), placement: NotesPlacement::Table },
+                };
+            }
         }
         // Columns: keys unique, units and kinds known.
         let mut columns: Vec<Column> = Vec::new();
