@@ -119,6 +119,9 @@ pub fn docx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
         let keys: BTreeSet<(usize, usize)> = ca.keys().chain(cb.keys()).copied().collect();
         for k in keys {
             let (ea, eb) = (ca.get(&k), cb.get(&k));
+            if ea == eb {
+                continue;
+            }
             let place = t!("diff-table-cell", table = t + 1, row = k.0 + 1, column = k.1 + 1);
             d(&mut out, &t!("diff-kind-table"), place.clone(), ea.map_or(String::new(), |e| e.2.clone()), eb.map_or(String::new(), |e| e.2.clone()));
             let span = |e: Option<&(usize, usize, String)>| e.map_or(String::new(), |e| t!("diff-span", columns = e.1, rows = e.0));
@@ -139,13 +142,21 @@ pub fn xlsx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
     properties(&mut out, a, b);
     let names = |v: &[xlsx::Sheet]| v.iter().map(|s| s.name.clone()).collect::<Vec<_>>().join("、");
     d(&mut out, &t!("diff-kind-sheet"), t!("diff-sheet-names"), names(&x), names(&y));
+    // The words once, not once a cell: a sheet may hold 10⁵ cells.
+    let (cell_kind, formula_kind) = (t!("diff-kind-cell"), t!("diff-kind-formula"));
     for (sa, sb) in x.iter().zip(&y) {
         let keys: BTreeSet<(u32, u32)> = sa.cells.keys().chain(sb.cells.keys()).copied().collect();
         for k in keys {
-            let v = |s: &xlsx::Sheet| s.cells.get(&k).map_or(String::new(), |v| v.text());
-            d(&mut out, &t!("diff-kind-cell"), format!("{}!{}", sa.name, xlsx::cell_name(k.0, k.1)), v(sa), v(sb));
-            let f = |s: &xlsx::Sheet| s.formulas.get(&k).cloned().unwrap_or_default();
-            d(&mut out, &t!("diff-kind-formula"), format!("{}!{}", sa.name, xlsx::cell_name(k.0, k.1)), f(sa), f(sb));
+            let place = || format!("{}!{}", sa.name, xlsx::cell_name(k.0, k.1));
+            let (va, vb) = (sa.cells.get(&k), sb.cells.get(&k));
+            if va != vb {
+                let v = |c: Option<&xlsx::Value>| c.map_or(String::new(), |v| v.text());
+                d(&mut out, &cell_kind, place(), v(va), v(vb));
+            }
+            let (fa, fb) = (sa.formulas.get(&k), sb.formulas.get(&k));
+            if fa != fb {
+                d(&mut out, &formula_kind, place(), fa.cloned().unwrap_or_default(), fb.cloned().unwrap_or_default());
+            }
         }
         let m = |s: &xlsx::Sheet| s.merged.iter().map(|m| format!("{}:{}", xlsx::cell_name(m.0, m.1), xlsx::cell_name(m.2, m.3))).collect::<Vec<_>>().join(" ");
         d(&mut out, &t!("diff-kind-span"), sa.name.clone(), m(sa), m(sb));
@@ -195,6 +206,17 @@ pub fn pdf(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
 }
 
 /// Compares two files of the format named by `ext` (docx, xlsx or pdf).
+/// Reads one file of kind `ext` as `files` would, to name the file that
+/// is broken before two are compared.
+pub fn readable(ext: &str, bytes: &[u8]) -> Result<(), String> {
+    match ext {
+        "docx" => docx::Docx::read(bytes).map(drop),
+        "xlsx" => xlsx::read(bytes).map(drop),
+        "pdf" => pdf::read(bytes).map(drop),
+        other => Err(er_i18n::t!("diff-cannot-compare", ext = other)),
+    }
+}
+
 pub fn files(ext: &str, a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
     match ext {
         "docx" => docx(a, b),
