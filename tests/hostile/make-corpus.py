@@ -125,7 +125,7 @@ tagged("pdf-part-cycle.pdf", [b"<< /Type /StructElem /S /Document /K 9 0 R >>", 
 # Text
 with open(os.path.join(out, "text-65mib.txt"), "wb") as f:
     f.write(("第一部分 行政执法总体情况\n" * 10).encode() + b"x" * (65 * MIB))
-with open(os.path.join(out, "text-bad-gbk-at-500.txt"), "wb") as f:
+with open(os.path.join(out, "text-bad-gbk-at-520.txt"), "wb") as f:
     f.write("第一部分 行政执法总体情况\n".encode("gbk") * 20 + b"\xff\xff\xff" + "表一\n".encode("gbk"))
 with open(os.path.join(out, "text-one-long-line.txt"), "wb") as f:
     f.write(("表一" + "１２３" * (3 * MIB)).encode())

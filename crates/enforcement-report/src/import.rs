@@ -47,8 +47,8 @@ pub fn run(a: &Args) -> u8 {
         },
         Some(kind) => return cannot(er_i18n::message(kind, &[])),
         None => match text(&bytes) {
-            Some(s) => source::from_text(&s),
-            None => return cannot(t!("read-not-utf8", at = 0)),
+            Ok(s) => source::from_text(&s),
+            Err(at) => return cannot(t!("import-not-text", at = at)),
         },
     };
     let template = match a.template {
@@ -78,6 +78,10 @@ pub fn run(a: &Args) -> u8 {
         Err(e) => e.diagnostics().to_vec(),
     };
     if !errors.is_empty() {
+        // The data file was not written: the findings name the source and
+        // the field, not a line of a file that does not exist.
+        let errors: Vec<er_data::Diagnostic> =
+            errors.into_iter().map(|d| er_data::Diagnostic { file: a.file.display().to_string(), loc: None, ..d }).collect();
         crate::print(&errors);
         return fail(t!("import-check-failed", n = errors.len()), None, 1);
     }
@@ -97,12 +101,21 @@ pub fn run(a: &Args) -> u8 {
 }
 
 /// Text in UTF-8 (a byte-order mark aside) or, as Chinese Windows saves it,
-/// in GBK.
-fn text(bytes: &[u8]) -> Option<String> {
-    let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if let Ok(s) = std::str::from_utf8(b) {
-        return Some(s.to_string());
+/// in GBK; otherwise the first byte that neither reads, counted from the
+/// start of the file in the encoding that reads further.
+fn text(bytes: &[u8]) -> Result<String, usize> {
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    let b = &bytes[bom..];
+    let utf8_error = match std::str::from_utf8(b) {
+        Ok(s) => return Ok(s.to_string()),
+        Err(e) => bom + e.valid_up_to(),
+    };
+    let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(decoder.max_utf8_buffer_length_without_replacement(bytes.len()).unwrap_or(bytes.len() * 3));
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
+    match result {
+        encoding_rs::DecoderResult::InputEmpty => Ok(out),
+        encoding_rs::DecoderResult::Malformed(bad, after) => Err(utf8_error.max(read - bad as usize - after as usize)),
+        encoding_rs::DecoderResult::OutputFull => Err(utf8_error),
     }
-    let (s, _, bad) = encoding_rs::GB18030.decode(b);
-    (!bad).then(|| s.into_owned())
 }

@@ -609,3 +609,17 @@ help-read-special = give the path of the { $what } itself
 msg-not-regular = { $file } is not a regular file (a folder, a named pipe or a device): it is not read
 out-in-the-way = { $file } is in the way of an output file: it is a folder or a special file; nothing was written
 out-finish-interrupted-file = cannot finish the interrupted render into { $dir }: { $file }: { $error } (move { $file } away and render again)
+import-not-text = byte { $at } is neither UTF-8 nor GBK text
+
+# The readers of outside files
+read-damaged = the file is damaged or not of its kind ({ $detail })
+read-inflates = { $part } inflates to more than { $mib } MiB (at most { $part_max } MiB a part, { $all_max } MiB in all): not a report's file
+read-too-many-elements = the document has more than { $max } paragraphs, rows and cells: not a report's file
+read-unknown-entity = unknown entity &{ $name }; in a text of the document (entities are not expanded)
+read-bad-char-ref = a character reference that is no character: { $error }
+read-media-box-numbers = a page's MediaBox has { $n } numbers, not 4
+read-no-media-box = a page has no MediaBox
+read-media-box-deep = a page's MediaBox is not found within 32 levels of its page tree
+read-too-many-pages = the PDF has { $n } pages, more than the { $max } a report has
+read-too-many-cells = the workbook has more than { $max } cells: not a report's file
+read-too-many-struct = the PDF's structure tree has more than { $max } elements: not a report's PDF

@@ -608,3 +608,17 @@ help-read-special = 请给出{ $what }本身的路径
 msg-not-regular = { $file } 不是普通文件（文件夹、命名管道或设备）：未读取
 out-in-the-way = { $file } 挡住了输出文件：它是文件夹或特殊文件；未写入任何文件
 out-finish-interrupted-file = 无法完成上次中断的生成（{ $dir }）：{ $file }：{ $error }（请移走 { $file } 后重新生成）
+import-not-text = 第 { $at } 个字节既不是 UTF-8 也不是 GBK 文字
+
+# The readers of outside files
+read-damaged = 文件已损坏，或不是这种格式的文件（{ $detail }）
+read-inflates = { $part } 解压后超过 { $mib } MiB（每个部件最多 { $part_max } MiB，合计最多 { $all_max } MiB）：不是报告文件
+read-too-many-elements = 文档的段落、表格行和单元格超过 { $max } 个：不是报告文件
+read-unknown-entity = 文档文字中有未知的实体 &{ $name };（不展开实体）
+read-bad-char-ref = 字符引用不对应任何字符：{ $error }
+read-media-box-numbers = 某页的 MediaBox 有 { $n } 个数，而不是 4 个
+read-no-media-box = 某页没有 MediaBox
+read-media-box-deep = 在页面树的 32 层之内找不到某页的 MediaBox
+read-too-many-pages = PDF 有 { $n } 页，超过报告可能有的 { $max } 页
+read-too-many-cells = 工作簿的单元格超过 { $max } 个：不是报告文件
+read-too-many-struct = PDF 的结构树超过 { $max } 个元素：不是报告的 PDF

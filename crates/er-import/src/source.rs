@@ -463,7 +463,7 @@ pub fn from_pdf(bytes: &[u8]) -> Result<Source, String> {
             continue;
         }
         if seen.len() > MAX_STRUCT_ELEMENTS {
-            return Err(format!("the PDF's structure tree has more than {MAX_STRUCT_ELEMENTS} elements: not a report's PDF"));
+            return Err(t!("read-too-many-struct", max = MAX_STRUCT_ELEMENTS));
         }
         let k = kind(id);
         if matches!(k.as_str(), "Document" | "Part" | "Sect" | "Div" | "Art") {

@@ -6,6 +6,14 @@ use std::io::{Cursor, Read};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
+use er_i18n::t;
+
+/// A library's error about a file, in the reader's words: the file is
+/// damaged or not of its kind, and what the library saw.
+pub(crate) fn damaged(e: impl std::fmt::Display) -> String {
+    t!("read-damaged", detail = e)
+}
+
 /// Every part of the package, by name.
 pub fn parts(bytes: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, String> {
     let mut out = BTreeMap::new();
@@ -25,23 +33,18 @@ pub fn check_package(bytes: &[u8]) -> Result<(), String> {
 
 /// Each part of the package inflated, within the bounds, handed to `f`.
 fn each_part(bytes: &[u8], mut f: impl FnMut(String, Vec<u8>)) -> Result<(), String> {
-    let mut z = zip::ZipArchive::new(Cursor::new(bytes)).map_err(|e| e.to_string())?;
+    let mut z = zip::ZipArchive::new(Cursor::new(bytes)).map_err(damaged)?;
     let mut total = 0u64;
     for i in 0..z.len() {
-        let part = z.by_index(i).map_err(|e| e.to_string())?;
-        let name = part.name().map_err(|e| e.to_string())?.to_string();
+        let part = z.by_index(i).map_err(damaged)?;
+        let name = part.name().map_err(damaged)?.to_string();
         // Bounded by the bytes inflated, not by the size the entry claims:
         // a small zip may inflate to gigabytes.
         let mut v = Vec::new();
-        part.take(MAX_PART_BYTES + 1).read_to_end(&mut v).map_err(|e| e.to_string())?;
+        part.take(MAX_PART_BYTES + 1).read_to_end(&mut v).map_err(damaged)?;
         total += v.len() as u64;
         if v.len() as u64 > MAX_PART_BYTES || total > MAX_PACKAGE_BYTES {
-            return Err(format!(
-                "{name} inflates to more than {} MiB (at most {} MiB a part, {} MiB in all): not a report's file",
-                v.len().max(1) >> 20,
-                MAX_PART_BYTES >> 20,
-                MAX_PACKAGE_BYTES >> 20
-            ));
+            return Err(t!("read-inflates", part = name, mib = v.len().max(1) >> 20, part_max = MAX_PART_BYTES >> 20, all_max = MAX_PACKAGE_BYTES >> 20));
         }
         f(name, v);
     }
@@ -177,7 +180,7 @@ impl Styles {
         let (mut in_ppr, mut in_defaults) = (false, false);
         let mut buf = Vec::new();
         loop {
-            let ev = r.read_event_into(&mut buf).map_err(|e| e.to_string())?;
+            let ev = r.read_event_into(&mut buf).map_err(damaged)?;
             match ev {
                 Event::Eof => break,
                 Event::Start(ref e) | Event::Empty(ref e) => {
@@ -337,7 +340,7 @@ impl Docx {
         let mut depth_tbl = 0;
         let mut section: Option<Section> = None;
         loop {
-            let ev = r.read_event_into(&mut buf).map_err(|e| e.to_string())?;
+            let ev = r.read_event_into(&mut buf).map_err(damaged)?;
             match ev {
                 Event::Eof => break,
                 Event::Start(ref s) | Event::Empty(ref s) => {
@@ -345,7 +348,7 @@ impl Docx {
                     if matches!(s.name().as_ref(), b"w:p" | b"w:tr" | b"w:tc") {
                         elements += 1;
                         if elements > MAX_ELEMENTS {
-                            return Err(format!("the document has more than {MAX_ELEMENTS} paragraphs, rows and cells: not a report's file"));
+                            return Err(t!("read-too-many-elements", max = MAX_ELEMENTS));
                         }
                     }
                     match s.name().as_ref() {
@@ -447,8 +450,8 @@ impl Docx {
                     }
                 }
                 Event::Text(t) if in_t => {
-                    let text = t.decode().map_err(|e| e.to_string())?;
-                    let text = quick_xml::escape::unescape(&text).map_err(|e| e.to_string())?.into_owned();
+                    let text = t.decode().map_err(damaged)?;
+                    let text = quick_xml::escape::unescape(&text).map_err(damaged)?.into_owned();
                     if let Some(p) = para.as_mut() {
                         p.text.push_str(&text);
                         p.runs.push(run.clone());
@@ -466,10 +469,10 @@ impl Docx {
                             "gt" => ">",
                             "quot" => "\"",
                             "apos" => "'",
-                            other => return Err(format!("unknown entity &{other}; in a text of the document")),
+                            other => return Err(t!("read-unknown-entity", name = other)),
                         }
                         .to_string(),
-                        Err(e) => return Err(format!("a character reference that is no character: {e}")),
+                        Err(e) => return Err(t!("read-bad-char-ref", error = e)),
                     };
                     if let Some(p) = para.as_mut() {
                         p.text.push_str(&c);

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use er_i18n::t;
 use lopdf::{Document, Object};
 
 /// A run of text where the content stream draws it.
@@ -165,23 +166,23 @@ fn num(o: &Object) -> f64 {
 /// A page's MediaBox size: its own or, as PDF allows, inherited from a
 /// parent in the page tree.
 fn media_box(doc: &Document, id: lopdf::ObjectId) -> Result<(f64, f64), String> {
-    let mut node = doc.get_dictionary(id).map_err(|e| e.to_string())?;
+    let mut node = doc.get_dictionary(id).map_err(crate::docx::damaged)?;
     for _ in 0..32 {
         if let Ok(o) = node.get(b"MediaBox") {
             let o = match o {
-                Object::Reference(r) => doc.get_object(*r).map_err(|e| e.to_string())?,
+                Object::Reference(r) => doc.get_object(*r).map_err(crate::docx::damaged)?,
                 o => o,
             };
-            let mb = o.as_array().map_err(|e| e.to_string())?;
+            let mb = o.as_array().map_err(crate::docx::damaged)?;
             if mb.len() != 4 {
-                return Err(format!("a page's MediaBox has {} numbers, not 4", mb.len()));
+                return Err(t!("read-media-box-numbers", n = mb.len()));
             }
             return Ok((num(&mb[2]) - num(&mb[0]), num(&mb[3]) - num(&mb[1])));
         }
-        let parent = node.get(b"Parent").and_then(|p| p.as_reference()).map_err(|_| "a page has no MediaBox".to_string())?;
-        node = doc.get_dictionary(parent).map_err(|e| e.to_string())?;
+        let parent = node.get(b"Parent").and_then(|p| p.as_reference()).map_err(|_| t!("read-no-media-box"))?;
+        node = doc.get_dictionary(parent).map_err(crate::docx::damaged)?;
     }
-    Err("a page's MediaBox is not found within 32 levels of its page tree".into())
+    Err(t!("read-media-box-deep"))
 }
 
 /// Most bytes one stream of a PDF may inflate to (an object stream, a
@@ -196,7 +197,7 @@ pub const MAX_PAGES: usize = 20_000;
 /// cross-reference streams) bounded by [`MAX_STREAM_BYTES`]: a Flate or
 /// object-stream bomb is an error, not a 2 GB allocation.
 pub fn load(bytes: &[u8]) -> Result<Document, String> {
-    Document::load_mem_with_options(bytes, lopdf::LoadOptions::with_max_decompressed_size(MAX_STREAM_BYTES)).map_err(|e| e.to_string())
+    Document::load_mem_with_options(bytes, lopdf::LoadOptions::with_max_decompressed_size(MAX_STREAM_BYTES)).map_err(crate::docx::damaged)
 }
 
 /// Reads every page's text runs, within [`MAX_PAGES`] pages and
@@ -206,12 +207,12 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Page>, String> {
     let mut out = Vec::new();
     let pages = doc.get_pages();
     if pages.len() > MAX_PAGES {
-        return Err(format!("the PDF has {} pages, more than the {MAX_PAGES} a report has", pages.len()));
+        return Err(t!("read-too-many-pages", n = pages.len(), max = MAX_PAGES));
     }
     let mut inflated = 0usize;
     for (_, id) in pages {
         let (width, height) = media_box(&doc, id)?;
-        let fonts = doc.get_page_fonts(id).map_err(|e| e.to_string())?;
+        let fonts = doc.get_page_fonts(id).map_err(crate::docx::damaged)?;
         let mut encodings = BTreeMap::new();
         let mut base_fonts = BTreeMap::new();
         for (name, f) in &fonts {
@@ -222,9 +223,9 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Page>, String> {
                 encodings.insert(name.clone(), e);
             }
         }
-        let raw = doc.get_page_content_with_limit(id, MAX_STREAM_BYTES.min(MAX_CONTENT_BYTES.saturating_sub(inflated))).map_err(|e| e.to_string())?;
+        let raw = doc.get_page_content_with_limit(id, MAX_STREAM_BYTES.min(MAX_CONTENT_BYTES.saturating_sub(inflated))).map_err(crate::docx::damaged)?;
         inflated += raw.len();
-        let content = lopdf::content::Content::decode(&raw).map_err(|e| e.to_string())?;
+        let content = lopdf::content::Content::decode(&raw).map_err(crate::docx::damaged)?;
         let mut font: Option<Vec<u8>> = None;
         let (mut x, mut y) = (0.0, 0.0);
         let mut turned = false;
@@ -278,7 +279,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Page>, String> {
                 "Tj" => {
                     let (Some(f), Some(Object::String(s, _))) = (&font, op.operands.first()) else { continue };
                     let Some(enc) = encodings.get(f) else { continue };
-                    let text = Document::decode_text(enc, s).map_err(|e| e.to_string())?;
+                    let text = Document::decode_text(enc, s).map_err(crate::docx::damaged)?;
                     let font = base_fonts.get(f).cloned().unwrap_or_default();
                     runs.push(TextRun { x, y, text, turned, font, mcid, artifact });
                 }
