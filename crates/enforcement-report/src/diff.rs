@@ -32,10 +32,10 @@ pub fn run(old: &Path, new: &Path, json: bool, notice: bool, docx: bool, output:
     // a message names the file that is broken.
     let read = |p: &Path| -> Result<Vec<u8>, String> {
         let v = read_document(p)?;
-        er_inspect::compare::readable(&ea, &v).map_err(|e| format!("{}: {e}", p.display()))?;
+        er_read::compare::readable(&ea, &v).map_err(|e| format!("{}: {e}", p.display()))?;
         Ok(v)
     };
-    let result = read(old).and_then(|a| read(new).and_then(|b| er_inspect::compare::files(&ea, &a, &b)));
+    let result = read(old).and_then(|a| read(new).and_then(|b| er_read::compare::files(&ea, &a, &b)));
     match result {
         Err(e) => {
             eprintln!("{}", error_line(&e, None));

@@ -7,8 +7,8 @@ mod common;
 
 use common::*;
 
-fn pdf_runs(bytes: &[u8]) -> Vec<er_inspect::pdf::TextRun> {
-    er_inspect::pdf::read(bytes).unwrap().into_iter().flat_map(|p| p.runs).collect()
+fn pdf_runs(bytes: &[u8]) -> Vec<er_read::pdf::TextRun> {
+    er_read::pdf::read(bytes).unwrap().into_iter().flat_map(|p| p.runs).collect()
 }
 
 #[test]
@@ -27,7 +27,7 @@ fn names_in_gbk_and_extension_a_are_drawn_by_the_shipped_fonts() {
     }
     // In the 黑体 heading, the names fall back to Noto Serif, which has
     // all of GBK and Extension A: drawn, never blank.
-    let heading: Vec<&er_inspect::pdf::TextRun> = runs.iter().filter(|r| r.text.contains("犇")).collect();
+    let heading: Vec<&er_read::pdf::TextRun> = runs.iter().filter(|r| r.text.contains("犇")).collect();
     assert!(heading.len() >= 3, "body, 黑体 and 楷体 headings: {}", heading.len());
 }
 

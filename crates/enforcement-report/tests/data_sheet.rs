@@ -6,7 +6,7 @@
 mod common;
 
 use common::*;
-use er_inspect::xlsx::Value;
+use er_read::xlsx::Value;
 
 /// (表, 键, 指标 (the header path), 值 as printed or "" for a blank, 单位) of
 /// the reference, in order; the units are the bingtuan-2024 template's (表四
@@ -56,7 +56,7 @@ const EXPECTED: [(&str, &str, &str, &str, &str); 39] = [
 #[test]
 fn the_data_sheet_holds_every_figure_in_long_form() {
     let bytes = render(&fixture(), "xlsx", &scratch("data-sheet"));
-    let sheets = er_inspect::xlsx::read(&bytes).unwrap();
+    let sheets = er_read::xlsx::read(&bytes).unwrap();
     let data = sheets.iter().find(|s| s.name == "数据").expect("a sheet 数据");
     let cell = |r: u32, c: u32| data.cells.get(&(r, c)).cloned();
     let header: Vec<String> = (0..9).map(|c| cell(0, c).unwrap().text()).collect();
@@ -77,7 +77,7 @@ fn the_data_sheet_holds_every_figure_in_long_form() {
     }
     assert!(cell(EXPECTED.len() as u32 + 1, 0).is_none(), "no more rows");
 
-    let parts = er_inspect::docx::parts(&bytes).unwrap();
+    let parts = er_read::docx::parts(&bytes).unwrap();
     let workbook = String::from_utf8_lossy(&parts["xl/workbook.xml"]).into_owned();
     // Defined names of the printed tables' value rows (表三's header is 3 rows deep).
     assert!(workbook.contains(r#"<definedName name="表一_数值">'表一'!$A$5:$E$5</definedName>"#), "{workbook}");

@@ -103,7 +103,7 @@ fn the_correction_notice_word_for_word() {
     let docx = src.join("notice.docx");
     let o = run(&["diff", fixture().to_str().unwrap(), new.to_str().unwrap(), "--notice", "--format", "docx", "-o", docx.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0));
-    let d = er_inspect::docx::Docx::read(&std::fs::read(&docx).unwrap()).unwrap();
+    let d = er_read::docx::Docx::read(&std::fs::read(&docx).unwrap()).unwrap();
     assert!(d.text().contains("2.表二 行政处罚实施情况统计表：罚款由27宗更正为28宗，合计由37宗更正为38宗。"));
     assert!(d.text().contains("1.第一部分 › 二、行政执法情况综述 › （三）具体行政执法实施情况。 › 2.行政处罚实施情况：“行政处罚总数为37件”更正为“行政处罚总数为38件”。"));
     assert_eq!(d.sections.len(), 1);

@@ -3,8 +3,8 @@
 mod common;
 
 use common::*;
-use er_inspect::docx::Docx;
-use er_inspect::{first_difference, squash};
+use er_read::docx::Docx;
+use er_testkit::{first_difference, squash};
 
 fn produced() -> Docx {
     let out = scratch("docx");

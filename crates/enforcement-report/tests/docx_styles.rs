@@ -1,12 +1,12 @@
 //! The DOCX as a Word or WPS user edits it: named styles carry the
 //! formatting, headings have outline levels, Latin text is Times New Roman,
 //! the font table lets Word substitute the official faces, the package is
-//! clean and table headers repeat. Read back from the file with er-inspect.
+//! clean and table headers repeat. Read back from the file with er-read.
 
 mod common;
 
 use common::*;
-use er_inspect::docx::{parts, Docx, Styles};
+use er_read::docx::{parts, Docx, Styles};
 
 fn produced() -> Vec<u8> {
     render(&fixture(), "docx", &scratch("docx-styles"))

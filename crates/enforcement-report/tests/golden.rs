@@ -6,7 +6,7 @@
 mod common;
 
 use common::*;
-use er_inspect::diff;
+use er_testkit::diff_lines;
 
 fn check(format: &str, readable: impl Fn(&[u8]) -> String) {
     let out = scratch(&format!("golden-{format}"));
@@ -19,10 +19,10 @@ fn check(format: &str, readable: impl Fn(&[u8]) -> String) {
     let want = std::fs::read(&golden).unwrap_or_else(|_| panic!("no golden file {}: run `make golden`", golden.display()));
     if want != got {
         // The same comparison as `enforcement-report diff`, then the parts.
-        let semantic = er_inspect::compare::files(format, &want, &got)
+        let semantic = er_read::compare::files(format, &want, &got)
             .map(|ds| ds.iter().map(|d| format!("  {d}\n")).collect::<String>())
             .unwrap_or_else(|e| format!("  (cannot compare: {e})\n"));
-        let d = diff::lines(&readable(&want), &readable(&got))
+        let d = diff_lines(&readable(&want), &readable(&got))
             .unwrap_or_else(|| "the bytes differ but the readable forms are equal (zip or stream encoding)".into());
         let d = format!("what changed:\n{semantic}\nin detail:\n{d}");
         panic!("{} differs from its golden file:\n{d}\nIf the change is meant, run `make golden` and say why in the commit message.", golden.display());
@@ -30,8 +30,8 @@ fn check(format: &str, readable: impl Fn(&[u8]) -> String) {
 }
 
 fn zip_parts(bytes: &[u8]) -> String {
-    let parts = er_inspect::docx::parts(bytes).expect("a zip package");
-    parts.iter().map(|(name, xml)| format!("=== {name}\n{}", er_inspect::docx::pretty_xml(xml))).collect()
+    let parts = er_read::docx::parts(bytes).expect("a zip package");
+    parts.iter().map(|(name, xml)| format!("=== {name}\n{}", er_testkit::pretty_xml(xml))).collect()
 }
 
 #[test]
@@ -46,7 +46,7 @@ fn xlsx_matches_its_golden_file() {
 
 #[test]
 fn pdf_matches_its_golden_file() {
-    check("pdf", |b| er_inspect::pdf::dump(&er_inspect::pdf::read(b).expect("a PDF")));
+    check("pdf", |b| er_testkit::dump(&er_read::pdf::read(b).expect("a PDF")));
 }
 
 #[test]

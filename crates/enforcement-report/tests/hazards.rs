@@ -35,23 +35,23 @@ fn hazards_render_correctly_in_every_format() {
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let out = scratch("hazards");
 
-    let docx = er_inspect::docx::Docx::read(&render(&f, "docx", &out)).unwrap();
+    let docx = er_read::docx::Docx::read(&render(&f, "docx", &out)).unwrap();
     let text = docx.text();
     assert!(text.contains(NASTY), "DOCX keeps XML specials");
     assert!(text.contains("=SUM(A1:A9)") && text.contains("4294967295") && text.contains("99999999.1234567"));
     assert!(text.contains(&"很长的段落".repeat(2000)));
 
-    let sheets = er_inspect::xlsx::read(&render(&f, "xlsx", &out)).unwrap();
+    let sheets = er_read::xlsx::read(&render(&f, "xlsx", &out)).unwrap();
     let t2 = &sheets[1];
     // The label wraps in its narrow column; it stays text, never a formula.
-    assert!(matches!(&t2.cells[&(3, 1)], er_inspect::xlsx::Value::Text(t) if t.replace('\n', "") == "=SUM(A1:A9)"));
+    assert!(matches!(&t2.cells[&(3, 1)], er_read::xlsx::Value::Text(t) if t.replace('\n', "") == "=SUM(A1:A9)"));
     assert!(t2.formulas.get(&(3, 1)).is_none());
     assert_eq!(t2.cells[&(3, 0)].text(), "+1");
     assert_eq!(t2.cells[&(1, 0)].text(), "@行政处罚实施情况统计表");
     assert!(t2.cells.values().any(|v| v.text() == "说明：1.-5 开头的说明"));
-    assert_eq!(t2.cells[&(4, 8)], er_inspect::xlsx::Value::Number(4294967295.0), "合计 computed");
+    assert_eq!(t2.cells[&(4, 8)], er_read::xlsx::Value::Number(4294967295.0), "合计 computed");
 
-    let pdf = er_inspect::pdf::read(&render(&f, "pdf", &out)).unwrap();
+    let pdf = er_read::pdf::read(&render(&f, "pdf", &out)).unwrap();
     let text: String = pdf.iter().flat_map(|p| p.runs.iter().map(|r| r.text.clone())).collect();
     assert!(text.contains(NASTY) && text.contains("=SUM(A1:"));
     assert!(pdf.len() > 12, "the long paragraph paginates: {} pages", pdf.len());

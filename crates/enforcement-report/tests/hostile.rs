@@ -265,7 +265,7 @@ fn a_reference_in_a_template_note_is_rendered_not_printed() {
     );
     let o = run(&["check", "--fonts", "bundled", data.to_str().unwrap()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let docx = er_inspect::docx::Docx::read(&render(&data, "docx", &dir.join("out"))).unwrap();
+    let docx = er_read::docx::Docx::read(&render(&data, "docx", &dir.join("out"))).unwrap();
     assert!(docx.text().contains("本局2024年统计时间范围"), "the note's {{年度}} is the year");
     assert!(!docx.text().contains("{年度}"));
 }

@@ -55,7 +55,7 @@ fn the_published_text_gives_back_the_fixture() {
     assert_eq!(figures(&got), figures(&want));
     // The same, rendered: the DOCX's text.
     let (a, b) = (render(&fixture(), "docx", &dir.join("a")), render(&out, "docx", &dir.join("b")));
-    assert_eq!(er_inspect::docx::Docx::read(&b).unwrap().text(), er_inspect::docx::Docx::read(&a).unwrap().text());
+    assert_eq!(er_read::docx::Docx::read(&b).unwrap().text(), er_read::docx::Docx::read(&a).unwrap().text());
 }
 
 /// The built-in templates' examples.

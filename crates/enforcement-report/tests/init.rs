@@ -39,16 +39,16 @@ fn the_example_renders_in_all_formats_with_computed_phrases() {
     let o = run(&["check", f.to_str().unwrap()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let out = scratch("example");
-    let docx = er_inspect::docx::Docx::read(&render(&f, "docx", &out)).unwrap();
-    let text = er_inspect::squash(&docx.text());
+    let docx = er_read::docx::Docx::read(&render(&f, "docx", &out)).unwrap();
+    let text = er_testkit::squash(&docx.text());
     assert!(text.contains("申请总数为45件，同比上年度增长15%"), "45 against 39");
     assert!(text.contains("兑现举报奖励3起，同比上年度增长50%"), "3 against 2");
     assert!(text.contains("行政给付9100人次，同比上年度下降1.982%"), "9100 against 9284, 3 decimals");
-    let pdf = er_inspect::pdf::read(&render(&f, "pdf", &out)).unwrap();
+    let pdf = er_read::pdf::read(&render(&f, "pdf", &out)).unwrap();
     let text: String = pdf.iter().flat_map(|p| p.runs.iter().map(|r| r.text.clone())).collect();
-    assert!(er_inspect::squash(&text).contains("同比上年度增长15%"));
-    let sheets = er_inspect::xlsx::read(&render(&f, "xlsx", &out)).unwrap();
-    assert_eq!(sheets[1].cells[&(4, 8)], er_inspect::xlsx::Value::Number(38.0), "合计 computed: 30 + 8");
+    assert!(er_testkit::squash(&text).contains("同比上年度增长15%"));
+    let sheets = er_read::xlsx::read(&render(&f, "xlsx", &out)).unwrap();
+    assert_eq!(sheets[1].cells[&(4, 8)], er_read::xlsx::Value::Number(38.0), "合计 computed: 30 + 8");
 }
 
 #[test]

@@ -137,7 +137,7 @@ fn docx_with_sections(src: &[u8], edit: impl Fn(String) -> String) -> Vec<u8> {
 fn diff_names_page_setup_as_people_do_and_ignores_a_dropped_default() {
     let dir = scratch("diff-sections");
     let docx = render(&fixture(), "docx", &dir);
-    assert!(String::from_utf8_lossy(&er_inspect::docx::parts(&docx).unwrap()["word/document.xml"]).contains(r#"w:orient="portrait""#));
+    assert!(String::from_utf8_lossy(&er_read::docx::parts(&docx).unwrap()["word/document.xml"]).contains(r#"w:orient="portrait""#));
     // Dropped: the default stays, so no difference.
     let dropped = docx_with_sections(&docx, |x| x.replace(r#" w:orient="portrait""#, ""));
     let (a, b) = (dir.join("a.docx"), dir.join("b.docx"));

@@ -34,7 +34,7 @@ fn render_cmd(input: &Path, out: &Path) -> Command {
 /// Which agency wrote a DOCX or XLSX: its document properties say.
 fn agency_of(path: &Path) -> &'static str {
     let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let parts = er_inspect::docx::parts(&bytes).unwrap_or_else(|e| panic!("{} is not a whole package: {e}", path.display()));
+    let parts = er_read::docx::parts(&bytes).unwrap_or_else(|e| panic!("{} is not a whole package: {e}", path.display()));
     let core = String::from_utf8_lossy(&parts["docProps/core.xml"]).into_owned();
     if core.contains(NEW) {
         NEW

@@ -4,10 +4,10 @@ mod common;
 
 use common::*;
 
-fn produced() -> (Vec<u8>, Vec<er_inspect::pdf::Page>) {
+fn produced() -> (Vec<u8>, Vec<er_read::pdf::Page>) {
     let out = scratch("pdf");
     let bytes = render(&fixture(), "pdf", &out);
-    let pages = er_inspect::pdf::read(&bytes).expect("readable PDF");
+    let pages = er_read::pdf::read(&bytes).expect("readable PDF");
     (bytes, pages)
 }
 
@@ -23,7 +23,7 @@ fn every_character_of_the_reference_in_order() {
             text.push_str(&r.text);
         }
     }
-    if let Some(d) = er_inspect::first_difference(&er_inspect::squash(&reference()), &er_inspect::squash(&text)) {
+    if let Some(d) = er_testkit::first_difference(&er_testkit::squash(&reference()), &er_testkit::squash(&text)) {
         panic!("the PDF text differs from the reference {d}");
     }
 }

@@ -101,7 +101,7 @@ fn bookmarks_form_a_tree_and_jump_to_their_headings() {
     );
     // Each destination's top is just above its heading's first line (or
     // the table's label), as the text stands in the PDF.
-    let pages = er_inspect::pdf::read(&bytes).unwrap();
+    let pages = er_read::pdf::read(&bytes).unwrap();
     for (_, title, page, top) in &got {
         let first = if title.starts_with('表') { title.split(' ').next().unwrap() } else { title.as_str() };
         let run = pages[*page as usize - 1]
@@ -125,10 +125,10 @@ struct Node {
     kids: Vec<Node>,
 }
 
-fn read_tree(doc: &Document, pages: &[er_inspect::pdf::Page]) -> Node {
+fn read_tree(doc: &Document, pages: &[er_read::pdf::Page]) -> Node {
     let page_ids: Vec<lopdf::ObjectId> = doc.get_pages().into_values().collect();
     let root = doc.get_dictionary(doc.catalog().unwrap().get(b"StructTreeRoot").unwrap().as_reference().unwrap()).unwrap();
-    fn node(doc: &Document, id: lopdf::ObjectId, page_ids: &[lopdf::ObjectId], pages: &[er_inspect::pdf::Page]) -> Node {
+    fn node(doc: &Document, id: lopdf::ObjectId, page_ids: &[lopdf::ObjectId], pages: &[er_read::pdf::Page]) -> Node {
         let d = doc.get_dictionary(id).unwrap();
         let kind = String::from_utf8_lossy(d.get(b"S").unwrap().as_name().unwrap()).into_owned();
         // A cell's spans are 1 unless its attributes say otherwise (ISO 32000-1 §14.8.5.7).
@@ -175,7 +175,7 @@ fn the_pdf_is_tagged_in_the_documents_reading_order() {
     let (bytes, doc) = produced();
     let catalog = doc.catalog().unwrap();
     assert_eq!(catalog.get(b"MarkInfo").unwrap().as_dict().unwrap().get(b"Marked").unwrap(), &Object::Boolean(true));
-    let pages = er_inspect::pdf::read(&bytes).unwrap();
+    let pages = er_read::pdf::read(&bytes).unwrap();
     let tree = read_tree(&doc, &pages);
     assert_eq!(tree.kind, "Document");
     assert_eq!(tree.kids.iter().map(|k| k.kind.as_str()).collect::<Vec<_>>(), ["Part", "Part"]);
@@ -200,7 +200,7 @@ fn the_pdf_is_tagged_in_the_documents_reading_order() {
     );
     // Every character of the narrative, in order, through the tree.
     let text: String = all.iter().map(|n| n.text.as_str()).collect();
-    let reference = er_inspect::squash(&reference());
+    let reference = er_testkit::squash(&reference());
     let narrative_end = reference.find("第二部分").unwrap();
     assert!(squash(&text).starts_with(&reference[..narrative_end]), "the narrative reads in order through the tags");
 

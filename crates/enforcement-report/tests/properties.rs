@@ -70,7 +70,7 @@ proptest! {
         let tables: Vec<&er_document::document::Table> = doc.sections[1].blocks.iter().filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect();
         let paragraphs: Vec<String> = r.narrative.blocks.iter().map(|b| match b { DataBlock::Paragraph { text, .. } => text.trim().to_string(), _ => String::new() }).collect();
 
-        let docx = er_inspect::docx::Docx::read(&er_docx::write(&doc).unwrap()).unwrap();
+        let docx = er_read::docx::Docx::read(&er_docx::write(&doc).unwrap()).unwrap();
         for (i, t) in tables.iter().enumerate() {
             let want: Vec<String> = t.cells.iter().filter(|c| c.row == t.header_rows).map(|c| c.text.clone()).collect();
             let got: Vec<String> = docx.tables[i].last().unwrap().iter().map(|c| c.text.clone()).collect();
@@ -81,23 +81,23 @@ proptest! {
             prop_assert!(body.contains(p.as_str()));
         }
 
-        let sheets = er_inspect::xlsx::read(&er_xlsx::write(&doc).unwrap()).unwrap();
+        let sheets = er_read::xlsx::read(&er_xlsx::write(&doc).unwrap()).unwrap();
         for (i, t) in tables.iter().enumerate() {
             for c in t.cells.iter().filter(|c| c.row == t.header_rows) {
                 let got = sheets[i].cells.get(&((2 + c.row) as u32, c.col as u32)).cloned();
                 match c.role {
                     CellRole::Blank => prop_assert!(got.is_none()),
-                    _ => prop_assert_eq!(got, Some(er_inspect::xlsx::Value::Number(c.text.parse::<f64>().unwrap()))),
+                    _ => prop_assert_eq!(got, Some(er_read::xlsx::Value::Number(c.text.parse::<f64>().unwrap()))),
                 }
             }
         }
         prop_assert!(sheets[0].cells.values().any(|v| v.text().replace('\n', "") == r.tables[0].labels["申请数量"]));
 
-        let pdf = er_inspect::pdf::read(&er_pdf::write(&doc, &er_pdf::FontSource::Bundled).unwrap()).unwrap();
+        let pdf = er_read::pdf::read(&er_pdf::write(&doc, &er_pdf::FontSource::Bundled).unwrap()).unwrap();
         // Each page's last run is its number, which may fall inside a paragraph.
-        let text: String = er_inspect::squash(&pdf.iter().flat_map(|p| p.runs[..p.runs.len() - 1].iter().map(|r| r.text.clone())).collect::<String>());
+        let text: String = er_testkit::squash(&pdf.iter().flat_map(|p| p.runs[..p.runs.len() - 1].iter().map(|r| r.text.clone())).collect::<String>());
         for p in &paragraphs {
-            prop_assert!(text.contains(&er_inspect::squash(p)));
+            prop_assert!(text.contains(&er_testkit::squash(p)));
         }
         for t in &tables {
             for c in t.cells.iter().filter(|c| c.row == t.header_rows && c.role == CellRole::Value) {

@@ -4,7 +4,7 @@
 mod common;
 
 use common::*;
-use er_inspect::squash;
+use er_testkit::squash;
 
 fn corrected() -> std::path::PathBuf {
     let dir = scratch("corrected-src");
@@ -19,20 +19,20 @@ fn corrected() -> std::path::PathBuf {
 fn a_corrected_figure_changes_table_and_text_in_all_three_formats() {
     let f = corrected();
     let out = scratch("corrected");
-    let docx = er_inspect::docx::Docx::read(&render(&f, "docx", &out)).unwrap();
+    let docx = er_read::docx::Docx::read(&render(&f, "docx", &out)).unwrap();
     let text = squash(&docx.text());
     assert!(text.contains("行政处罚总数为38件") && text.contains("罚没总额1737821.089元"), "DOCX text");
     let row: Vec<String> = docx.tables[1].last().unwrap().iter().map(|c| c.text.clone()).collect();
     assert_eq!(row[1..2], ["28"]);
     assert_eq!(row[8..10], ["38", "173.7821089"]);
 
-    let pdf = er_inspect::pdf::read(&render(&f, "pdf", &out)).unwrap();
+    let pdf = er_read::pdf::read(&render(&f, "pdf", &out)).unwrap();
     let text = squash(&pdf.iter().flat_map(|p| p.runs.iter().map(|r| r.text.clone())).collect::<String>());
     assert!(text.contains("行政处罚总数为38件") && text.contains("罚没总额1737821.089元"), "PDF text");
     assert!(text.contains("281038173.7821089"), "PDF table row");
 
-    let sheets = er_inspect::xlsx::read(&render(&f, "xlsx", &out)).unwrap();
-    use er_inspect::xlsx::Value::Number;
+    let sheets = er_read::xlsx::read(&render(&f, "xlsx", &out)).unwrap();
+    use er_read::xlsx::Value::Number;
     assert_eq!(sheets[1].cells[&(4, 1)], Number(28.0));
     assert_eq!(sheets[1].cells[&(4, 8)], Number(38.0));
     assert_eq!(sheets[1].cells[&(4, 9)], Number(173.7821089));
@@ -86,7 +86,7 @@ fn year_on_year_phrases_from_last_years_figures() {
     let o = run(&["check", f.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
     let out = scratch("yoy-out");
-    let docx = er_inspect::docx::Docx::read(&render(&f, "docx", &out)).unwrap();
+    let docx = er_read::docx::Docx::read(&render(&f, "docx", &out)).unwrap();
     let text = squash(&docx.text());
     assert!(text.contains("申请总数为39件，同比上年度下降22%"), "fall");
     assert!(text.contains("兑现举报奖励2起，同比上年度增长100%"), "rise");

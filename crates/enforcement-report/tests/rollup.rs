@@ -8,7 +8,7 @@ mod common;
 use std::path::{Path, PathBuf};
 
 use common::*;
-use er_inspect::xlsx::{Sheet, Value};
+use er_read::xlsx::{Sheet, Value};
 use rust_decimal::Decimal;
 
 /// Five agencies of the fixture's template with their own figures:
@@ -84,7 +84,7 @@ fn five_agencies_sum_to_the_totals_computed_here() {
     let out = dir.join("out");
     let o = rollup(&five(&dir), &out, &["--format", "xlsx,csv", "--unit", "某县司法局"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let sheets = er_inspect::xlsx::read(&std::fs::read(out.join("rollup-2024.xlsx")).unwrap()).unwrap();
+    let sheets = er_read::xlsx::read(&std::fs::read(out.join("rollup-2024.xlsx")).unwrap()).unwrap();
     let names: Vec<&str> = sheets.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["表一", "表二", "表三", "表四", "数据"]);
     let t2 = &sheets[1];
@@ -259,7 +259,7 @@ fn eighty_agencies_paginate_with_the_header_on_every_page() {
     }
 
     // DOCX: each table's header rows repeat (w:tblHeader), and only they.
-    let parts = er_inspect::docx::parts(&std::fs::read(out.join("rollup-2024.docx")).unwrap()).unwrap();
+    let parts = er_read::docx::parts(&std::fs::read(out.join("rollup-2024.docx")).unwrap()).unwrap();
     let xml = String::from_utf8(parts["word/document.xml"].clone()).unwrap();
     let tables: Vec<&str> = xml.split("<w:tbl>").skip(1).collect();
     assert_eq!(tables.len(), 4);
@@ -273,7 +273,7 @@ fn eighty_agencies_paginate_with_the_header_on_every_page() {
 
     // PDF: every page that holds an agency's row has the table's header
     // drawn above it; each agency comes once in each of the four tables.
-    let pages = er_inspect::pdf::read(&std::fs::read(out.join("rollup-2024.pdf")).unwrap()).unwrap();
+    let pages = er_read::pdf::read(&std::fs::read(out.join("rollup-2024.pdf")).unwrap()).unwrap();
     assert!(pages.len() >= 8, "80 rows cannot fit 4 tables on {} pages", pages.len());
     let tops = ["行政许可实施数量（宗）", "行政处罚实施数量（宗）", "行政强制措施实施数量（宗）", "行政征收"];
     let mut seen = std::collections::BTreeMap::<String, usize>::new();
@@ -424,7 +424,7 @@ fn sort_puts_agencies_in_pinyin_order() {
     let out = dir.join("out");
     let o = rollup(&files, &out, &["--sort", "--format", "xlsx"]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let sheets = er_inspect::xlsx::read(&std::fs::read(out.join("rollup-2024.xlsx")).unwrap()).unwrap();
+    let sheets = er_read::xlsx::read(&std::fs::read(out.join("rollup-2024.xlsx")).unwrap()).unwrap();
     let names: Vec<String> = (0..5).map(|i| sheets[0].cells[&(HEADER_ROW + 2 + i, 0)].text()).collect();
     // bing, ding, jia, wu, yi.
     assert_eq!(names, ["丙县生态环境局", "丁县交通运输局", "甲县应急管理局", "戊县自然资源局", "乙县市场监督管理局"]);

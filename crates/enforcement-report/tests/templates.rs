@@ -120,7 +120,7 @@ fn grids_read_back(data: &Path, header_rows: &[usize]) -> [Vec<(Grid, Vec<String
     let out = scratch("grids");
     let flat = |s: &str| s.chars().filter(|c| !c.is_whitespace()).collect::<String>();
     // DOCX: w:gridSpan and w:vMerge.
-    let docx = er_inspect::docx::Docx::read(&render(data, "docx", &out)).unwrap();
+    let docx = er_read::docx::Docx::read(&render(data, "docx", &out)).unwrap();
     let from_docx: Vec<(Grid, Vec<String>)> = (0..docx.tables.len())
         .map(|t| {
             let mut g: Vec<_> = docx.table_grid(t).into_iter().filter(|c| c.0 < header_rows[t]).collect();
@@ -129,7 +129,7 @@ fn grids_read_back(data: &Path, header_rows: &[usize]) -> [Vec<(Grid, Vec<String
         })
         .collect();
     // XLSX: merged ranges, and single cells where no range covers them.
-    let sheets = er_inspect::xlsx::read(&render(data, "xlsx", &out)).unwrap();
+    let sheets = er_read::xlsx::read(&render(data, "xlsx", &out)).unwrap();
     let from_xlsx: Vec<(Grid, Vec<String>)> = sheets
         .iter()
         .zip(header_rows)
@@ -152,8 +152,8 @@ fn grids_read_back(data: &Path, header_rows: &[usize]) -> [Vec<(Grid, Vec<String
         })
         .collect();
     // PDF: the cells the rules draw.
-    let pages = er_inspect::pdf::read(&render(data, "pdf", &out)).unwrap();
-    let tables: Vec<Vec<er_inspect::pdf::RuledCell>> = pages.iter().flat_map(|p| p.ruled_tables()).collect();
+    let pages = er_read::pdf::read(&render(data, "pdf", &out)).unwrap();
+    let tables: Vec<Vec<er_read::pdf::RuledCell>> = pages.iter().flat_map(|p| p.ruled_tables()).collect();
     let from_pdf: Vec<(Grid, Vec<String>)> = tables
         .iter()
         .zip(header_rows)
@@ -232,7 +232,7 @@ fn a_hand_written_template_of_three_levels_and_15_columns_renders_cleanly() {
     }
     // Every figure whole on one line of the PDF, inside the page.
     let out = scratch("three-levels");
-    let pages = er_inspect::pdf::read(&render(&data, "pdf", &out)).unwrap();
+    let pages = er_read::pdf::read(&render(&data, "pdf", &out)).unwrap();
     let text: Vec<String> = pages.iter().flat_map(|p| p.lines()).collect();
     for figure in ["1234567", "1200345", "98765432.1", "99.87"] {
         assert!(text.iter().any(|l| l.contains(figure)), "{figure} split or missing: {text:?}");
@@ -303,14 +303,14 @@ fn figure_references_follow_the_units_of_the_template() {
 #[test]
 fn tables_first_templates_put_a_contents_page_first_with_true_page_numbers() {
     let out = scratch("contents");
-    let pages = er_inspect::pdf::read(&render(&example("national-2021"), "pdf", &out)).unwrap();
+    let pages = er_read::pdf::read(&render(&example("national-2021"), "pdf", &out)).unwrap();
     let first = pages[0].lines();
-    assert_eq!(er_inspect::squash(&first[0]), "目录");
+    assert_eq!(er_testkit::squash(&first[0]), "目录");
     // Each entry names the page its heading or table is on.
     for line in first.iter().skip(1).filter(|l| l.contains('…')) {
         let page: usize = line.trim_end_matches(|c: char| !c.is_ascii_digit()).rsplit('…').next().unwrap().trim().parse().unwrap();
         let head: String = line.split('…').next().unwrap().chars().filter(|c| !c.is_whitespace()).take(6).collect();
-        let on_page = pages[page - 1].lines().iter().any(|l| er_inspect::squash(l).contains(&head));
+        let on_page = pages[page - 1].lines().iter().any(|l| er_testkit::squash(l).contains(&head));
         assert!(on_page, "“{head}” is not on page {page}");
     }
     assert!(pages[1].width > pages[1].height, "the tables come first, landscape");
@@ -475,15 +475,15 @@ fn notes_placed_at_the_end_follow_the_last_table_in_every_format() {
     let data = example("national-2021");
     let lead = "表一填报说明：1.行政处罚实施数量";
     // DOCX and PDF: after the last table's figures; XLSX: on 表一's sheet.
-    let docx = er_inspect::docx::Docx::read(&render(&data, "docx", &out)).unwrap();
-    let text = er_inspect::squash(&docx.text());
+    let docx = er_read::docx::Docx::read(&render(&data, "docx", &out)).unwrap();
+    let text = er_testkit::squash(&docx.text());
     let (notes_at, last_figure_at) = (text.find(lead).expect("notes in the DOCX"), text.find("4210").unwrap());
     assert!(notes_at > last_figure_at, "the notes come after 表四");
-    let pages = er_inspect::pdf::read(&render(&data, "pdf", &out)).unwrap();
-    let text: String = pages.iter().flat_map(|p| p.lines()).map(|l| er_inspect::squash(&l)).collect();
+    let pages = er_read::pdf::read(&render(&data, "pdf", &out)).unwrap();
+    let text: String = pages.iter().flat_map(|p| p.lines()).map(|l| er_testkit::squash(&l)).collect();
     assert!(text.find(lead).expect("notes in the PDF") > text.find("4210").unwrap());
-    let sheets = er_inspect::xlsx::read(&render(&data, "xlsx", &out)).unwrap();
-    assert!(sheets[0].cells.values().any(|v| er_inspect::squash(&v.text()).starts_with(lead)), "表一's notes on its sheet");
+    let sheets = er_read::xlsx::read(&render(&data, "xlsx", &out)).unwrap();
+    assert!(sheets[0].cells.values().any(|v| er_testkit::squash(&v.text()).starts_with(lead)), "表一's notes on its sheet");
 }
 
 #[test]
@@ -510,13 +510,13 @@ fn a_title_heads_a_tables_first_report_over_its_contents() {
     let src = std::fs::read_to_string(example("national-2021")).unwrap();
     let p = dir.join("r.yaml");
     std::fs::write(&p, src.replacen("agency:", "title: 某某县市场监督管理局2024年度行政执法工作报告\nagency:", 1)).unwrap();
-    let pages = er_inspect::pdf::read(&render(&p, "pdf", &dir)).unwrap();
+    let pages = er_read::pdf::read(&render(&p, "pdf", &dir)).unwrap();
     let first = pages[0].lines();
     // The title may take two lines; it comes before the 目录.
-    let text = er_inspect::squash(&first.concat());
+    let text = er_testkit::squash(&first.concat());
     assert!(text.starts_with("某某县市场监督管理局2024年度行政执法工作报告目录"), "{first:?}");
-    assert!(first.iter().any(|l| er_inspect::squash(l) == "目录"), "{first:?}");
-    let docx = er_inspect::docx::Docx::read(&render(&p, "docx", &dir)).unwrap();
+    assert!(first.iter().any(|l| er_testkit::squash(l) == "目录"), "{first:?}");
+    let docx = er_read::docx::Docx::read(&render(&p, "docx", &dir)).unwrap();
     // 26 characters of 2号 take two lines, broken between the agency and the year.
     assert_eq!(docx.paragraphs[0].text, "某某县市场监督管理局\n2024年度行政执法工作报告");
 }

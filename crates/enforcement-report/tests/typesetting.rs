@@ -25,7 +25,7 @@ fn document(path: &std::path::Path) -> er_document::Document {
 
 /// Each page's text lines (runs on one baseline joined), from the PDF.
 fn pdf_lines(bytes: &[u8]) -> Vec<Vec<String>> {
-    er_inspect::pdf::read(bytes).unwrap().iter().map(|p| p.lines()).collect()
+    er_read::pdf::read(bytes).unwrap().iter().map(|p| p.lines()).collect()
 }
 
 #[test]
@@ -42,7 +42,7 @@ fn figures_of_a_twenty_column_table_stay_on_one_line_in_every_format() {
     for f in figures {
         assert!(lines.iter().any(|l| l.contains(f)), "PDF: {f} is split: {lines:?}");
     }
-    let docx = er_inspect::docx::Docx::read(&er_docx::write(&doc).unwrap()).unwrap();
+    let docx = er_read::docx::Docx::read(&er_docx::write(&doc).unwrap()).unwrap();
     let values: Vec<String> = docx.tables[0].last().unwrap().iter().map(|c| c.text.clone()).collect();
     for f in figures {
         assert!(values.contains(&f.to_string()), "DOCX: {f} not one cell text in {values:?}");
@@ -89,7 +89,7 @@ fn a_forty_character_title_is_balanced_centred_and_whole_in_every_format() {
 
     let out = scratch("typesetting-title");
     let pdf = render(&stress(), "pdf", &out);
-    let first = &er_inspect::pdf::read(&pdf).unwrap()[0];
+    let first = &er_read::pdf::read(&pdf).unwrap()[0];
     let lines = first.lines();
     assert_eq!(lines[..2], want);
     // Centred: each line's middle is the text block's middle (28 mm + 78 mm).
@@ -110,7 +110,7 @@ fn a_forty_character_title_is_balanced_centred_and_whole_in_every_format() {
         assert!(((l + r) / 2.0 - middle).abs() < 1.0, "a title line is off centre: {l}..{r}");
     }
 
-    let docx = er_inspect::docx::Docx::read(&render(&stress(), "docx", &out)).unwrap();
+    let docx = er_read::docx::Docx::read(&render(&stress(), "docx", &out)).unwrap();
     let p = &docx.paragraphs[0];
     assert_eq!(p.text, want.join("\n"));
     assert_eq!(p.align.as_deref(), Some("center"));
@@ -125,9 +125,9 @@ fn table_titles_and_headings_too_long_for_a_line_wrap_centred_inside_the_block()
     let t = doc.sections[1].blocks.iter().find_map(|b| if let Block::Table(t) = b { (t.label == "表二").then_some(t) } else { None }).unwrap();
     let want = ["新疆生产建设兵团第一师阿拉尔市应急管理局二〇二四年度", "行政处罚实施情况及罚没金额统计表（全年）"];
     assert_eq!(t.title.split('\n').collect::<Vec<_>>(), want);
-    let sheets = er_inspect::xlsx::read(&render(&stress(), "xlsx", &out)).unwrap();
+    let sheets = er_read::xlsx::read(&render(&stress(), "xlsx", &out)).unwrap();
     assert_eq!(sheets[1].cells[&(1, 0)].text(), want.join("\n"));
-    let docx = er_inspect::docx::Docx::read(&render(&stress(), "docx", &out)).unwrap();
+    let docx = er_read::docx::Docx::read(&render(&stress(), "docx", &out)).unwrap();
     assert!(docx.paragraphs.iter().any(|p| p.text == want.join("\n")));
 }
 
@@ -153,7 +153,7 @@ fn every_glyph_lies_inside_the_text_block() {
         }
     }
     // The signature wraps flush right: both lines end at the same place.
-    let pdf = er_inspect::pdf::read(&render(&stress(), "pdf", &scratch("typesetting-block"))).unwrap();
+    let pdf = er_read::pdf::read(&render(&stress(), "pdf", &scratch("typesetting-block"))).unwrap();
     let text: String = pdf.iter().flat_map(|p| p.lines()).collect();
     assert!(text.contains("新疆生产建设兵团第一师阿拉尔市应急管理局"), "the agency's name in full");
     assert!(text.contains("危险化学品安全监督管理综合执法支队第一大队"));
@@ -174,9 +174,9 @@ fn header_cells_read_back_as_the_template_labels() {
         "其他行政处罚",
     ];
     let out = scratch("typesetting-labels");
-    let docx = er_inspect::docx::Docx::read(&render(&fixture(), "docx", &out)).unwrap();
+    let docx = er_read::docx::Docx::read(&render(&fixture(), "docx", &out)).unwrap();
     let cells: Vec<String> = docx.tables[1].iter().flatten().map(|c| c.text.clone()).collect();
-    let sheets = er_inspect::xlsx::read(&render(&fixture(), "xlsx", &out)).unwrap();
+    let sheets = er_read::xlsx::read(&render(&fixture(), "xlsx", &out)).unwrap();
     let texts: Vec<String> = sheets[1].cells.values().map(|v| v.text()).collect();
     for w in want {
         assert!(cells.iter().any(|c| c == w), "DOCX: no header cell “{w}” in {cells:?}");

@@ -3,7 +3,7 @@
 mod common;
 
 use common::*;
-use er_inspect::xlsx::{read, Sheet, Value};
+use er_read::xlsx::{read, Sheet, Value};
 
 fn produced() -> Vec<Sheet> {
     let out = scratch("xlsx");
@@ -75,10 +75,10 @@ fn the_table_text_is_the_reference_part_two() {
             text.push_str(&v.text());
         }
     }
-    let reference = er_inspect::squash(&reference());
+    let reference = er_testkit::squash(&reference());
     let part2 = &reference[reference.find("表一").unwrap()..];
-    let text = er_inspect::squash(&text).replace('\u{3000}', "");
-    if let Some(d) = er_inspect::first_difference(part2, &text) {
+    let text = er_testkit::squash(&text).replace('\u{3000}', "");
+    if let Some(d) = er_testkit::first_difference(part2, &text) {
         panic!("XLSX text differs from the reference's Part 2 {d}");
     }
 }

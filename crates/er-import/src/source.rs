@@ -168,7 +168,7 @@ pub fn from_text(text: &str) -> Source {
 /// label, title and notes paragraphs around them; the author and created
 /// date of its properties.
 pub fn from_docx(bytes: &[u8]) -> Result<Source, String> {
-    let d = er_inspect::docx::Docx::read(bytes)?;
+    let d = er_read::docx::Docx::read(bytes)?;
     let mut items = Vec::new();
     let mut table = 0;
     let mut k = 0;
@@ -213,9 +213,9 @@ pub fn from_docx(bytes: &[u8]) -> Result<Source, String> {
 
 /// The author and created date of an Office file's core properties.
 fn properties(bytes: &[u8]) -> (Option<String>, Option<String>) {
-    let Ok(parts) = er_inspect::docx::parts(bytes) else { return (None, None) };
+    let Ok(parts) = er_read::docx::parts(bytes) else { return (None, None) };
     let Some(core) = parts.get("docProps/core.xml") else { return (None, None) };
-    let tag = |name: &str| er_inspect::docx::element_text(core, name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    let tag = |name: &str| er_read::docx::element_text(core, name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     let unescape = |s: String| s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
     (tag("dc:creator").map(unescape), tag("dcterms:created").map(|d| d.chars().take(10).collect()))
 }
@@ -279,7 +279,7 @@ fn attach_captions(items: Vec<Item>) -> Vec<Item> {
 /// from its label row (表一) or, failing one, the sheet itself: the title,
 /// the header rows, the value row (the first row of figures), the notes.
 pub fn from_xlsx(bytes: &[u8]) -> Result<Source, String> {
-    let sheets = er_inspect::xlsx::read(bytes)?;
+    let sheets = er_read::xlsx::read(bytes)?;
     let mut items = Vec::new();
     let mut year = None;
     for s in &sheets {
@@ -329,13 +329,13 @@ pub fn from_xlsx(bytes: &[u8]) -> Result<Source, String> {
             let last = s.merged.iter().filter(|m| m.0 >= header_start && m.0 < r).map(|m| m.3).fold(last, u32::max);
             for hr in header_start..r {
                 for (c, t) in row_cells(hr) {
-                    st.cells.push(Cell { text: t.split_whitespace().collect::<Vec<_>>().join(""), place: t!("place-sheet-cell", sheet = s.name.clone(), cell = er_inspect::xlsx::cell_name(hr, c)) });
+                    st.cells.push(Cell { text: t.split_whitespace().collect::<Vec<_>>().join(""), place: t!("place-sheet-cell", sheet = s.name.clone(), cell = er_read::xlsx::cell_name(hr, c)) });
                 }
             }
             if let Some(vr) = value_row {
                 st.last_row = Some(st.cells.len());
                 for c in first..=last {
-                    st.cells.push(Cell { text: text(vr, c), place: t!("place-sheet-cell", sheet = s.name.clone(), cell = er_inspect::xlsx::cell_name(vr, c)) });
+                    st.cells.push(Cell { text: text(vr, c), place: t!("place-sheet-cell", sheet = s.name.clone(), cell = er_read::xlsx::cell_name(vr, c)) });
                 }
                 r = vr + 1;
             }
@@ -376,8 +376,8 @@ const MAX_STRUCT_ELEMENTS: usize = 200_000;
 
 pub fn from_pdf(bytes: &[u8]) -> Result<Source, String> {
     use lopdf::{Dictionary, Document, Object, ObjectId};
-    let pages = er_inspect::pdf::read(bytes)?;
-    let doc = er_inspect::pdf::load(bytes)?;
+    let pages = er_read::pdf::read(bytes)?;
+    let doc = er_read::pdf::load(bytes)?;
     let page_ids: Vec<ObjectId> = doc.get_pages().into_values().collect();
     let root = doc
         .catalog()

@@ -38,7 +38,7 @@ impl Value {
 /// The A1-style name of a 0-based cell: (0, 0) → A1, (4, 27) → AB5.
 ///
 /// ```
-/// assert_eq!(er_inspect::xlsx::cell_name(4, 27), "AB5");
+/// assert_eq!(er_read::xlsx::cell_name(4, 27), "AB5");
 /// ```
 pub fn cell_name(r: u32, c: u32) -> String {
     let mut col = String::new();

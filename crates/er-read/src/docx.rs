@@ -65,8 +65,8 @@ pub const MAX_PACKAGE_BYTES: u64 = 256 << 20;
 ///
 /// ```
 /// let xml = "<cp:coreProperties><dc:creator>某局</dc:creator></cp:coreProperties>".as_bytes();
-/// assert_eq!(er_inspect::docx::element_text(xml, "dc:creator").as_deref(), Some("某局"));
-/// assert_eq!(er_inspect::docx::element_text(xml, "dc:title"), None);
+/// assert_eq!(er_read::docx::element_text(xml, "dc:creator").as_deref(), Some("某局"));
+/// assert_eq!(er_read::docx::element_text(xml, "dc:title"), None);
 /// ```
 pub fn element_text(xml: &[u8], name: &str) -> Option<String> {
     let s = String::from_utf8_lossy(xml);
@@ -76,41 +76,6 @@ pub fn element_text(xml: &[u8], name: &str) -> Option<String> {
     Some(s[from..from + k].to_string())
 }
 
-/// XML with one element per line, indented: a form that diffs readably.
-pub fn pretty_xml(xml: &[u8]) -> String {
-    let mut r = Reader::from_reader(xml);
-    let mut out = String::new();
-    let mut depth = 0usize;
-    let mut buf = Vec::new();
-    loop {
-        let ev = match r.read_event_into(&mut buf) {
-            Ok(Event::Eof) | Err(_) => break,
-            Ok(e) => e,
-        };
-        let pad = |d: usize| "  ".repeat(d);
-        match ev {
-            Event::Start(s) => {
-                out.push_str(&format!("{}<{}>\n", pad(depth), String::from_utf8_lossy(&s)));
-                depth += 1;
-            }
-            Event::End(e) => {
-                depth = depth.saturating_sub(1);
-                out.push_str(&format!("{}</{}>\n", pad(depth), String::from_utf8_lossy(e.name().as_ref())));
-            }
-            Event::Empty(s) => out.push_str(&format!("{}<{}/>\n", pad(depth), String::from_utf8_lossy(&s))),
-            Event::Text(t) => {
-                let t = String::from_utf8_lossy(&t).to_string();
-                if !t.trim().is_empty() {
-                    out.push_str(&format!("{}{}\n", pad(depth), t));
-                }
-            }
-            Event::Decl(_) => {}
-            other => out.push_str(&format!("{}{:?}\n", pad(depth), other)),
-        }
-        buf.clear();
-    }
-    out
-}
 
 /// A paragraph: its text and the formatting a reader checks.
 #[derive(Debug, Clone, Default, PartialEq)]

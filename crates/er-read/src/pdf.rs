@@ -200,6 +200,12 @@ pub fn load(bytes: &[u8]) -> Result<Document, String> {
     Document::load_mem_with_options(bytes, lopdf::LoadOptions::with_max_decompressed_size(MAX_STREAM_BYTES)).map_err(crate::docx::damaged)
 }
 
+/// Moves a text line matrix by (tx, ty) in its own units (Td, T*).
+fn next_line(m: &mut [f64; 6], tx: f64, ty: f64) {
+    m[4] += tx * m[0] + ty * m[2];
+    m[5] += tx * m[1] + ty * m[3];
+}
+
 /// Reads every page's text runs, within [`MAX_PAGES`] pages and
 /// [`MAX_CONTENT_BYTES`] of content.
 pub fn read(bytes: &[u8]) -> Result<Vec<Page>, String> {
@@ -229,6 +235,8 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Page>, String> {
         let mut font: Option<Vec<u8>> = None;
         let (mut x, mut y) = (0.0, 0.0);
         let mut turned = false;
+        let mut line = [1.0f64, 0.0, 0.0, 1.0, 0.0, 0.0];
+        let mut leading = 0.0f64;
         let (mut mcid, mut artifact) = (None, false);
         let mut runs = Vec::new();
         let mut segments = Vec::new();
@@ -271,17 +279,54 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Page>, String> {
                     artifact = false;
                 }
                 "Tf" => font = op.operands.first().and_then(|o| o.as_name().ok()).map(|n| n.to_vec()),
-                "Tm" if op.operands.len() == 6 => {
-                    x = num(&op.operands[4]);
-                    y = num(&op.operands[5]);
-                    turned = num(&op.operands[0]).abs() < 1e-6 && num(&op.operands[1]) < 0.0 && num(&op.operands[2]) > 0.0;
+                // The text and line matrices: where each string is shown.
+                "BT" => {
+                    line = [1.0, 0.0, 0.0, 1.0, 0.0, 0.0];
+                    (x, y, turned) = (0.0, 0.0, false);
                 }
-                "Tj" => {
-                    let (Some(f), Some(Object::String(s, _))) = (&font, op.operands.first()) else { continue };
+                "Tm" if op.operands.len() == 6 => {
+                    for (k, o) in op.operands.iter().enumerate() {
+                        line[k] = num(o);
+                    }
+                    x = line[4];
+                    y = line[5];
+                    turned = line[0].abs() < 1e-6 && line[1] < 0.0 && line[2] > 0.0;
+                }
+                "Td" | "TD" if op.operands.len() == 2 => {
+                    let (tx, ty) = xy();
+                    if op.operator == "TD" {
+                        leading = -ty;
+                    }
+                    next_line(&mut line, tx, ty);
+                    (x, y) = (line[4], line[5]);
+                }
+                "TL" => leading = op.operands.first().map_or(0.0, num),
+                "T*" => {
+                    next_line(&mut line, 0.0, -leading);
+                    (x, y) = (line[4], line[5]);
+                }
+                "Tj" | "TJ" | "'" | "\"" => {
+                    if matches!(op.operator.as_str(), "'" | "\"") {
+                        next_line(&mut line, 0.0, -leading);
+                        (x, y) = (line[4], line[5]);
+                    }
+                    let Some(f) = &font else { continue };
                     let Some(enc) = encodings.get(f) else { continue };
-                    let text = Document::decode_text(enc, s).map_err(crate::docx::damaged)?;
+                    // TJ's strings with their kerning numbers between; the
+                    // others show their last operand.
+                    let strings: Vec<&Vec<u8>> = match (op.operator.as_str(), op.operands.last()) {
+                        ("TJ", Some(Object::Array(a))) => a.iter().filter_map(|o| if let Object::String(s, _) = o { Some(s) } else { None }).collect(),
+                        (_, Some(Object::String(s, _))) => vec![s],
+                        _ => continue,
+                    };
+                    let mut text = String::new();
+                    for s in strings {
+                        text.push_str(&Document::decode_text(enc, s).map_err(crate::docx::damaged)?);
+                    }
                     let font = base_fonts.get(f).cloned().unwrap_or_default();
                     runs.push(TextRun { x, y, text, turned, font, mcid, artifact });
+                    // A later string of the same line without a move stands after this one.
+                    x += 1e-3;
                 }
                 _ => {}
             }
@@ -291,15 +336,3 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Page>, String> {
     Ok(out)
 }
 
-/// Every page's runs as lines "page x y text", for a readable comparison.
-pub fn dump(pages: &[Page]) -> String {
-    let mut s = String::new();
-    for (i, p) in pages.iter().enumerate() {
-        s.push_str(&format!("page {} ({:.1} × {:.1} pt)\n", i + 1, p.width, p.height));
-        for r in &p.runs {
-            let turn = if r.turned { " (turned)" } else { "" };
-            s.push_str(&format!("  {:7.2} {:7.2} {}{turn}\n", r.x, r.y, r.text));
-        }
-    }
-    s
-}

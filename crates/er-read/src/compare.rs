@@ -82,7 +82,7 @@ fn d(out: &mut Vec<Difference>, kind: &str, place: String, old: impl Into<String
 /// Differences of two lists of lines, aligned by a line diff; `place`
 /// names a line by its 1-based number (in `b`, or in `a` if deleted).
 fn lines(out: &mut Vec<Difference>, kind: &str, place: &dyn Fn(usize) -> String, a: &[String], b: &[String]) {
-    for (i, j) in er_document::compare::changed_pairs(a, b) {
+    for (i, j) in er_align::changed_pairs(a, b) {
         let old = i.map_or(String::new(), |i| a[i].clone());
         let new = j.map_or(String::new(), |j| b[j].clone());
         d(out, kind, place(j.or(i).unwrap_or(0) + 1), old, new);

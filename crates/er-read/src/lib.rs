@@ -1,0 +1,12 @@
+//! The readers of files that come from outside: last year's report as a
+//! DOCX, a statistics desk's XLSX, a PDF downloaded from a website, and
+//! the tool's own files. Each is read within stated bounds (bytes in,
+//! bytes inflated, paragraphs, cells, pages, structure elements; see
+//! docs/data-format.md), never trusted: `import` and `diff` use them, and
+//! the tests read the produced files back with them. A comparison of two
+//! files of one kind is [`compare`].
+
+pub mod compare;
+pub mod docx;
+pub mod pdf;
+pub mod xlsx;
