@@ -70,7 +70,7 @@ fn a_file_named_as_template_is_never_echoed() {
     assert_eq!(o.status.code(), Some(1));
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(!err.contains(secret) && !err.contains("nor this one"), "the file is echoed: {err}");
-    assert!(err.contains("data.yaml:") && err.contains("template"), "{err}");
+    assert!(err.contains("data.yaml:") && err.contains("not a template file"), "{err}");
 }
 
 #[cfg(unix)]

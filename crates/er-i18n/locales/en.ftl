@@ -623,3 +623,5 @@ read-media-box-deep = a page's MediaBox is not found within 32 levels of its pag
 read-too-many-pages = the PDF has { $n } pages, more than the { $max } a report has
 read-too-many-cells = the workbook has more than { $max } cells: not a report's file
 read-too-many-struct = the PDF's structure tree has more than { $max } elements: not a report's PDF
+tpl-not-a-template = not a template file: its content is no mapping of name and tables
+help-tpl-not-a-template = name a template file (`enforcement-report templates --show national-2021 > mine.yaml` starts one) or a built-in template

@@ -622,3 +622,5 @@ read-media-box-deep = 在页面树的 32 层之内找不到某页的 MediaBox
 read-too-many-pages = PDF 有 { $n } 页，超过报告可能有的 { $max } 页
 read-too-many-cells = 工作簿的单元格超过 { $max } 个：不是报告文件
 read-too-many-struct = PDF 的结构树超过 { $max } 个元素：不是报告的 PDF
+tpl-not-a-template = 不是模板文件：内容不是由 name 和 tables 组成的映射
+help-tpl-not-a-template = 请指定模板文件（可用 `enforcement-report templates --show national-2021 > mine.yaml` 开始）或内置模板

@@ -59,6 +59,11 @@ impl Page {
     pub fn ruled_tables(&self) -> Vec<Vec<RuledCell>> {
         const EPS: f64 = 0.05;
         let segs = &self.segments;
+        // The grouping compares every two rules: a page of more rules than
+        // a roll-up's page draws is no table of ours.
+        if segs.len() > MAX_RULES {
+            return Vec::new();
+        }
         // Group the segments that touch into tables (union-find).
         let mut parent: Vec<usize> = (0..segs.len()).collect();
         fn find(p: &mut Vec<usize>, i: usize) -> usize {
@@ -141,8 +146,11 @@ fn grid_of(g: &[Segment]) -> Option<(f64, Vec<RuledCell>)> {
 
 impl Page {
     /// The page's lines top to bottom, runs on one baseline joined left to right.
+    ///
+    /// Text turned a quarter (a landscape page's number on the sheet's
+    /// edge) reads down its column, after the page's lines.
     pub fn lines(&self) -> Vec<String> {
-        let mut runs = self.runs.clone();
+        let (mut runs, mut turned): (Vec<TextRun>, Vec<TextRun>) = self.runs.iter().cloned().partition(|r| !r.turned);
         runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
         let mut lines: Vec<(f64, String)> = Vec::new();
         for r in runs {
@@ -151,7 +159,15 @@ impl Page {
                 _ => lines.push((r.y, r.text)),
             }
         }
-        lines.into_iter().map(|(_, s)| s).collect()
+        turned.sort_by(|a, b| a.x.total_cmp(&b.x).then(b.y.total_cmp(&a.y)));
+        let mut columns: Vec<(f64, String)> = Vec::new();
+        for r in turned {
+            match columns.last_mut() {
+                Some((x, s)) if (*x - r.x).abs() < 0.5 => s.push_str(&r.text),
+                _ => columns.push((r.x, r.text)),
+            }
+        }
+        lines.into_iter().chain(columns).map(|(_, s)| s).collect()
     }
 }
 
@@ -190,6 +206,9 @@ fn media_box(doc: &Document, id: lopdf::ObjectId) -> Result<(f64, f64), String> 
 pub const MAX_STREAM_BYTES: usize = 64 << 20;
 /// Most bytes all pages' contents may inflate to together.
 pub const MAX_CONTENT_BYTES: usize = 256 << 20;
+/// Most rules of a page grouped into ruled tables: a page of a roll-up
+/// draws a few hundred.
+pub const MAX_RULES: usize = 10_000;
 /// Most pages read: a county's roll-up of a thousand agencies has 608.
 pub const MAX_PAGES: usize = 20_000;
 

@@ -145,6 +145,15 @@ pub fn load_str(text: &str, name: &str) -> Result<Template, Vec<Diagnostic>> {
     if !structure.is_empty() {
         return Err(structure);
     }
+    // A file that is no template at all (a data file's `template:` may
+    // name any file) is said to be none, and nothing of it is quoted.
+    let is_template = match serde_yaml::from_str::<Value>(text) {
+        Ok(Value::Mapping(m)) => m.contains_key("tables") || m.contains_key("name"),
+        _ => false,
+    };
+    if !is_template {
+        return Err(vec![Diagnostic::error(name, None, "", t!("tpl-not-a-template")).with_help(t!("help-tpl-not-a-template"))]);
+    }
     let raw: RawTemplate = serde_yaml::from_str(text)
         .map_err(|e| vec![read::serde_error(&e, name, &index, &t!("tpl-root-expected"))])?;
     let mut cx = Cx { found: Findings::new(name, &index) };
