@@ -46,7 +46,7 @@ pub fn run(a: &Args) -> u8 {
             Err(e) => return cannot(e),
         },
         Some(kind) => return cannot(er_i18n::message(kind, &[])),
-        None => match text(&bytes) {
+        None => match source::decode_text(&bytes) {
             Ok(s) => source::from_text(&s),
             Err(at) => return cannot(t!("import-not-text", at = at)),
         },
@@ -100,22 +100,3 @@ pub fn run(a: &Args) -> u8 {
     0
 }
 
-/// Text in UTF-8 (a byte-order mark aside) or, as Chinese Windows saves it,
-/// in GBK; otherwise the first byte that neither reads, counted from the
-/// start of the file in the encoding that reads further.
-fn text(bytes: &[u8]) -> Result<String, usize> {
-    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
-    let b = &bytes[bom..];
-    let utf8_error = match std::str::from_utf8(b) {
-        Ok(s) => return Ok(s.to_string()),
-        Err(e) => bom + e.valid_up_to(),
-    };
-    let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
-    let mut out = String::with_capacity(decoder.max_utf8_buffer_length_without_replacement(bytes.len()).unwrap_or(bytes.len() * 3));
-    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
-    match result {
-        encoding_rs::DecoderResult::InputEmpty => Ok(out),
-        encoding_rs::DecoderResult::Malformed(bad, after) => Err(utf8_error.max(read - bad as usize - after as usize)),
-        encoding_rs::DecoderResult::OutputFull => Err(utf8_error),
-    }
-}

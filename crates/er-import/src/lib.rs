@@ -17,7 +17,7 @@
 
 pub mod narrative;
 pub mod references;
-pub mod source;
+pub use er_read::source;
 pub mod tables;
 
 use std::fmt::Write;

@@ -9,4 +9,5 @@
 pub mod compare;
 pub mod docx;
 pub mod pdf;
+pub mod source;
 pub mod xlsx;

@@ -1,7 +1,8 @@
-//! What a report file holds, read as a reader sees it: paragraphs and
-//! tables in reading order, each with its place in the source. The text,
-//! DOCX and XLSX readers each make this; nothing after them knows the
-//! format.
+//! The one neutral form of a report file from outside, read as a reader
+//! sees it: paragraphs and tables in reading order (a merged cell once),
+//! each with its place in the source, and what the file's properties
+//! say. The text (UTF-8 or GBK), DOCX, XLSX and PDF readers each make
+//! this; nothing after them knows the format. `import` reads it.
 
 use er_i18n::t;
 
@@ -51,6 +52,33 @@ pub struct Source {
     pub created: Option<String>,
     /// The year a data sheet gives (the tool's own XLSX).
     pub year: Option<u16>,
+}
+
+/// Text in UTF-8 (a byte-order mark aside) or, as Chinese Windows saves it,
+/// in GBK; otherwise the first byte that neither reads, counted from the
+/// start of the file in the encoding that reads further.
+///
+/// ```
+/// use er_read::source::decode_text;
+/// assert_eq!(decode_text("表一".as_bytes()).unwrap(), "表一");
+/// assert_eq!(decode_text(&[0xB1, 0xED, 0xD2, 0xBB]).unwrap(), "表一"); // GBK
+/// assert_eq!(decode_text(&[0xB1, 0xED, 0xFF, 0xFF]), Err(2));
+/// ```
+pub fn decode_text(bytes: &[u8]) -> Result<String, usize> {
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    let b = &bytes[bom..];
+    let utf8_error = match std::str::from_utf8(b) {
+        Ok(s) => return Ok(s.to_string()),
+        Err(e) => bom + e.valid_up_to(),
+    };
+    let mut decoder = encoding_rs::GB18030.new_decoder_without_bom_handling();
+    let mut out = String::with_capacity(decoder.max_utf8_buffer_length_without_replacement(bytes.len()).unwrap_or(bytes.len() * 3));
+    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
+    match result {
+        encoding_rs::DecoderResult::InputEmpty => Ok(out),
+        encoding_rs::DecoderResult::Malformed(bad, after) => Err(utf8_error.max(read - bad as usize - after as usize)),
+        encoding_rs::DecoderResult::OutputFull => Err(utf8_error),
+    }
 }
 
 /// A line as a paragraph's text: trimmed, a tab or other control
@@ -168,7 +196,7 @@ pub fn from_text(text: &str) -> Source {
 /// label, title and notes paragraphs around them; the author and created
 /// date of its properties.
 pub fn from_docx(bytes: &[u8]) -> Result<Source, String> {
-    let d = er_read::docx::Docx::read(bytes)?;
+    let d = crate::docx::Docx::read(bytes)?;
     let mut items = Vec::new();
     let mut table = 0;
     let mut k = 0;
@@ -213,9 +241,9 @@ pub fn from_docx(bytes: &[u8]) -> Result<Source, String> {
 
 /// The author and created date of an Office file's core properties.
 fn properties(bytes: &[u8]) -> (Option<String>, Option<String>) {
-    let Ok(parts) = er_read::docx::parts(bytes) else { return (None, None) };
+    let Ok(parts) = crate::docx::parts(bytes) else { return (None, None) };
     let Some(core) = parts.get("docProps/core.xml") else { return (None, None) };
-    let tag = |name: &str| er_read::docx::element_text(core, name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+    let tag = |name: &str| crate::docx::element_text(core, name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
     let unescape = |s: String| s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&");
     (tag("dc:creator").map(unescape), tag("dcterms:created").map(|d| d.chars().take(10).collect()))
 }
@@ -279,7 +307,7 @@ fn attach_captions(items: Vec<Item>) -> Vec<Item> {
 /// from its label row (表一) or, failing one, the sheet itself: the title,
 /// the header rows, the value row (the first row of figures), the notes.
 pub fn from_xlsx(bytes: &[u8]) -> Result<Source, String> {
-    let sheets = er_read::xlsx::read(bytes)?;
+    let sheets = crate::xlsx::read(bytes)?;
     let mut items = Vec::new();
     let mut year = None;
     for s in &sheets {
@@ -329,13 +357,13 @@ pub fn from_xlsx(bytes: &[u8]) -> Result<Source, String> {
             let last = s.merged.iter().filter(|m| m.0 >= header_start && m.0 < r).map(|m| m.3).fold(last, u32::max);
             for hr in header_start..r {
                 for (c, t) in row_cells(hr) {
-                    st.cells.push(Cell { text: t.split_whitespace().collect::<Vec<_>>().join(""), place: t!("place-sheet-cell", sheet = s.name.clone(), cell = er_read::xlsx::cell_name(hr, c)) });
+                    st.cells.push(Cell { text: t.split_whitespace().collect::<Vec<_>>().join(""), place: t!("place-sheet-cell", sheet = s.name.clone(), cell = crate::xlsx::cell_name(hr, c)) });
                 }
             }
             if let Some(vr) = value_row {
                 st.last_row = Some(st.cells.len());
                 for c in first..=last {
-                    st.cells.push(Cell { text: text(vr, c), place: t!("place-sheet-cell", sheet = s.name.clone(), cell = er_read::xlsx::cell_name(vr, c)) });
+                    st.cells.push(Cell { text: text(vr, c), place: t!("place-sheet-cell", sheet = s.name.clone(), cell = crate::xlsx::cell_name(vr, c)) });
                 }
                 r = vr + 1;
             }
@@ -376,8 +404,8 @@ const MAX_STRUCT_ELEMENTS: usize = 200_000;
 
 pub fn from_pdf(bytes: &[u8]) -> Result<Source, String> {
     use lopdf::{Dictionary, Document, Object, ObjectId};
-    let pages = er_read::pdf::read(bytes)?;
-    let doc = er_read::pdf::load(bytes)?;
+    let pages = crate::pdf::read(bytes)?;
+    let doc = crate::pdf::load(bytes)?;
     let page_ids: Vec<ObjectId> = doc.get_pages().into_values().collect();
     let root = doc
         .catalog()
