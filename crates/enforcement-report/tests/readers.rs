@@ -65,3 +65,21 @@ fn is_page_number(line: &str) -> bool {
     let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
     t.len() > 2 && t.starts_with('—') && t.ends_with('—') && t.trim_matches('—').chars().all(|c| c.is_ascii_digit())
 }
+
+#[test]
+fn import_reads_the_tables_of_an_untagged_pdf_from_their_rules() {
+    let dir = scratch("lo-import");
+    let docx = dir.join("report.docx");
+    std::fs::copy(root().join("tests/golden/aral-emergency-2024.docx"), &docx).unwrap();
+    soffice_convert(&docx, "pdf", &dir, &dir);
+    let out = dir.join("imported.yaml");
+    let o = run(&["import", dir.join("report.pdf").to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    // Every figure of every table as the reference report publishes it.
+    let (got, want) = (er_data::load_file(&out).unwrap().report, er_data::load_file(&fixture()).unwrap().report);
+    for (t, def) in want.template.tables.iter().enumerate() {
+        let (g, w): (Vec<String>, Vec<String>) = (got.values(t).iter().map(|v| v.text()).collect(), want.values(t).iter().map(|v| v.text()).collect());
+        assert_eq!(g, w, "{}", def.label);
+    }
+    assert_eq!(got.agency, "第一师阿拉尔市应急管理局");
+}

@@ -44,12 +44,20 @@ pub struct Page {
 
 /// A cell of a ruled table as the rules draw it: its place in the grid the
 /// rules make (top row 0, left column 0) and its spans.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RuledCell {
     pub row: usize,
     pub col: usize,
     pub rows: usize,
     pub cols: usize,
+    /// Where the cell stands on the page, in points: its left and right
+    /// rules' x, its top and bottom rules' y.
+    pub left: f64,
+    pub right: f64,
+    pub top: f64,
+    pub bottom: f64,
+    /// The text drawn inside it, line by line joined, in reading order.
+    pub text: String,
 }
 
 impl Page {
@@ -57,7 +65,9 @@ impl Page {
     /// grid the rules make, with neighbouring slots that no rule separates
     /// merged into one cell.
     pub fn ruled_tables(&self) -> Vec<Vec<RuledCell>> {
-        const EPS: f64 = 0.05;
+        // Rules meet within a line's width: LibreOffice draws a border from
+        // 99.25 and the border across from 99.5.
+        const EPS: f64 = 1.0;
         let segs = &self.segments;
         // The grouping compares every two rules: a page of more rules than
         // a roll-up's page draws is no table of ours.
@@ -91,6 +101,16 @@ impl Page {
         }
         let mut tables: Vec<(f64, Vec<RuledCell>)> = groups.into_values().filter_map(|g| grid_of(&g)).collect();
         tables.sort_by(|a, b| b.0.total_cmp(&a.0));
+        // Each upright run in the cell its start stands in, read top down.
+        let mut runs: Vec<&TextRun> = self.runs.iter().filter(|r| !r.turned && !r.artifact).collect();
+        runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
+        for (_, cells) in &mut tables {
+            for r in &runs {
+                if let Some(c) = cells.iter_mut().find(|c| c.left - EPS <= r.x && r.x < c.right && c.bottom <= r.y && r.y <= c.top) {
+                    c.text.push_str(&r.text);
+                }
+            }
+        }
         tables.into_iter().map(|(_, t)| t).collect()
     }
 }
@@ -98,7 +118,7 @@ impl Page {
 /// The cells of one group of rules, with the group's top y; None for a
 /// group that is not a grid (a lone rule).
 fn grid_of(g: &[Segment]) -> Option<(f64, Vec<RuledCell>)> {
-    const EPS: f64 = 0.05;
+    const EPS: f64 = 1.0;
     let horizontal: Vec<&Segment> = g.iter().filter(|s| (s.y1 - s.y2).abs() < EPS).collect();
     let vertical: Vec<&Segment> = g.iter().filter(|s| (s.x1 - s.x2).abs() < EPS).collect();
     let distinct = |mut v: Vec<f64>| {
@@ -138,7 +158,17 @@ fn grid_of(g: &[Segment]) -> Option<(f64, Vec<RuledCell>)> {
                     *s = true;
                 }
             }
-            cells.push(RuledCell { row: r, col: c, rows: r2 - r + 1, cols: c2 - c + 1 });
+            cells.push(RuledCell {
+                row: r,
+                col: c,
+                rows: r2 - r + 1,
+                cols: c2 - c + 1,
+                left: xs[c],
+                right: xs[c2 + 1],
+                top: ys[r],
+                bottom: ys[r2 + 1],
+                text: String::new(),
+            });
         }
     }
     Some((ys[0], cells))
@@ -150,6 +180,12 @@ impl Page {
     /// Text turned a quarter (a landscape page's number on the sheet's
     /// edge) reads down its column, after the page's lines.
     pub fn lines(&self) -> Vec<String> {
+        self.lines_at().into_iter().map(|(_, s)| s).collect()
+    }
+
+    /// The lines with the height each stands at (a turned column at the
+    /// page's foot, below every line).
+    pub fn lines_at(&self) -> Vec<(f64, String)> {
         let (mut runs, mut turned): (Vec<TextRun>, Vec<TextRun>) = self.runs.iter().cloned().partition(|r| !r.turned);
         runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
         let mut lines: Vec<(f64, String)> = Vec::new();
@@ -167,7 +203,7 @@ impl Page {
                 _ => columns.push((r.x, r.text)),
             }
         }
-        lines.into_iter().chain(columns).map(|(_, s)| s).collect()
+        lines.into_iter().chain(columns.into_iter().map(|(_, s)| (f64::NEG_INFINITY, s))).collect()
     }
 }
 

@@ -416,13 +416,37 @@ pub fn from_pdf(bytes: &[u8]) -> Result<Source, String> {
         .and_then(|d| d.get(b"K").ok())
         .and_then(|k| k.as_reference().ok());
     let Some(root) = root else {
-        // Untagged: its lines as paragraphs.
-        let items = pages
-            .iter()
-            .enumerate()
-            .flat_map(|(pi, p)| p.lines().into_iter().map(move |l| Item::Para(Para { text: l, place: t!("place-page", n = pi + 1) })))
-            .collect();
-        return Ok(Source { items, ..Source::default() });
+        // Untagged: its lines as paragraphs, and the tables its rules draw,
+        // each where it stands on its page.
+        let mut items = Vec::new();
+        let mut tables = 0;
+        for (pi, p) in pages.iter().enumerate() {
+            let ruled = p.ruled_tables();
+            let inside = |y: f64| ruled.iter().any(|t| t.iter().any(|c| c.bottom <= y && y <= c.top));
+            let mut placed: Vec<(f64, Item)> = p
+                .lines_at()
+                .into_iter()
+                .filter(|(y, l)| !inside(*y) && !l.trim().is_empty())
+                .map(|(y, l)| (y, Item::Para(Para { text: clean(&l), place: t!("place-page", n = pi + 1) })))
+                .collect();
+            for mut cells in ruled.into_iter().filter(|t| t.len() > 1) {
+                tables += 1;
+                cells.sort_by_key(|c| (c.row, c.col));
+                let last = cells.iter().map(|c| c.row).max().unwrap_or(0);
+                let top = cells.iter().map(|c| c.top).fold(f64::NEG_INFINITY, f64::max);
+                let mut st = SourceTable { place: t!("place-table", n = tables), ..SourceTable::default() };
+                for c in &cells {
+                    if c.row == last && st.last_row.is_none() {
+                        st.last_row = Some(st.cells.len());
+                    }
+                    st.cells.push(Cell { text: c.text.split_whitespace().collect(), place: t!("place-table-cell", table = tables, row = c.row + 1, column = c.col + 1) });
+                }
+                placed.push((top, Item::Table(st)));
+            }
+            placed.sort_by(|a, b| b.0.total_cmp(&a.0));
+            items.extend(placed.into_iter().map(|(_, i)| i));
+        }
+        return Ok(Source { items: attach_captions(items), ..Source::default() });
     };
     let page_of = |d: &Dictionary| d.get(b"Pg").ok().and_then(|p| p.as_reference().ok()).and_then(|r| page_ids.iter().position(|q| *q == r));
     let runs = |pi: usize, mcid: i64| -> String { pages[pi].runs.iter().filter(|r| r.mcid == Some(mcid) && !r.artifact).map(|r| r.text.as_str()).collect() };
