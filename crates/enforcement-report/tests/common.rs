@@ -85,16 +85,19 @@ pub fn cases(dir: &Path) -> Vec<Case> {
         .collect()
 }
 
-/// True when LibreOffice (`soffice`) runs on this machine: tests that
-/// need it say so and pass without it.
-pub fn has_soffice() -> bool {
-    Command::new("soffice").arg("--version").output().is_ok_and(|o| o.status.success())
+/// Fails the test unless LibreOffice (`soffice`) runs on this machine:
+/// `make test` installs it (scripts/test-tools.sh); a test never passes
+/// by skipping.
+pub fn need_soffice() {
+    let ok = Command::new("soffice").arg("--version").output().is_ok_and(|o| o.status.success());
+    assert!(ok, "LibreOffice (soffice) is needed: make test installs it (scripts/test-tools.sh)");
 }
 
-/// Converts `file` with LibreOffice headless to `filter` (docx, xlsx, or a
-/// CSV filter) into `out_dir`, with a profile of its own under `work`, and
-/// asserts it succeeded.
+/// Converts `file` with LibreOffice headless to `filter` (docx, xlsx, pdf,
+/// or a CSV filter) into `out_dir`, with a profile of its own under `work`,
+/// and asserts it succeeded.
 pub fn soffice_convert(file: &Path, filter: &str, out_dir: &Path, work: &Path) {
+    need_soffice();
     let o = Command::new("soffice")
         .args(["--headless", &format!("-env:UserInstallation=file://{}/lo-profile", work.display()), "--convert-to", filter, "--outdir"])
         .arg(out_dir)

@@ -103,10 +103,7 @@ fn the_tools_own_docx_xlsx_and_pdf_give_back_figures_and_text() {
 
 #[test]
 fn the_same_after_a_libreoffice_round_trip() {
-    if !has_soffice() {
-        eprintln!("soffice not installed: skipped");
-        return;
-    }
+    need_soffice();
     let dir = scratch("import-lo");
     for ex in [fixture(), root().join("fixtures/national-2021-example.yaml")] {
         let stem = ex.file_stem().unwrap().to_string_lossy().into_owned();

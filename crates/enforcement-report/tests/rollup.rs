@@ -171,10 +171,7 @@ fn five_agencies_sum_to_the_totals_computed_here() {
 /// test says so and passes; `scripts/recalc-rollup.sh` does the same by hand.
 #[test]
 fn the_totals_recalculate_in_libreoffice() {
-    if !has_soffice() {
-        eprintln!("soffice not installed: skipped (see scripts/recalc-rollup.sh)");
-        return;
-    }
+    need_soffice();
     let dir = scratch("rollup-recalc");
     let out = dir.join("out");
     let o = rollup(&five(&dir), &out, &["--format", "xlsx"]);
