@@ -151,19 +151,24 @@ fn character_references_in_a_docx_are_their_characters() {
     assert_eq!((o.status.code(), String::from_utf8_lossy(&o.stdout).into_owned()), (Some(0), String::new()));
 }
 
-#[test]
-fn diff_refuses_a_zip_bomb_and_names_the_file() {
-    let dir = scratch("zip-bomb");
-    let bomb = dir.join("bomb.docx");
-    let mut z = zip::ZipWriter::new(std::fs::File::create(&bomb).unwrap());
+/// A package under 1 MiB whose one part, `part`, inflates to 80 MiB.
+fn zip_bomb(path: &std::path::Path, part: &str) {
+    let mut z = zip::ZipWriter::new(std::fs::File::create(path).unwrap());
     let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    z.start_file("word/document.xml", opts).unwrap();
+    z.start_file(part, opts).unwrap();
     let mb = vec![b' '; 1 << 20];
     for _ in 0..80 {
         z.write_all(&mb).unwrap();
     }
     z.finish().unwrap();
-    assert!(std::fs::metadata(&bomb).unwrap().len() < 1 << 20, "a small file");
+    assert!(std::fs::metadata(path).unwrap().len() < 1 << 20, "a small file");
+}
+
+#[test]
+fn diff_refuses_a_zip_bomb_and_names_the_file() {
+    let dir = scratch("zip-bomb");
+    let bomb = dir.join("bomb.docx");
+    zip_bomb(&bomb, "word/document.xml");
     let golden = root().join("tests/golden/aral-emergency-2024.docx");
     let o = run(&["diff", bomb.to_str().unwrap(), golden.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(2));
@@ -274,15 +279,7 @@ fn a_reference_in_a_template_note_is_rendered_not_printed() {
 fn an_xlsx_bomb_is_refused_and_named() {
     let dir = scratch("xlsx-bomb");
     let bomb = dir.join("bomb.xlsx");
-    let mut z = zip::ZipWriter::new(std::fs::File::create(&bomb).unwrap());
-    let opts = zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
-    z.start_file("xl/worksheets/sheet1.xml", opts).unwrap();
-    let mb = vec![b' '; 1 << 20];
-    for _ in 0..80 {
-        z.write_all(&mb).unwrap();
-    }
-    z.finish().unwrap();
-    assert!(std::fs::metadata(&bomb).unwrap().len() < 1 << 20, "a small file");
+    zip_bomb(&bomb, "xl/worksheets/sheet1.xml");
     for args in [vec!["diff", bomb.to_str().unwrap(), bomb.to_str().unwrap()], vec!["import", bomb.to_str().unwrap(), "-o", dir.join("b.yaml").to_str().unwrap()]] {
         let o = run_within(60, &args);
         assert_eq!(o.status.code(), Some(2), "{args:?}");

@@ -6,12 +6,19 @@ mod common;
 
 use common::*;
 
-#[test]
-fn a_pdf_libreoffice_made_from_the_docx_reads_as_the_docx() {
-    let dir = scratch("lo-pdf");
+/// The reference's golden DOCX and the PDF LibreOffice exports from it,
+/// report.docx and report.pdf in a new folder.
+fn libreoffice_pdf(name: &str) -> (std::path::PathBuf, std::path::PathBuf) {
+    let dir = scratch(name);
     let docx = dir.join("report.docx");
     std::fs::copy(root().join("tests/golden/aral-emergency-2024.docx"), &docx).unwrap();
     soffice_convert(&docx, "pdf", &dir, &dir);
+    (dir, docx)
+}
+
+#[test]
+fn a_pdf_libreoffice_made_from_the_docx_reads_as_the_docx() {
+    let (dir, docx) = libreoffice_pdf("lo-pdf");
     let pdf = std::fs::read(dir.join("report.pdf")).unwrap();
     let raw = String::from_utf8_lossy(&pdf);
     assert!(!raw.contains("/StructTreeRoot"), "LibreOffice's PDF is untagged by default");
@@ -68,10 +75,7 @@ fn is_page_number(line: &str) -> bool {
 
 #[test]
 fn import_reads_the_tables_of_an_untagged_pdf_from_their_rules() {
-    let dir = scratch("lo-import");
-    let docx = dir.join("report.docx");
-    std::fs::copy(root().join("tests/golden/aral-emergency-2024.docx"), &docx).unwrap();
-    soffice_convert(&docx, "pdf", &dir, &dir);
+    let (dir, _) = libreoffice_pdf("lo-import");
     let out = dir.join("imported.yaml");
     let o = run(&["import", dir.join("report.pdf").to_str().unwrap(), "-o", out.to_str().unwrap()]);
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
