@@ -43,6 +43,8 @@ fn capped(args: &[&str], dir: &Path) -> Ran {
         });
     }
     let start = Instant::now();
+    // Waited for with wait4 below, which also gives the peak memory.
+    #[allow(clippy::zombie_processes)]
     let child = c.spawn().unwrap();
     let pid = child.id() as libc::pid_t;
     let (tx, rx) = std::sync::mpsc::channel();
