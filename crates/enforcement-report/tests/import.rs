@@ -264,3 +264,59 @@ fn a_source_at_odds_with_itself_is_imported_and_said() {
     assert!(stderr(&c).lines().filter(|l| l.contains(": error: ")).all(|l| l.contains("still to fill")), "{}", stderr(&c));
     assert!(std::fs::read_to_string(&out).unwrap().contains("持有行政执法证件 45人"));
 }
+
+/// A report as clerks arrange it: 表1 with its title on one line, 表2 and
+/// its title, a table the template has not (表五 复议/诉讼), no signature,
+/// and the author property Word fills in with the computer's user.
+#[test]
+fn what_clerks_do_is_read_and_what_is_guessed_is_said() {
+    use std::io::Write;
+    let t1 = format!(
+        "<w:tbl>{}{}{}</w:tbl>",
+        tr(&[tc("行政许可实施数量（宗）", 5)]),
+        tr(&[tc("申请数量", 1), tc("受理数量", 1), tc("许可数量", 1), tc("不予许可数量", 1), tc("撤销许可数量", 1)]),
+        tr(&[tc("12", 1), tc("12", 1), tc("10", 1), tc("2", 1), tc("0", 1)]),
+    );
+    let t5 = format!("<w:tbl>{}{}</w:tbl>", tr(&[tc("被申请行政复议（件）", 1), tc("被提起行政诉讼（件）", 1)]), tr(&[tc("3", 1), tc("1", 1)]));
+    let body = [
+        p("第一部分 行政执法总体情况"),
+        p("一、行政执法基本情况"),
+        p("2024年度收到行政许可申请12件。"),
+        p("第二部分 行政执法数据统计情况"),
+        p("表1　2024年度行政许可实施情况统计表"),
+        t1,
+        p("表五"),
+        p("行政复议和行政诉讼情况统计表"),
+        t5,
+    ]
+    .concat();
+    // The package with a core part naming its author.
+    let mut z = zip::ZipArchive::new(std::io::Cursor::new(docx(&body))).unwrap();
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..z.len() {
+        let mut f = z.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut bytes).unwrap();
+        w.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        w.write_all(&bytes).unwrap();
+    }
+    w.start_file("docProps/core.xml", zip::write::SimpleFileOptions::default()).unwrap();
+    w.write_all(r#"<?xml version="1.0" encoding="UTF-8"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>Administrator</dc:creator></cp:coreProperties>"#.as_bytes()).unwrap();
+    let bytes = w.finish().unwrap().into_inner();
+    let dir = scratch("import-clerks");
+    let src = dir.join("report.docx");
+    std::fs::write(&src, bytes).unwrap();
+    let out = dir.join("r.yaml");
+    let o = import(&src, &out, &[]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    // 表1 with its title on one line is 表一, its figures read.
+    let r = load(&out);
+    let t1: Vec<String> = r.values(0).iter().map(|v| v.text()).collect();
+    assert_eq!(t1, ["12", "12", "10", "2", "0"]);
+    // The extra table is left out, and said; the agency from the author
+    // property is said.
+    assert!(err.contains("表五 行政复议和行政诉讼情况统计表 is a table template") && err.contains("left out"), "{err}");
+    assert!(err.contains("the file's author property “Administrator”"), "{err}");
+}

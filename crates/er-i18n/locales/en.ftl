@@ -625,3 +625,5 @@ read-too-many-cells = the workbook has more than { $max } cells: not a report's 
 read-too-many-struct = the PDF's structure tree has more than { $max } elements: not a report's PDF
 tpl-not-a-template = not a template file: its content is no mapping of name and tables
 help-tpl-not-a-template = name a template file (`enforcement-report templates --show national-2021 > mine.yaml` starts one) or a built-in template
+import-guess-agency-property = the text names no agency (no signature): the agency is the file's author property “{ $agency }” (give --agency otherwise)
+import-guess-extra-table = { $table } is a table template { $template } has not: left out

@@ -624,3 +624,5 @@ read-too-many-cells = 工作簿的单元格超过 { $max } 个：不是报告文
 read-too-many-struct = PDF 的结构树超过 { $max } 个元素：不是报告的 PDF
 tpl-not-a-template = 不是模板文件：内容不是由 name 和 tables 组成的映射
 help-tpl-not-a-template = 请指定模板文件（可用 `enforcement-report templates --show national-2021 > mine.yaml` 开始）或内置模板
+import-guess-agency-property = 正文没有写明机关（没有署名）：机关取自文件的作者属性“{ $agency }”（否则请用 --agency 指定）
+import-guess-extra-table = { $table } 是模板 { $template } 没有的表：未导入

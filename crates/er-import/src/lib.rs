@@ -95,10 +95,16 @@ pub fn import(source: Source, opts: &Options) -> Result<Imported, ImportError> {
         }
     };
     let assigned = tables::assign(&tables, &template);
-    if assigned.iter().any(Option::is_none) {
-        let missing: Vec<&SourceTable> = tables.iter().zip(&assigned).filter(|(_, a)| a.is_none()).map(|(t, _)| *t).collect();
-        return Err(unmatched(&missing));
+    if assigned.iter().all(Option::is_none) {
+        return Err(unmatched(&tables));
     }
+    // A table the template has not (表五 复议/诉讼 beside the four) is left
+    // out, and said; its figures go nowhere.
+    for (st, _) in tables.iter().zip(&assigned).filter(|(_, a)| a.is_none()) {
+        let name = [st.label.as_deref(), st.title.as_deref()].into_iter().flatten().collect::<Vec<_>>().join(" ");
+        guesses.push((st.place.clone(), t!("import-guess-extra-table", table = name, template = template.name)));
+    }
+    let (tables, assigned): (Vec<&SourceTable>, Vec<Option<usize>>) = tables.iter().zip(assigned).filter(|(_, a)| a.is_some()).map(|(t, a)| (*t, a)).unzip();
 
     // Figures, column by column.
     let mut figures: Vec<Vec<Read>> = template.tables.iter().map(|d| vec![Read::ToFill(String::new()); d.columns.len()]).collect();
@@ -162,13 +168,16 @@ pub fn import(source: Source, opts: &Options) -> Result<Imported, ImportError> {
     let n = narrative::read(&paras, template.part_index(Part::Statistics));
     guesses.extend(n.guesses.iter().cloned());
 
-    let agency = opts
-        .agency
-        .clone()
-        .or_else(|| n.signature.clone())
-        .or_else(|| source.author.clone())
-        .filter(|a| !a.trim().is_empty())
-        .ok_or_else(|| ImportError::Missing(t!("import-no-agency")))?;
+    let agency = match opts.agency.clone().or_else(|| n.signature.clone()).filter(|a| !a.trim().is_empty()) {
+        Some(a) => a,
+        None => {
+            // The file's author property only when the text names no one,
+            // and said: it is often the name of the computer's user.
+            let a = source.author.clone().filter(|a| !a.trim().is_empty()).ok_or_else(|| ImportError::Missing(t!("import-no-agency")))?;
+            guesses.push((String::new(), t!("import-guess-agency-property", agency = a.clone())));
+            a
+        }
+    };
     let year = match opts.year.or_else(|| year_of(&paras, titles.iter().flatten())).or(source.year) {
         Some(y) => y,
         None => {

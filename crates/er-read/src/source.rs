@@ -90,9 +90,51 @@ pub fn clean(line: &str) -> String {
 
 /// A table label on its own: 表一 … 表二十.
 pub fn table_label(s: &str) -> Option<String> {
-    let s = s.trim();
+    let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     let rest = s.strip_prefix('表')?;
-    (!rest.is_empty() && rest.chars().count() <= 3 && rest.chars().all(|c| "一二三四五六七八九十".contains(c))).then(|| s.to_string())
+    if !rest.is_empty() && rest.chars().count() <= 3 && rest.chars().all(|c| "一二三四五六七八九十".contains(c)) {
+        return Some(s.to_string());
+    }
+    // 表1 or 表１ as clerks type it: the label the templates write, 表一.
+    let digits: String = rest.chars().map(|c| if ('０'..='９').contains(&c) { char::from_u32(c as u32 - 0xFEE0).unwrap_or(c) } else { c }).collect();
+    let n: u32 = digits.parse().ok().filter(|_| digits.len() <= 2 && digits.chars().all(|c| c.is_ascii_digit()))?;
+    const NUMERALS: [&str; 10] = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    let name = match n {
+        1..=9 => NUMERALS[n as usize].to_string(),
+        10 => "十".into(),
+        11..=19 => format!("十{}", NUMERALS[(n - 10) as usize]),
+        20..=99 => format!("{}十{}", NUMERALS[(n / 10) as usize], NUMERALS[(n % 10) as usize]),
+        _ => return None,
+    };
+    Some(format!("表{name}"))
+}
+
+/// A table's label and title written on one line (表一　行政许可实施情况统计表):
+/// the label, and the title when one follows.
+///
+/// ```
+/// use er_read::source::label_and_title;
+/// assert_eq!(label_and_title("表一　2024年度行政许可实施情况统计表"), Some(("表一".into(), Some("2024年度行政许可实施情况统计表".into()))));
+/// assert_eq!(label_and_title("表3 行政强制实施情况统计表"), Some(("表三".into(), Some("行政强制实施情况统计表".into()))));
+/// assert_eq!(label_and_title("表二"), Some(("表二".into(), None)));
+/// assert_eq!(label_and_title("表示感谢"), None);
+/// ```
+pub fn label_and_title(s: &str) -> Option<(String, Option<String>)> {
+    let s = s.trim();
+    if let Some(l) = table_label(s) {
+        return Some((l, None));
+    }
+    // The label is 表 and up to three numerals or two digits, then a space
+    // or the title itself (a title ends in 表).
+    let head: String = s.chars().take_while(|c| !c.is_whitespace()).collect();
+    let (label, title) = match table_label(&head) {
+        Some(l) => (l, s[head.len()..].trim().to_string()),
+        None => {
+            let k = s.char_indices().skip(1).take(3).find(|(_, c)| !("一二三四五六七八九十0123456789０１２３４５６７８９".contains(*c))).map(|(i, _)| i)?;
+            (table_label(&s[..k])?, s[k..].trim().to_string())
+        }
+    };
+    (title.ends_with('表') && title.chars().count() >= 4).then_some((label, Some(title)))
 }
 
 /// The notes lead: 说明： or 填报说明：, possibly after a table label
@@ -142,13 +184,13 @@ pub fn from_text(text: &str) -> Source {
     while i < lines.len() {
         let line = lines[i];
         let place = t!("place-line", n = i + 1);
-        if let Some(label) = table_label(line) {
-            let mut table = SourceTable { label: Some(label), place: place.clone(), ..SourceTable::default() };
+        if let Some((label, title)) = label_and_title(line) {
+            let mut table = SourceTable { label: Some(label), title, place: place.clone(), ..SourceTable::default() };
             i += 1;
             while i < lines.len() && lines[i].trim().is_empty() {
                 i += 1;
             }
-            if i < lines.len() && !lines[i].starts_with('\t') {
+            if table.title.is_none() && i < lines.len() && !lines[i].starts_with('\t') {
                 table.title = Some(lines[i].trim().to_string());
                 i += 1;
             }
@@ -156,7 +198,7 @@ pub fn from_text(text: &str) -> Source {
             while i < lines.len() {
                 let l = lines[i];
                 let trimmed = l.trim().trim_matches('\u{a0}');
-                if table_label(l).is_some() || (!in_notes && trimmed.starts_with("第") && trimmed.contains("部分") && !l.starts_with('\t')) {
+                if label_and_title(l).is_some() || (!in_notes && trimmed.starts_with("第") && trimmed.contains("部分") && !l.starts_with('\t')) {
                     break;
                 }
                 if let Some((_, first)) = notes_lead(trimmed).filter(|_| !l.starts_with('\t')) {
@@ -258,6 +300,13 @@ fn attach_captions(items: Vec<Item>) -> Vec<Item> {
         match item {
             Item::Table(mut t) => {
                 // Title, then label, looking back, unless the table has them.
+                // 表一　行政许可实施情况统计表 on one line.
+                if let (None, None, Some(Item::Para(p))) = (&t.label, &t.title, out.last()) {
+                    if let Some((label, Some(title))) = label_and_title(&p.text) {
+                        out.pop();
+                        (t.label, t.title) = (Some(label), Some(title));
+                    }
+                }
                 if let (None, Some(Item::Para(p))) = (&t.title, out.last()) {
                     if table_label(&p.text).is_none() && notes_lead(&p.text).is_none() {
                         let title = p.text.clone();
