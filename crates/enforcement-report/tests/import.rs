@@ -320,3 +320,65 @@ fn what_clerks_do_is_read_and_what_is_guessed_is_said() {
     assert!(err.contains("表五 行政复议和行政诉讼情况统计表 is a table template") && err.contains("left out"), "{err}");
     assert!(err.contains("the file's author property “Administrator”"), "{err}");
 }
+
+/// A one-sheet workbook of these rows, written by hand: figures as
+/// numbers, everything else as inline text, empty strings left out.
+fn xlsx_rows(rows: &[Vec<&str>]) -> Vec<u8> {
+    use std::io::Write;
+    let col = |c: usize| ((b'A' + c as u8) as char).to_string();
+    let mut data = String::new();
+    for (r, row) in rows.iter().enumerate() {
+        data.push_str(&format!("<row r=\"{}\">", r + 1));
+        for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+            let at = format!("{}{}", col(c), r + 1);
+            if v.parse::<f64>().is_ok() {
+                data.push_str(&format!("<c r=\"{at}\"><v>{v}</v></c>"));
+            } else {
+                data.push_str(&format!("<c r=\"{at}\" t=\"inlineStr\"><is><t>{v}</t></is></c>"));
+            }
+        }
+        data.push_str("</row>");
+    }
+    let mut z = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let o = zip::write::SimpleFileOptions::default();
+    for (name, text) in [
+        ("[Content_Types].xml", r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#.to_string()),
+        ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#.to_string()),
+        ("xl/workbook.xml", r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="统计" sheetId="1" r:id="rId1"/></sheets></workbook>"#.to_string()),
+        ("xl/_rels/workbook.xml.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#.to_string()),
+        ("xl/worksheets/sheet1.xml", format!(r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>{data}</sheetData></worksheet>"#)),
+    ] {
+        z.start_file(name, o).unwrap();
+        z.write_all(text.as_bytes()).unwrap();
+    }
+    z.finish().unwrap().into_inner()
+}
+
+#[test]
+fn a_sheet_whose_labels_and_titles_share_a_cell_gives_each_table() {
+    let rows = vec![
+        vec!["表一　2024年度行政许可实施情况统计表"],
+        vec!["行政许可实施数量（宗）"],
+        vec!["申请数量", "受理数量", "许可数量", "不予许可数量", "撤销许可数量"],
+        vec!["39", "39", "39", "0", "0"],
+        vec!["说明：1.统计范围为统计年度1月1日至12月31日。"],
+        vec!["表二　2024年度行政处罚实施情况统计表"],
+        vec!["行政处罚实施数量（宗）"],
+        vec!["警告", "罚款", "没收违法所得、没收非法财物", "暂扣许可证、执照", "责令停产停业", "吊销许可证、执照", "行政拘留", "其他行政处罚", "合计（宗）", "罚没金额（万元）"],
+        vec!["", "27", "10", "", "", "", "", "", "37", "173.7821088"],
+    ];
+    let dir = scratch("import-one-cell");
+    let src = dir.join("统计.xlsx");
+    std::fs::write(&src, xlsx_rows(&rows)).unwrap();
+    let out = dir.join("r.yaml");
+    let o = import(&src, &out, &["--agency", "某县应急管理局"]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    let r = load(&out);
+    let text = |t: usize| r.values(t).iter().map(|v| v.text()).collect::<Vec<_>>();
+    assert_eq!(text(0), ["39", "39", "39", "0", "0"]);
+    assert_eq!(text(1), ["", "27", "10", "", "", "", "", "", "37", "173.7821088"]);
+    // The year is the titles' 2024, not a guess from the file.
+    assert_eq!(r.year, 2024);
+    assert!(!err.contains("the year is not written"), "{err}");
+}

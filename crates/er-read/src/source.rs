@@ -369,21 +369,26 @@ pub fn from_xlsx(bytes: &[u8]) -> Result<Source, String> {
         let text = |r: u32, c: u32| s.cells.get(&(r, c)).map(|v| v.text().trim().to_string()).unwrap_or_default();
         let last_row = s.cells.keys().map(|k| k.0).max().unwrap_or(0);
         let row_cells = |r: u32| -> Vec<(u32, String)> { s.cells.range((r, 0)..(r + 1, 0)).map(|((_, c), v)| (*c, v.text().trim().to_string())).filter(|(_, t)| !t.is_empty()).collect() };
-        // Where each table starts: a row whose first cell is a label.
-        let mut starts: Vec<(u32, Option<String>)> = (0..=last_row).filter_map(|r| row_cells(r).first().and_then(|(_, t)| table_label(t)).map(|l| (r, Some(l)))).collect();
+        // Where each table starts: a row whose first cell is a label, or
+        // a label and its title in one cell (表一　…统计表).
+        let rows: std::collections::BTreeSet<u32> = s.cells.keys().map(|k| k.0).collect();
+        let mut starts: Vec<(u32, Option<String>, Option<String>)> = rows
+            .iter()
+            .filter_map(|&r| row_cells(r).first().and_then(|(_, t)| label_and_title(t)).map(|(l, title)| (r, Some(l), title)))
+            .collect();
         if starts.is_empty() {
-            starts.push((0, table_label(&s.name)));
+            starts.push((0, table_label(&s.name), None));
         }
-        for (k, (start, label)) in starts.iter().enumerate() {
+        for (k, (start, label, title)) in starts.iter().enumerate() {
             let end = starts.get(k + 1).map_or(last_row + 1, |n| n.0);
-            let mut st = SourceTable { label: label.clone(), place: t!("place-sheet", sheet = s.name.clone()), ..SourceTable::default() };
+            let mut st = SourceTable { label: label.clone(), title: title.clone(), place: t!("place-sheet", sheet = s.name.clone()), ..SourceTable::default() };
             let mut r = if label.is_some() { start + 1 } else { *start };
             // The title: the first row with one text and no figure.
             while r < end && row_cells(r).is_empty() {
                 r += 1;
             }
             let cells = row_cells(r);
-            if cells.len() == 1 && !is_figure(&cells[0].1) && notes_lead(&cells[0].1).is_none() {
+            if st.title.is_none() && cells.len() == 1 && !is_figure(&cells[0].1) && notes_lead(&cells[0].1).is_none() {
                 st.title = Some(cells[0].1.clone());
                 r += 1;
             }
