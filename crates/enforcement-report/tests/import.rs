@@ -382,3 +382,22 @@ fn a_sheet_whose_labels_and_titles_share_a_cell_gives_each_table() {
     assert_eq!(r.year, 2024);
     assert!(!err.contains("the year is not written"), "{err}");
 }
+
+#[test]
+fn literal_braces_in_the_text_stay_literal() {
+    let dir = scratch("import-braces");
+    let text = std::fs::read_to_string(root().join("fixtures/aral-emergency-2024.reference.txt")).unwrap();
+    assert!(text.contains("无被申请行政复议、提起行政诉讼的情况。"));
+    let text = text.replacen("无被申请行政复议、提起行政诉讼的情况。", "无被申请行政复议、提起行政诉讼的情况（文号{SJ-2024-001}）。", 1);
+    let src = dir.join("braces.txt");
+    std::fs::write(&src, text).unwrap();
+    let out = dir.join("r.yaml");
+    let o = import(&src, &out, &[]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let c = run(&["check", out.to_str().unwrap()]);
+    assert!(c.status.success(), "{}", stderr(&c));
+    let csv_dir = dir.join("out");
+    let docx = render(&out, "docx", &csv_dir);
+    let d = er_read::docx::Docx::read(&docx).unwrap();
+    assert!(d.text().contains("（文号{SJ-2024-001}）"), "the braces are printed as written");
+}

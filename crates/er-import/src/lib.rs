@@ -77,6 +77,16 @@ impl std::fmt::Display for ImportError {
     }
 }
 
+/// A text of the source as the data file writes it: its braces doubled,
+/// since a data file's text reads `{…}` as a reference.
+///
+/// ```ignore
+/// assert_eq!(literal("编号{SJ-2024-001}"), "编号{{SJ-2024-001}}");
+/// ```
+fn literal(text: &str) -> String {
+    text.replace('{', "{{").replace('}', "}}")
+}
+
 /// Makes the data file of a source.
 pub fn import(source: Source, opts: &Options) -> Result<Imported, ImportError> {
     let mut guesses: Vec<(String, String)> = Vec::new();
@@ -219,10 +229,10 @@ pub fn import(source: Source, opts: &Options) -> Result<Imported, ImportError> {
     let _ = writeln!(y, "year: {year}");
     let _ = writeln!(y, "report_date: {report_date}");
     if let Some(title) = &n.title {
-        let _ = writeln!(y, "title: {}", quote(title));
+        let _ = writeln!(y, "title: {}", quote(&literal(title)));
     }
     if let Some(s) = n.signature.as_ref().filter(|s| s.trim() != agency.trim()) {
-        let _ = writeln!(y, "signature: {}", quote(s));
+        let _ = writeln!(y, "signature: {}", quote(&literal(s)));
     }
     let default_heading = |part: Part| match part {
         Part::Narrative => "行政执法总体情况",
@@ -236,7 +246,7 @@ pub fn import(source: Source, opts: &Options) -> Result<Imported, ImportError> {
             .find(|h| h.starts_with(&format!("第{numeral}部分")))
             .cloned()
             .unwrap_or_else(|| format!("第{numeral}部分 {}", default_heading(*part)));
-        let _ = writeln!(y, "\npart{}:\n  heading: {}", i + 1, quote(&heading));
+        let _ = writeln!(y, "\npart{}:\n  heading: {}", i + 1, quote(&literal(&heading)));
         if *part != Part::Narrative {
             continue;
         }
@@ -248,20 +258,23 @@ pub fn import(source: Source, opts: &Options) -> Result<Imported, ImportError> {
         for (b, place) in &n.blocks {
             match b {
                 narrative::Block::H1(t) => {
-                    let _ = writeln!(y, "    - h1: {}", quote(t));
+                    let _ = writeln!(y, "    - h1: {}", quote(&literal(t)));
                 }
                 narrative::Block::H2(t) => {
-                    let _ = writeln!(y, "    - h2: {}", quote(t));
+                    let _ = writeln!(y, "    - h2: {}", quote(&literal(t)));
                 }
                 narrative::Block::P { lead, text } => {
-                    let (with_refs, made) = references::figures_in(text, lead.as_deref(), &template, &figs);
+                    // Braces the text holds are literal ({SJ-2024-001}); only
+                    // the references made here are references.
+                    let (text, lead) = (literal(text), lead.as_deref().map(literal));
+                    let (with_refs, made) = references::figures_in(&text, lead.as_deref(), &template, &figs);
                     for m in made {
                         guesses.push((place.clone(), t!("import-guess-reference", written = m.written, reference = m.reference)));
                     }
                     let text = references::years(&with_refs, year);
                     match lead {
                         Some(l) => {
-                            let _ = writeln!(y, "    - h3: {}\n      p: {}", quote(l), quote(&text));
+                            let _ = writeln!(y, "    - h3: {}\n      p: {}", quote(&l), quote(&text));
                         }
                         None => {
                             let _ = writeln!(y, "    - p: {}", quote(&text));
@@ -285,13 +298,13 @@ pub fn import(source: Source, opts: &Options) -> Result<Imported, ImportError> {
         }
         // A title or notes the template would not print, kept.
         if let Some(title) = titles[ti].as_ref().map(|t| t.replace('\n', "")).filter(|t| *t != def.title_for(&agency, year)) {
-            let _ = writeln!(y, "    标题: {}", quote(&title));
+            let _ = writeln!(y, "    标题: {}", quote(&literal(&title)));
         }
         let default_notes: Vec<String> = def.notes.items.iter().map(|s| er_template::fill_title(s, &agency, year)).collect();
         if !notes[ti].is_empty() && notes[ti] != default_notes {
             let _ = writeln!(y, "    说明:");
             for note in &notes[ti] {
-                let _ = writeln!(y, "      - {}", quote(note));
+                let _ = writeln!(y, "      - {}", quote(&literal(note)));
             }
         }
     }
