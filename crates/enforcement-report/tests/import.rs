@@ -401,3 +401,53 @@ fn literal_braces_in_the_text_stay_literal() {
     let d = er_read::docx::Docx::read(&docx).unwrap();
     assert!(d.text().contains("（文号{SJ-2024-001}）"), "the braces are printed as written");
 }
+
+/// A 元 column for a template in 万元, and columns in another order than
+/// the template's: each figure by the labels above it, the amount
+/// converted exactly, and said.
+#[test]
+fn figures_are_read_by_their_labels_and_units() {
+    let t1 = format!(
+        "<w:tbl>{}{}{}</w:tbl>",
+        tr(&[tc("行政许可实施数量（宗）", 5)]),
+        tr(&[tc("许可数量", 1), tc("申请数量", 1), tc("撤销许可数量", 1), tc("受理数量", 1), tc("不予许可数量", 1)]),
+        tr(&[tc("10", 1), tc("12", 1), tc("0", 1), tc("11", 1), tc("2", 1)]),
+    );
+    let leaves = ["警告", "罚款", "没收违法所得、没收非法财物", "暂扣许可证、执照", "责令停产停业", "吊销许可证、执照", "行政拘留", "其他行政处罚", "合计（宗）", "罚没金额（元）"];
+    let values = ["", "27", "10", "", "", "", "", "", "37", "1737821.088"];
+    let t2 = format!(
+        "<w:tbl>{}{}{}</w:tbl>",
+        tr(&[tc("行政处罚实施数量（宗）", 10)]),
+        tr(&leaves.iter().map(|l| tc(l, 1)).collect::<Vec<_>>()),
+        tr(&values.iter().map(|v| tc(v, 1)).collect::<Vec<_>>()),
+    );
+    let body = [
+        p("第一部分 行政执法总体情况"),
+        p("一、行政执法基本情况"),
+        p("2024年度依法履职。"),
+        p("某县应急管理局"),
+        p("2025年1月20日"),
+        p("第二部分 行政执法数据统计情况"),
+        p("表一"),
+        p("行政许可实施情况统计表"),
+        t1,
+        p("表二"),
+        p("行政处罚实施情况统计表"),
+        t2,
+    ]
+    .concat();
+    let dir = scratch("import-labels");
+    let src = dir.join("report.docx");
+    std::fs::write(&src, docx(&body)).unwrap();
+    let out = dir.join("r.yaml");
+    let o = import(&src, &out, &[]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    let r = load(&out);
+    let text = |t: usize| r.values(t).iter().map(|v| v.text()).collect::<Vec<_>>();
+    // 申请 受理 许可 不予许可 撤销许可, whatever the source's order.
+    assert_eq!(text(0), ["12", "11", "10", "2", "0"]);
+    // 1,737,821.088 元 is 173.7821088 万元, never 1737821.088 万元.
+    assert_eq!(text(1), ["", "27", "10", "", "", "", "", "", "37", "173.7821088"]);
+    assert!(err.contains("1737821.088 元 in the source is 173.7821088 万元"), "{err}");
+}

@@ -627,3 +627,4 @@ tpl-not-a-template = not a template file: its content is no mapping of name and 
 help-tpl-not-a-template = name a template file (`enforcement-report templates --show national-2021 > mine.yaml` starts one) or a built-in template
 import-guess-agency-property = the text names no agency (no signature): the agency is the file's author property “{ $agency }” (give --agency otherwise)
 import-guess-extra-table = { $table } is a table template { $template } has not: left out
+import-guess-unit = { $table } { $key }: { $value } { $from } in the source is { $converted } { $to } (the column's label names { $from })

@@ -626,3 +626,4 @@ tpl-not-a-template = 不是模板文件：内容不是由 name 和 tables 组成
 help-tpl-not-a-template = 请指定模板文件（可用 `enforcement-report templates --show national-2021 > mine.yaml` 开始）或内置模板
 import-guess-agency-property = 正文没有写明机关（没有署名）：机关取自文件的作者属性“{ $agency }”（否则请用 --agency 指定）
 import-guess-extra-table = { $table } 是模板 { $template } 没有的表：未导入
+import-guess-unit = { $table } { $key }：原文 { $value } { $from } 即 { $converted } { $to }（该列表头注明单位为{ $from }）

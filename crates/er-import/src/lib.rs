@@ -125,10 +125,32 @@ pub fn import(source: Source, opts: &Options) -> Result<Imported, ImportError> {
         let ti = ti.unwrap_or(0);
         let def = &template.tables[ti];
         found[ti] = true;
-        let cells = tables::value_cells(st, def);
+        // Columns by the labels above them where the source has a grid and
+        // the labels decide; by position otherwise.
+        let by_label = tables::by_label(st, def);
+        let cells: Vec<(&source::Cell, Vec<&str>)> = match &by_label {
+            Some(c) => c.clone(),
+            None => tables::value_cells(st, def).into_iter().map(|c| (c, Vec::new())).collect(),
+        };
         for (col, c) in def.columns.iter().enumerate() {
-            let cell = cells.get(col);
+            let cell = cells.get(col).map(|(c, _)| *c);
             let mut read = cell.map_or(Read::ToFill(String::new()), |cell| tables::read(&cell.text, c.kind));
+            // An amount whose column's label names another unit (罚没金额（元）
+            // for a template in 万元) is converted exactly, and said; a unit
+            // that does not convert leaves the figure to fill.
+            let source_unit = cells.get(col).and_then(|(_, labels)| labels.iter().rev().find_map(|l| tables::unit_of(l)));
+            if let (Read::Value(v), Some(from)) = (&read, source_unit) {
+                if c.kind == er_template::Kind::Amount && from != c.unit {
+                    let place = cell.map_or_else(|| st.place.clone(), |cell| cell.place.clone());
+                    read = match tables::convert(v, from, c.unit) {
+                        Some(converted) => {
+                            guesses.push((place, t!("import-guess-unit", table = def.label, key = c.key, value = v, from = from, converted = converted.clone(), to = c.unit)));
+                            Read::Value(converted)
+                        }
+                        None => Read::ToFill(format!("{v} {from}")),
+                    };
+                }
+            }
             // An amount the column cannot hold (more decimals or digits than
             // it keeps) is left to fill rather than rounded.
             if let (Read::Value(v), er_template::Kind::Amount) = (&read, c.kind) {
@@ -159,7 +181,7 @@ pub fn import(source: Source, opts: &Options) -> Result<Imported, ImportError> {
             let (Some(parts), Ok(given)) = (parts, v.parse::<Decimal>()) else { continue };
             let sum: Decimal = parts.iter().sum();
             if sum != given {
-                let place = cells.get(col).map_or_else(|| st.place.clone(), |c| c.place.clone());
+                let place = cells.get(col).map_or_else(|| st.place.clone(), |(cell, _)| cell.place.clone());
                 guesses.push((place, t!("import-guess-total", table = def.label, key = c.key, given = v, sum = sum.normalize())));
                 figures[ti][col] = Read::ToFill(v.clone());
             }

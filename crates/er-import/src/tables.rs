@@ -168,3 +168,88 @@ mod tests {
         assert_eq!(read("2.5", Kind::Count), Read::ToFill("2.5".into()));
     }
 }
+
+/// A label as compared for its meaning: [`normalize`]d, its unit in
+/// brackets left out: 罚没金额（元） and 罚没金额 (万元) are both 罚没金额.
+fn meaning(s: &str) -> String {
+    let n = normalize(s);
+    match (n.find('（'), n.ends_with('）')) {
+        (Some(i), true) => n[..i].to_string(),
+        _ => n,
+    }
+}
+
+/// The unit a label names in its brackets: 罚没金额（元） → 元.
+///
+/// ```
+/// assert_eq!(er_import::tables::unit_of("罚没金额\n(元)"), Some(er_template::Unit::元));
+/// assert_eq!(er_import::tables::unit_of("给付总金额（万元）"), Some(er_template::Unit::万元));
+/// assert_eq!(er_import::tables::unit_of("罚款"), None);
+/// ```
+pub fn unit_of(label: &str) -> Option<er_template::Unit> {
+    let n = normalize(label);
+    let open = n.rfind('（')?;
+    let inner = n[open + '（'.len_utf8()..].trim_end_matches('）');
+    er_template::Unit::parse(&inner.replace('％', "%"))
+}
+
+/// The value cells of a source table matched to `def`'s columns by the
+/// labels above them (their header path), when the source has a grid and
+/// every column is found once: columns in another order than the
+/// template's are read right. Each cell comes with the labels above it.
+/// None when the labels do not decide, and the cells stand by position.
+pub fn by_label<'a>(st: &'a SourceTable, def: &TableDef) -> Option<Vec<(&'a Cell, Vec<&'a str>)>> {
+    let k = st.last_row?;
+    let (header, values) = st.cells.split_at(k);
+    let covers = |c: &Cell, col: usize| c.columns.is_some_and(|(first, n)| first <= col && col < first + n);
+    let mut above: Vec<(&Cell, Vec<&str>)> = Vec::new();
+    for v in values {
+        let (col, _) = v.columns?;
+        above.push((v, header.iter().filter(|h| covers(h, col)).map(|h| h.text.as_str()).collect()));
+    }
+    let mut out = Vec::with_capacity(def.columns.len());
+    let mut used = vec![false; above.len()];
+    for c in &def.columns {
+        let path: Vec<String> = c.path.iter().map(|p| meaning(p)).collect();
+        let fits: Vec<usize> = above
+            .iter()
+            .enumerate()
+            .filter(|(_, (_, labels))| {
+                let labels: Vec<String> = labels.iter().map(|l| meaning(l)).collect();
+                // The column's own label, and every group label above it.
+                path.last().is_some_and(|leaf| labels.last() == Some(leaf)) && path.iter().all(|p| labels.contains(p))
+            })
+            .map(|(i, _)| i)
+            .collect();
+        match fits.as_slice() {
+            [i] if !used[*i] => {
+                used[*i] = true;
+                out.push(above[*i].clone());
+            }
+            _ => return None,
+        }
+    }
+    Some(out)
+}
+
+/// An amount written in `from` in the unit `to`, exactly: 元 and 万元
+/// convert (× or ÷ 10,000); no other pair does.
+///
+/// ```
+/// use er_template::Unit;
+/// assert_eq!(er_import::tables::convert("1737821.088", Unit::元, Unit::万元).as_deref(), Some("173.7821088"));
+/// assert_eq!(er_import::tables::convert("3.6", Unit::万元, Unit::元).as_deref(), Some("36000"));
+/// assert_eq!(er_import::tables::convert("12", Unit::Percent, Unit::万元), None);
+/// ```
+pub fn convert(value: &str, from: er_template::Unit, to: er_template::Unit) -> Option<String> {
+    use er_template::Unit;
+    let v = rust_decimal::Decimal::from_str_exact(value).ok()?;
+    let wan = rust_decimal::Decimal::from(10_000);
+    let out = match (from, to) {
+        (a, b) if a == b => v,
+        (Unit::元, Unit::万元) => v.checked_div(wan)?,
+        (Unit::万元, Unit::元) => v.checked_mul(wan)?,
+        _ => return None,
+    };
+    Some(out.normalize().to_string())
+}

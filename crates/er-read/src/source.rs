@@ -40,6 +40,10 @@ pub struct SourceTable {
 pub struct Cell {
     pub text: String,
     pub place: String,
+    /// The grid columns the cell covers (first, how many), when the source
+    /// has a grid (a DOCX, XLSX or ruled PDF table): a figure's column is
+    /// found by the labels above it, not by its place in the row.
+    pub columns: Option<(usize, usize)>,
 }
 
 /// The whole source, with what its file's properties say.
@@ -213,7 +217,7 @@ pub fn from_text(text: &str) -> Source {
                         }
                     }
                 } else if let Some(cell) = l.strip_prefix('\t') {
-                    table.cells.push(Cell { text: cell.trim().trim_matches('\u{a0}').to_string(), place: t!("place-line", n = i + 1) });
+                    table.cells.push(Cell { text: cell.trim().trim_matches('\u{a0}').to_string(), place: t!("place-line", n = i + 1), columns: None });
                 } else if !trimmed.is_empty() {
                     // A label broken over lines in the published page.
                     if let Some(last) = table.cells.last_mut() {
@@ -259,7 +263,7 @@ pub fn from_docx(bytes: &[u8]) -> Result<Source, String> {
                     for c in row {
                         if c.v_merge.as_deref() != Some("continue") {
                             let text = c.text.split_whitespace().collect::<Vec<_>>().join("");
-                            st.cells.push(Cell { text, place: t!("place-table-cell", table = table + 1, row = r + 1, column = col + 1) });
+                            st.cells.push(Cell { text, place: t!("place-table-cell", table = table + 1, row = r + 1, column = col + 1), columns: Some((col, c.grid_span.max(1))) });
                         }
                         col += c.grid_span.max(1);
                     }
@@ -411,13 +415,18 @@ pub fn from_xlsx(bytes: &[u8]) -> Result<Source, String> {
             let last = s.merged.iter().filter(|m| m.0 >= header_start && m.0 < r).map(|m| m.3).fold(last, u32::max);
             for hr in header_start..r {
                 for (c, t) in row_cells(hr) {
-                    st.cells.push(Cell { text: t.split_whitespace().collect::<Vec<_>>().join(""), place: t!("place-sheet-cell", sheet = s.name.clone(), cell = crate::xlsx::cell_name(hr, c)) });
+                    let span = s.merged.iter().find(|m| m.0 == hr && m.1 == c).map_or(1, |m| (m.3 - m.1 + 1) as usize);
+                    st.cells.push(Cell {
+                        text: t.split_whitespace().collect::<Vec<_>>().join(""),
+                        place: t!("place-sheet-cell", sheet = s.name.clone(), cell = crate::xlsx::cell_name(hr, c)),
+                        columns: Some((c as usize, span)),
+                    });
                 }
             }
             if let Some(vr) = value_row {
                 st.last_row = Some(st.cells.len());
                 for c in first..=last {
-                    st.cells.push(Cell { text: text(vr, c), place: t!("place-sheet-cell", sheet = s.name.clone(), cell = crate::xlsx::cell_name(vr, c)) });
+                    st.cells.push(Cell { text: text(vr, c), place: t!("place-sheet-cell", sheet = s.name.clone(), cell = crate::xlsx::cell_name(vr, c)), columns: Some((c as usize, 1)) });
                 }
                 r = vr + 1;
             }
@@ -493,7 +502,7 @@ pub fn from_pdf(bytes: &[u8]) -> Result<Source, String> {
                     if c.row == last && st.last_row.is_none() {
                         st.last_row = Some(st.cells.len());
                     }
-                    st.cells.push(Cell { text: c.text.split_whitespace().collect(), place: t!("place-table-cell", table = tables, row = c.row + 1, column = c.col + 1) });
+                    st.cells.push(Cell { text: c.text.split_whitespace().collect(), place: t!("place-table-cell", table = tables, row = c.row + 1, column = c.col + 1), columns: Some((c.col, c.cols)) });
                 }
                 placed.push((top, Item::Table(st)));
             }
@@ -624,7 +633,7 @@ pub fn from_pdf(bytes: &[u8]) -> Result<Source, String> {
                     st.last_row = Some(st.cells.len());
                 }
                 for (ci, (t, _)) in row.iter().enumerate() {
-                    st.cells.push(Cell { text: t.split_whitespace().collect(), place: t!("place-table-cell", table = tables, row = ri + 1, column = ci + 1) });
+                    st.cells.push(Cell { text: t.split_whitespace().collect(), place: t!("place-table-cell", table = tables, row = ri + 1, column = ci + 1), columns: None });
                 }
             }
             items.push(Item::Table(st));
