@@ -135,7 +135,7 @@ pub fn import(source: Source, opts: &Options) -> Result<Imported, ImportError> {
         for (col, c) in def.columns.iter().enumerate() {
             let cell = cells.get(col).map(|(c, _)| *c);
             let mut read = cell.map_or(Read::ToFill(String::new()), |cell| tables::read(&cell.text, c.kind));
-            // An amount whose column's label names another unit (罚没金额（元）
+            // An amount whose column's label names another unit (某项金额（元）
             // for a template in 万元) is converted exactly, and said; a unit
             // that does not convert leaves the figure to fill.
             let source_unit = cells.get(col).and_then(|(_, labels)| labels.iter().rev().find_map(|l| tables::unit_of(l)));

@@ -170,7 +170,7 @@ mod tests {
 }
 
 /// A label as compared for its meaning: [`normalize`]d, its unit in
-/// brackets left out: 罚没金额（元） and 罚没金额 (万元) are both 罚没金额.
+/// brackets left out: 某项金额（元） and 某项金额 (万元) are both 某项金额.
 fn meaning(s: &str) -> String {
     let n = normalize(s);
     match (n.find('（'), n.ends_with('）')) {
@@ -179,12 +179,12 @@ fn meaning(s: &str) -> String {
     }
 }
 
-/// The unit a label names in its brackets: 罚没金额（元） → 元.
+/// The unit a label names in its brackets: 某项金额（元） → 元.
 ///
 /// ```
-/// assert_eq!(er_import::tables::unit_of("罚没金额\n(元)"), Some(er_template::Unit::元));
+/// assert_eq!(er_import::tables::unit_of("某项金额\n(元)"), Some(er_template::Unit::元));
 /// assert_eq!(er_import::tables::unit_of("给付总金额（万元）"), Some(er_template::Unit::万元));
-/// assert_eq!(er_import::tables::unit_of("罚款"), None);
+/// assert_eq!(er_import::tables::unit_of("某项数量"), None);
 /// ```
 pub fn unit_of(label: &str) -> Option<er_template::Unit> {
     let n = normalize(label);
