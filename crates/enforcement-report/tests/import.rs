@@ -149,23 +149,19 @@ fn tr(cells: &[String]) -> String {
     format!("<w:tr>{}</w:tr>", cells.concat())
 }
 
+/// A table of one group label over `span` columns, a row of labels and a
+/// row of figures.
+fn grouped_table(group: &str, span: usize, labels: String, figures: String) -> String {
+    format!("<w:tbl>{}{labels}{figures}</w:tbl>", tr(&[tc(group, span)]))
+}
+
 /// A report typed in Word: no styles, headings typed with their numbers,
 /// labels with line breaks, spaces and half-width brackets, a figure 1,234.
 fn typed_report() -> Vec<u8> {
-    let t1 = format!(
-        "<w:tbl>{}{}{}</w:tbl>",
-        tr(&[tc("行政许可实施数量（宗）", 5)]),
-        tr(&[tc("申请\n数量", 1), tc("受理 数量", 1), tc("许可数量", 1), tc("不予许可\n数量", 1), tc("撤销许可数量", 1)]),
-        tr(&[tc("12", 1), tc("12", 1), tc("10", 1), tc("2", 1), tc("", 1)]),
-    );
+    let t1 = grouped_table("行政许可实施数量（宗）", 5, tr(&[tc("申请\n数量", 1), tc("受理 数量", 1), tc("许可数量", 1), tc("不予许可\n数量", 1), tc("撤销许可数量", 1)]), tr(&[tc("12", 1), tc("12", 1), tc("10", 1), tc("2", 1), tc("", 1)]));
     let leaves = ["警告", "罚款", "没收违法\n所得、没收\n非法财物", "暂扣许可证、\n执照", "责令停产停业", "吊销许可证、执照", "行政拘留", "其他行政处罚", "合计 (宗)", "罚没金额\n(万元)"];
     let values = ["", "1,234", "6", "", "", "", "", "", "1,240", "88.5"];
-    let t2 = format!(
-        "<w:tbl>{}{}{}</w:tbl>",
-        tr(&[tc("行政处罚实施数量（宗）", 10)]),
-        tr(&leaves.iter().map(|l| tc(l, 1)).collect::<Vec<_>>()),
-        tr(&values.iter().map(|v| tc(v, 1)).collect::<Vec<_>>()),
-    );
+    let t2 = grouped_table("行政处罚实施数量（宗）", 10, tr(&leaves.iter().map(|l| tc(l, 1)).collect::<Vec<_>>()), tr(&values.iter().map(|v| tc(v, 1)).collect::<Vec<_>>()));
     docx(&[
         p("第一部分 行政执法总体情况"),
         p("一、行政执法基本情况"),
@@ -271,12 +267,7 @@ fn a_source_at_odds_with_itself_is_imported_and_said() {
 #[test]
 fn what_clerks_do_is_read_and_what_is_guessed_is_said() {
     use std::io::Write;
-    let t1 = format!(
-        "<w:tbl>{}{}{}</w:tbl>",
-        tr(&[tc("行政许可实施数量（宗）", 5)]),
-        tr(&[tc("申请数量", 1), tc("受理数量", 1), tc("许可数量", 1), tc("不予许可数量", 1), tc("撤销许可数量", 1)]),
-        tr(&[tc("12", 1), tc("12", 1), tc("10", 1), tc("2", 1), tc("0", 1)]),
-    );
+    let t1 = grouped_table("行政许可实施数量（宗）", 5, tr(&[tc("申请数量", 1), tc("受理数量", 1), tc("许可数量", 1), tc("不予许可数量", 1), tc("撤销许可数量", 1)]), tr(&[tc("12", 1), tc("12", 1), tc("10", 1), tc("2", 1), tc("0", 1)]));
     let t5 = format!("<w:tbl>{}{}</w:tbl>", tr(&[tc("被申请行政复议（件）", 1), tc("被提起行政诉讼（件）", 1)]), tr(&[tc("3", 1), tc("1", 1)]));
     let body = [
         p("第一部分 行政执法总体情况"),
@@ -407,20 +398,10 @@ fn literal_braces_in_the_text_stay_literal() {
 /// converted exactly, and said.
 #[test]
 fn figures_are_read_by_their_labels_and_units() {
-    let t1 = format!(
-        "<w:tbl>{}{}{}</w:tbl>",
-        tr(&[tc("行政许可实施数量（宗）", 5)]),
-        tr(&[tc("许可数量", 1), tc("申请数量", 1), tc("撤销许可数量", 1), tc("受理数量", 1), tc("不予许可数量", 1)]),
-        tr(&[tc("10", 1), tc("12", 1), tc("0", 1), tc("11", 1), tc("2", 1)]),
-    );
+    let t1 = grouped_table("行政许可实施数量（宗）", 5, tr(&[tc("许可数量", 1), tc("申请数量", 1), tc("撤销许可数量", 1), tc("受理数量", 1), tc("不予许可数量", 1)]), tr(&[tc("10", 1), tc("12", 1), tc("0", 1), tc("11", 1), tc("2", 1)]));
     let leaves = ["警告", "罚款", "没收违法所得、没收非法财物", "暂扣许可证、执照", "责令停产停业", "吊销许可证、执照", "行政拘留", "其他行政处罚", "合计（宗）", "罚没金额（元）"];
     let values = ["", "27", "10", "", "", "", "", "", "37", "1737821.088"];
-    let t2 = format!(
-        "<w:tbl>{}{}{}</w:tbl>",
-        tr(&[tc("行政处罚实施数量（宗）", 10)]),
-        tr(&leaves.iter().map(|l| tc(l, 1)).collect::<Vec<_>>()),
-        tr(&values.iter().map(|v| tc(v, 1)).collect::<Vec<_>>()),
-    );
+    let t2 = grouped_table("行政处罚实施数量（宗）", 10, tr(&leaves.iter().map(|l| tc(l, 1)).collect::<Vec<_>>()), tr(&values.iter().map(|v| tc(v, 1)).collect::<Vec<_>>()));
     let body = [
         p("第一部分 行政执法总体情况"),
         p("一、行政执法基本情况"),
