@@ -432,3 +432,47 @@ fn figures_are_read_by_their_labels_and_units() {
     assert_eq!(text(1), ["", "27", "10", "", "", "", "", "", "37", "173.7821088"]);
     assert!(err.contains("1737821.088 元 in the source is 173.7821088 万元"), "{err}");
 }
+
+/// Rows of figures beside the report's: last year's row after this year's,
+/// this year's after last year's, a 合计 row first and one row per unit
+/// after it. A figure is the report's, or left to fill: never another
+/// row's.
+#[test]
+fn a_figure_comes_from_the_reports_row_or_is_left_to_fill() {
+    let header = tr(&[tc("年度", 1), tc("申请数量", 1), tc("受理数量", 1), tc("许可数量", 1), tc("不予许可数量", 1), tc("撤销许可数量", 1)]);
+    let row = |label: &str, v: [&str; 5]| tr(&std::iter::once(tc(label, 1)).chain(v.iter().map(|x| tc(x, 1))).collect::<Vec<_>>());
+    let this_year = row("2024年", ["39", "39", "39", "0", "0"]);
+    let last_year = row("2023年", ["50", "48", "45", "3", "1"]);
+    let total = row("合计", ["39", "39", "39", "0", "0"]);
+    let unit = row("某某科", ["9", "9", "9", "0", "0"]);
+    let dir = scratch("import-rows");
+    for (name, rows, expected) in [
+        ("this-then-last", vec![this_year.clone(), last_year.clone()], None),
+        ("last-then-this", vec![last_year.clone(), this_year.clone()], Some(["39", "39", "39", "0", "0"])),
+        ("total-first", vec![total.clone(), unit.clone()], None),
+        ("total-last", vec![unit.clone(), total.clone()], Some(["39", "39", "39", "0", "0"])),
+    ] {
+        let t1 = format!("<w:tbl>{}{header}{}</w:tbl>", tr(&[tc("行政许可实施数量（宗）", 6)]), rows.concat());
+        let body = [p("第一部分 行政执法总体情况"), p("一、基本情况"), p("依法履职。"), p("某县应急管理局"), p("2025年1月20日"), p("第二部分 行政执法数据统计情况"), p("表一"), p("2024年度行政许可实施情况统计表"), t1].concat();
+        let src = dir.join(format!("{name}.docx"));
+        std::fs::write(&src, docx(&body)).unwrap();
+        let out = dir.join(format!("{name}.yaml"));
+        let o = import(&src, &out, &[]);
+        let err = stderr(&o);
+        assert!(o.status.success(), "{name}: {err}");
+        let yaml = std::fs::read_to_string(&out).unwrap();
+        let t1 = &yaml[yaml.find("  表一:").unwrap()..yaml.find("  表二:").unwrap()];
+        match expected {
+            Some(v) => {
+                for (key, value) in ["申请数量", "受理数量", "许可数量", "不予许可数量", "撤销许可数量"].iter().zip(v) {
+                    assert!(t1.contains(&format!("    {key}: {value}\n")), "{name}: {key} {value}\n{t1}");
+                }
+            }
+            None => {
+                assert!(!t1.contains(": 50") && !t1.contains(": 9\n"), "{name}: another row's figure\n{t1}");
+                assert!(t1.lines().skip(1).take(5).all(|l| l.ends_with("待填")), "{name}:\n{t1}");
+                assert!(err.contains("several rows of figures"), "{name}: {err}");
+            }
+        }
+    }
+}

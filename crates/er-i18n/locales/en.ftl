@@ -628,3 +628,4 @@ help-tpl-not-a-template = name a template file (`enforcement-report templates --
 import-guess-agency-property = the text names no agency (no signature): the agency is the file's author property “{ $agency }” (give --agency otherwise)
 import-guess-extra-table = { $table } is a table template { $template } has not: left out
 import-guess-unit = { $table } { $key }: { $value } { $from } in the source is { $converted } { $to } (the column's label names { $from })
+import-guess-several-rows = { $table } has several rows of figures, and its last row ({ $row }) does not say it is the report's year or its total: its figures are left to fill (待填)

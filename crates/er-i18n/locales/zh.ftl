@@ -627,3 +627,4 @@ help-tpl-not-a-template = 请指定模板文件（可用 `enforcement-report tem
 import-guess-agency-property = 正文没有写明机关（没有署名）：机关取自文件的作者属性“{ $agency }”（否则请用 --agency 指定）
 import-guess-extra-table = { $table } 是模板 { $template } 没有的表：未导入
 import-guess-unit = { $table } { $key }：原文 { $value } { $from } 即 { $converted } { $to }（该列表头注明单位为{ $from }）
+import-guess-several-rows = { $table } 有多行数字，最后一行（{ $row }）没有写明是本年度或合计：其数字待填

@@ -77,6 +77,15 @@ impl std::fmt::Display for ImportError {
     }
 }
 
+/// The first year (20xx) a text names: 2024年度… → 2024.
+fn year_in(text: &str) -> Option<u16> {
+    let b = text.as_bytes();
+    (0..b.len().saturating_sub(3)).find_map(|i| {
+        let s = text.get(i..i + 4)?;
+        (s.starts_with("20") && s.bytes().all(|c| c.is_ascii_digit()) && !b.get(i + 4).is_some_and(u8::is_ascii_digit) && (i == 0 || !b[i - 1].is_ascii_digit())).then(|| s.parse().ok()).flatten()
+    })
+}
+
 /// A text of the source as the data file writes it: its braces doubled,
 /// since a data file's text reads `{…}` as a reference.
 ///
@@ -132,9 +141,21 @@ pub fn import(source: Source, opts: &Options) -> Result<Imported, ImportError> {
             Some(c) => c.clone(),
             None => tables::value_cells(st, def).into_iter().map(|c| (c, Vec::new())).collect(),
         };
+        // The row: the last, when it is the report's own (the year or a
+        // total says so, or no other row holds figures); else none.
+        let totals: Vec<&str> = template.tables.iter().flat_map(|d| d.columns.iter().filter(|c| c.total_of.is_some()).map(|c| c.key.as_str())).collect();
+        let year = opts.year.or_else(|| st.title.as_deref().and_then(year_in));
+        let row_unsure = tables::last_row_is_the_reports(st, year, &totals).err();
+        if let Some(labels) = &row_unsure {
+            guesses.push((st.place.clone(), t!("import-guess-several-rows", table = def.label, row = labels.join(" "))));
+        }
         for (col, c) in def.columns.iter().enumerate() {
             let cell = cells.get(col).map(|(c, _)| *c);
-            let mut read = cell.map_or(Read::ToFill(String::new()), |cell| tables::read(&cell.text, c.kind));
+            let mut read = match (&row_unsure, cell) {
+                (Some(_), _) => Read::ToFill(String::new()),
+                (None, Some(cell)) => tables::read(&cell.text, c.kind),
+                (None, None) => Read::ToFill(String::new()),
+            };
             // An amount whose column's label names another unit (某项金额（元）
             // for a template in 万元) is converted exactly, and said; a unit
             // that does not convert leaves the figure to fill.

@@ -253,3 +253,45 @@ pub fn convert(value: &str, from: er_template::Unit, to: er_template::Unit) -> O
     };
     Some(out.normalize().to_string())
 }
+
+/// Whether the last row of a source table is the report's own. Its figures
+/// are read from it; when rows of figures stand above it too (last year's
+/// row, one row per unit), the last row must say it is the report's: a
+/// cell that is no figure naming the year or what the template calls a
+/// total (`totals`). Otherwise the labels the last row has, so that its
+/// figures are left to fill rather than taken from another row.
+///
+/// ```
+/// use er_import::source::{Cell, SourceTable};
+/// let cell = |t: &str| Cell { text: t.into(), place: String::new(), columns: None };
+/// let table = |rows: &[&[&str]]| {
+///     let mut st = SourceTable::default();
+///     for (i, r) in rows.iter().enumerate() {
+///         if i + 1 == rows.len() {
+///             st.last_row = Some(st.cells.len());
+///         }
+///         st.cells.extend(r.iter().map(|t| cell(t)));
+///     }
+///     st
+/// };
+/// let two_years = table(&[&["年度", "申请", "许可"], &["2024年", "12", "10"], &["2023年", "9", "8"]]);
+/// assert_eq!(er_import::tables::last_row_is_the_reports(&two_years, Some(2024), &[]), Err(vec!["2023年".to_string()]));
+/// assert_eq!(er_import::tables::last_row_is_the_reports(&two_years, Some(2023), &[]), Ok(()));
+/// let one_row = table(&[&["申请", "许可"], &["12", "10"]]);
+/// assert_eq!(er_import::tables::last_row_is_the_reports(&one_row, None, &[]), Ok(()));
+/// ```
+pub fn last_row_is_the_reports(st: &SourceTable, year: Option<u16>, totals: &[&str]) -> Result<(), Vec<String>> {
+    let Some(k) = st.last_row else { return Ok(()) };
+    let (above, row) = st.cells.split_at(k.min(st.cells.len()));
+    if above.iter().filter(|c| plain_number(&c.text).is_some()).count() < 2 {
+        return Ok(());
+    }
+    let labels: Vec<String> = row.iter().map(|c| normalize(&c.text)).filter(|t| !is_blank(t) && plain_number(t).is_none()).collect();
+    let year = year.map(|y| y.to_string());
+    let says = labels.iter().any(|l| totals.iter().any(|t| l.contains(t)) || year.as_deref().is_some_and(|y| l.contains(y)));
+    if says {
+        Ok(())
+    } else {
+        Err(labels)
+    }
+}
