@@ -380,8 +380,6 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
-/// A message of the tool itself (not of a data file), as findings are
-/// printed: `error: what` and, given one, `  help: how`.
 /// An operating system's error in the interface's language: the common
 /// ones in words, the rest as the system says them.
 pub(crate) fn os_error(e: &std::io::Error) -> String {
@@ -393,6 +391,8 @@ pub(crate) fn os_error(e: &std::io::Error) -> String {
     }
 }
 
+/// A message of the tool itself (not of a data file), as findings are
+/// printed: `error: what` and, given one, `  help: how`.
 pub(crate) fn error_line(what: &str, help: Option<&str>) -> String {
     let mut s = format!("{}{what}", t!("message-head", severity = t!("label-error")));
     if let Some(h) = help {

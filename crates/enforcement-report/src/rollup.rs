@@ -190,15 +190,7 @@ fn mixed(loaded: &[Loaded]) -> Vec<Diagnostic> {
     };
     // A template is what its figures mean, not only its name: two files
     // that share a name but not a unit are not added up.
-    let meaning = |l: &Loaded| {
-        let t = &l.report.template;
-        let columns: Vec<String> = t
-            .tables
-            .iter()
-            .flat_map(|d| d.columns.iter().map(move |c| format!("{}|{}|{}|{:?}|{}|{:?}|{:?}|{:?}", d.label, c.key, c.unit, c.kind, c.decimals, c.total_of, c.rate, c.path)))
-            .collect();
-        format!("{}\n{}", t.name, columns.join("\n"))
-    };
+    let meaning = |l: &Loaded| format!("{}\n{}", l.report.template.name, er_template::meaning_key(&l.report.template));
     let Some(first) = most(&meaning) else { return out };
     let year_ref = most(&|l| l.report.year.to_string()).unwrap_or(first);
     for l in loaded {
@@ -223,7 +215,8 @@ fn mixed(loaded: &[Loaded]) -> Vec<Diagnostic> {
     let mut seen: BTreeMap<String, &Loaded> = BTreeMap::new();
     for l in loaded {
         let name = l.report.agency.trim();
-        match seen.get(&agency_identity(name)) {
+        let identity = agency_identity(name);
+        match seen.get(&identity) {
             Some(before) => {
                 let place = at(before, "agency").map_or_else(
                     || before.file.clone(),
@@ -247,7 +240,7 @@ fn mixed(loaded: &[Loaded]) -> Vec<Diagnostic> {
                 }
             }
             None => {
-                seen.insert(agency_identity(name), l);
+                seen.insert(identity, l);
             }
         }
     }

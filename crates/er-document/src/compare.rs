@@ -175,12 +175,14 @@ pub fn changes(old: &Report, new: &Report) -> Vec<Change> {
 /// assert_eq!(lines, [format!("{} {}：{figure}由27宗更正为28宗，{total}由37宗更正为38宗。", t.label, t.title)]);
 /// ```
 pub fn notice_lines(report: &Report, changes: &[Change]) -> Vec<String> {
-    (0..report.template.tables.len()).filter_map(|ti| figure_line(report, ti, changes)).collect()
+    let doc = build(report);
+    (0..report.template.tables.len()).filter_map(|ti| figure_line(report, &doc, ti, changes)).collect()
 }
 
 /// The sentence of a correction notice for table `ti`'s changed figures,
-/// None when none changed.
-pub fn figure_line(report: &Report, ti: usize, changes: &[Change]) -> Option<String> {
+/// None when none changed; `doc` is the report's document, whose table
+/// titles the sentence quotes.
+pub fn figure_line(report: &Report, doc: &crate::Document, ti: usize, changes: &[Change]) -> Option<String> {
     let def = &report.template.tables[ti];
     let items: Vec<String> = changes
         .iter()
@@ -193,7 +195,7 @@ pub fn figure_line(report: &Report, ti: usize, changes: &[Change]) -> Option<Str
     if items.is_empty() {
         return None;
     }
-    let title = crate::title::unbroken(&build(report).tables().nth(ti).map_or_else(|| def.title.clone(), |t| t.title.clone()));
+    let title = crate::title::unbroken(&doc.tables().find(|t| t.index == ti).map_or_else(|| def.title.clone(), |t| t.title.clone()));
     Some(format!("{} {}：{}。", def.label, title, items.join("，")))
 }
 

@@ -90,7 +90,7 @@ pub fn corrections(old: &Report, new: &Report) -> Vec<String> {
         let table = b.or(a).and_then(|x| x.table);
         if let Some(t) = table.filter(|t| same_tables && !done_tables.contains(t)) {
             done_tables.push(t);
-            out.extend(figure_line(new, t, &figure_changes));
+            out.extend(figure_line(new, &db, t, &figure_changes));
         }
         let place = b.or(a).map_or("", |x| x.place.as_str());
         text(&mut out, place, a.map_or("", |x| x.text.as_str()), b.map_or("", |x| x.text.as_str()));
@@ -99,7 +99,7 @@ pub fn corrections(old: &Report, new: &Report) -> Vec<String> {
     if same_tables {
         for t in 0..new.template.tables.len() {
             if !done_tables.contains(&t) {
-                if let Some(line) = figure_line(new, t, &figure_changes) {
+                if let Some(line) = figure_line(new, &db, t, &figure_changes) {
                     // In the tables' order among the other corrections.
                     let at = out.iter().position(|l| later_table(l, new, t)).unwrap_or(out.len());
                     out.insert(at, line);

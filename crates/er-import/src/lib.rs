@@ -77,15 +77,6 @@ impl std::fmt::Display for ImportError {
     }
 }
 
-/// The first year (20xx) a text names: 2024年度… → 2024.
-fn year_in(text: &str) -> Option<u16> {
-    let b = text.as_bytes();
-    (0..b.len().saturating_sub(3)).find_map(|i| {
-        let s = text.get(i..i + 4)?;
-        (s.starts_with("20") && s.bytes().all(|c| c.is_ascii_digit()) && !b.get(i + 4).is_some_and(u8::is_ascii_digit) && (i == 0 || !b[i - 1].is_ascii_digit())).then(|| s.parse().ok()).flatten()
-    })
-}
-
 /// A text of the source as the data file writes it: its braces doubled,
 /// since a data file's text reads `{…}` as a reference.
 ///
@@ -130,6 +121,8 @@ pub fn import(source: Source, opts: &Options) -> Result<Imported, ImportError> {
     let mut found = vec![false; template.tables.len()];
     let mut titles: Vec<Option<String>> = vec![None; template.tables.len()];
     let mut notes: Vec<Vec<String>> = vec![Vec::new(); template.tables.len()];
+    // What the template calls its totals: a row so labelled is the report's.
+    let totals: Vec<&str> = template.tables.iter().flat_map(|d| d.columns.iter().filter(|c| c.total_of.is_some()).map(|c| c.key.as_str())).collect();
     for (st, ti) in tables.iter().zip(&assigned) {
         let ti = ti.unwrap_or(0);
         let def = &template.tables[ti];
@@ -143,8 +136,7 @@ pub fn import(source: Source, opts: &Options) -> Result<Imported, ImportError> {
         };
         // The row: the last, when it is the report's own (the year or a
         // total says so, or no other row holds figures); else none.
-        let totals: Vec<&str> = template.tables.iter().flat_map(|d| d.columns.iter().filter(|c| c.total_of.is_some()).map(|c| c.key.as_str())).collect();
-        let year = opts.year.or_else(|| st.title.as_deref().and_then(year_in));
+        let year = opts.year.or_else(|| year_of(&[], st.title.iter()));
         let row_unsure = tables::last_row_is_the_reports(st, year, &totals).err();
         if let Some(labels) = &row_unsure {
             guesses.push((st.place.clone(), t!("import-guess-several-rows", table = def.label, row = labels.join(" "))));

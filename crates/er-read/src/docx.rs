@@ -8,11 +8,7 @@ use quick_xml::Reader;
 
 use er_i18n::t;
 
-/// A library's error about a file, in the reader's words: the file is
-/// damaged or not of its kind, and what the library saw.
-pub(crate) fn damaged(e: impl std::fmt::Display) -> String {
-    t!("read-damaged", detail = e)
-}
+use crate::damaged;
 
 /// Every part of the package, by name.
 pub fn parts(bytes: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, String> {

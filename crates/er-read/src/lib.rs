@@ -11,3 +11,9 @@ pub mod docx;
 pub mod pdf;
 pub mod source;
 pub mod xlsx;
+
+/// A library's error about a file, in the reader's words: the file is
+/// damaged or not of its kind, and what the library saw.
+pub(crate) fn damaged(e: impl std::fmt::Display) -> String {
+    er_i18n::t!("read-damaged", detail = e)
+}

@@ -65,9 +65,7 @@ impl Page {
     /// grid the rules make, with neighbouring slots that no rule separates
     /// merged into one cell.
     pub fn ruled_tables(&self) -> Vec<Vec<RuledCell>> {
-        // Rules meet within a line's width: LibreOffice draws a border from
-        // 99.25 and the border across from 99.5.
-        const EPS: f64 = 1.0;
+        const EPS: f64 = RULE_EPS;
         let segs = &self.segments;
         // The grouping compares every two rules: a page of more rules than
         // a roll-up's page draws is no table of ours.
@@ -115,10 +113,29 @@ impl Page {
     }
 }
 
+/// Runs in reading order joined where `at` (a line's y, a turned
+/// column's x) stays within half a point: each line with where it stands.
+fn joined(runs: Vec<TextRun>, at: impl Fn(&TextRun) -> f64) -> Vec<(f64, String)> {
+    let mut out: Vec<(f64, String)> = Vec::new();
+    for r in runs {
+        let here = at(&r);
+        match out.last_mut() {
+            Some((there, s)) if (*there - here).abs() < 0.5 => s.push_str(&r.text),
+            _ => out.push((here, r.text)),
+        }
+    }
+    out
+}
+
+/// How far apart two rules may be and still meet, in points: a line's
+/// width (LibreOffice draws a border from 99.25 and the border across it
+/// at 99.5).
+const RULE_EPS: f64 = 1.0;
+
 /// The cells of one group of rules, with the group's top y; None for a
 /// group that is not a grid (a lone rule).
 fn grid_of(g: &[Segment]) -> Option<(f64, Vec<RuledCell>)> {
-    const EPS: f64 = 1.0;
+    const EPS: f64 = RULE_EPS;
     let horizontal: Vec<&Segment> = g.iter().filter(|s| (s.y1 - s.y2).abs() < EPS).collect();
     let vertical: Vec<&Segment> = g.iter().filter(|s| (s.x1 - s.x2).abs() < EPS).collect();
     let distinct = |mut v: Vec<f64>| {
@@ -188,22 +205,9 @@ impl Page {
     pub fn lines_at(&self) -> Vec<(f64, String)> {
         let (mut runs, mut turned): (Vec<TextRun>, Vec<TextRun>) = self.runs.iter().cloned().partition(|r| !r.turned);
         runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
-        let mut lines: Vec<(f64, String)> = Vec::new();
-        for r in runs {
-            match lines.last_mut() {
-                Some((y, s)) if (*y - r.y).abs() < 0.5 => s.push_str(&r.text),
-                _ => lines.push((r.y, r.text)),
-            }
-        }
         turned.sort_by(|a, b| a.x.total_cmp(&b.x).then(b.y.total_cmp(&a.y)));
-        let mut columns: Vec<(f64, String)> = Vec::new();
-        for r in turned {
-            match columns.last_mut() {
-                Some((x, s)) if (*x - r.x).abs() < 0.5 => s.push_str(&r.text),
-                _ => columns.push((r.x, r.text)),
-            }
-        }
-        lines.into_iter().chain(columns.into_iter().map(|(_, s)| (f64::NEG_INFINITY, s))).collect()
+        let columns = joined(turned, |r| r.x).into_iter().map(|(_, s)| (f64::NEG_INFINITY, s));
+        joined(runs, |r| r.y).into_iter().chain(columns).collect()
     }
 }
 
@@ -218,21 +222,21 @@ fn num(o: &Object) -> f64 {
 /// A page's MediaBox size: its own or, as PDF allows, inherited from a
 /// parent in the page tree.
 fn media_box(doc: &Document, id: lopdf::ObjectId) -> Result<(f64, f64), String> {
-    let mut node = doc.get_dictionary(id).map_err(crate::docx::damaged)?;
+    let mut node = doc.get_dictionary(id).map_err(crate::damaged)?;
     for _ in 0..32 {
         if let Ok(o) = node.get(b"MediaBox") {
             let o = match o {
-                Object::Reference(r) => doc.get_object(*r).map_err(crate::docx::damaged)?,
+                Object::Reference(r) => doc.get_object(*r).map_err(crate::damaged)?,
                 o => o,
             };
-            let mb = o.as_array().map_err(crate::docx::damaged)?;
+            let mb = o.as_array().map_err(crate::damaged)?;
             if mb.len() != 4 {
                 return Err(t!("read-media-box-numbers", n = mb.len()));
             }
             return Ok((num(&mb[2]) - num(&mb[0]), num(&mb[3]) - num(&mb[1])));
         }
         let parent = node.get(b"Parent").and_then(|p| p.as_reference()).map_err(|_| t!("read-no-media-box"))?;
-        node = doc.get_dictionary(parent).map_err(crate::docx::damaged)?;
+        node = doc.get_dictionary(parent).map_err(crate::damaged)?;
     }
     Err(t!("read-media-box-deep"))
 }
@@ -252,7 +256,7 @@ pub const MAX_PAGES: usize = 20_000;
 /// cross-reference streams) bounded by [`MAX_STREAM_BYTES`]: a Flate or
 /// object-stream bomb is an error, not a 2 GB allocation.
 pub fn load(bytes: &[u8]) -> Result<Document, String> {
-    Document::load_mem_with_options(bytes, lopdf::LoadOptions::with_max_decompressed_size(MAX_STREAM_BYTES)).map_err(crate::docx::damaged)
+    Document::load_mem_with_options(bytes, lopdf::LoadOptions::with_max_decompressed_size(MAX_STREAM_BYTES)).map_err(crate::damaged)
 }
 
 /// Moves a text line matrix by (tx, ty) in its own units (Td, T*).
@@ -273,7 +277,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Page>, String> {
     let mut inflated = 0usize;
     for (_, id) in pages {
         let (width, height) = media_box(&doc, id)?;
-        let fonts = doc.get_page_fonts(id).map_err(crate::docx::damaged)?;
+        let fonts = doc.get_page_fonts(id).map_err(crate::damaged)?;
         let mut encodings = BTreeMap::new();
         let mut base_fonts = BTreeMap::new();
         for (name, f) in &fonts {
@@ -284,9 +288,9 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Page>, String> {
                 encodings.insert(name.clone(), e);
             }
         }
-        let raw = doc.get_page_content_with_limit(id, MAX_STREAM_BYTES.min(MAX_CONTENT_BYTES.saturating_sub(inflated))).map_err(crate::docx::damaged)?;
+        let raw = doc.get_page_content_with_limit(id, MAX_STREAM_BYTES.min(MAX_CONTENT_BYTES.saturating_sub(inflated))).map_err(crate::damaged)?;
         inflated += raw.len();
-        let content = lopdf::content::Content::decode(&raw).map_err(crate::docx::damaged)?;
+        let content = lopdf::content::Content::decode(&raw).map_err(crate::damaged)?;
         let mut font: Option<Vec<u8>> = None;
         let (mut x, mut y) = (0.0, 0.0);
         let mut turned = false;
@@ -376,7 +380,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Page>, String> {
                     };
                     let mut text = String::new();
                     for s in strings {
-                        text.push_str(&Document::decode_text(enc, s).map_err(crate::docx::damaged)?);
+                        text.push_str(&Document::decode_text(enc, s).map_err(crate::damaged)?);
                     }
                     let font = base_fonts.get(f).cloned().unwrap_or_default();
                     runs.push(TextRun { x, y, text, turned, font, mcid, artifact });

@@ -59,15 +59,15 @@ pub const MAX_CELLS: usize = 1_000_000;
 /// most [`MAX_CELLS`] cells in all.
 pub fn read(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
     crate::docx::check_package(bytes)?;
-    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes.to_vec())).map_err(crate::docx::damaged)?;
+    let mut wb: Xlsx<_> = Xlsx::new(Cursor::new(bytes.to_vec())).map_err(crate::damaged)?;
     let names = wb.sheet_names().to_vec();
     let mut out = Vec::new();
     let mut count = 0usize;
     for name in names {
         let mut s = Sheet { name: name.clone(), ..Sheet::default() };
         {
-            let mut cells = wb.worksheet_cells_reader(&name).map_err(crate::docx::damaged)?;
-            while let Some(cell) = cells.next_cell_with_formula().map_err(crate::docx::damaged)? {
+            let mut cells = wb.worksheet_cells_reader(&name).map_err(crate::damaged)?;
+            while let Some(cell) = cells.next_cell_with_formula().map_err(crate::damaged)? {
                 count += 1;
                 if count > MAX_CELLS {
                     return Err(er_i18n::t!("read-too-many-cells", max = MAX_CELLS));
@@ -88,7 +88,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Sheet>, String> {
                 s.cells.insert((r, c), v);
             }
         }
-        let m = wb.merge_cells_by_sheet_name(&name).map_err(crate::docx::damaged)?;
+        let m = wb.merge_cells_by_sheet_name(&name).map_err(crate::damaged)?;
         s.merged = m.iter().map(|d| (d.start.0, d.start.1, d.end.0, d.end.1)).collect();
         s.merged.sort();
         out.push(s);

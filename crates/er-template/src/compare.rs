@@ -56,3 +56,26 @@ pub fn difference(a: &Template, b: &Template) -> Option<String> {
     }
     None
 }
+
+/// A text that two templates share exactly when [`difference`] finds no
+/// difference between them: what their figures mean, for grouping many
+/// files by template (a roll-up counts which meaning most of them have).
+///
+/// ```
+/// let a = er_template::builtin::get("national-2021-detailed").unwrap();
+/// let mut b = a.clone();
+/// b.tables[0].title = "另一个标题".into();
+/// assert_eq!(er_template::meaning_key(&a), er_template::meaning_key(&b));
+/// b.tables[0].columns[17].unit = er_template::Unit::万元;
+/// assert!(er_template::difference(&a, &b).is_some());
+/// assert_ne!(er_template::meaning_key(&a), er_template::meaning_key(&b));
+/// ```
+pub fn meaning_key(t: &Template) -> String {
+    t.tables
+        .iter()
+        .flat_map(|d| {
+            d.columns.iter().map(move |c| format!("{}|{}|{}|{:?}|{}|{:?}|{:?}|{:?}", d.label, c.key, c.unit, c.kind, c.decimals, c.total_of, c.rate, c.path))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}

@@ -28,7 +28,7 @@ mod units;
 
 pub use load::{load_file, load_str, resolve, Unresolved};
 pub use units::Unit;
-pub use compare::difference;
+pub use compare::{difference, meaning_key};
 
 /// The two parts of a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
