@@ -93,12 +93,32 @@ fn data_sheet(ws: &mut Worksheet, doc: &Document) -> Result<(), XlsxError> {
     let columns: Vec<rust_xlsxwriter::TableColumn> = DATA_HEADER.iter().map(|h| rust_xlsxwriter::TableColumn::new().set_header(*h)).collect();
     let table = rust_xlsxwriter::Table::new().set_name("数据表").set_columns(&columns);
     ws.add_table(0, 0, rows.len().max(1) as u32, DATA_HEADER.len() as u16 - 1, &table)?;
-    for (c, w) in [6.0, 30.0, 24.0, 36.0, 18.0, 6.0, 6.0, 30.0, 6.0].into_iter().enumerate() {
+    // The text columns as wide as their longest entry (a header path such
+    // as 某类行为（件） › 某种情形 is read whole, not cut by the
+    // figure beside it), within Excel's sensible widths.
+    let widest = |text: &dyn Fn(&er_document::document::DataRow) -> &str, least: f64| {
+        rows.iter().map(|r| er_document::text::em_width(text(r)) * 2.0 + 2.0).fold(least, f64::max).min(MAX_TEXT_WIDTH)
+    };
+    let widths = [
+        6.0,
+        widest(&|r| &r.table_title, 30.0),
+        widest(&|r| &r.key, 24.0),
+        widest(&|r| &r.indicator, 36.0),
+        18.0,
+        6.0,
+        6.0,
+        widest(&|r| &r.agency, 30.0),
+        6.0,
+    ];
+    for (c, w) in widths.into_iter().enumerate() {
         ws.set_column_width(c as u16, w)?;
     }
     ws.set_freeze_panes(1, 0)?;
     Ok(())
 }
+
+/// Widest a text column of the data sheet is set, in Excel's units.
+const MAX_TEXT_WIDTH: f64 = 100.0;
 
 /// The name of the long data sheet.
 pub const DATA_SHEET: &str = "数据";
