@@ -16,6 +16,7 @@ pub struct Args<'a> {
     pub template: Option<&'a str>,
     pub agency: Option<String>,
     pub year: Option<u16>,
+    pub row: Option<String>,
     pub output: &'a Path,
 }
 
@@ -46,6 +47,10 @@ pub fn run(a: &Args) -> u8 {
             Err(e) => return cannot(e),
         },
         Some(kind) => return cannot(er_i18n::message(kind, &[])),
+        None if er_read::html::is_html(&bytes) => match source::from_html(&bytes) {
+            Ok(s) => s,
+            Err(e) => return cannot(e),
+        },
         None => match source::decode_text(&bytes) {
             Ok(s) => source::from_text(&s),
             Err(at) => return cannot(t!("import-not-text", at = at)),
@@ -58,7 +63,7 @@ pub fn run(a: &Args) -> u8 {
             Err(_) => return fail(t!("msg-no-template", name = named), Some(t!("help-builtin-templates", names = er_template::builtin::names())), 2),
         },
     };
-    let opts = Options { template: template.map(|t: Arc<er_template::Template>| t), template_ref: a.template.map(str::to_string), agency: a.agency.clone(), year: a.year };
+    let opts = Options { template: template.map(|t: Arc<er_template::Template>| t), template_ref: a.template.map(str::to_string), agency: a.agency.clone(), year: a.year, row: a.row.clone() };
     let imported = match er_import::import(src, &opts) {
         Ok(i) => i,
         Err(e) => {
@@ -67,6 +72,7 @@ pub fn run(a: &Args) -> u8 {
                 ImportError::Unmatched(_) => t!("help-import-unmatched"),
                 ImportError::Missing(m) if *m == t!("import-no-agency") => t!("help-import-no-agency"),
                 ImportError::Missing(_) => t!("help-import-no-year"),
+                ImportError::Rows(_) => t!("help-import-rows"),
             };
             return fail(format!("{}: {e}", a.file.display()), Some(help), 1);
         }
@@ -95,6 +101,11 @@ pub fn run(a: &Args) -> u8 {
         } else {
             eprintln!("  {}", t!("import-guess-line", file = a.file.display(), place = place, what = what));
         }
+    }
+    eprintln!("{}", t!("import-figures", n = imported.figures.len()));
+    for f in &imported.figures {
+        let line = t!("import-figure-line", table = f.table.clone(), key = f.key.clone(), value = f.value.clone(), unit = f.unit.clone(), place = f.place.clone());
+        eprintln!("  {}", line.trim_end());
     }
     eprintln!("{}", t!("import-done", file = a.output.display(), source = a.file.display(), template = imported.template.name));
     0

@@ -174,7 +174,8 @@ enum Command {
     /// Makes a data file from a report an agency already has: its Word
     /// file, its published text, or its statistics spreadsheet.
     Import {
-        /// The report: .docx, .xlsx, or the published text (.txt).
+        /// The report: .docx, .xlsx, .pdf, a saved web page (.html), or the
+        /// published text (.txt).
         file: PathBuf,
         /// The template, when the tables' labels do not say it.
         #[arg(long)]
@@ -185,6 +186,10 @@ enum Command {
         /// The year, when the report does not say it.
         #[arg(long)]
         year: Option<u16>,
+        /// The row of figures to read where a table has several: a word of
+        /// its label (合计, 2024年, a unit's name).
+        #[arg(long)]
+        row: Option<String>,
         /// The data file to write; it must not exist yet.
         #[arg(short, long)]
         output: PathBuf,
@@ -338,8 +343,8 @@ fn main() -> ExitCode {
             rollup::run(&files, &output, &fonts.source(), &opts)
         }
         Command::Init { from, year, output } => run_init(&from, year, &output),
-        Command::Import { file, template, agency, year, output } => {
-            import::run(&import::Args { file: &file, template: template.as_deref(), agency, year, output: &output })
+        Command::Import { file, template, agency, year, row, output } => {
+            import::run(&import::Args { file: &file, template: template.as_deref(), agency, year, row, output: &output })
         }
         Command::Diff { old, new, json, notice, format, output, date } => {
             diff::run(&old, &new, json, notice, format == NoticeFormat::Docx, output.as_deref(), date.as_deref())

@@ -435,8 +435,9 @@ fn figures_are_read_by_their_labels_and_units() {
 
 /// Rows of figures beside the report's: last year's row after this year's,
 /// this year's after last year's, a 合计 row first and one row per unit
-/// after it. A figure is the report's, or left to fill: never another
-/// row's.
+/// after it, or last. Each figure is the report's row's, by what the rows
+/// say; a table whose rows do not say is refused with the rows listed and
+/// `--row` to choose; a table of last year's row only is left to fill.
 #[test]
 fn a_figure_comes_from_the_reports_row_or_is_left_to_fill() {
     let header = tr(&[tc("年度", 1), tc("申请数量", 1), tc("受理数量", 1), tc("许可数量", 1), tc("不予许可数量", 1), tc("撤销许可数量", 1)]);
@@ -445,19 +446,23 @@ fn a_figure_comes_from_the_reports_row_or_is_left_to_fill() {
     let last_year = row("2023年", ["50", "48", "45", "3", "1"]);
     let total = row("合计", ["39", "39", "39", "0", "0"]);
     let unit = row("某某科", ["9", "9", "9", "0", "0"]);
+    let other = row("某某股", ["30", "30", "30", "0", "0"]);
     let dir = scratch("import-rows");
-    for (name, rows, expected) in [
-        ("this-then-last", vec![this_year.clone(), last_year.clone()], None),
-        ("last-then-this", vec![last_year.clone(), this_year.clone()], Some(["39", "39", "39", "0", "0"])),
-        ("total-first", vec![total.clone(), unit.clone()], None),
-        ("total-last", vec![unit.clone(), total.clone()], Some(["39", "39", "39", "0", "0"])),
+    let ours = ["39", "39", "39", "0", "0"];
+    for (name, rows, extra, expected) in [
+        ("this-then-last", vec![this_year.clone(), last_year.clone()], vec![], Some(ours)),
+        ("last-then-this", vec![last_year.clone(), this_year.clone()], vec![], Some(ours)),
+        ("total-first", vec![total.clone(), unit.clone(), other.clone()], vec![], Some(ours)),
+        ("total-last", vec![unit.clone(), other.clone(), total.clone()], vec![], Some(ours)),
+        ("units-chosen", vec![unit.clone(), other.clone()], vec!["--row", "某某科"], Some(["9", "9", "9", "0", "0"])),
+        ("last-year-only", vec![last_year.clone()], vec![], None),
     ] {
         let t1 = format!("<w:tbl>{}{header}{}</w:tbl>", tr(&[tc("行政许可实施数量（宗）", 6)]), rows.concat());
         let body = [p("第一部分 行政执法总体情况"), p("一、基本情况"), p("依法履职。"), p("某县应急管理局"), p("2025年1月20日"), p("第二部分 行政执法数据统计情况"), p("表一"), p("2024年度行政许可实施情况统计表"), t1].concat();
         let src = dir.join(format!("{name}.docx"));
         std::fs::write(&src, docx(&body)).unwrap();
         let out = dir.join(format!("{name}.yaml"));
-        let o = import(&src, &out, &[]);
+        let o = import(&src, &out, &extra);
         let err = stderr(&o);
         assert!(o.status.success(), "{name}: {err}");
         let yaml = std::fs::read_to_string(&out).unwrap();
@@ -469,10 +474,22 @@ fn a_figure_comes_from_the_reports_row_or_is_left_to_fill() {
                 }
             }
             None => {
-                assert!(!t1.contains(": 50") && !t1.contains(": 9\n"), "{name}: another row's figure\n{t1}");
+                assert!(!t1.contains(": 50") && !t1.contains(": 48"), "{name}: last year's figure\n{t1}");
                 assert!(t1.lines().skip(1).take(5).all(|l| l.ends_with("待填")), "{name}:\n{t1}");
-                assert!(err.contains("several rows of figures"), "{name}: {err}");
+                assert!(err.contains("name another year than the report's 2024"), "{name}: {err}");
             }
         }
     }
+    // Two units' rows and nothing to say which: refused, the rows listed,
+    // no data file.
+    let t1 = format!("<w:tbl>{}{header}{}{}</w:tbl>", tr(&[tc("行政许可实施数量（宗）", 6)]), unit, other);
+    let body = [p("第一部分 行政执法总体情况"), p("一、基本情况"), p("依法履职。"), p("某县应急管理局"), p("2025年1月20日"), p("第二部分 行政执法数据统计情况"), p("表一"), p("2024年度行政许可实施情况统计表"), t1].concat();
+    let src = dir.join("units.docx");
+    std::fs::write(&src, docx(&body)).unwrap();
+    let out = dir.join("units.yaml");
+    let o = import(&src, &out, &[]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(err.contains("several rows of figures") && err.contains("某某科 | 某某股") && err.contains("--row"), "{err}");
+    assert!(!out.exists());
 }

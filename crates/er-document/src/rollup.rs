@@ -33,9 +33,7 @@ use crate::title::{broken, unbroken};
 
 /// The stub column's label.
 pub const AGENCY_COLUMN: &str = "单位名称";
-/// The label of the totals row. (The one place the code writes it: the
-/// word of published summaries, not a key of any template.)
-pub const TOTAL_ROW: &str = "合计";
+pub use er_template::TOTAL_ROW;
 
 /// What names the summary: the title printed at its head (and the files'
 /// title), and the unit that compiles it (the files' author, and the

@@ -54,10 +54,11 @@ arg-init-from = This year's data file
 arg-init-year = The year of the new report
 arg-init-output = The new data file; it must not exist yet
 cmd-import = Makes a data file from a report an agency already has: its Word file (.docx), the text it published (.txt), or its statistics spreadsheet (.xlsx). Says what it guessed, each with its place.
-arg-import-file = The report: .docx, .xlsx, or the published text (.txt, UTF-8 or GBK)
+arg-import-file = The report: .docx, .xlsx, .pdf, a saved web page (.html, .htm), or the published text (.txt, UTF-8 or GBK)
 arg-import-template = The template (a built-in name or a template file), when the tables' labels do not say it
 arg-import-agency = The agency, when the report does not sign it
 arg-import-year = The year, when the report does not say it
+arg-import-row = The row of figures to read where a table has several: a word of its label (合计, 2024年, a unit's name)
 arg-import-output = The data file to write; it must not exist yet
 cmd-completions = Prints the completion script of a shell, e.g. enforcement-report completions bash > ~/.local/share/bash-completion/completions/enforcement-report
 arg-completions-shell = The shell: bash, zsh, fish or powershell
@@ -512,6 +513,7 @@ clap-help-hint = see the commands and options with --help
 ## import
 
 place-line = line { $n }
+place-line-column = line { $n }, column { $column }
 place-page = page { $n }
 place-paragraph = paragraph { $n }
 place-table = table { $n }
@@ -540,7 +542,7 @@ import-done = { $file }: made from { $source } with template { $template }
 import-guess-line = { $file }: { $place }: { $what }
 import-guessed = what was guessed ({ $n }):
 import-cannot-read = cannot read { $file } as a report: { $error }
-help-import-cannot-read = give a .docx, .xlsx or .txt (the published text) file; an encrypted file must be saved without its password first
+help-import-cannot-read = give a .docx, .xlsx, .pdf, .html (a saved web page) or .txt (the published text) file; an encrypted file must be saved without its password first
 import-check-failed = the data file made does not pass check: { $n } error(s), shown above; nothing written
 
 # Rates and figure identities in templates
@@ -613,6 +615,8 @@ import-not-text = byte { $at } is neither UTF-8 nor GBK text
 
 # The readers of outside files
 read-damaged = the file is damaged or not of its kind ({ $detail })
+read-html-charset = the web page says it is in { $charset } but holds bytes that are not: save it again from the browser (Save as, Web page, HTML only)
+read-html-not-text = the web page is neither UTF-8 nor GBK text (byte { $at } reads in neither): save it again from the browser (Save as, Web page, HTML only)
 read-inflates = { $part } inflates to more than { $mib } MiB (at most { $part_max } MiB a part, { $all_max } MiB in all): not a report's file
 read-too-many-elements = the document has more than { $max } paragraphs, rows and cells: not a report's file
 read-unknown-entity = unknown entity &{ $name }; in a text of the document (entities are not expanded)
@@ -628,4 +632,15 @@ help-tpl-not-a-template = name a template file (`enforcement-report templates --
 import-guess-agency-property = the text names no agency (no signature): the agency is the file's author property “{ $agency }” (give --agency otherwise)
 import-guess-extra-table = { $table } is a table template { $template } has not: left out
 import-guess-unit = { $table } { $key }: { $value } { $from } in the source is { $converted } { $to } (the column's label names { $from })
-import-guess-several-rows = { $table } has several rows of figures, and its last row ({ $row }) does not say it is the report's year or its total: its figures are left to fill (待填)
+import-guess-left-out = left out as the web page's own, not the report's: { $text }
+import-guess-agency-title = no signature: the agency is the one the title names, “{ $agency }” (give --agency otherwise)
+import-guess-other-year = { $table }: its rows of figures ({ $row }) name another year than the report's { $year }: its figures are left to fill (待填)
+import-guess-row = { $table }: figures read from the row “{ $row }”
+import-guess-no-figure = { $table } { $key } left to fill (待填): { $why }
+import-why-no-column = no column of the source is labelled { $label }, and its row holds { $found } figures where the template has { $expected }, so position cannot say which
+import-why-other-label = the figure at its place is labelled { $other }, not { $label }
+import-rows = { $table } ({ $place }) has several rows of figures and nothing says which is the report's: { $rows }
+import-row-not-found = { $table } ({ $place }): no row's label holds what --row names; its rows: { $rows }
+help-import-rows = say which with --row and a word of its label (--row 合计 for a totals row), or give --year or --agency when a row names them
+import-figures = figures written ({ $n }), each with the source cell it was read from:
+import-figure-line = { $table } { $key } = { $value } { $unit } ← { $place }

@@ -53,10 +53,11 @@ arg-init-from = 本年度的数据文件
 arg-init-year = 新报告的年度
 arg-init-output = 新的数据文件；不能是已有的文件
 cmd-import = 由单位已有的报告生成数据文件：Word 文件（.docx）、发布的文本（.txt）或统计表格（.xlsx）。列出推断的每处内容及其位置。
-arg-import-file = 报告：.docx、.xlsx 或发布的文本（.txt，UTF-8 或 GBK 编码）
+arg-import-file = 报告：.docx、.xlsx、.pdf、保存的网页（.html、.htm）或发布的文本（.txt，UTF-8 或 GBK 编码）
 arg-import-template = 模板（内置模板名或模板文件），表头无法确定模板时指定
 arg-import-agency = 发文机关，报告中没有署名时指定
 arg-import-year = 年度，报告中没有写明时指定
+arg-import-row = 表中有多行数字时读取哪一行：写该行名称中的字（合计、2024年、单位名称）
 arg-import-output = 要写出的数据文件；不能是已有的文件
 cmd-completions = 输出某种命令行外壳的补全脚本，例如 enforcement-report completions bash > ~/.local/share/bash-completion/completions/enforcement-report
 arg-completions-shell = 命令行外壳：bash、zsh、fish 或 powershell
@@ -511,6 +512,7 @@ clap-help-hint = 用 --help 查看命令和选项
 ## 导入
 
 place-line = 第{ $n }行
+place-line-column = 第{ $n }行第{ $column }列
 place-page = 第{ $n }页
 place-paragraph = 第{ $n }段
 place-table = 第{ $n }个表格
@@ -539,7 +541,7 @@ import-done = { $file }：由 { $source } 生成，模板 { $template }
 import-guess-line = { $file } { $place }：{ $what }
 import-guessed = 推断的内容（{ $n } 处）：
 import-cannot-read = 无法把 { $file } 作为报告读取：{ $error }
-help-import-cannot-read = 请给出 .docx、.xlsx 或 .txt（发布的文本）文件；加密的文件须先去掉密码另存
+help-import-cannot-read = 请给出 .docx、.xlsx、.pdf、.html（保存的网页）或 .txt（发布的文本）文件；加密的文件须先去掉密码另存
 import-check-failed = 生成的数据文件未通过 check：{ $n } 处错误，见上；未写入任何文件
 
 # Rates and figure identities in templates
@@ -612,6 +614,8 @@ import-not-text = 第 { $at } 个字节既不是 UTF-8 也不是 GBK 文字
 
 # The readers of outside files
 read-damaged = 文件已损坏，或不是这种格式的文件（{ $detail }）
+read-html-charset = 网页声明为 { $charset } 编码，但其中有不属于该编码的字节：请在浏览器中重新保存（另存为“网页，仅 HTML”）
+read-html-not-text = 网页既不是 UTF-8 也不是 GBK 文本（第 { $at } 个字节两者都读不通）：请在浏览器中重新保存（另存为“网页，仅 HTML”）
 read-inflates = { $part } 解压后超过 { $mib } MiB（每个部件最多 { $part_max } MiB，合计最多 { $all_max } MiB）：不是报告文件
 read-too-many-elements = 文档的段落、表格行和单元格超过 { $max } 个：不是报告文件
 read-unknown-entity = 文档文字中有未知的实体 &{ $name };（不展开实体）
@@ -627,4 +631,15 @@ help-tpl-not-a-template = 请指定模板文件（可用 `enforcement-report tem
 import-guess-agency-property = 正文没有写明机关（没有署名）：机关取自文件的作者属性“{ $agency }”（否则请用 --agency 指定）
 import-guess-extra-table = { $table } 是模板 { $template } 没有的表：未导入
 import-guess-unit = { $table } { $key }：原文 { $value } { $from } 即 { $converted } { $to }（该列表头注明单位为{ $from }）
-import-guess-several-rows = { $table } 有多行数字，最后一行（{ $row }）没有写明是本年度或合计：其数字待填
+import-guess-left-out = 网页自身的内容，不属于报告，已略去：{ $text }
+import-guess-agency-title = 没有落款：机关取自标题中的“{ $agency }”（如不对，请用 --agency 指定）
+import-guess-other-year = { $table }：各行数字（{ $row }）写的是其他年度，不是报告的{ $year }年度：其数字留作待填
+import-guess-row = { $table }：数字取自“{ $row }”一行
+import-guess-no-figure = { $table } { $key } 留作待填：{ $why }
+import-why-no-column = 来源中没有标为“{ $label }”的列，且该行有 { $found } 个数字而模板有 { $expected } 列，无法按位置判断
+import-why-other-label = 该位置的数字标为“{ $other }”，不是“{ $label }”
+import-rows = { $table }（{ $place }）有多行数字，无从判断哪一行是本报告的：{ $rows }
+import-row-not-found = { $table }（{ $place }）：没有哪一行的名称包含 --row 所写的内容；各行为：{ $rows }
+help-import-rows = 请用 --row 加该行名称中的字指定（合计行写 --row 合计），或在某行写明年度或机关时用 --year、--agency 指定
+import-figures = 写入的数字（{ $n } 个），各附其来源单元格：
+import-figure-line = { $table } { $key } = { $value } { $unit } ← { $place }

@@ -41,6 +41,9 @@ pub struct Options {
     pub template_ref: Option<String>,
     pub agency: Option<String>,
     pub year: Option<u16>,
+    /// The row the user chose (`--row`) where a table has several rows of
+    /// figures: the one whose label holds this.
+    pub row: Option<String>,
 }
 
 /// The data file made, and what was guessed on the way.
@@ -51,6 +54,23 @@ pub struct Imported {
     /// Each guess with its place in the source: a heading level, a figure
     /// left to fill, a reference made, the template chosen.
     pub guesses: Vec<(String, String)>,
+    /// Every figure written, with the source cell it was read from, so a
+    /// clerk can check each against the source in one pass.
+    pub figures: Vec<Written>,
+}
+
+/// A figure written to the data file and where it was read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Written {
+    /// The table's label (表二) and the column's key.
+    pub table: String,
+    pub key: String,
+    /// As written: 27, 173.7821088, or ~ for a blank (no such power).
+    pub value: String,
+    /// The template's unit of the figure.
+    pub unit: String,
+    /// The source cell: 表格2 第3行第2列, 工作表 统计 单元格 C7.
+    pub place: String,
 }
 
 /// Why no data file could be made.
@@ -62,6 +82,9 @@ pub enum ImportError {
     Unmatched(Vec<(String, Vec<String>)>),
     /// Something the data file needs that the source does not say.
     Missing(String),
+    /// Tables with several rows of figures and nothing to say which is the
+    /// report's: each table's label, place and why, with the rows' labels.
+    Rows(Vec<(String, String, tables::RowProblem)>),
 }
 
 impl std::fmt::Display for ImportError {
@@ -73,6 +96,16 @@ impl std::fmt::Display for ImportError {
                 f.write_str(&t!("import-unmatched", tables = tables.join(" | ")))
             }
             ImportError::Missing(what) => f.write_str(what),
+            ImportError::Rows(list) => {
+                let tables: Vec<String> = list
+                    .iter()
+                    .map(|(table, place, problem)| match problem {
+                        tables::RowProblem::NotFound(rows) => t!("import-row-not-found", table = table.clone(), place = place.clone(), rows = rows.join(" | ")),
+                        tables::RowProblem::Several(rows) | tables::RowProblem::OtherYear(rows) => t!("import-rows", table = table.clone(), place = place.clone(), rows = rows.join(" | ")),
+                    })
+                    .collect();
+                f.write_str(&tables.join("；"))
+            }
         }
     }
 }
@@ -116,53 +149,91 @@ pub fn import(source: Source, opts: &Options) -> Result<Imported, ImportError> {
     }
     let (tables, assigned): (Vec<&SourceTable>, Vec<Option<usize>>) = tables.iter().zip(assigned).filter(|(_, a)| a.is_some()).map(|(t, a)| (*t, a)).unzip();
 
-    // Figures, column by column.
+    // The narrative first: its signature and title name the agency, and
+    // its text the year, which choose the report's row of a table.
+    let paras: Vec<source::Para> = source.items.iter().filter_map(|i| if let Item::Para(p) = i { Some(p.clone()) } else { None }).collect();
+    let n = narrative::read(&paras, template.part_index(Part::Statistics));
+    guesses.extend(n.guesses.iter().cloned());
+    for (place, text) in &source.left_out {
+        guesses.push((place.clone(), t!("import-guess-left-out", text = text.clone())));
+    }
+    let table_titles: Vec<&String> = tables.iter().filter_map(|t| t.title.as_ref()).collect();
+    let agency = match opts.agency.clone().or_else(|| n.signature.clone()).filter(|a| !a.trim().is_empty()) {
+        Some(a) => a,
+        None => match n.title.iter().chain(table_titles.iter().copied()).find_map(|t| agency_in(t)) {
+            // The agency the title names (某县应急管理局2024年度…报告), said.
+            Some(a) => {
+                guesses.push((String::new(), t!("import-guess-agency-title", agency = a.clone())));
+                a
+            }
+            None => {
+                // The file's author property only when the text names no one,
+                // and said: it is often the name of the computer's user.
+                let a = source.author.clone().filter(|a| !a.trim().is_empty()).ok_or_else(|| ImportError::Missing(t!("import-no-agency")))?;
+                guesses.push((String::new(), t!("import-guess-agency-property", agency = a.clone())));
+                a
+            }
+        },
+    };
+    let year = opts.year.or_else(|| year_of(&paras, table_titles.iter().copied().chain(n.title.iter()))).or(source.year);
+
+    // Figures, column by column, from the report's row.
     let mut figures: Vec<Vec<Read>> = template.tables.iter().map(|d| vec![Read::ToFill(String::new()); d.columns.len()]).collect();
     let mut found = vec![false; template.tables.len()];
     let mut titles: Vec<Option<String>> = vec![None; template.tables.len()];
     let mut notes: Vec<Vec<String>> = vec![Vec::new(); template.tables.len()];
-    // What the template calls its totals: a row so labelled is the report's.
-    let totals: Vec<&str> = template.tables.iter().flat_map(|d| d.columns.iter().filter(|c| c.total_of.is_some()).map(|c| c.key.as_str())).collect();
+    let mut written: Vec<Written> = Vec::new();
+    let mut undecided: Vec<(String, String, tables::RowProblem)> = Vec::new();
+    // What a totals row is called: the template's totals, and the word of
+    // published summaries.
+    let mut totals: Vec<&str> = template.tables.iter().flat_map(|d| d.columns.iter().filter(|c| c.total_of.is_some()).map(|c| c.key.as_str())).collect();
+    totals.push(er_template::TOTAL_ROW);
+    let hints = tables::RowHints { year, totals, agency: Some(agency.as_str()), wanted: opts.row.as_deref() };
     for (st, ti) in tables.iter().zip(&assigned) {
         let ti = ti.unwrap_or(0);
         let def = &template.tables[ti];
         found[ti] = true;
-        // Columns by the labels above them where the source has a grid and
-        // the labels decide; by position otherwise.
-        let by_label = tables::by_label(st, def);
-        let cells: Vec<(&source::Cell, Vec<&str>)> = match &by_label {
-            Some(c) => c.clone(),
-            None => tables::value_cells(st, def).into_iter().map(|c| (c, Vec::new())).collect(),
+        titles[ti] = st.title.clone();
+        notes[ti] = st.notes.clone();
+        let row = match tables::choose_row(st, &hints) {
+            Ok(r) => r,
+            Err(tables::RowProblem::OtherYear(labels)) => {
+                // Only other years' rows: none of its figures is the report's.
+                guesses.push((st.place.clone(), t!("import-guess-other-year", table = def.label, row = labels.join(" | "), year = year.map(|y| y.to_string()).unwrap_or_default())));
+                continue;
+            }
+            Err(problem) => {
+                undecided.push((def.label.clone(), st.place.clone(), problem));
+                continue;
+            }
         };
-        // The row: the last, when it is the report's own (the year or a
-        // total says so, or no other row holds figures); else none.
-        let year = opts.year.or_else(|| year_of(&[], st.title.iter()));
-        let row_unsure = tables::last_row_is_the_reports(st, year, &totals).err();
-        if let Some(labels) = &row_unsure {
-            guesses.push((st.place.clone(), t!("import-guess-several-rows", table = def.label, row = labels.join(" "))));
+        if let Some(r) = row.filter(|&r| st.rows.len() > r + 1 || tables::first_figure_row(st).is_some_and(|f| f < r)) {
+            guesses.push((st.row(r).first().map_or_else(|| st.place.clone(), |c| c.place.clone()), t!("import-guess-row", table = def.label, row = tables::row_label(st.row(r)))));
         }
-        for (col, c) in def.columns.iter().enumerate() {
-            let cell = cells.get(col).map(|(c, _)| *c);
-            let mut read = match (&row_unsure, cell) {
-                (Some(_), _) => Read::ToFill(String::new()),
-                (None, Some(cell)) => tables::read(&cell.text, c.kind),
-                (None, None) => Read::ToFill(String::new()),
-            };
-            // An amount whose column's label names another unit (某项金额（元）
-            // for a template in 万元) is converted exactly, and said; a unit
-            // that does not convert leaves the figure to fill.
-            let source_unit = cells.get(col).and_then(|(_, labels)| labels.iter().rev().find_map(|l| tables::unit_of(l)));
-            if let (Read::Value(v), Some(from)) = (&read, source_unit) {
-                if c.kind == er_template::Kind::Amount && from != c.unit {
-                    let place = cell.map_or_else(|| st.place.clone(), |cell| cell.place.clone());
-                    read = match tables::convert(v, from, c.unit) {
-                        Some(converted) => {
-                            guesses.push((place, t!("import-guess-unit", table = def.label, key = c.key, value = v, from = from, converted = converted.clone(), to = c.unit)));
-                            Read::Value(converted)
-                        }
-                        None => Read::ToFill(format!("{v} {from}")),
-                    };
+        let columns = tables::columns(st, row, def);
+        for (col, (c, found_at)) in def.columns.iter().zip(columns).enumerate() {
+            let (cell, labels) = match found_at {
+                tables::Found::Cell(cell, labels) => (cell, labels),
+                tables::Found::Missing(why) => {
+                    guesses.push((st.place.clone(), t!("import-guess-no-figure", table = def.label, key = c.key, why = why)));
+                    continue;
                 }
+            };
+            let mut read = tables::read(&cell.text, c.kind);
+            // The unit the column's label names (某项金额（元） for a template
+            // in 万元): an amount converts exactly, and is said; a unit of
+            // another kind (元 over a count, 件 over an amount) leaves the
+            // figure to fill.
+            let source_unit = labels.iter().rev().find_map(|l| tables::unit_of(l));
+            if let (Read::Value(v), Some(from)) = (&read, source_unit) {
+                read = match tables::convert(v, from, c.unit) {
+                    Some(converted) if from != c.unit && tables::is_money(from) => {
+                        guesses.push((cell.place.clone(), t!("import-guess-unit", table = def.label, key = c.key, value = v, from = from, converted = converted.clone(), to = c.unit)));
+                        Read::Value(converted)
+                    }
+                    Some(_) => Read::Value(v.clone()),
+                    None => Read::ToFill(format!("{v}（{from}）")),
+                };
             }
             // An amount the column cannot hold (more decimals or digits than
             // it keeps) is left to fill rather than rounded.
@@ -173,9 +244,10 @@ pub fn import(source: Source, opts: &Options) -> Result<Imported, ImportError> {
                     read = Read::ToFill(v.clone());
                 }
             }
-            if let Read::ToFill(what) = &read {
-                let place = cell.map_or_else(|| st.place.clone(), |c| c.place.clone());
-                guesses.push((place, t!("import-guess-to-fill", table = def.label, key = c.key, text = what)));
+            match &read {
+                Read::ToFill(what) => guesses.push((cell.place.clone(), t!("import-guess-to-fill", table = def.label, key = c.key, text = what))),
+                Read::Value(v) => written.push(Written { table: def.label.clone(), key: c.key.clone(), value: v.clone(), unit: c.unit.to_string(), place: cell.place.clone() }),
+                Read::Blank => written.push(Written { table: def.label.clone(), key: c.key.clone(), value: "~".into(), unit: String::new(), place: cell.place.clone() }),
             }
             figures[ti][col] = read;
         }
@@ -194,13 +266,14 @@ pub fn import(source: Source, opts: &Options) -> Result<Imported, ImportError> {
             let (Some(parts), Ok(given)) = (parts, v.parse::<Decimal>()) else { continue };
             let sum: Decimal = parts.iter().sum();
             if sum != given {
-                let place = cells.get(col).map_or_else(|| st.place.clone(), |(cell, _)| cell.place.clone());
-                guesses.push((place, t!("import-guess-total", table = def.label, key = c.key, given = v, sum = sum.normalize())));
+                guesses.push((st.place.clone(), t!("import-guess-total", table = def.label, key = c.key, given = v, sum = sum.normalize())));
+                written.retain(|w| !(w.table == def.label && w.key == c.key));
                 figures[ti][col] = Read::ToFill(v.clone());
             }
         }
-        titles[ti] = st.title.clone();
-        notes[ti] = st.notes.clone();
+    }
+    if !undecided.is_empty() {
+        return Err(ImportError::Rows(undecided));
     }
     for (ti, def) in template.tables.iter().enumerate() {
         if !found[ti] {
@@ -208,22 +281,7 @@ pub fn import(source: Source, opts: &Options) -> Result<Imported, ImportError> {
         }
     }
 
-    // The narrative: the paragraphs outside the tables and their captions.
-    let paras: Vec<source::Para> = source.items.iter().filter_map(|i| if let Item::Para(p) = i { Some(p.clone()) } else { None }).collect();
-    let n = narrative::read(&paras, template.part_index(Part::Statistics));
-    guesses.extend(n.guesses.iter().cloned());
-
-    let agency = match opts.agency.clone().or_else(|| n.signature.clone()).filter(|a| !a.trim().is_empty()) {
-        Some(a) => a,
-        None => {
-            // The file's author property only when the text names no one,
-            // and said: it is often the name of the computer's user.
-            let a = source.author.clone().filter(|a| !a.trim().is_empty()).ok_or_else(|| ImportError::Missing(t!("import-no-agency")))?;
-            guesses.push((String::new(), t!("import-guess-agency-property", agency = a.clone())));
-            a
-        }
-    };
-    let year = match opts.year.or_else(|| year_of(&paras, titles.iter().flatten())).or(source.year) {
+    let year = match year {
         Some(y) => y,
         None => {
             // The year before the report's date: a guess, and said.
@@ -343,7 +401,7 @@ pub fn import(source: Source, opts: &Options) -> Result<Imported, ImportError> {
             }
         }
     }
-    Ok(Imported { yaml: y, template, guesses })
+    Ok(Imported { yaml: y, template, guesses, figures: written })
 }
 
 fn unmatched(tables: &[&SourceTable]) -> ImportError {
@@ -356,6 +414,24 @@ fn unmatched(tables: &[&SourceTable]) -> ImportError {
             })
             .collect(),
     )
+}
+
+/// The agency a title names before its year: 某县应急管理局2024年度行政执法
+/// 工作报告 → 某县应急管理局. None when what stands before the year is
+/// no agency's name (it ends in none of the words agencies' names end in).
+///
+/// ```ignore
+/// assert_eq!(agency_in("某县应急管理局2024年度行政执法工作年度报告").as_deref(), Some("某县应急管理局"));
+/// assert_eq!(agency_in("关于2024年度行政执法工作的报告"), None);
+/// ```
+fn agency_in(title: &str) -> Option<String> {
+    let t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
+    let chars: Vec<char> = t.chars().collect();
+    let at = (0..chars.len().saturating_sub(4)).find(|&i| chars[i..i + 4].iter().all(char::is_ascii_digit) && chars.get(i + 4) == Some(&'年'))?;
+    let name: String = chars[..at].iter().collect();
+    let ends = ["局", "委员会", "委", "厅", "办公室", "办", "院", "所", "中心", "队", "站", "政府", "部", "署", "处", "室", "司", "馆"];
+    let ok = (2..=40).contains(&name.chars().count()) && !name.contains(['。', '，', '、', '：', '关']) && ends.iter().any(|e| name.ends_with(e));
+    ok.then_some(name)
 }
 
 /// The year the report covers, by the text: the year most often named

@@ -95,22 +95,7 @@ pub enum Read {
     ToFill(String),
 }
 
-/// The value cells of a source table for `def`: its last row, or, for a
-/// published text, the last cells that are figures or empty.
-pub fn value_cells<'a>(st: &'a SourceTable, def: &TableDef) -> Vec<&'a Cell> {
-    let n = def.columns.len();
-    let cells: Vec<&Cell> = match st.last_row {
-        Some(k) => st.cells[k..].iter().collect(),
-        None => {
-            let run = st.cells.iter().rev().take_while(|c| is_blank(&c.text) || plain_number(&c.text).is_some()).count();
-            st.cells[st.cells.len() - run..].iter().collect()
-        }
-    };
-    let skip = cells.len().saturating_sub(n);
-    cells[skip..].to_vec()
-}
-
-fn is_blank(t: &str) -> bool {
+pub fn is_blank(t: &str) -> bool {
     matches!(t.trim(), "" | "—" | "－" | "-" | "/" | "／" | "——")
 }
 
@@ -193,60 +178,31 @@ pub fn unit_of(label: &str) -> Option<er_template::Unit> {
     er_template::Unit::parse(&inner.replace('％', "%"))
 }
 
-/// The value cells of a source table matched to `def`'s columns by the
-/// labels above them (their header path), when the source has a grid and
-/// every column is found once: columns in another order than the
-/// template's are read right. Each cell comes with the labels above it.
-/// None when the labels do not decide, and the cells stand by position.
-pub fn by_label<'a>(st: &'a SourceTable, def: &TableDef) -> Option<Vec<(&'a Cell, Vec<&'a str>)>> {
-    let k = st.last_row?;
-    let (header, values) = st.cells.split_at(k);
-    let covers = |c: &Cell, col: usize| c.columns.is_some_and(|(first, n)| first <= col && col < first + n);
-    let mut above: Vec<(&Cell, Vec<&str>)> = Vec::new();
-    for v in values {
-        let (col, _) = v.columns?;
-        above.push((v, header.iter().filter(|h| covers(h, col)).map(|h| h.text.as_str()).collect()));
-    }
-    let mut out = Vec::with_capacity(def.columns.len());
-    let mut used = vec![false; above.len()];
-    for c in &def.columns {
-        let path: Vec<String> = c.path.iter().map(|p| meaning(p)).collect();
-        let fits: Vec<usize> = above
-            .iter()
-            .enumerate()
-            .filter(|(_, (_, labels))| {
-                let labels: Vec<String> = labels.iter().map(|l| meaning(l)).collect();
-                // The column's own label, and every group label above it.
-                path.last().is_some_and(|leaf| labels.last() == Some(leaf)) && path.iter().all(|p| labels.contains(p))
-            })
-            .map(|(i, _)| i)
-            .collect();
-        match fits.as_slice() {
-            [i] if !used[*i] => {
-                used[*i] = true;
-                out.push(above[*i].clone());
-            }
-            _ => return None,
-        }
-    }
-    Some(out)
+/// Whether a unit is one of money (元, 万元).
+pub fn is_money(u: er_template::Unit) -> bool {
+    matches!(u, er_template::Unit::元 | er_template::Unit::万元)
 }
 
-/// An amount written in `from` in the unit `to`, exactly: 元 and 万元
-/// convert (× or ÷ 10,000); no other pair does.
+/// A figure written in `from` in the unit `to`, exactly: 元 and 万元
+/// convert (× or ÷ 10,000); 件 and 宗 both count cases; a unit is itself.
+/// No other pair converts: a figure in 元 under a count, or in 件 under
+/// an amount, is no figure of the column.
 ///
 /// ```
 /// use er_template::Unit;
 /// assert_eq!(er_import::tables::convert("1737821.088", Unit::元, Unit::万元).as_deref(), Some("173.7821088"));
 /// assert_eq!(er_import::tables::convert("3.6", Unit::万元, Unit::元).as_deref(), Some("36000"));
+/// assert_eq!(er_import::tables::convert("27", Unit::件, Unit::宗).as_deref(), Some("27"));
 /// assert_eq!(er_import::tables::convert("12", Unit::Percent, Unit::万元), None);
+/// assert_eq!(er_import::tables::convert("12", Unit::元, Unit::件), None);
 /// ```
 pub fn convert(value: &str, from: er_template::Unit, to: er_template::Unit) -> Option<String> {
     use er_template::Unit;
     let v = rust_decimal::Decimal::from_str_exact(value).ok()?;
     let wan = rust_decimal::Decimal::from(10_000);
     let out = match (from, to) {
-        (a, b) if a == b => v,
+        (a, b) if a == b => return Some(value.to_string()),
+        (Unit::件, Unit::宗) | (Unit::宗, Unit::件) => return Some(value.to_string()),
         (Unit::元, Unit::万元) => v.checked_div(wan)?,
         (Unit::万元, Unit::元) => v.checked_mul(wan)?,
         _ => return None,
@@ -254,44 +210,238 @@ pub fn convert(value: &str, from: er_template::Unit, to: er_template::Unit) -> O
     Some(out.normalize().to_string())
 }
 
-/// Whether the last row of a source table is the report's own. Its figures
-/// are read from it; when rows of figures stand above it too (last year's
-/// row, one row per unit), the last row must say it is the report's: a
-/// cell that is no figure naming the year or what the template calls a
-/// total (`totals`). Otherwise the labels the last row has, so that its
-/// figures are left to fill rather than taken from another row.
+/// The first row of a table that holds a figure: the rows above it are
+/// its header.
+pub fn first_figure_row(st: &SourceTable) -> Option<usize> {
+    (0..st.rows.len()).find(|&r| st.row(r).iter().any(|c| plain_number(&c.text).is_some()))
+}
+
+/// What a row says of itself: its cells that are neither figures nor
+/// blank (a totals row's word, 2024年, a unit's name), joined.
+pub fn row_label(cells: &[Cell]) -> String {
+    cells.iter().map(|c| normalize(&c.text)).filter(|t| !is_blank(t) && plain_number(t).is_none()).collect::<Vec<_>>().join(" ")
+}
+
+/// The years a label names: 2023年, 2023年度, 2023 (four digits from 1900
+/// to 2100 not part of a longer number).
+fn years_in(label: &str) -> Vec<u16> {
+    let chars: Vec<char> = label.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let n = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if n == 4 {
+            if let Ok(y) = chars[i..i + 4].iter().collect::<String>().parse::<u16>() {
+                if (1900..=2100).contains(&y) {
+                    out.push(y);
+                }
+            }
+        }
+        i += n.max(1);
+    }
+    out
+}
+
+/// What decides the report's row of a table with several rows of figures.
+#[derive(Debug, Clone, Default)]
+pub struct RowHints<'a> {
+    /// The year the report covers: a row naming another is not its.
+    pub year: Option<u16>,
+    /// What a totals row is called: the template's totals and [`er_template::TOTAL_ROW`].
+    pub totals: Vec<&'a str>,
+    /// The agency: a row of its name is its own.
+    pub agency: Option<&'a str>,
+    /// The row the user named (`--row`): its label holds this.
+    pub wanted: Option<&'a str>,
+}
+
+/// Why no row of a table could be taken as the report's.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowProblem {
+    /// Several rows could be the report's: their labels.
+    Several(Vec<String>),
+    /// The rows of figures name other years than the report's: their labels.
+    OtherYear(Vec<String>),
+    /// No row's label holds what `--row` named: the labels there are.
+    NotFound(Vec<String>),
+}
+
+/// The report's row of a table, by what the rows say: the only row of
+/// figures; else the one the user named (`--row`); else the one of the
+/// report's year (a row of another year never); else the one totals row;
+/// else the agency's own row. Several that could be, and nothing decides:
+/// an error listing them. None for a table without rows (a published text
+/// of one cell a line), whose figures are its last cells.
 ///
 /// ```
 /// use er_import::source::{Cell, SourceTable};
-/// let cell = |t: &str| Cell { text: t.into(), place: String::new(), columns: None };
+/// use er_import::tables::{choose_row, RowHints, RowProblem};
 /// let table = |rows: &[&[&str]]| {
 ///     let mut st = SourceTable::default();
-///     for (i, r) in rows.iter().enumerate() {
-///         if i + 1 == rows.len() {
-///             st.last_row = Some(st.cells.len());
-///         }
-///         st.cells.extend(r.iter().map(|t| cell(t)));
+///     for r in rows {
+///         st.start_row();
+///         st.cells.extend(r.iter().map(|t| Cell { text: t.to_string(), place: String::new(), columns: None }));
 ///     }
 ///     st
 /// };
 /// let two_years = table(&[&["年度", "申请", "许可"], &["2024年", "12", "10"], &["2023年", "9", "8"]]);
-/// assert_eq!(er_import::tables::last_row_is_the_reports(&two_years, Some(2024), &[]), Err(vec!["2023年".to_string()]));
-/// assert_eq!(er_import::tables::last_row_is_the_reports(&two_years, Some(2023), &[]), Ok(()));
-/// let one_row = table(&[&["申请", "许可"], &["12", "10"]]);
-/// assert_eq!(er_import::tables::last_row_is_the_reports(&one_row, None, &[]), Ok(()));
+/// let hints = |year| RowHints { year, totals: vec![er_template::TOTAL_ROW], ..RowHints::default() };
+/// assert_eq!(choose_row(&two_years, &hints(Some(2024))), Ok(Some(1)));
+/// assert_eq!(choose_row(&two_years, &hints(Some(2023))), Ok(Some(2)));
+/// assert_eq!(choose_row(&two_years, &hints(None)), Err(RowProblem::Several(vec!["2024年".into(), "2023年".into()])));
+/// let units = table(&[&["单位", "申请", "许可"], &[er_template::TOTAL_ROW, "21", "18"], &["甲科", "12", "10"], &["乙科", "9", "8"]]);
+/// assert_eq!(choose_row(&units, &hints(Some(2024))), Ok(Some(1)));
+/// let wanted = RowHints { wanted: Some("乙科"), ..hints(None) };
+/// assert_eq!(choose_row(&units, &wanted), Ok(Some(3)));
 /// ```
-pub fn last_row_is_the_reports(st: &SourceTable, year: Option<u16>, totals: &[&str]) -> Result<(), Vec<String>> {
-    let Some(k) = st.last_row else { return Ok(()) };
-    let (above, row) = st.cells.split_at(k.min(st.cells.len()));
-    if above.iter().filter(|c| plain_number(&c.text).is_some()).count() < 2 {
-        return Ok(());
+pub fn choose_row(st: &SourceTable, hints: &RowHints) -> Result<Option<usize>, RowProblem> {
+    if st.rows.is_empty() {
+        return Ok(None);
     }
-    let labels: Vec<String> = row.iter().map(|c| normalize(&c.text)).filter(|t| !is_blank(t) && plain_number(t).is_none()).collect();
-    let year = year.map(|y| y.to_string());
-    let says = labels.iter().any(|l| totals.iter().any(|t| l.contains(t)) || year.as_deref().is_some_and(|y| l.contains(y)));
-    if says {
-        Ok(())
-    } else {
-        Err(labels)
+    let Some(first) = first_figure_row(st) else {
+        // No figure anywhere: the last row, whose cells are blank.
+        return Ok(Some(st.rows.len() - 1));
+    };
+    let rows: Vec<usize> = (first..st.rows.len()).filter(|&r| st.row(r).iter().any(|c| plain_number(&c.text).is_some())).collect();
+    let label = |r: usize| row_label(st.row(r));
+    let labels = |rs: &[usize]| rs.iter().map(|&r| label(r)).collect::<Vec<_>>();
+    // Rows of other years than the report's are never its.
+    let (other_years, rows): (Vec<usize>, Vec<usize>) = rows.into_iter().partition(|&r| {
+        let years = years_in(&label(r));
+        hints.year.is_some_and(|y| !years.is_empty() && !years.contains(&y))
+    });
+    match rows.as_slice() {
+        [] => return Err(RowProblem::OtherYear(labels(&other_years))),
+        [only] => return Ok(Some(*only)),
+        _ => {}
     }
+    let one = |pick: &dyn Fn(&str) -> bool| -> Option<usize> {
+        let found: Vec<usize> = rows.iter().copied().filter(|&r| pick(&label(r))).collect();
+        (found.len() == 1).then(|| found[0])
+    };
+    if let Some(w) = hints.wanted.map(normalize) {
+        return one(&|l| l.contains(&w)).map(Some).ok_or_else(|| RowProblem::NotFound(labels(&rows)));
+    }
+    let year = hints.year.map(|y| y.to_string());
+    let deciders: [&dyn Fn(&str) -> bool; 3] = [
+        &|l| year.as_deref().is_some_and(|y| l.contains(y)),
+        &|l| hints.totals.iter().any(|t| l.contains(&normalize(t))),
+        &|l| hints.agency.is_some_and(|a| !a.is_empty() && normalize(l) == normalize(a)),
+    ];
+    for pick in deciders {
+        if let Some(r) = one(pick) {
+            return Ok(Some(r));
+        }
+    }
+    Err(RowProblem::Several(labels(&rows)))
+}
+
+/// Where a template column's figure stands in the source: the cell, with
+/// the labels above it (its header path, whose units are read), or why
+/// there is none.
+#[derive(Debug, Clone)]
+pub enum Found<'a> {
+    Cell(&'a Cell, Vec<&'a str>),
+    Missing(String),
+}
+
+/// Whether two labels can name one column: one holds the other, or they
+/// share half the characters of the shorter (没收违法所得 and
+/// 没收违法所得、没收非法财物).
+fn related(a: &str, b: &str) -> bool {
+    if a.contains(b) || b.contains(a) {
+        return true;
+    }
+    let (short, long) = if a.chars().count() <= b.chars().count() { (a, b) } else { (b, a) };
+    let shared = short.chars().filter(|c| long.contains(*c)).count();
+    shared * 2 >= short.chars().count().max(1)
+}
+
+/// The figures of a table's row (`row`, or the last cells of a table
+/// without rows) matched to `def`'s columns: by the labels above them
+/// where the source has a grid (columns in another order are read right;
+/// a row label or a blank shifts nothing); by position only where the
+/// row holds exactly the template's number of figures and every column
+/// found by label stands at its place. A column neither finds is missing,
+/// with the reason.
+pub fn columns<'a>(st: &'a SourceTable, row: Option<usize>, def: &TableDef) -> Vec<Found<'a>> {
+    let n = def.columns.len();
+    let (header, values): (Vec<&Cell>, Vec<&Cell>) = match row {
+        Some(r) => {
+            let h = first_figure_row(st).unwrap_or(r).min(r);
+            ((0..h).flat_map(|k| st.row(k)).collect(), st.row(r).iter().collect())
+        }
+        None => {
+            let mut run = st.cells.iter().rev().take_while(|c| is_blank(&c.text) || plain_number(&c.text).is_some()).count();
+            // Blank header cells (a published text's empty corner) before
+            // the figures: the figures are the last cells.
+            while run > def.columns.len() && is_blank(&st.cells[st.cells.len() - run].text) {
+                run -= 1;
+            }
+            let (h, v) = st.cells.split_at(st.cells.len() - run);
+            (h.iter().collect(), v.iter().collect())
+        }
+    };
+    // The row's figures: after its last label (a totals row's word, a unit's name).
+    let start = values.iter().rposition(|c| !is_blank(&c.text) && plain_number(&c.text).is_none()).map_or(0, |k| k + 1);
+    let figures = &values[start..];
+    let covers = |h: &Cell, col: usize| h.columns.is_some_and(|(first, span)| first <= col && col < first + span);
+    let above = |v: &Cell| -> Vec<&'a str> {
+        match v.columns {
+            Some((col, _)) => header.iter().filter(|h| covers(h, col)).map(|h| h.text.as_str()).collect(),
+            None => Vec::new(),
+        }
+    };
+    let leaf = |c: &er_template::Column| c.path.last().map(|p| meaning(p)).unwrap_or_default();
+    // By label: the figure whose lowest label is the column's; groups
+    // decide between several, and must be there unless the label is the
+    // template table's only one of its name.
+    let by_label: Vec<Option<usize>> = def
+        .columns
+        .iter()
+        .map(|c| {
+            let l = leaf(c);
+            let unique = def.columns.iter().filter(|o| leaf(o) == l).count() == 1;
+            let groups: Vec<String> = c.path.iter().rev().skip(1).map(|p| meaning(p)).collect();
+            let fits: Vec<usize> = (0..figures.len()).filter(|&i| above(figures[i]).last().map(|x| meaning(x)) == Some(l.clone())).collect();
+            let grouped: Vec<usize> = fits.iter().copied().filter(|&i| {
+                let labels: Vec<String> = above(figures[i]).iter().map(|x| meaning(x)).collect();
+                groups.iter().all(|g| labels.contains(g))
+            }).collect();
+            match (fits.as_slice(), grouped.as_slice()) {
+                (_, [i]) => Some(*i),
+                ([i], []) if unique => Some(*i),
+                _ => None,
+            }
+        })
+        .collect();
+    // Two columns on one figure: the labels do not decide.
+    let mut taken: Vec<usize> = by_label.iter().flatten().copied().collect();
+    taken.sort_unstable();
+    let clash = taken.windows(2).any(|w| w[0] == w[1]);
+    let in_place = figures.len() == n && by_label.iter().enumerate().all(|(k, f)| f.is_none_or(|i| i == k));
+    def.columns
+        .iter()
+        .enumerate()
+        .map(|(k, c)| {
+            if let (Some(i), false) = (by_label[k], clash) {
+                return Found::Cell(figures[i], above(figures[i]));
+            }
+            if !in_place || clash {
+                return Found::Missing(er_i18n::t!("import-why-no-column", label = leaf(c), found = figures.len(), expected = n));
+            }
+            let cell = figures[k];
+            let labels = above(cell);
+            match labels.last() {
+                // A figure under a label of another meaning is no one's.
+                Some(l) if !related(&meaning(l), &leaf(c)) => Found::Missing(er_i18n::t!("import-why-other-label", label = leaf(c), other = l.to_string())),
+                _ => {
+                    // No label above it (a published text): the unit its
+                    // column's label names, wherever that stands in the header.
+                    let named: Vec<&'a str> = header.iter().filter(|h| meaning(&h.text) == leaf(c)).map(|h| h.text.as_str()).collect();
+                    Found::Cell(cell, if labels.is_empty() && named.len() == 1 { named } else { labels })
+                }
+            }
+        })
+        .collect()
 }

@@ -1,5 +1,5 @@
 //! The readers of files that come from outside: last year's report as a
-//! DOCX, a statistics desk's XLSX, a PDF downloaded from a website, and
+//! DOCX, a statistics desk's XLSX, a PDF or a web page saved from a website, and
 //! the tool's own files. Each is read within stated bounds (bytes in,
 //! bytes inflated, paragraphs, cells, pages, structure elements; see
 //! docs/data-format.md), never trusted: `import` and `diff` use them, and
@@ -8,6 +8,7 @@
 
 pub mod compare;
 pub mod docx;
+pub mod html;
 pub mod pdf;
 pub mod source;
 pub mod xlsx;

@@ -6,6 +6,8 @@
 
 use er_i18n::t;
 
+pub use crate::html::from_html;
+
 /// A paragraph, or a table with its label, title and notes.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
@@ -27,12 +29,37 @@ pub struct SourceTable {
     pub label: Option<String>,
     pub title: Option<String>,
     pub cells: Vec<Cell>,
-    /// Where the last row starts in `cells`, when the source has rows (a
-    /// DOCX or XLSX table); a published text has only the cells.
-    pub last_row: Option<usize>,
+    /// Where each row starts in `cells`, when the source has rows (a DOCX,
+    /// XLSX, HTML or ruled PDF table, rows a browser copies as tab-separated
+    /// lines); a published text of one cell a line has only the cells.
+    pub rows: Vec<usize>,
     /// The notes under the table (说明：1.…), each without its number.
     pub notes: Vec<String>,
     pub place: String,
+}
+
+impl SourceTable {
+    /// Starts a row: the cells pushed next are its.
+    pub fn start_row(&mut self) {
+        self.rows.push(self.cells.len());
+    }
+
+    /// The cells of row `r`, in reading order, a merged cell in its first row.
+    ///
+    /// ```
+    /// use er_read::source::{Cell, SourceTable};
+    /// let mut st = SourceTable::default();
+    /// for row in [["申请", "许可"], ["12", "10"]] {
+    ///     st.start_row();
+    ///     st.cells.extend(row.map(|t| Cell { text: t.into(), place: String::new(), columns: None }));
+    /// }
+    /// assert_eq!(st.row(1).iter().map(|c| c.text.as_str()).collect::<Vec<_>>(), ["12", "10"]);
+    /// ```
+    pub fn row(&self, r: usize) -> &[Cell] {
+        let start = self.rows[r].min(self.cells.len());
+        let end = self.rows.get(r + 1).copied().unwrap_or(self.cells.len()).clamp(start, self.cells.len());
+        &self.cells[start..end]
+    }
 }
 
 /// A cell's text and where it stands.
@@ -56,6 +83,9 @@ pub struct Source {
     pub created: Option<String>,
     /// The year a data sheet gives (the tool's own XLSX).
     pub year: Option<u16>,
+    /// What the reader left out as a web page's own (a breadcrumb, a pager,
+    /// the site's footer), with its place: said to the user, never printed.
+    pub left_out: Vec<(String, String)>,
 }
 
 /// Text in UTF-8 (a byte-order mark aside) or, as Chinese Windows saves it,
@@ -145,7 +175,7 @@ pub fn label_and_title(s: &str) -> Option<(String, Option<String>)> {
 /// (表一填报说明：); returns the label and the first note.
 pub fn notes_lead(s: &str) -> Option<(Option<String>, String)> {
     let s = s.trim();
-    for lead in ["填报说明：", "填报说明:", "说明：", "说明:"] {
+    for lead in ["填报说明：", "填报说明:", "说明：", "说明:", "注：", "注:"] {
         if let Some(i) = s.find(lead) {
             let before = &s[..i];
             let label = if before.is_empty() { None } else { Some(table_label(before)?) };
@@ -177,32 +207,90 @@ pub fn numbered(s: &str) -> bool {
     digits > 0 && s[digits..].starts_with(['.', '．'])
 }
 
-/// Reads a report published as text: lines are paragraphs; a line 表N
-/// starts a table, whose cells are the lines led by a tab (a line without
-/// one continues the cell above: a label broken over lines), and whose
-/// notes start at 说明：.
+/// A line of a web page's own, not of the report: a breadcrumb (当前位置：
+/// 首页 > …), font-size and print links, a pager (上一篇 …, 共3页), the
+/// share and QR-code lines, the site's footer (ICP备…, 版权所有, 主办单位),
+/// the page's visit counter. Only a short line is such; a sentence of the
+/// report that names one of these in passing is not.
+///
+/// ```
+/// use er_read::source::chrome;
+/// assert!(chrome("当前位置：首页 > 政务公开 > 法治政府建设"));
+/// assert!(chrome("首页 > 信息公开 > 行政执法"));
+/// assert!(chrome("首页 | 政务公开 | 互动交流"));
+/// assert!(chrome("【字体：大 中 小】【打印】【关闭】"));
+/// assert!(chrome("上一篇：关于2023年度行政执法工作的报告"));
+/// assert!(chrome("新ICP备05001234号-1 新公网安备 65900002000123号"));
+/// assert!(chrome("扫一扫在手机打开当前页"));
+/// assert!(chrome("发布时间：2025-01-26 来源：本站 浏览次数：128"));
+/// assert!(!chrome("2024年度共办理行政许可39件。"));
+/// assert!(!chrome("一、行政执法基本情况"));
+/// ```
+pub fn chrome(line: &str) -> bool {
+    let l: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    if l.is_empty() || l.chars().count() > 120 {
+        return false;
+    }
+    const ANYWHERE: [&str; 22] = [
+        "ICP备", "ICP证", "公网安备", "版权所有", "Copyright", "©", "网站标识码", "网站地图", "联系我们", "扫一扫", "分享到", "打印本页", "关闭窗口", "【打印】", "【关闭】", "浏览次数", "阅读次数", "访问量", "访问次数", "技术支持：", "主办单位：", "承办单位：",
+    ];
+    const START: [&str; 14] = ["当前位置", "您的位置", "您现在的位置", "现在的位置", "上一篇", "下一篇", "上一条", "下一条", "字号：", "字体：", "【字体", "【字号", "相关链接", "发布时间："];
+    let breadcrumb = l.starts_with("首页") && [">", "›", "»", "＞", "/", "|", "｜"].iter().any(|s| l[("首页".len())..].starts_with(s.trim()));
+    let pager = ["首页", "上一页", "下一页", "尾页"].iter().filter(|w| l.contains(*w)).count() >= 2 || (l.starts_with('共') && l.contains('页') && l.chars().count() <= 20);
+    ANYWHERE.iter().any(|w| l.contains(w)) || START.iter().any(|w| l.starts_with(w)) || breadcrumb || pager
+}
+
+/// The cells of a table row as a browser copies it: tab-separated on one
+/// line. A line led by one tab and holding no other is one cell of a
+/// published text instead, so it is None.
+fn tab_row(line: &str) -> Option<Vec<String>> {
+    let body = line.strip_prefix('\t').unwrap_or(line);
+    if !body.contains('\t') {
+        return None;
+    }
+    Some(line.split('\t').map(|c| c.trim().trim_matches('\u{a0}').trim().to_string()).collect())
+}
+
+/// Reads a report published as text, or copied from its web page: lines
+/// are paragraphs; a line 表N (with its title or not) starts a table,
+/// whose cells are the lines led by a tab (a line without one continues
+/// the cell above: a label broken over lines) or, as a browser copies a
+/// table, its rows as tab-separated lines; its notes start at 说明：. The
+/// page's own lines ([`chrome`]) are left out, and listed.
 pub fn from_text(text: &str) -> Source {
     let mut items = Vec::new();
+    let mut left_out = Vec::new();
     let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
     let mut i = 0;
     while i < lines.len() {
         let line = lines[i];
         let place = t!("place-line", n = i + 1);
+        if chrome(line) {
+            left_out.push((place, clean(line)));
+            i += 1;
+            continue;
+        }
         if let Some((label, title)) = label_and_title(line) {
             let mut table = SourceTable { label: Some(label), title, place: place.clone(), ..SourceTable::default() };
             i += 1;
             while i < lines.len() && lines[i].trim().is_empty() {
                 i += 1;
             }
-            if table.title.is_none() && i < lines.len() && !lines[i].starts_with('\t') {
+            if table.title.is_none() && i < lines.len() && !lines[i].starts_with('\t') && tab_row(lines[i]).is_none() {
                 table.title = Some(lines[i].trim().to_string());
                 i += 1;
             }
             let mut in_notes = false;
+            // Rows as a browser copies them, and whether one holds a figure yet.
+            let (mut by_rows, mut figures) = (false, false);
             while i < lines.len() {
                 let l = lines[i];
                 let trimmed = l.trim().trim_matches('\u{a0}');
                 if label_and_title(l).is_some() || (!in_notes && trimmed.starts_with("第") && trimmed.contains("部分") && !l.starts_with('\t')) {
+                    break;
+                }
+                if chrome(l) {
+                    // The page's footer after the last table ends it.
                     break;
                 }
                 if let Some((_, first)) = notes_lead(trimmed).filter(|_| !l.starts_with('\t')) {
@@ -216,15 +304,50 @@ pub fn from_text(text: &str) -> Source {
                             last.push_str(&clean(trimmed));
                         }
                     }
+                } else if let Some(cells) = tab_row(l) {
+                    by_rows = true;
+                    table.start_row();
+                    for (c, text) in cells.into_iter().enumerate() {
+                        figures |= !text.is_empty() && text.chars().all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ','));
+                        table.cells.push(Cell { text: text.split_whitespace().collect(), place: t!("place-line-column", n = i + 1, column = c + 1), columns: Some((c, 1)) });
+                    }
                 } else if let Some(cell) = l.strip_prefix('\t') {
                     table.cells.push(Cell { text: cell.trim().trim_matches('\u{a0}').to_string(), place: t!("place-line", n = i + 1), columns: None });
                 } else if !trimmed.is_empty() {
-                    // A label broken over lines in the published page.
-                    if let Some(last) = table.cells.last_mut() {
+                    if by_rows && figures {
+                        // A paragraph after a copied table's rows.
+                        break;
+                    }
+                    if by_rows || table.cells.is_empty() {
+                        // A header row of one cell (a group label over
+                        // columns), as a browser copies it.
+                        table.start_row();
+                        table.cells.push(Cell { text: trimmed.split_whitespace().collect(), place: t!("place-line", n = i + 1), columns: None });
+                    } else if let Some(last) = table.cells.last_mut() {
+                        // A label broken over lines in the published page.
                         last.text.push_str(trimmed);
                     }
                 }
                 i += 1;
+            }
+            if !by_rows {
+                // One cell a line: the rows are not known.
+                table.rows.clear();
+            } else {
+                // A browser copies a merged cell once, with no mark of its
+                // span: a header row narrower than the rows of figures does
+                // not say which columns its labels stand over.
+                let is_figure_row = |r: usize| table.row(r).iter().any(|c| !c.text.is_empty() && c.text.chars().all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ',')));
+                let width = (0..table.rows.len()).filter(|&r| is_figure_row(r)).map(|r| table.row(r).len()).max().unwrap_or(0);
+                let first = (0..table.rows.len()).find(|&r| is_figure_row(r)).unwrap_or(table.rows.len());
+                for r in 0..first {
+                    if table.row(r).len() != width {
+                        let (start, end) = (table.rows[r], table.rows.get(r + 1).copied().unwrap_or(table.cells.len()));
+                        for c in &mut table.cells[start..end] {
+                            c.columns = None;
+                        }
+                    }
+                }
             }
             items.push(Item::Table(table));
             continue;
@@ -235,7 +358,7 @@ pub fn from_text(text: &str) -> Source {
         }
         i += 1;
     }
-    Source { items, ..Source::default() }
+    Source { items, left_out, ..Source::default() }
 }
 
 /// Reads a DOCX: its paragraphs outside tables, and its tables with the
@@ -256,9 +379,7 @@ pub fn from_docx(bytes: &[u8]) -> Result<Source, String> {
             if let Some(rows) = d.tables.get(table) {
                 let mut st = SourceTable { place: t!("place-table", n = table + 1), ..SourceTable::default() };
                 for (r, row) in rows.iter().enumerate() {
-                    if r + 1 == rows.len() {
-                        st.last_row = Some(st.cells.len());
-                    }
+                    st.start_row();
                     let mut col = 0;
                     for c in row {
                         if c.v_merge.as_deref() != Some("continue") {
@@ -282,7 +403,7 @@ pub fn from_docx(bytes: &[u8]) -> Result<Source, String> {
         k += 1;
     }
     let (author, created) = properties(bytes);
-    Ok(Source { items: attach_captions(items), author, created, year: None })
+    Ok(Source { items: attach_captions(items), author, created, ..Source::default() })
 }
 
 /// The author and created date of an Office file's core properties.
@@ -297,7 +418,7 @@ fn properties(bytes: &[u8]) -> (Option<String>, Option<String>) {
 /// Moves the paragraphs that belong to a table into it: the label (表一)
 /// and title just before it, the notes (说明：1.… and the numbered notes
 /// after them) just after it, and notes printed apart (表一填报说明：…).
-fn attach_captions(items: Vec<Item>) -> Vec<Item> {
+pub(crate) fn attach_captions(items: Vec<Item>) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::new();
     let mut iter = items.into_iter().peekable();
     while let Some(item) = iter.next() {
@@ -396,24 +517,35 @@ pub fn from_xlsx(bytes: &[u8]) -> Result<Source, String> {
                 st.title = Some(cells[0].1.clone());
                 r += 1;
             }
-            // Header rows, then the value row: the first row holding a figure.
+            // Header rows, down to the first row holding a figure; then the
+            // rows of figures (the report's, last year's, a 合计, one per
+            // unit), down to a blank row or the notes. Every row keeps its
+            // blank cells in their columns: a row label or an empty cell
+            // never shifts a figure.
+            let holds_figure = |cells: &[(u32, String)]| cells.iter().any(|(_, t)| is_figure(t) || t.starts_with('='));
             let header_start = r;
-            let mut value_row = None;
             while r < end {
                 let cells = row_cells(r);
-                if cells.iter().any(|(_, t)| notes_lead(t).is_some()) {
-                    break;
-                }
-                if !cells.is_empty() && cells.iter().all(|(_, t)| is_figure(t) || t.starts_with('=')) {
-                    value_row = Some(r);
+                if cells.iter().any(|(_, t)| notes_lead(t).is_some()) || holds_figure(&cells) {
                     break;
                 }
                 r += 1;
             }
-            let cols: Vec<u32> = (header_start..r).flat_map(row_cells).map(|(c, _)| c).collect();
+            let header_end = r;
+            let mut data_rows = Vec::new();
+            while r < end {
+                let cells = row_cells(r);
+                if cells.is_empty() || cells.iter().any(|(_, t)| notes_lead(t).is_some()) || (data_rows.is_empty() && !holds_figure(&cells)) {
+                    break;
+                }
+                data_rows.push(r);
+                r += 1;
+            }
+            let cols: Vec<u32> = (header_start..header_end).chain(data_rows.iter().copied()).flat_map(row_cells).map(|(c, _)| c).collect();
             let (first, last) = (cols.iter().min().copied().unwrap_or(0), cols.iter().max().copied().unwrap_or(0));
-            let last = s.merged.iter().filter(|m| m.0 >= header_start && m.0 < r).map(|m| m.3).fold(last, u32::max);
-            for hr in header_start..r {
+            let last = s.merged.iter().filter(|m| m.0 >= header_start && m.0 < header_end).map(|m| m.3).fold(last, u32::max);
+            for hr in header_start..header_end {
+                st.start_row();
                 for (c, t) in row_cells(hr) {
                     let span = s.merged.iter().find(|m| m.0 == hr && m.1 == c).map_or(1, |m| (m.3 - m.1 + 1) as usize);
                     st.cells.push(Cell {
@@ -423,12 +555,11 @@ pub fn from_xlsx(bytes: &[u8]) -> Result<Source, String> {
                     });
                 }
             }
-            if let Some(vr) = value_row {
-                st.last_row = Some(st.cells.len());
+            for &vr in &data_rows {
+                st.start_row();
                 for c in first..=last {
                     st.cells.push(Cell { text: text(vr, c), place: t!("place-sheet-cell", sheet = s.name.clone(), cell = crate::xlsx::cell_name(vr, c)), columns: Some((c as usize, 1)) });
                 }
-                r = vr + 1;
             }
             // Notes: 说明：1.… then numbered rows.
             while r < end {
@@ -447,7 +578,7 @@ pub fn from_xlsx(bytes: &[u8]) -> Result<Source, String> {
         }
     }
     let (author, created) = properties(bytes);
-    Ok(Source { items, author, created, year })
+    Ok(Source { items, author, created, year, ..Source::default() })
 }
 
 /// A cell that holds a figure: digits with a point or thousands commas.
@@ -495,12 +626,13 @@ pub fn from_pdf(bytes: &[u8]) -> Result<Source, String> {
             for mut cells in ruled.into_iter().filter(|t| t.len() > 1) {
                 tables += 1;
                 cells.sort_by_key(|c| (c.row, c.col));
-                let last = cells.iter().map(|c| c.row).max().unwrap_or(0);
                 let top = cells.iter().map(|c| c.top).fold(f64::NEG_INFINITY, f64::max);
                 let mut st = SourceTable { place: t!("place-table", n = tables), ..SourceTable::default() };
+                let mut row = None;
                 for c in &cells {
-                    if c.row == last && st.last_row.is_none() {
-                        st.last_row = Some(st.cells.len());
+                    if row != Some(c.row) {
+                        row = Some(c.row);
+                        st.start_row();
                     }
                     st.cells.push(Cell { text: c.text.split_whitespace().collect(), place: t!("place-table-cell", table = tables, row = c.row + 1, column = c.col + 1), columns: Some((c.col, c.cols)) });
                 }
@@ -629,9 +761,7 @@ pub fn from_pdf(bytes: &[u8]) -> Result<Source, String> {
             }
             // The walk visits rows in order and cells after their row.
             for (ri, row) in rows.iter().enumerate() {
-                if ri + 1 == rows.len() {
-                    st.last_row = Some(st.cells.len());
-                }
+                st.start_row();
                 for (ci, (t, _)) in row.iter().enumerate() {
                     st.cells.push(Cell { text: t.split_whitespace().collect(), place: t!("place-table-cell", table = tables, row = ri + 1, column = ci + 1), columns: None });
                 }

@@ -39,6 +39,11 @@ pub enum Part {
     Statistics,
 }
 
+/// The label of a totals row, in a roll-up and in the tables agencies
+/// bring to `import`. (The one place the code writes it: the word of
+/// published summaries, not a key of any template.)
+pub const TOTAL_ROW: &str = "合计";
+
 /// What a column holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Kind {
