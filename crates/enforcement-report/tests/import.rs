@@ -493,3 +493,159 @@ fn a_figure_comes_from_the_reports_row_or_is_left_to_fill() {
     assert!(err.contains("several rows of figures") && err.contains("某某科 | 某某股") && err.contains("--row"), "{err}");
     assert!(!out.exists());
 }
+
+/// 表二 of the reference as a statistics desk lays it out: a unit column,
+/// one row per unit and a 合计 row (first or last), 罚没金额 in 元.
+fn desk_sheet(total_first: bool) -> Vec<Vec<&'static str>> {
+    let leaves = vec!["单位", "警告", "罚款", "没收违法所得、没收非法财物", "暂扣许可证、执照", "责令停产停业", "吊销许可证、执照", "行政拘留", "其他行政处罚", "合计（宗）", "罚没金额（元）"];
+    let total = vec!["合计", "", "27", "10", "", "", "", "", "", "37", "1737821.088"];
+    let units = vec![vec!["执法一科", "", "20", "5", "", "", "", "", "", "25", "1000000"], vec!["执法二科", "", "7", "5", "", "", "", "", "", "12", "737821.088"]];
+    let mut rows = vec![vec!["表二　2024年度行政处罚实施情况统计表"], vec!["", "行政处罚实施数量（宗）"], leaves];
+    if total_first {
+        rows.push(total);
+        rows.extend(units);
+    } else {
+        rows.extend(units);
+        rows.push(total);
+    }
+    rows.push(vec!["说明：1.行政处罚实施数量的统计范围为统计年度1月1日至12月31日期间作出行政处罚决定的数量。"]);
+    rows
+}
+
+/// The reference's 表二 as published: 警告 blank, 罚款 27, 没收 10, 合计 37,
+/// 罚没金额 173.7821088 万元.
+const REFERENCE_T2: [&str; 10] = ["", "27", "10", "", "", "", "", "", "37", "173.7821088"];
+
+/// Sources as agencies have them, each with its figures written here as
+/// literals from the published tables: every figure written equals the
+/// literal, or is 待填 and said, or the import is refused. Never another.
+#[test]
+fn a_corpus_of_sources_gives_the_published_figures_or_says_why() {
+    let dir = scratch("import-corpus");
+    let t2 = |r: &er_data::Report| r.values(1).iter().map(|v| v.text()).collect::<Vec<_>>();
+    // A desk's sheet, 合计 last and first: the 合计 row, no figure shifted
+    // by the unit column or the blank 警告, 元 made 万元.
+    for total_first in [false, true] {
+        let src = dir.join(format!("desk-{total_first}.xlsx"));
+        std::fs::write(&src, xlsx_rows(&desk_sheet(total_first))).unwrap();
+        let out = dir.join(format!("desk-{total_first}.yaml"));
+        let o = import(&src, &out, &["--agency", "某县应急管理局"]);
+        let err = stderr(&o);
+        assert!(o.status.success(), "{err}");
+        assert_eq!(t2(&load(&out)), REFERENCE_T2, "{err}");
+        // Each figure with its source cell.
+        let row = if total_first { 4 } else { 6 };
+        assert!(err.contains(&format!("表二 罚款 = 27 宗 ← sheet 统计, cell C{row}")), "{err}");
+        assert!(err.contains(&format!("表二 罚没金额 = 173.7821088 万元 ← sheet 统计, cell K{row}")), "{err}");
+    }
+    // Units' rows and no total: refused, the rows named; --row chooses.
+    let mut rows = desk_sheet(false);
+    rows.remove(5);
+    let src = dir.join("units.xlsx");
+    std::fs::write(&src, xlsx_rows(&rows)).unwrap();
+    let out = dir.join("units.yaml");
+    let o = import(&src, &out, &["--agency", "某县应急管理局"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("执法一科 | 执法二科") && !out.exists(), "{}", stderr(&o));
+    let o = import(&src, &out, &["--agency", "某县应急管理局", "--row", "执法二科"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(t2(&load(&out))[1..3], ["7", "5"]);
+
+    // The page copied from the agency's website: breadcrumb, font-size
+    // links, the date line, a pager and the site's footer around the
+    // report; its tables as a browser copies them (tab-separated rows, a
+    // merged header cell once), 表1 for 表一, label and title on one line.
+    let page = "当前位置：首页 > 政务公开 > 法治政府建设\n【字体：大 中 小】 【打印】 【关闭】\n某县应急管理局2024年度行政执法工作报告\n发布时间：2025-01-26 来源：某县应急管理局 浏览次数：128\n第一部分 行政执法总体情况\n一、行政执法基本情况\n2024年度，我局依法履职。\n第二部分 行政执法数据统计情况\n表1　2024年度行政许可实施情况统计表\n行政许可实施数量（宗）\n申请数量\t受理数量\t许可数量\t不予许可数量\t撤销许可数量\n39\t39\t39\t0\t0\n说明：1.统计范围为统计年度1月1日至12月31日。\n表二\n2024年度行政处罚实施情况统计表\n行政处罚实施数量（宗）\t罚没金额（元）\n警告\t罚款\t没收违法所得、没收非法财物\t暂扣许可证、执照\t责令停产停业\t吊销许可证、执照\t行政拘留\t其他行政处罚\t合计（宗）\n\t27\t10\t\t\t\t\t\t37\t1737821.088\n说明：1.行政处罚实施数量的统计范围为统计年度1月1日至12月31日期间作出行政处罚决定的数量。\n上一篇：某县应急管理局2023年度行政执法工作报告\n下一篇：无\n扫一扫在手机打开当前页\n主办单位：某县人民政府办公室 网站标识码：6590000001\n新ICP备05001234号-1 新公网安备 65900002000123号\n";
+    let src = dir.join("pasted.txt");
+    std::fs::write(&src, page).unwrap();
+    let out = dir.join("pasted.yaml");
+    let o = import(&src, &out, &[]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    let r = load(&out);
+    assert_eq!(r.values(0).iter().map(|v| v.text()).collect::<Vec<_>>(), ["39", "39", "39", "0", "0"]);
+    assert_eq!(t2(&r), REFERENCE_T2);
+    // No signature: the agency is the title's, and said.
+    assert_eq!(r.agency, "某县应急管理局");
+    assert!(err.contains("the agency is the one the title names"), "{err}");
+    let yaml = std::fs::read_to_string(&out).unwrap();
+    assert!(yaml.contains("title: '某县应急管理局2024年度行政执法工作报告'"), "{yaml}");
+    for chrome in ["当前位置", "字体", "浏览次数", "上一篇", "下一篇", "扫一扫", "ICP备", "网站标识码"] {
+        assert!(!yaml.contains(chrome), "{chrome} in the data file:\n{yaml}");
+        assert!(err.contains("left out as the web page's own") && err.contains(chrome), "{chrome} not said: {err}");
+    }
+
+    // The same page saved by the browser, in GBK as such sites serve it:
+    // a layout table around the article, merged cells by rowspan and
+    // colspan, columns in another order, a label broken by <br>.
+    let html = r#"<!DOCTYPE html><html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"><title>某县人民政府</title><script>var s = "<p>表一</p>";</script></head><body>
+<div class="top"><a href="/">首页</a> | <a href="/zwgk">政务公开</a></div><div class="crumb">当前位置：<a>首页</a> &gt; <a>政务公开</a></div>
+<table width="1000"><tr><td><h1>某县应急管理局2024年度行政执法工作报告</h1>
+<p>第一部分 行政执法总体情况</p><p>一、行政执法基本情况</p><p>&nbsp;&nbsp;2024年度，我局依法履职，
+办理案件37宗。</p><p>某县应急管理局</p><p>2025年1月26日</p><p>第二部分 行政执法数据统计情况</p>
+<p>表一</p><p>2024年度行政许可实施情况统计表</p>
+<table border="1"><tbody><tr><td colspan="5">行政许可实施数量（宗）</td></tr><tr><td>许可数量</td><td>申请数量</td><td>受理数量</td><td>撤销许可数量</td><td>不予许可数量</td></tr><tr><td>39</td><td>40</td><td>41</td><td>0</td><td>1</td></tr></tbody></table>
+<p>表二　2024年度行政处罚实施情况统计表</p>
+<table border="1"><tr><td colspan="9">行政处罚实施数量（宗）</td><td rowspan="2">罚没金额<br>（元）</td></tr><tr><td>警告</td><td>罚款</td><td>没收违法所得、没收非法财物</td><td>暂扣许可证、执照</td><td>责令停产停业</td><td>吊销许可证、执照</td><td>行政拘留</td><td>其他行政处罚</td><td>合计（宗）</td></tr>
+<tr><td></td><td>27</td><td>10</td><td></td><td></td><td></td><td></td><td></td><td>37</td><td>1737821.088</td></tr></table>
+<p>说明：1.行政处罚实施数量的统计范围为统计年度。</p></td></tr></table>
+<div class="foot"><p>版权所有：某县人民政府</p><p>新ICP备05001234号</p></div></body></html>"#;
+    let (gbk, _, bad) = encoding_rs::GBK.encode(html);
+    assert!(!bad);
+    let src = dir.join("saved.html");
+    std::fs::write(&src, &gbk).unwrap();
+    let out = dir.join("saved.yaml");
+    let o = import(&src, &out, &[]);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{err}");
+    let r = load(&out);
+    // 申请 受理 许可 不予许可 撤销许可, as the labels say.
+    assert_eq!(r.values(0).iter().map(|v| v.text()).collect::<Vec<_>>(), ["40", "41", "39", "1", "0"]);
+    assert_eq!(t2(&r), REFERENCE_T2);
+    assert_eq!((r.agency.as_str(), r.year), ("某县应急管理局", 2024));
+    let yaml = std::fs::read_to_string(&out).unwrap();
+    assert!(yaml.contains("我局依法履职，办理案件37宗。"), "a source line break inside a sentence is no space:\n{yaml}");
+    assert!(yaml.contains("title: '某县应急管理局2024年度行政执法工作报告'"), "{yaml}");
+    for chrome in ["政务公开", "当前位置", "版权所有", "ICP备", "var s"] {
+        assert!(!yaml.contains(chrome), "{chrome} in the data file:\n{yaml}");
+    }
+}
+
+/// Whatever the order of a desk's columns and rows and whichever unit its
+/// amount is written in, the figures imported are the same.
+#[test]
+fn reordered_columns_and_rows_and_either_unit_import_to_the_same_figures() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+    let leaves = ["警告", "罚款", "没收违法所得、没收非法财物", "暂扣许可证、执照", "责令停产停业", "吊销许可证、执照", "行政拘留", "其他行政处罚", "合计（宗）"];
+    // The reference's 表二, and two units whose rows add up to it.
+    let total = ["", "27", "10", "", "", "", "", "", "37"];
+    let units = [("执法一科", ["", "20", "5", "", "", "", "", "", "25"], "1000000"), ("执法二科", ["", "7", "5", "", "", "", "", "", "12"], "737821.088")];
+    let strategy = (Just((0..10usize).collect::<Vec<_>>()).prop_shuffle(), Just(vec![0usize, 1, 2]).prop_shuffle(), any::<bool>());
+    let mut runner = TestRunner::new(Config { cases: 48, failure_persistence: None, ..Config::default() });
+    runner
+        .run(&strategy, |(columns, rows, in_wan)| {
+            // Column 9 is the amount: 元 or 万元, its figure written so.
+            let amount = |yuan: &str| if in_wan { er_import::tables::convert(yuan, er_template::Unit::元, er_template::Unit::万元).unwrap() } else { yuan.to_string() };
+            let amount_label = if in_wan { "罚没金额（万元）" } else { "罚没金额（元）" };
+            let label = |c: usize| if c == 9 { amount_label.to_string() } else { leaves[c].to_string() };
+            let mut sheet: Vec<Vec<String>> = vec![vec!["表二　2024年度行政处罚实施情况统计表".into()], std::iter::once("单位".to_string()).chain(columns.iter().map(|&c| label(c))).collect()];
+            for &r in &rows {
+                let (name, figures, yuan) = match r {
+                    0 => ("合计", total, "1737821.088"),
+                    k => (units[k - 1].0, units[k - 1].1, units[k - 1].2),
+                };
+                let cell = |c: usize| if c == 9 { amount(yuan) } else { figures[c].to_string() };
+                sheet.push(std::iter::once(name.to_string()).chain(columns.iter().map(|&c| cell(c))).collect());
+            }
+            let rows: Vec<Vec<&str>> = sheet.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
+            let source = er_read::source::from_xlsx(&xlsx_rows(&rows)).unwrap();
+            let opts = er_import::Options { agency: Some("某县应急管理局".into()), ..er_import::Options::default() };
+            let imported = er_import::import(source, &opts).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            let r = er_data::load_str(&imported.yaml, "r.yaml").unwrap().report;
+            let t = r.template.tables.iter().position(|d| d.label == "表二").unwrap();
+            prop_assert_eq!(r.values(t).iter().map(|v| v.text()).collect::<Vec<_>>(), REFERENCE_T2.to_vec());
+            Ok(())
+        })
+        .unwrap();
+}
