@@ -187,7 +187,7 @@ enum Command {
         #[arg(long)]
         year: Option<u16>,
         /// The row of figures to read where a table has several: a word of
-        /// its label (合计, 2024年, a unit's name).
+        /// its label (a totals row's word, 2024年, a unit's name).
         #[arg(long)]
         row: Option<String>,
         /// The data file to write; it must not exist yet.

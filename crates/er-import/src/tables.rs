@@ -346,8 +346,8 @@ pub enum Found<'a> {
 }
 
 /// Whether two labels can name one column: one holds the other, or they
-/// share half the characters of the shorter (没收违法所得 and
-/// 没收违法所得、没收非法财物).
+/// share half the characters of the shorter (a label a clerk shortened,
+/// and the template's).
 fn related(a: &str, b: &str) -> bool {
     if a.contains(b) || b.contains(a) {
         return true;

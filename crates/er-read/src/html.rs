@@ -49,7 +49,7 @@ fn declared_charset(bytes: &[u8]) -> Option<String> {
 /// ```
 /// assert!(er_read::html::is_html(b"\n<!DOCTYPE html><html><body>x</body></html>"));
 /// assert!(er_read::html::is_html(b"<HTML><BODY>x</BODY></HTML>"));
-/// assert!(!er_read::html::is_html("表一\n\t申请数量".as_bytes()));
+/// assert!(!er_read::html::is_html("表一\n\t某某数量".as_bytes()));
 /// ```
 pub fn is_html(bytes: &[u8]) -> bool {
     let b = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
@@ -403,17 +403,17 @@ mod tests {
         let page = "<!DOCTYPE html><html><head><title>站点</title><style>p{}</style></head><body>\
             <div class=nav>当前位置：首页 &gt; 政务公开</div>\
             <h1>某县应急管理局2024年度行政执法工作报告</h1><p>一、基本情况<p>依法履职。\
-            <p>表二</p><p>行政处罚实施情况统计表</p>\
-            <table><tr><td colspan=2>行政处罚（宗）</td><td rowspan=2>罚没金额（万元）</td></tr>\
-            <tr><td>警告</td><td>罚款</td></tr><tr><td></td><td>27</td><td>1.5</td></tr></table>\
+            <p>表二</p><p>某某情况统计表</p>\
+            <table><tr><td colspan=2>某某数量（宗）</td><td rowspan=2>某项金额（万元）</td></tr>\
+            <tr><td>甲项</td><td>乙项</td></tr><tr><td></td><td>27</td><td>1.5</td></tr></table>\
             <p>说明：1.统计范围。</p><footer><p>版权所有 某县</p></footer><script>var a='<p>x</p>';</script></body></html>";
         let s = from_html(page.as_bytes()).unwrap();
         let paras: Vec<&str> = s.items.iter().filter_map(|i| if let Item::Para(p) = i { Some(p.text.as_str()) } else { None }).collect();
         assert_eq!(paras, ["某县应急管理局2024年度行政执法工作报告", "一、基本情况", "依法履职。"]);
         let Some(Item::Table(t)) = s.items.iter().find(|i| matches!(i, Item::Table(_))) else { panic!() };
-        assert_eq!((t.label.as_deref(), t.title.as_deref()), (Some("表二"), Some("行政处罚实施情况统计表")));
+        assert_eq!((t.label.as_deref(), t.title.as_deref()), (Some("表二"), Some("某某情况统计表")));
         let cells: Vec<(&str, Option<(usize, usize)>)> = t.cells.iter().map(|c| (c.text.as_str(), c.columns)).collect();
-        assert_eq!(cells, [("行政处罚（宗）", Some((0, 2))), ("罚没金额（万元）", Some((2, 1))), ("警告", Some((0, 1))), ("罚款", Some((1, 1))), ("", Some((0, 1))), ("27", Some((1, 1))), ("1.5", Some((2, 1)))]);
+        assert_eq!(cells, [("某某数量（宗）", Some((0, 2))), ("某项金额（万元）", Some((2, 1))), ("甲项", Some((0, 1))), ("乙项", Some((1, 1))), ("", Some((0, 1))), ("27", Some((1, 1))), ("1.5", Some((2, 1)))]);
         assert_eq!(t.notes, ["统计范围。"]);
         let left: Vec<&str> = s.left_out.iter().map(|(_, t)| t.as_str()).collect();
         assert_eq!(left, ["当前位置：首页 > 政务公开", "版权所有 某县"]);

@@ -518,7 +518,7 @@ pub fn from_xlsx(bytes: &[u8]) -> Result<Source, String> {
                 r += 1;
             }
             // Header rows, down to the first row holding a figure; then the
-            // rows of figures (the report's, last year's, a 合计, one per
+            // rows of figures (the report's, last year's, a total, one per
             // unit), down to a blank row or the notes. Every row keeps its
             // blank cells in their columns: a row label or an empty cell
             // never shifts a figure.
