@@ -115,13 +115,13 @@ impl Page {
 
 /// Runs in reading order joined where `at` (a line's y, a turned
 /// column's x) stays within half a point: each line with where it stands.
-fn joined(runs: Vec<TextRun>, at: impl Fn(&TextRun) -> f64) -> Vec<(f64, String)> {
-    let mut out: Vec<(f64, String)> = Vec::new();
+fn joined(runs: Vec<TextRun>, at: impl Fn(&TextRun) -> f64) -> Vec<(f64, f64, String)> {
+    let mut out: Vec<(f64, f64, String)> = Vec::new();
     for r in runs {
         let here = at(&r);
         match out.last_mut() {
-            Some((there, s)) if (*there - here).abs() < 0.5 => s.push_str(&r.text),
-            _ => out.push((here, r.text)),
+            Some((there, _, s)) if (*there - here).abs() < 0.5 => s.push_str(&r.text),
+            _ => out.push((here, r.x, r.text)),
         }
     }
     out
@@ -203,12 +203,27 @@ impl Page {
     /// The lines with the height each stands at (a turned column at the
     /// page's foot, below every line).
     pub fn lines_at(&self) -> Vec<(f64, String)> {
+        self.placed_lines().into_iter().map(|l| (l.y, l.text)).collect()
+    }
+
+    /// The lines with where each stands: its height and the x it starts
+    /// at, which say where a paragraph starts (an indented first line).
+    pub fn placed_lines(&self) -> Vec<Line> {
         let (mut runs, mut turned): (Vec<TextRun>, Vec<TextRun>) = self.runs.iter().cloned().partition(|r| !r.turned);
         runs.sort_by(|a, b| b.y.total_cmp(&a.y).then(a.x.total_cmp(&b.x)));
         turned.sort_by(|a, b| a.x.total_cmp(&b.x).then(b.y.total_cmp(&a.y)));
-        let columns = joined(turned, |r| r.x).into_iter().map(|(_, s)| (f64::NEG_INFINITY, s));
-        joined(runs, |r| r.y).into_iter().chain(columns).collect()
+        let columns = joined(turned, |r| r.x).into_iter().map(|(_, x, text)| Line { y: f64::NEG_INFINITY, x, text });
+        joined(runs, |r| r.y).into_iter().map(|(y, x, text)| Line { y, x, text }).chain(columns).collect()
     }
+}
+
+/// A line of a page: its baseline's height, the x its first run starts
+/// at, and its text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub y: f64,
+    pub x: f64,
+    pub text: String,
 }
 
 fn num(o: &Object) -> f64 {

@@ -590,7 +590,35 @@ fn is_figure(t: &str) -> bool {
 /// Reads a PDF by its structure tree (a tagged PDF, as the tool makes):
 /// paragraphs and headings in reading order, tables cell by cell from
 /// their TH and TD elements, the caption giving label and title. An
-/// untagged PDF gives its lines as paragraphs, and no table.
+/// untagged PDF gives its lines joined into paragraphs, and the tables its
+/// rules draw.
+/// A line's width in ems, as near as its characters say: a Chinese
+/// character one, a Latin letter or digit half.
+fn width(line: &str) -> f64 {
+    line.chars().filter(|c| !c.is_whitespace()).map(|c| if c.is_ascii() { 0.5 } else { 1.0 }).sum()
+}
+
+/// A line that starts a block whatever stands above it: a heading's
+/// number (一、 （一） 1.), a note's lead, a table's label, a part heading.
+fn starts_block(line: &str) -> bool {
+    let l = line.trim();
+    let numerals = l.chars().take_while(|c| "一二三四五六七八九十".contains(*c)).count();
+    let digits = l.chars().take_while(char::is_ascii_digit).count();
+    (numerals > 0 && l.chars().nth(numerals) == Some('、'))
+        || (l.starts_with(['（', '(']) && l.chars().nth(1).is_some_and(|c| "一二三四五六七八九十".contains(c)))
+        || (digits > 0 && digits <= 2 && l.chars().nth(digits).is_some_and(|c| matches!(c, '.' | '．' | '、')) && l.chars().nth(digits + 1).is_some_and(|c| !c.is_ascii_digit()))
+        || notes_lead(l).is_some()
+        || label_and_title(l).is_some()
+        || (l.starts_with('第') && l.chars().nth(2) == Some('部') && l.chars().nth(3) == Some('分'))
+}
+
+/// A page number as GB/T 9704 prints it (— 3 —): the page's, not the text's.
+fn page_number(line: &str) -> bool {
+    let t: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    let inner = t.trim_matches(['—', '-', '－']);
+    inner.len() < t.len() && !inner.is_empty() && inner.chars().all(|c| c.is_ascii_digit())
+}
+
 /// How deep a PDF's structure elements are followed: a report's are five deep.
 const MAX_STRUCT_DEPTH: usize = 64;
 /// Most structure elements read: a report's tagged PDF has a few thousand.
@@ -610,19 +638,18 @@ pub fn from_pdf(bytes: &[u8]) -> Result<Source, String> {
         .and_then(|d| d.get(b"K").ok())
         .and_then(|k| k.as_reference().ok());
     let Some(root) = root else {
-        // Untagged: its lines as paragraphs, and the tables its rules draw,
-        // each where it stands on its page.
-        let mut items = Vec::new();
+        // Untagged: its lines joined into paragraphs, and the tables its
+        // rules draw, each where it stands on its page.
+        enum Entry {
+            Line(crate::pdf::Line),
+            Table(SourceTable),
+        }
         let mut tables = 0;
-        for (pi, p) in pages.iter().enumerate() {
+        let mut pages_entries: Vec<Vec<(f64, Entry)>> = Vec::new();
+        for p in &pages {
             let ruled = p.ruled_tables();
             let inside = |y: f64| ruled.iter().any(|t| t.iter().any(|c| c.bottom <= y && y <= c.top));
-            let mut placed: Vec<(f64, Item)> = p
-                .lines_at()
-                .into_iter()
-                .filter(|(y, l)| !inside(*y) && !l.trim().is_empty())
-                .map(|(y, l)| (y, Item::Para(Para { text: clean(&l), place: t!("place-page", n = pi + 1) })))
-                .collect();
+            let mut placed: Vec<(f64, Entry)> = p.placed_lines().into_iter().filter(|l| !inside(l.y) && !l.text.trim().is_empty() && !page_number(&l.text)).map(|l| (l.y, Entry::Line(l))).collect();
             for mut cells in ruled.into_iter().filter(|t| t.len() > 1) {
                 tables += 1;
                 cells.sort_by_key(|c| (c.row, c.col));
@@ -636,10 +663,75 @@ pub fn from_pdf(bytes: &[u8]) -> Result<Source, String> {
                     }
                     st.cells.push(Cell { text: c.text.split_whitespace().collect(), place: t!("place-table-cell", table = tables, row = c.row + 1, column = c.col + 1), columns: Some((c.col, c.cols)) });
                 }
-                placed.push((top, Item::Table(st)));
+                placed.push((top, Entry::Table(st)));
             }
             placed.sort_by(|a, b| b.0.total_cmp(&a.0));
-            items.extend(placed.into_iter().map(|(_, i)| i));
+            pages_entries.push(placed);
+        }
+        // A paragraph starts where a line starts with a heading's or a
+        // note's number or a table's label, follows a line that stops short
+        // of the text's width, or stands indented where the paragraph's
+        // lines do not (GB/T 9704's first-line indent, a centred title, a
+        // signature to the right); else a line continues the paragraph
+        // above it, across a page too.
+        // The margin and the text's width, of the pages of one size (a
+        // landscape table page's lines are wider).
+        let size = |pi: usize| (pages[pi].width.round() as i64, pages[pi].height.round() as i64);
+        let lines = |sz: (i64, i64)| pages_entries.iter().enumerate().filter(move |(pi, _)| size(*pi) == sz).flat_map(|(_, e)| e).filter_map(|(_, e)| if let Entry::Line(l) = e { Some(l) } else { None });
+        let left = |sz| lines(sz).map(|l| l.x).fold(f64::INFINITY, f64::min);
+        let full = |sz| lines(sz).map(|l| width(&l.text)).fold(0.0, f64::max);
+        let measures: Vec<(f64, f64)> = (0..pages.len()).map(|pi| (left(size(pi)), full(size(pi)))).collect();
+        let mut items = Vec::new();
+        // The paragraph being read: its item, its last line's width, its
+        // first line's x and whether that line is numbered, and the x its
+        // lines after the first start at.
+        struct Open {
+            item: usize,
+            last: f64,
+            first_x: f64,
+            numbered: bool,
+            next_x: Option<f64>,
+        }
+        let mut open: Option<Open> = None;
+        for (pi, entries) in pages_entries.into_iter().enumerate() {
+            let (left, full) = measures[pi];
+            for (_, e) in entries {
+                match e {
+                    Entry::Table(st) => {
+                        items.push(Item::Table(st));
+                        open = None;
+                    }
+                    Entry::Line(l) => {
+                        let text = clean(&l.text);
+                        let numbered = starts_block(&text);
+                        let continues = open.as_ref().is_some_and(|o| {
+                            !numbered
+                                && o.last >= full * 0.85
+                                && match o.next_x {
+                                    // A paragraph's lines after its first start alike.
+                                    Some(nx) => l.x < nx + 6.0,
+                                    // Its second line: out from an indented first
+                                    // line, in under a hanging one (a note's number),
+                                    // or at a first line that is not indented.
+                                    None => (l.x - o.first_x).abs() >= 6.0 || o.first_x <= left + 6.0 || o.numbered,
+                                }
+                        });
+                        match open.as_mut() {
+                            Some(o) if continues => {
+                                if let Some(Item::Para(p)) = items.get_mut(o.item) {
+                                    p.text.push_str(&text);
+                                }
+                                o.last = width(&text);
+                                o.next_x.get_or_insert(l.x);
+                            }
+                            _ => {
+                                open = Some(Open { item: items.len(), last: width(&text), first_x: l.x, numbered, next_x: None });
+                                items.push(Item::Para(Para { text, place: t!("place-page", n = pi + 1) }));
+                            }
+                        }
+                    }
+                }
+            }
         }
         return Ok(Source { items: attach_captions(items), ..Source::default() });
     };
