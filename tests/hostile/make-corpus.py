@@ -130,4 +130,16 @@ with open(os.path.join(out, "text-bad-gbk-at-520.txt"), "wb") as f:
 with open(os.path.join(out, "text-one-long-line.txt"), "wb") as f:
     f.write(("表一" + "１２３" * (3 * MIB)).encode())
 
+# Web pages
+def html(name, body, charset="utf-8"):
+    with open(os.path.join(out, name), "wb") as f:
+        f.write(b'<!DOCTYPE html><html><head><meta charset="' + charset.encode() + b'"></head><body>' + body + b"</body></html>")
+
+html("html-nested-1m-divs.html", b"<div>" * 1_000_000 + "表一".encode())
+html("html-nested-60k-tables.html", b"<table><tr><td>" * 60_000 + "表一".encode())
+html("html-wide-colspan.html", "<p>表一</p><table><tr>".encode() + b'<td colspan="1000">1</td>' * 20_000 + b"</tr></table>")
+html("html-deep-rowspan.html", "<p>表一</p><table>".encode() + b'<tr><td rowspan="1000">1</td><td>2</td></tr>' * 50_000 + b"</table>")
+html("html-bad-gbk.html", "<p>第一部分 行政执法总体情况</p>".encode("gbk") + b"\xff\xff\xff", charset="gbk")
+html("html-unclosed-script.html", b"<script>" + b"<p>x</p>" * 100_000)
+
 print(len(os.listdir(out)), "files in", out)

@@ -47,7 +47,7 @@ pub fn run(a: &Args) -> u8 {
             Err(e) => return cannot(e),
         },
         Some(kind) => return cannot(er_i18n::message(kind, &[])),
-        None if er_read::html::is_html(&bytes) => match source::from_html(&bytes) {
+        None if er_read::html::is_html(&bytes) || a.file.extension().is_some_and(|e| e.eq_ignore_ascii_case("html") || e.eq_ignore_ascii_case("htm")) => match source::from_html(&bytes) {
             Ok(s) => s,
             Err(e) => return cannot(e),
         },

@@ -531,7 +531,7 @@ import-guess-year = the year is not written: { $year }, the year before the repo
 import-guess-created = no date in the text: report_date is the file's created date { $date }
 import-guess-date = no date found: report_date is { $date }, a placeholder
 import-no-table = the file holds no statistics table
-help-import-no-table = import reads a report with its tables (表一 …): a Word file, its published text, or the statistics spreadsheet
+help-import-no-table = import reads a report with its tables (表一 …): a Word file, a PDF, its web page (saved or copied), its published text, or the statistics spreadsheet
 import-unmatched = a table matches no template: { $tables }
 help-import-unmatched = name the template with --template (a built-in name or a template file); `enforcement-report templates` lists them
 import-no-agency = the file does not say the agency
@@ -616,6 +616,7 @@ import-not-text = byte { $at } is neither UTF-8 nor GBK text
 # The readers of outside files
 read-damaged = the file is damaged or not of its kind ({ $detail })
 read-html-charset = the web page says it is in { $charset } but holds bytes that are not: save it again from the browser (Save as, Web page, HTML only)
+read-html-too-wide = a table of the web page spans more than { $max } columns: not a report's page
 read-html-not-text = the web page is neither UTF-8 nor GBK text (byte { $at } reads in neither): save it again from the browser (Save as, Web page, HTML only)
 read-inflates = { $part } inflates to more than { $mib } MiB (at most { $part_max } MiB a part, { $all_max } MiB in all): not a report's file
 read-too-many-elements = the document has more than { $max } paragraphs, rows and cells: not a report's file
@@ -644,3 +645,4 @@ import-row-not-found = { $table } ({ $place }): no row's label holds what --row 
 help-import-rows = say which with --row and a word of its label (--row 合计 for a totals row), or give --year or --agency when a row names them
 import-figures = figures written ({ $n }), each with the source cell it was read from:
 import-figure-line = { $table } { $key } = { $value } { $unit } ← { $place }
+import-more-tables = and { $n } more tables

@@ -530,7 +530,7 @@ import-guess-year = 未写明年度：按报告日期的前一年定为 { $year 
 import-guess-created = 正文中没有日期：report_date 取文件的创建日期 { $date }
 import-guess-date = 未找到日期：report_date 暂定为 { $date }
 import-no-table = 文件中没有统计表
-help-import-no-table = import 读取带有统计表（表一 …）的报告：Word 文件、发布的文本或统计表格
+help-import-no-table = import 读取带有统计表（表一 …）的报告：Word 文件、PDF、网页（保存的或复制的）、发布的文本或统计表格
 import-unmatched = 有表格与所有模板都不相符：{ $tables }
 help-import-unmatched = 请用 --template 指定模板（内置模板名或模板文件）；`enforcement-report templates` 列出内置模板
 import-no-agency = 文件中没有写明发文机关
@@ -615,6 +615,7 @@ import-not-text = 第 { $at } 个字节既不是 UTF-8 也不是 GBK 文字
 # The readers of outside files
 read-damaged = 文件已损坏，或不是这种格式的文件（{ $detail }）
 read-html-charset = 网页声明为 { $charset } 编码，但其中有不属于该编码的字节：请在浏览器中重新保存（另存为“网页，仅 HTML”）
+read-html-too-wide = 网页中有表格超过 { $max } 列：不是报告的网页
 read-html-not-text = 网页既不是 UTF-8 也不是 GBK 文本（第 { $at } 个字节两者都读不通）：请在浏览器中重新保存（另存为“网页，仅 HTML”）
 read-inflates = { $part } 解压后超过 { $mib } MiB（每个部件最多 { $part_max } MiB，合计最多 { $all_max } MiB）：不是报告文件
 read-too-many-elements = 文档的段落、表格行和单元格超过 { $max } 个：不是报告文件
@@ -643,3 +644,4 @@ import-row-not-found = { $table }（{ $place }）：没有哪一行的名称包�
 help-import-rows = 请用 --row 加该行名称中的字指定（合计行写 --row 合计），或在某行写明年度或机关时用 --year、--agency 指定
 import-figures = 写入的数字（{ $n } 个），各附其来源单元格：
 import-figure-line = { $table } { $key } = { $value } { $unit } ← { $place }
+import-more-tables = 另有 { $n } 个表格

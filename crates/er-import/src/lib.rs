@@ -92,7 +92,18 @@ impl std::fmt::Display for ImportError {
         match self {
             ImportError::NoTable => f.write_str(&t!("import-no-table")),
             ImportError::Unmatched(list) => {
-                let tables: Vec<String> = list.iter().map(|(place, labels)| format!("{place}: {}", labels.join("；"))).collect();
+                // A few tables and labels say enough; a hostile file's
+                // 60,000 are not printed.
+                let mut tables: Vec<String> = list.iter().take(5).map(|(place, labels)| {
+                    let mut shown: Vec<&str> = labels.iter().take(8).map(String::as_str).collect();
+                    if labels.len() > 8 {
+                        shown.push("…");
+                    }
+                    format!("{place}: {}", shown.join("；"))
+                }).collect();
+                if list.len() > 5 {
+                    tables.push(t!("import-more-tables", n = list.len() - 5));
+                }
                 f.write_str(&t!("import-unmatched", tables = tables.join(" | ")))
             }
             ImportError::Missing(what) => f.write_str(what),

@@ -16,6 +16,9 @@ pub const MAX_NODES: usize = 200_000;
 /// How deep elements nest before deeper ones are read as their parent's:
 /// a report's page nests a few dozen.
 pub const MAX_DEPTH: usize = 256;
+/// Most grid columns a table may span (a spreadsheet's own limit): a
+/// report's widest table has 26.
+pub const MAX_COLUMNS: usize = 16_384;
 
 /// An element, or a run of text with the line it starts on.
 #[derive(Debug)]
@@ -72,9 +75,12 @@ pub fn from_html(bytes: &[u8]) -> Result<Source, String> {
         _ => crate::source::decode_text(bytes).map_err(|at| t!("read-html-not-text", at = at))?,
     };
     let tree = Tree::parse(&text)?;
-    let mut w = Walk { tree: &tree, items: Vec::new(), left_out: Vec::new(), line: String::new(), line_at: None, links: 0, plain: false, tables: 0 };
+    let mut w = Walk { tree: &tree, items: Vec::new(), left_out: Vec::new(), line: String::new(), line_at: None, links: 0, plain: false, tables: 0, error: None };
     w.block(0, false);
     w.flush(false);
+    if let Some(e) = w.error {
+        return Err(e);
+    }
     Ok(Source { items: attach_captions(w.items), left_out: w.left_out, ..Source::default() })
 }
 
@@ -228,6 +234,8 @@ struct Walk<'a> {
     links: usize,
     plain: bool,
     tables: usize,
+    /// Why the page cannot be read (a table wider than [`MAX_COLUMNS`]).
+    error: Option<String>,
 }
 
 /// Blanks of a text as a browser shows them: a run of spaces, tabs and
@@ -372,6 +380,10 @@ impl Walk<'_> {
                 }
                 while covered.get(col).is_some_and(|&until| until > r) {
                     col += 1;
+                }
+                if col + colspan > MAX_COLUMNS {
+                    self.error.get_or_insert_with(|| t!("read-html-too-wide", max = MAX_COLUMNS));
+                    return;
                 }
                 let (text, line) = tree.text(c);
                 first_line = first_line.or(line);
