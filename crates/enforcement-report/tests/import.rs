@@ -538,6 +538,15 @@ fn a_corpus_of_sources_gives_the_published_figures_or_says_why() {
         assert!(err.contains(&format!("表二 罚款 = 27 宗 ← sheet 统计, cell C{row}")), "{err}");
         assert!(err.contains(&format!("表二 罚没金额 = 173.7821088 万元 ← sheet 统计, cell K{row}")), "{err}");
     }
+    // A 栏次 row numbering the columns under the header is the header's.
+    let mut rows = desk_sheet(false);
+    rows.insert(3, vec!["栏次", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
+    let src = dir.join("numbered.xlsx");
+    std::fs::write(&src, xlsx_rows(&rows)).unwrap();
+    let out = dir.join("numbered.yaml");
+    let o = import(&src, &out, &["--agency", "某县应急管理局"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(t2(&load(&out)), REFERENCE_T2);
     // Units' rows and no total: refused, the rows named; --row chooses.
     let mut rows = desk_sheet(false);
     rows.remove(5);

@@ -213,7 +213,32 @@ pub fn convert(value: &str, from: er_template::Unit, to: er_template::Unit) -> O
 /// The first row of a table that holds a figure: the rows above it are
 /// its header.
 pub fn first_figure_row(st: &SourceTable) -> Option<usize> {
-    (0..st.rows.len()).find(|&r| st.row(r).iter().any(|c| plain_number(&c.text).is_some()))
+    (0..st.rows.len()).find(|&r| holds_figures(st.row(r)))
+}
+
+/// Whether a row holds figures: a cell that is a number, in a row that
+/// is no column numbering.
+fn holds_figures(cells: &[Cell]) -> bool {
+    cells.iter().any(|c| plain_number(&c.text).is_some()) && !numbering(cells)
+}
+
+/// A row that numbers the columns under the header (栏次 1 2 3 …, as
+/// statistics tables print it): figures 1, 2, 3 … in order, labelled 栏次,
+/// 序号 or 甲/乙 or not at all. It is the header's, not a row of figures.
+///
+/// ```
+/// use er_import::source::Cell;
+/// let row = |t: &[&str]| t.iter().map(|t| Cell { text: t.to_string(), place: String::new(), columns: None }).collect::<Vec<_>>();
+/// assert!(er_import::tables::numbering(&row(&["栏次", "1", "2", "3", "4"])));
+/// assert!(er_import::tables::numbering(&row(&["甲", "1", "2", "3"])));
+/// assert!(!er_import::tables::numbering(&row(&["2024年", "1", "2", "3"])));
+/// assert!(!er_import::tables::numbering(&row(&["", "12", "10", "2"])));
+/// ```
+pub fn numbering(cells: &[Cell]) -> bool {
+    let figures: Vec<String> = cells.iter().filter_map(|c| plain_number(&c.text)).collect();
+    let label = row_label(cells);
+    let labelled_so = label.split(' ').all(|l| l.is_empty() || ["栏次", "序号", "甲", "乙", "丙"].contains(&l));
+    figures.len() >= 3 && figures.iter().enumerate().all(|(i, f)| *f == (i + 1).to_string()) && labelled_so
 }
 
 /// What a row says of itself: its cells that are neither figures nor
@@ -302,7 +327,7 @@ pub fn choose_row(st: &SourceTable, hints: &RowHints) -> Result<Option<usize>, R
         // No figure anywhere: the last row, whose cells are blank.
         return Ok(Some(st.rows.len() - 1));
     };
-    let rows: Vec<usize> = (first..st.rows.len()).filter(|&r| st.row(r).iter().any(|c| plain_number(&c.text).is_some())).collect();
+    let rows: Vec<usize> = (first..st.rows.len()).filter(|&r| holds_figures(st.row(r))).collect();
     let label = |r: usize| row_label(st.row(r));
     let labels = |rs: &[usize]| rs.iter().map(|&r| label(r)).collect::<Vec<_>>();
     // Rows of other years than the report's are never its.
@@ -369,7 +394,7 @@ pub fn columns<'a>(st: &'a SourceTable, row: Option<usize>, def: &TableDef) -> V
     let (header, values): (Vec<&Cell>, Vec<&Cell>) = match row {
         Some(r) => {
             let h = first_figure_row(st).unwrap_or(r).min(r);
-            ((0..h).flat_map(|k| st.row(k)).collect(), st.row(r).iter().collect())
+            ((0..h).filter(|&k| !numbering(st.row(k))).flat_map(|k| st.row(k)).collect(), st.row(r).iter().collect())
         }
         None => {
             let mut run = st.cells.iter().rev().take_while(|c| is_blank(&c.text) || plain_number(&c.text).is_some()).count();
