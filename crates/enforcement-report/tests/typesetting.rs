@@ -6,6 +6,7 @@
 mod common;
 
 use common::*;
+use std::path::Path;
 use er_document::document::Block;
 use er_document::layout::Orientation;
 use er_pdf::layout::{lay_out, positions, Item, Piece};
@@ -204,4 +205,115 @@ fn the_bundled_body_face_is_zhuque_fangsong_with_rare_names_drawn() {
     assert!(text.contains("王堃、李喆、张犇、赵昇、刘珺"), "{text}");
     let doc = document(&stress());
     assert!(doc.sections.iter().any(|s| s.page.orientation == Orientation::Portrait));
+}
+
+/// Each header cell's lines as the PDF draws them: the words pdftotext
+/// finds inside the cell's rules, top to bottom, for the tables' header rows.
+fn header_lines(pdf: &Path) -> Vec<Vec<String>> {
+    let bytes = std::fs::read(pdf).unwrap();
+    let pages = er_read::pdf::read(&bytes).unwrap();
+    let bbox = std::process::Command::new("pdftotext").args(["-bbox"]).arg(pdf).arg("-").output().expect("pdftotext");
+    let html = String::from_utf8_lossy(&bbox.stdout).into_owned();
+    let mut out = Vec::new();
+    for (pi, page_html) in html.split("<page ").skip(1).enumerate() {
+        // Words with their boxes (pdftotext's y runs down the page).
+        let words: Vec<(f64, f64, f64, f64, String)> = page_html
+            .split("<word ")
+            .skip(1)
+            .map(|w| {
+                let attr = |n: &str| -> f64 { w.split(&format!("{n}=\"")).nth(1).unwrap().split('"').next().unwrap().parse().unwrap() };
+                let text = w.split('>').nth(1).unwrap().split('<').next().unwrap().to_string();
+                (attr("xMin"), attr("yMin"), attr("xMax"), attr("yMax"), text)
+            })
+            .collect();
+        let height = pages[pi].height;
+        for table in pages[pi].ruled_tables() {
+            // The header: the rows above the last (a report's table has one row of figures).
+            let last = table.iter().map(|c| c.row).max().unwrap_or(0);
+            for c in table.iter().filter(|c| c.row < last) {
+                let (top, bottom) = (height - c.top, height - c.bottom);
+                let mut inside: Vec<&(f64, f64, f64, f64, String)> = words.iter().filter(|w| (w.0 + w.2) / 2.0 > c.left && (w.0 + w.2) / 2.0 < c.right && (w.1 + w.3) / 2.0 > top && (w.1 + w.3) / 2.0 < bottom).collect();
+                inside.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.total_cmp(&b.0)));
+                let mut lines: Vec<(f64, String)> = Vec::new();
+                for w in inside {
+                    match lines.last_mut() {
+                        Some((y, s)) if (w.1 - *y).abs() < 2.0 => s.push_str(&w.4),
+                        _ => lines.push((w.1, w.4.clone())),
+                    }
+                }
+                if !lines.is_empty() {
+                    out.push(lines.into_iter().map(|(_, s)| s).collect());
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Header labels broken as a typesetter breaks them: at word boundaries,
+/// balanced, never a line of one character. The reference's breaks are
+/// written here as literals; every built-in example is looked through.
+#[test]
+fn header_labels_break_at_words_and_never_leave_one_character() {
+    let dir = scratch("label-breaks");
+    let pdf = dir.join("reference.pdf");
+    std::fs::write(&pdf, render(&fixture(), "pdf", &dir.join("ref"))).unwrap();
+    let cells = header_lines(&pdf);
+    for expected in [&["行政", "拘留"][..], &["其他", "行政处罚"], &["责令", "停产停业"], &["冻结", "存款、", "汇款"], &["扣押", "财物"], &["罚没金额", "（万元）"]] {
+        assert!(cells.iter().any(|c| c == expected), "no header cell broken as {expected:?}: {cells:?}");
+    }
+    for name in ["aral-emergency-2024", "example-2025", "national-2021-example", "national-2021-detailed-example"] {
+        let pdf = dir.join(format!("{name}.pdf"));
+        std::fs::write(&pdf, render(&root().join(format!("fixtures/{name}.yaml")), "pdf", &dir.join(name))).unwrap();
+        for cell in header_lines(&pdf) {
+            let chars: usize = cell.iter().map(|l| l.chars().count()).sum();
+            assert!(chars < 2 || cell.iter().all(|l| l.chars().count() > 1), "{name}: a label line of one character: {cell:?}");
+        }
+    }
+}
+
+/// A paragraph with a 30-digit account number: the number fills the line
+/// it starts on and breaks, so no line before it is spread letter by
+/// letter. The bound is half a character (8 pt); the spread line
+/// the number used to leave has gaps of 7.2 pt, so the bound here is the
+/// widest gap a justified line of the fixture has (3.6 pt) and a little:
+/// 0.3 of a character.
+#[test]
+fn a_long_account_number_spreads_no_line() {
+    let dir = scratch("account-number");
+    let number = "622848001234567890123456789012";
+    assert_eq!(number.len(), 30);
+    // The paragraph's first line: two characters' indent and eighteen
+    // characters leave eight for a number of fifteen.
+    let first = fixture_paragraph();
+    let file = edited_fixture(&dir, "account.yaml", &[(first.as_str(), &format!("本年度罚没款统一缴入国库，缴款账号为{number}，户名为某某财政局。"))]);
+    let pdf = dir.join("account.pdf");
+    std::fs::write(&pdf, render(&file, "pdf", &dir.join("out"))).unwrap();
+    let bbox = std::process::Command::new("pdftotext").args(["-bbox", "-f", "1", "-l", "1"]).arg(&pdf).arg("-").output().expect("pdftotext");
+    let html = String::from_utf8_lossy(&bbox.stdout).into_owned();
+    // Words with their boxes, line by line (one yMin); 3号 is 16 pt.
+    let mut words: Vec<(f64, f64, f64, String)> = html
+        .split("<word ")
+        .skip(1)
+        .map(|w| {
+            let attr = |n: &str| -> f64 { w.split(&format!("{n}=\"")).nth(1).unwrap().split('"').next().unwrap().parse().unwrap() };
+            (attr("yMin"), attr("xMin"), attr("xMax"), w.split('>').nth(1).unwrap().split('<').next().unwrap().to_string())
+        })
+        .collect();
+    words.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+    let text: String = words.iter().map(|w| w.3.as_str()).collect();
+    assert!(text.contains(&number[..10]), "the number is on page 1: {text}");
+    for pair in words.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if (a.0 - b.0).abs() < 1.0 {
+            assert!(b.1 - a.2 <= 4.8, "a gap of {:.1} pt between “{}” and “{}”", b.1 - a.2, a.3, b.3);
+        }
+    }
+}
+
+/// The text of the fixture's first narrative paragraph, as the data file writes it.
+fn fixture_paragraph() -> String {
+    let yaml = std::fs::read_to_string(fixture()).unwrap();
+    let line = yaml.lines().find(|l| l.trim_start().starts_with("- p: '")).unwrap();
+    line.trim_start().trim_start_matches("- p: '").trim_end_matches('\'').to_string()
 }

@@ -100,6 +100,13 @@ fn short_bracket(p: &[Piece], i: usize) -> Option<usize> {
     (i + 1..p.len().min(i + SHORT_BRACKET)).find(|&k| p[k].c == close).map(|k| k + 1)
 }
 
+/// The share of a line beyond which a run of digits or letters may break,
+/// when it is also longer than [`LONG_RUN_CHARS`]: an amount has at most
+/// 16 characters (15 digits and its point) and never breaks.
+pub const LONG_RUN: f64 = 0.3;
+/// The characters a run of digits or letters has before it may break.
+pub const LONG_RUN_CHARS: usize = 18;
+
 /// Splits `p` into lines: the first `first` wide, the others `rest`.
 ///
 /// ```
@@ -120,12 +127,18 @@ pub fn break_lines(p: &[Piece], first: f64, rest: f64) -> Vec<Range<usize>> {
             used += w;
             continue;
         }
-        if a.start > start {
+        // A run of digits or letters longer than LONG_RUN of a line and
+        // LONG_RUN_CHARS (an account number, a reference) fills the line it
+        // starts on and breaks at a character boundary: moved whole, it
+        // would leave the line before it spread letter by letter. An
+        // ordinary figure is shorter, and never breaks.
+        let long = a.len() > LONG_RUN_CHARS && w > LONG_RUN * rest && p[a.clone()].iter().all(|x| is_word_char(x.c) || no_line_start(x.c));
+        if a.start > start && !long {
             lines.push(start..a.start);
             start = a.start;
             used = 0.0;
         }
-        if w <= avail(lines.len()) + EPS {
+        if w <= avail(lines.len()) + EPS && !long {
             used = w;
             continue;
         }
@@ -200,6 +213,16 @@ mod tests {
         assert_eq!(lines(&s28, 28).len(), 1);
         let s29 = "一".repeat(29);
         assert_eq!(lines(&s29, 28), ["一".repeat(28), "一".to_string()]);
+    }
+
+    #[test]
+    fn a_long_account_number_fills_its_line_and_breaks() {
+        let n = "6".repeat(30);
+        let got = lines(&format!("缴款账号为{n}。"), 20);
+        assert!(got[0].starts_with("缴款账号为6") && crate::text::em_width(&got[0]) >= 19.5, "{got:?}");
+        assert_eq!(got.concat(), format!("缴款账号为{n}。"));
+        // An ordinary figure still moves whole.
+        assert_eq!(lines("金额总计1737821.088元", 8), ["金额总计", "1737821.088元"]);
     }
 
     #[test]

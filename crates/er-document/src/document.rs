@@ -584,21 +584,48 @@ pub(crate) fn formula(def: &er_template::TableDef, col: usize, values: &[FigureV
 /// of up to four characters keeps one line, a longer one at least half its
 /// length a line, up to [`STUB_MIN_EM`], so that a row is not five lines tall.
 pub(crate) fn fit_cells(cells: &mut [Cell], n: usize, header_rows: usize, stub: usize, kind: impl Fn(usize) -> Kind) -> Vec<f64> {
-    let columns = column_fractions(cells, n, header_rows, stub, kind);
-    let (avail, pad) = (table_width_em(), cell_padding_em());
+    // The table's size: 小四 where its labels keep lines of two characters
+    // or more, else 五号 or 小五 (a wide table such as a detailed 表一 of
+    // nineteen columns), never smaller; its figures at most that size.
+    let mut chosen = None;
+    for &base in &TABLE_SIZES_PT {
+        let (columns, fallback) = column_fractions(cells, n, header_rows, stub, &kind, base);
+        chosen = Some((columns, base));
+        if !fallback {
+            break;
+        }
+    }
+    let (columns, base) = chosen.unwrap_or_else(|| (vec![1.0 / n.max(1) as f64; n], Role::TableCell.size_pt()));
+    let (avail, pad) = (table_width_em(base), cell_padding_em(base));
     for c in cells.iter_mut() {
         let inner = columns[c.col..c.col + c.cols].iter().sum::<f64>() * avail - pad;
+        c.size_pt = base;
         c.lines = if c.text.is_empty() {
             Vec::new()
         } else if c.role == CellRole::Value {
-            c.size_pt = figure_size(&c.text, inner);
+            c.size_pt = figure_size_at(&c.text, inner, base);
             vec![c.text.clone()]
+        } else if c.role == CellRole::Header {
+            crate::title::label_lines(&c.text, inner)
         } else {
             crate::breaking::wrap(&c.text, inner)
         };
     }
+    // One size for a table's figures: the smallest any of them needs, so
+    // that a row never holds figures of three sizes.
+    let size = cells.iter().filter(|c| c.role == CellRole::Value && !c.text.is_empty()).map(|c| c.size_pt).fold(f64::INFINITY, f64::min);
+    if size.is_finite() {
+        for c in cells.iter_mut().filter(|c| c.role == CellRole::Value) {
+            c.size_pt = size;
+        }
+    }
     columns
 }
+
+/// The sizes a table is set in, largest first: 小四 (the cells' own), 五号,
+/// 小五. A table that cannot keep its labels' lines two characters wide
+/// even in 小五 is set in 小五, its labels broken where they must be.
+pub const TABLE_SIZES_PT: [f64; 3] = [12.0, 10.5, 9.0];
 
 /// Sizes a figure steps down through when its column is too narrow:
 /// 五号, 小五, 六号, 小六, 七号.
@@ -614,14 +641,18 @@ pub const SMALLER_SIZES_PT: [f64; 5] = [10.5, 9.0, 7.5, 6.5, 5.5];
 /// assert_eq!(figure_size("1234567.8901234", 5.0), 6.5);
 /// ```
 pub fn figure_size(text: &str, inner: f64) -> f64 {
-    let cell = Role::TableCell.size_pt();
+    figure_size_at(text, inner, Role::TableCell.size_pt())
+}
+
+/// [`figure_size`] in a table set in `cell` points, `inner` in its characters.
+fn figure_size_at(text: &str, inner: f64, cell: f64) -> f64 {
     // A font's digits may be a little wider than half a character.
     let need = em_width(text) * FIGURE_EM_FACTOR;
     if need <= inner || need <= 0.0 {
         return cell;
     }
     let fits = |size: f64| need * size <= inner * cell;
-    SMALLER_SIZES_PT.into_iter().find(|&s| fits(s)).unwrap_or_else(|| ((inner * cell / need) * 2.0).floor().max(1.0) / 2.0)
+    SMALLER_SIZES_PT.into_iter().filter(|&s| s < cell).find(|&s| fits(s)).unwrap_or_else(|| ((inner * cell / need) * 2.0).floor().max(1.0) / 2.0)
 }
 
 /// The least width a row's name keeps, in characters.
@@ -635,39 +666,50 @@ const ATOM_SLACK_EM: f64 = 0.4;
 const FIGURE_EM_FACTOR: f64 = 1.15;
 
 /// A table's width, in characters of its cells' size: the landscape text width.
-fn table_width_em() -> f64 {
-    LANDSCAPE.text_width_mm() / MM_PER_PT / Role::TableCell.size_pt()
+fn table_width_em(size: f64) -> f64 {
+    LANDSCAPE.text_width_mm() / MM_PER_PT / size
 }
 
 /// A cell's padding, left and right together, in characters.
-fn cell_padding_em() -> f64 {
-    2.0 * CELL_PADDING_PT / Role::TableCell.size_pt()
+fn cell_padding_em(size: f64) -> f64 {
+    2.0 * CELL_PADDING_PT / size
 }
 
 /// Column widths from the labels and values, shared by all writers so that
 /// the three formats draw the same table. A label of n characters is given
 /// about √(n/1.5) lines (金额 / （万元）), every number fits on one line,
 /// and the columns share the text width in proportion to what they want.
-fn column_fractions(cells: &[Cell], n: usize, header_rows: usize, stub: usize, kind: impl Fn(usize) -> Kind) -> Vec<f64> {
-    let (avail, pad) = (table_width_em(), cell_padding_em());
+/// Also whether the labels had to give up lines of two characters.
+fn column_fractions(cells: &[Cell], n: usize, header_rows: usize, stub: usize, kind: &impl Fn(usize) -> Kind, size: f64) -> (Vec<f64>, bool) {
+    let (avail, pad) = (table_width_em(size), cell_padding_em(size));
     // Two characters and a little more: a cell exactly two characters wide
     // wraps after one in Word, whose measure differs from ours by a hair.
     let mut min = vec![2.4 + pad; n];
     let mut want = vec![2.4 + pad; n];
     let mut atoms = vec![1.0 + pad; n];
     let mut stub_min = vec![0.0f64; n];
+    let mut no_single = vec![0.0f64; n];
     for c in cells.iter().filter(|c| c.cols == 1) {
         let w = em_width(&c.text);
         if c.role == CellRole::Header {
             let lines = ((w / 1.5).sqrt().round().max(1.0) + c.rows as f64 - 1.0).min(w.ceil()).max(1.0);
-            want[c.col] = want[c.col].max((w / lines).ceil() + pad);
+            // As wide as its words need in that many lines (其他 / 执法检查,
+            // not 其他执 / 法检查), where that is not much wider than even.
+            let even = (w / lines).ceil();
+            let by_words = crate::title::word_width(&c.text, lines as usize).filter(|&ww| ww <= even * 1.5).unwrap_or(even);
+            want[c.col] = want[c.col].max(by_words.max(even) + pad);
             // The widest piece the breaking rules keep whole, such as （件）:
             // narrower, a closing bracket would start a line.
             let atom = crate::breaking::widest_atom(&c.text);
             min[c.col] = min[c.col].max(atom + ATOM_SLACK_EM + pad);
             atoms[c.col] = atoms[c.col].max(atom + pad);
+            // No line of one character while the table has room.
+            let whole = crate::title::width_without_single(&c.text) + ATOM_SLACK_EM + pad;
+            min[c.col] = min[c.col].max(whole);
+            no_single[c.col] = no_single[c.col].max(whole);
         } else {
-            min[c.col] = min[c.col].max(w + pad);
+            // A figure as wide as `figure_size` measures it.
+            min[c.col] = min[c.col].max(w * FIGURE_EM_FACTOR + pad);
         }
         if c.col < stub && c.cols == 1 {
             // A short name (four characters or fewer) on one line, a longer
@@ -704,9 +746,11 @@ fn column_fractions(cells: &[Cell], n: usize, header_rows: usize, stub: usize, k
     // cell exactly four characters wide breaks in Word and LibreOffice.
     // A row's name keeps its width even here: it is what the row is read by.
     let atoms: Vec<f64> = atoms.iter().zip(&stub_min).map(|(a, s)| (a + ATOM_SLACK_EM).max(*s)).collect();
-    let label_min: Vec<f64> = atoms.iter().map(|a| a.max(2.4 + pad)).collect();
+    let two_chars: Vec<f64> = atoms.iter().map(|a| a.max(2.4 + pad)).collect();
+    let label_min: Vec<f64> = two_chars.iter().zip(&no_single).map(|(a, s)| a.max(*s)).collect();
     let total: f64 = want.iter().sum();
     let min_total: f64 = min.iter().sum();
+    let mut fallback = false;
     let widths: Vec<f64> = if total <= avail {
         want.iter().map(|w| w * avail / total).collect()
     } else if min_total <= avail {
@@ -722,8 +766,11 @@ fn column_fractions(cells: &[Cell], n: usize, header_rows: usize, stub: usize, k
         // can fit the table.
         let scaled = |lower: &[f64], k: f64| -> Vec<f64> { lower.iter().zip(&figure).map(|(l, f)| l.max(f * k)).collect() };
         let fits = |lower: &[f64], k: f64| scaled(lower, k).iter().sum::<f64>() <= avail;
-        let smallest = SMALLER_SIZES_PT[SMALLER_SIZES_PT.len() - 1] / Role::TableCell.size_pt();
-        let lower = if fits(&label_min, smallest) { label_min } else { atoms };
+        let smallest = SMALLER_SIZES_PT[SMALLER_SIZES_PT.len() - 1] / size;
+        // Labels with no line of one character, else two characters a
+        // line, else their unbreakable pieces.
+        fallback = !fits(&label_min, smallest);
+        let lower = [label_min, two_chars].into_iter().find(|l| fits(l, smallest)).unwrap_or(atoms);
         if fits(&lower, 0.0) {
             // The largest scale of the figures that fits, by bisection.
             let (mut lo, mut hi) = (0.0, 1.0);
@@ -746,7 +793,7 @@ fn column_fractions(cells: &[Cell], n: usize, header_rows: usize, stub: usize, k
         }
     };
     let sum: f64 = widths.iter().sum();
-    widths.iter().map(|w| w / sum).collect()
+    (widths.iter().map(|w| w / sum).collect(), fallback)
 }
 
 /// Heights of a table's rows: each row as tall as its tallest single-row

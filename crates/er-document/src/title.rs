@@ -93,6 +93,174 @@ fn balanced(text: &str, width: f64) -> Vec<String> {
     }
 }
 
+/// A table header's label in a cell `width` characters wide, broken as a
+/// typesetter breaks it: in the fewest lines the breaking rules allow
+/// (never inside a short bracket such as （万元）), at word boundaries where
+/// the segmenter finds them, the lines as even as they can be, and never a
+/// line of one character where the label has more.
+///
+/// ```
+/// use er_document::title::label_lines;
+/// assert_eq!(label_lines("执法检查", 3.0), ["执法", "检查"]);
+/// assert_eq!(label_lines("执法金额（万元）", 4.0), ["执法金额", "（万元）"]);
+/// assert_eq!(label_lines("其他执法检查", 4.0), ["其他", "执法检查"]);
+/// ```
+pub fn label_lines(text: &str, width: f64) -> Vec<String> {
+    if em_width(text) <= width + 1e-9 || text.chars().count() > MAX_BALANCED_CHARS {
+        return crate::breaking::wrap(text, width);
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let rules = break_points(text);
+    let words = word_boundaries(text);
+    let Some(lines) = fewest_lines(&chars, &rules, width) else { return crate::breaking::wrap(text, width) };
+    // A break inside a word (许可/证) costs more than lines two characters
+    // apart; a line of one character, more than any imbalance.
+    let inside_word = |k: usize| words.binary_search(&k).is_err();
+    let cost = |a: usize, b: usize, mean: f64, w: f64| -> f64 {
+        let single = if b - a == 1 && chars.len() > 1 && is_wide(chars[a]) { 100.0 } else { 0.0 };
+        let split = if a > 0 && inside_word(a) { 8.0 } else { 0.0 };
+        (w - mean).powi(2) + single + split
+    };
+    match partition(&chars, &rules, width, lines, &cost) {
+        Some(ends) => {
+            let mut start = 0;
+            ends.into_iter().map(|end| chars[std::mem::replace(&mut start, end)..end].iter().collect()).collect()
+        }
+        None => crate::breaking::wrap(text, width),
+    }
+}
+
+/// The least width in which `text` breaks into `lines` lines at word
+/// boundaries (where the breaking rules allow them), as even as can be:
+/// what a header cell wants so that its label reads by words. None when
+/// the words do not make that many lines.
+///
+/// ```
+/// use er_document::title::word_width;
+/// assert_eq!(word_width("其他执法检查", 2), Some(4.0));
+/// // One word to the segmenter: no break between words makes two lines.
+/// assert_eq!(word_width("执法检查", 2), None);
+/// ```
+pub fn word_width(text: &str, lines: usize) -> Option<f64> {
+    let chars: Vec<char> = text.chars().collect();
+    if lines <= 1 || chars.len() > MAX_BALANCED_CHARS {
+        return Some(em_width(text));
+    }
+    let rules = break_points(text);
+    let words = word_boundaries(text);
+    let points: Vec<usize> = rules.into_iter().filter(|k| words.binary_search(k).is_ok()).collect();
+    let mut pre = vec![0.0];
+    for &c in &chars {
+        pre.push(pre.last().copied().unwrap_or(0.0) + char_em(c));
+    }
+    let mut pos = vec![0];
+    pos.extend(points.iter().copied().filter(|&k| k > 0 && k < chars.len()));
+    pos.push(chars.len());
+    // widest[l][b]: the least widest line of l lines ending at point b.
+    let mut widest = vec![vec![f64::INFINITY; pos.len()]; lines + 1];
+    widest[0][0] = 0.0;
+    for l in 1..=lines {
+        for b in 1..pos.len() {
+            for a in 0..b {
+                let w = (pre[pos[b]] - pre[pos[a]]).max(widest[l - 1][a]);
+                if w < widest[l][b] {
+                    widest[l][b] = w;
+                }
+            }
+        }
+    }
+    let w = widest[lines][pos.len() - 1];
+    w.is_finite().then_some(w)
+}
+
+/// The least width, in half characters, at which a label breaks with no
+/// line of one character (a label of three needs 3: at 2 one is alone).
+///
+/// ```
+/// use er_document::title::width_without_single;
+/// assert_eq!(width_without_single("代办理"), 3.0);
+/// assert_eq!(width_without_single("执法检查"), 2.0);
+/// assert_eq!(width_without_single("登记财物"), 2.0);
+/// ```
+pub fn width_without_single(text: &str) -> f64 {
+    let full = em_width(text);
+    if text.chars().count() < 2 {
+        return full;
+    }
+    let mut w = 2.0;
+    while w < full {
+        if label_lines(text, w).iter().all(|l| l.chars().count() > 1) {
+            return w;
+        }
+        w += 0.5;
+    }
+    full
+}
+
+/// The fewest lines no wider than `width` breaking only at `points`.
+fn fewest_lines(chars: &[char], points: &[usize], width: f64) -> Option<usize> {
+    let n = chars.len();
+    let mut pre = vec![0.0];
+    for &c in chars {
+        pre.push(pre.last().copied().unwrap_or(0.0) + char_em(c));
+    }
+    let mut pos = vec![0];
+    pos.extend(points.iter().copied().filter(|&k| k > 0 && k < n));
+    pos.push(n);
+    let mut fewest = vec![usize::MAX; pos.len()];
+    fewest[0] = 0;
+    for b in 1..pos.len() {
+        for a in 0..b {
+            if fewest[a] != usize::MAX && pre[pos[b]] - pre[pos[a]] <= width + 1e-9 {
+                fewest[b] = fewest[b].min(fewest[a] + 1);
+            }
+        }
+    }
+    Some(*fewest.last()?).filter(|&l| l != usize::MAX)
+}
+
+/// The ends of exactly `lines` lines no wider than `width`, breaking only
+/// at `points`, of least total `cost(start, end, mean width, width)`.
+fn partition(chars: &[char], points: &[usize], width: f64, lines: usize, cost: &dyn Fn(usize, usize, f64, f64) -> f64) -> Option<Vec<usize>> {
+    let n = chars.len();
+    let mut pre = vec![0.0];
+    for &c in chars {
+        pre.push(pre.last().copied().unwrap_or(0.0) + char_em(c));
+    }
+    let mut pos = vec![0];
+    pos.extend(points.iter().copied().filter(|&k| k > 0 && k < n));
+    pos.push(n);
+    let mean = pre[n] / lines as f64;
+    let mut best = vec![vec![(f64::INFINITY, 0usize); pos.len()]; lines + 1];
+    best[0][0] = (0.0, 0);
+    for l in 1..=lines {
+        for b in 1..pos.len() {
+            for a in 0..b {
+                let (before, _) = best[l - 1][a];
+                let w = pre[pos[b]] - pre[pos[a]];
+                if before.is_infinite() || w > width + 1e-9 {
+                    continue;
+                }
+                let c = before + cost(pos[a], pos[b], mean, w);
+                if c < best[l][b].0 {
+                    best[l][b] = (c, a);
+                }
+            }
+        }
+    }
+    if best[lines][pos.len() - 1].0.is_infinite() {
+        return None;
+    }
+    let mut ends = Vec::with_capacity(lines);
+    let mut b = pos.len() - 1;
+    for l in (1..=lines).rev() {
+        ends.push(pos[b]);
+        b = best[l][b].1;
+    }
+    ends.reverse();
+    Some(ends)
+}
+
 /// The cost of a weak break, as squared characters of imbalance.
 const WEAK_BREAK: f64 = 2.0;
 

@@ -228,7 +228,8 @@ fn write_cell(ws: &mut Worksheet, c: &Cell) -> Result<(), XlsxError> {
     let col = c.col as u16;
     let last_row = row + c.rows as u32 - 1;
     let last_col = col + c.cols as u16 - 1;
-    let base = cell_format(Role::TableCell);
+    // A wide table is set smaller, its labels as its figures.
+    let base = cell_format(Role::TableCell).set_font_size(c.size_pt);
     match (c.role, c.value) {
         (CellRole::Header, _) | (_, None) => {
             // A label is its text; the cell's wrap breaks it, so a CSV

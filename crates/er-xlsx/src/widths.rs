@@ -30,6 +30,8 @@ pub fn row_heights(t: &Table, widths: &[f64]) -> Vec<f64> {
         .iter()
         .map(|c| {
             let w: f64 = widths[c.col..c.col + c.cols].iter().sum();
+            // A label set smaller (a wide table) takes lines of its size.
+            let (size, line) = if c.role == er_document::document::CellRole::Value { (size, line) } else { (c.size_pt, LINE_HEIGHT_FACTOR * c.size_pt) };
             c.lines.iter().map(|l| lines(l, w, size)).sum::<usize>().max(1) as f64 * line + 6.0
         })
         .collect();

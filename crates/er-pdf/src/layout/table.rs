@@ -147,7 +147,9 @@ pub fn table_layout(t: &Table, m: &dyn Metrics, width: f64) -> Result<TableLayou
         }
         measured.push((p, lines, scale));
     }
-    let need: Vec<f64> = measured.iter().map(|(_, lines, _)| lines.len() as f64 * line_h + 2.0 * CELL_VPAD_PT).collect();
+    // A label's lines are as tall as its size (a wide table is set smaller).
+    let pitch = |c: &er_document::document::Cell, scale: f64| if c.role == CellRole::Value { line_h } else { line_h * scale };
+    let need: Vec<f64> = t.cells.iter().zip(&measured).map(|(c, (_, lines, scale))| lines.len() as f64 * pitch(c, *scale) + 2.0 * CELL_VPAD_PT).collect();
     let heights = row_heights(t, line_h + 2.0 * CELL_VPAD_PT + 6.0, &need);
     let mut ys = vec![y];
     for h in &heights {
@@ -168,12 +170,14 @@ pub fn table_layout(t: &Table, m: &dyn Metrics, width: f64) -> Result<TableLayou
             continue;
         }
         let cell_from = items.len();
-        let block_h = lines.len() as f64 * line_h;
+        let lh = pitch(c, *scale);
+        let sz = if c.role == CellRole::Value { size } else { size * scale };
+        let block_h = lines.len() as f64 * lh;
         let top = y0 + (y1 - y0 - block_h) / 2.0;
         for (k, r) in lines.iter().enumerate() {
             let w: f64 = p[r.clone()].iter().map(|q| q.advance).sum();
             let x = x0 + ((x1 - x0) - w) / 2.0;
-            let baseline = top + k as f64 * line_h + (line_h - size) / 2.0 + BASELINE_EM * size;
+            let baseline = top + k as f64 * lh + (lh - sz) / 2.0 + BASELINE_EM * sz;
             line_runs(&p[r.clone()], x, baseline, size * scale, None, &mut items);
         }
         tag_from(&mut items, cell_from, 1 + ci);
