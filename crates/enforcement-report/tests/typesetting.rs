@@ -317,3 +317,41 @@ fn fixture_paragraph() -> String {
     let line = yaml.lines().find(|l| l.trim_start().starts_with("- p: '")).unwrap();
     line.trim_start().trim_start_matches("- p: '").trim_end_matches('\'').to_string()
 }
+
+/// Decimals as a display format: a column that fixes its places shows
+/// them all (12.34 in a column of four: 12.3400), any column shows the
+/// places its data file writes (155000.00 stays 155000.00), and a
+/// computed rate its column's (100.00) — in the PDF, the DOCX and the
+/// XLSX, read back with pdftotext, python-docx and openpyxl.
+#[test]
+fn decimals_show_as_written_or_as_the_column_fixes_them() {
+    let dir = scratch("decimals");
+    std::fs::write(
+        dir.join("t.yaml"),
+        "name: 小数\ntables:\n  - label: 表一\n    title: '{机关}{年度}年度收费情况统计表'\n    columns:\n      - { key: 甲金额, unit: 万元, decimals: 4, fixed_decimals: true }\n      - { key: 乙金额, unit: 元, decimals: 2 }\n      - { key: 丙金额, unit: 元, decimals: 2 }\n    header:\n      - { column: 甲金额, label: 甲金额（万元） }\n      - { column: 乙金额, label: 乙金额（元） }\n      - { column: 丙金额, label: 丙金额（元） }\n",
+    )
+    .unwrap();
+    let data = dir.join("d.yaml");
+    std::fs::write(&data, "template: t.yaml\nagency: 某某局\nyear: 2024\nreport_date: 2025-01-20\npart1:\n  heading: 第一部分 总体情况\n  blocks:\n    - p: 正文。\npart2:\n  heading: 第二部分 数据统计\ntables:\n  表一:\n    甲金额: '12.34'\n    乙金额: '155000.00'\n    丙金额: '3.5'\n").unwrap();
+    let check = run(&["check", data.to_str().unwrap()]);
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+    let out = dir.join("out");
+    let pdf = dir.join("d.pdf");
+    std::fs::write(&pdf, render(&data, "pdf", &out)).unwrap();
+    let text = pdftotext(&pdf);
+    for shown in ["12.3400", "155000.00", "3.5"] {
+        assert!(text.split_whitespace().any(|w| w == shown), "PDF: {shown} not shown:\n{text}");
+    }
+    let docx = dir.join("d.docx");
+    std::fs::write(&docx, render(&data, "docx", &out)).unwrap();
+    let cells = python("import docx,sys\nd=docx.Document(sys.argv[1])\nprint('|'.join(c.text for t in d.tables for r in t.rows for c in r.cells))", &[docx.to_str().unwrap()]);
+    for shown in ["12.3400", "155000.00", "3.5"] {
+        assert!(cells.trim().split('|').any(|c| c == shown), "DOCX: {shown} not in {cells}");
+    }
+    let xlsx = dir.join("d.xlsx");
+    std::fs::write(&xlsx, render(&data, "xlsx", &out)).unwrap();
+    let formats = python("import openpyxl,sys\nws=openpyxl.load_workbook(sys.argv[1]).worksheets[0]\nprint('|'.join(f'{c.value}={c.number_format}' for r in ws.iter_rows() for c in r if isinstance(c.value,(int,float))))", &[xlsx.to_str().unwrap()]);
+    for shown in ["12.34=0.0000", "155000=0.00", "3.5=0.0"] {
+        assert!(formats.trim().split('|').any(|c| c == shown), "XLSX: {shown} not in {formats}");
+    }
+}

@@ -46,9 +46,17 @@ impl Amount {
 }
 
 impl fmt::Display for Amount {
-    /// Every stored decimal and no more: 3.6, 393.545496, 0.
+    /// The places as written, and no more: 3.6, 393.545496, 0, and 12.3400
+    /// or 155000.00 where the data file writes them so (a computed figure
+    /// has no trailing zeros).
+    ///
+    /// ```
+    /// use er_data::Amount;
+    /// assert_eq!("12.3400".parse::<Amount>().unwrap().to_string(), "12.3400");
+    /// assert_eq!("3.6".parse::<Amount>().unwrap().to_string(), "3.6");
+    /// ```
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        fmt::Display::fmt(&self.0.normalize(), f)
+        fmt::Display::fmt(&self.0, f)
     }
 }
 

@@ -520,7 +520,7 @@ fn table(report: &Report, ti: usize) -> Table {
             rows: 1,
             cols: 1,
             role: if value.is_blank() { CellRole::Blank } else { CellRole::Value },
-            text: value.text(),
+            text: figure_text(value, &def.columns[col]),
             lines: Vec::new(),
             size_pt: Role::TableCell.size_pt(),
             value: Some(*value),
@@ -555,6 +555,32 @@ fn table(report: &Report, ti: usize) -> Table {
             lead: format!("{}：", def.notes.heading),
             items: notes.iter().enumerate().map(|(i, n)| format!("{}.{n}", i + 1)).collect(),
         },
+    }
+}
+
+/// A figure as its table shows it: the places its data file writes
+/// (12.3400 stays 12.3400), or, in a column that fixes its decimals and for
+/// a rate, the column's places (a computed 100 shows 100.00); never fewer.
+///
+/// ```
+/// use er_data::{Figure, FigureValue};
+/// use er_document::document::figure_text;
+/// let t = er_template::builtin::get("national-2021-detailed").unwrap();
+/// let rate = t.tables.iter().flat_map(|d| &d.columns).find(|c| c.rate.is_some()).unwrap();
+/// let v = |s: &str| FigureValue::Amount(Figure::Value(s.parse().unwrap()));
+/// assert_eq!(figure_text(&v("100"), rate), "100.00");
+/// assert_eq!(figure_text(&v("97.67"), rate), "97.67");
+/// ```
+pub fn figure_text(value: &FigureValue, column: &er_template::Column) -> String {
+    match (value, value.number()) {
+        (FigureValue::Amount(_), Some(n)) if column.fixed_decimals || column.rate.is_some() => {
+            let mut shown = n;
+            if shown.scale() < column.decimals {
+                shown.rescale(column.decimals);
+            }
+            shown.to_string()
+        }
+        _ => value.text(),
     }
 }
 

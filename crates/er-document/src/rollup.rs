@@ -128,7 +128,7 @@ fn table(reports: &[&Report], ti: usize, heading: &Heading) -> Result<Table, Tot
         let values = r.values(ti);
         for (col, v) in values.iter().enumerate() {
             let role = if v.is_blank() { CellRole::Blank } else { CellRole::Value };
-            cells.push(cell(row, col + 1, role, v.text(), Some(*v), formula(def, col, &values, 1)));
+            cells.push(cell(row, col + 1, role, crate::document::figure_text(v, &def.columns[col]), Some(*v), formula(def, col, &values, 1)));
             columns[col].push(*v);
         }
     }
@@ -196,7 +196,7 @@ fn table(reports: &[&Report], ti: usize, heading: &Heading) -> Result<Table, Tot
             false => formula(def, col, &totals, 1),
         };
         let role = if v.is_blank() { CellRole::Blank } else { CellRole::Value };
-        cells.push(cell(total_row, col + 1, role, v.text(), Some(*v), sum));
+        cells.push(cell(total_row, col + 1, role, crate::document::figure_text(v, &def.columns[col]), Some(*v), sum));
     }
     let columns = fit_cells(&mut cells, n, hr, 1, |c| if c == 0 { Kind::Count } else { def.columns[c - 1].kind });
     let unit = heading.unit.as_deref().unwrap_or("").trim();

@@ -192,6 +192,10 @@ pub struct Column {
     pub unit: Unit,
     /// Most decimal places a figure may have (0 for a count).
     pub decimals: u32,
+    /// Whether every figure of the column shows `decimals` places (a
+    /// published table that prints 12.3400 and 155000.00 throughout);
+    /// otherwise a figure shows the places its data file writes.
+    pub fixed_decimals: bool,
     /// For a total, the columns it adds up, left to right.
     pub total_of: Option<Vec<usize>>,
     /// For a rate (a percentage of officers holding a certificate), the two columns it is computed from: such a

@@ -45,6 +45,8 @@ struct RawColumn {
     #[serde(default)]
     decimals: Option<u32>,
     #[serde(default)]
+    fixed_decimals: Option<bool>,
+    #[serde(default)]
     total_of: Option<Vec<String>>,
     #[serde(default)]
     rate: Option<RawRate>,
@@ -297,7 +299,8 @@ impl Cx<'_> {
                 (_, Some(d)) => d,
                 (_, None) => unit.default_decimals(),
             };
-            columns.push(Column { key, label: c.key.trim().to_string(), kind, unit, decimals, total_of: None, rate: None, path: Vec::new() });
+            let fixed_decimals = c.fixed_decimals.unwrap_or(false);
+            columns.push(Column { key, label: c.key.trim().to_string(), kind, unit, decimals, fixed_decimals, total_of: None, rate: None, path: Vec::new() });
         }
         // Totals name other columns of the same kind and unit.
         for (i, c) in t.columns.iter().enumerate() {

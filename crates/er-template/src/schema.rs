@@ -61,6 +61,7 @@ pub fn json_schema() -> String {
                     "kind": { "enum": ["count", "amount"] },
                     "unit": { "enum": units },
                     "decimals": { "type": "integer", "minimum": 0, "maximum": 10 },
+                    "fixed_decimals": { "type": "boolean" },
                     "total_of": { "type": "array", "minItems": 1, "items": text },
                     "rate": {
                         "type": "object", "additionalProperties": false, "required": ["part", "whole"],

@@ -11,7 +11,7 @@
 
 use er_document::document::{Block, Cell, CellRole, Document, Notes, Sum, Table, TableNotes};
 use er_document::layout::{Role, LANDSCAPE, PAGE_NUMBER_DASH};
-use er_document::{significant_digits, Figure, FigureValue, SPREADSHEET_DIGITS};
+use er_document::{significant_digits, SPREADSHEET_DIGITS};
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
 };
@@ -82,7 +82,7 @@ fn data_sheet(ws: &mut Worksheet, doc: &Document) -> Result<(), XlsxError> {
         ws.write_string_with_format(row, 2, &r.key, &text)?;
         ws.write_string_with_format(row, 3, &r.indicator, &text)?;
         match r.value {
-            Some(v) => ws.write_number_with_format(row, 4, exact_number(&r.text)?, &Format::new().set_num_format(number_format(v)))?,
+            Some(_) => ws.write_number_with_format(row, 4, exact_number(&r.text)?, &Format::new().set_num_format(number_format(&r.text)))?,
             None => ws.write_blank(row, 4, &Format::new())?,
         };
         ws.write_string_with_format(row, 5, &r.unit, &text)?;
@@ -143,9 +143,11 @@ fn cell_format(role: Role) -> Format {
 }
 
 /// "0" for counts and whole amounts, "0.0000000" for as many decimals as stored.
-fn number_format(v: FigureValue) -> String {
-    match v {
-        FigureValue::Amount(Figure::Value(a)) if a.decimals() > 0 => format!("0.{}", "0".repeat(a.decimals() as usize)),
+/// The number format that shows a figure as the document does: as many
+/// places as its text has (12.3400 → 0.0000).
+fn number_format(shown: &str) -> String {
+    match shown.split_once('.') {
+        Some((_, places)) if !places.is_empty() => format!("0.{}", "0".repeat(places.len())),
         _ => "0".to_string(),
     }
 }
@@ -243,9 +245,9 @@ fn write_cell(ws: &mut Worksheet, c: &Cell) -> Result<(), XlsxError> {
         (CellRole::Blank, Some(_)) => {
             ws.write_blank(row, col, &base)?;
         }
-        (CellRole::Value, Some(v)) => {
+        (CellRole::Value, Some(_)) => {
             // A figure too wide for its column is set smaller, as in the other formats.
-            let format = base.set_num_format(number_format(v)).set_font_size(c.size_pt);
+            let format = base.set_num_format(number_format(&c.text)).set_font_size(c.size_pt);
             // The last step that must convert: a figure the sheet cannot
             // hold exactly is refused, never rounded (`check` refuses it
             // first, with its place in the data file).
@@ -349,11 +351,11 @@ mod tests {
 
     #[test]
     fn number_formats_show_every_stored_decimal() {
-        let a = |s: &str| FigureValue::Amount(Figure::Value(s.parse().unwrap()));
-        assert_eq!(number_format(a("173.7821088")), "0.0000000");
-        assert_eq!(number_format(a("3.6")), "0.0");
-        assert_eq!(number_format(a("0")), "0");
-        assert_eq!(number_format(FigureValue::Count(Figure::Value(37))), "0");
+        assert_eq!(number_format("173.7821088"), "0.0000000");
+        assert_eq!(number_format("3.6"), "0.0");
+        assert_eq!(number_format("12.3400"), "0.0000");
+        assert_eq!(number_format("0"), "0");
+        assert_eq!(number_format("37"), "0");
     }
 }
 
