@@ -179,12 +179,31 @@ fn header_cells_read_back_as_the_template_labels() {
     let cells: Vec<String> = docx.tables[1].iter().flatten().map(|c| c.text.clone()).collect();
     let sheets = er_read::xlsx::read(&render(&fixture(), "xlsx", &out)).unwrap();
     let texts: Vec<String> = sheets[1].cells.values().map(|v| v.text()).collect();
+    // The DOCX states a label's breaks only where Word's and LibreOffice's
+    // own wrap would break it badly (（万/元）, a character alone): the
+    // label without them is the template's.
+    let cells: Vec<String> = cells.iter().map(|c| c.replace('\n', "")).collect();
     for w in want {
         assert!(cells.iter().any(|c| c == w), "DOCX: no header cell “{w}” in {cells:?}");
         assert!(texts.iter().any(|c| c == w), "XLSX: no header cell “{w}” in {texts:?}");
     }
-    for c in cells.iter().chain(&texts) {
+    for c in &texts {
         assert!(!c.contains('\n'), "a typed line break in “{c}”");
+    }
+}
+
+/// The DOCX breaks a header label where the PDF does, as LibreOffice lays
+/// it out (not 罚没金额（万 / 元）), read back from LibreOffice's PDF of it.
+#[test]
+fn the_docx_breaks_labels_where_the_pdf_does() {
+    need_soffice();
+    let dir = scratch("docx-label-breaks");
+    let docx = dir.join("report.docx");
+    std::fs::write(&docx, render(&fixture(), "docx", &dir.join("out"))).unwrap();
+    soffice_convert(&docx, "pdf", &dir, &dir.join("work"));
+    let cells = header_lines(&dir.join("report.pdf"));
+    for expected in [&["罚没金额", "（万元）"][..], &["行政", "拘留"], &["其他", "行政处罚"]] {
+        assert!(cells.iter().any(|c| c == expected), "LibreOffice's DOCX: no header cell broken as {expected:?}: {cells:?}");
     }
 }
 
@@ -353,5 +372,41 @@ fn decimals_show_as_written_or_as_the_column_fixes_them() {
     let formats = python("import openpyxl,sys\nws=openpyxl.load_workbook(sys.argv[1]).worksheets[0]\nprint('|'.join(f'{c.value}={c.number_format}' for r in ws.iter_rows() for c in r if isinstance(c.value,(int,float))))", &[xlsx.to_str().unwrap()]);
     for shown in ["12.34=0.0000", "155000=0.00", "3.5=0.0"] {
         assert!(formats.trim().split('|').any(|c| c == shown), "XLSX: {shown} not in {formats}");
+    }
+}
+
+/// The fixture with a last paragraph of `chars` characters after its
+/// narrative, as YAML.
+fn with_last_paragraph(chars: usize) -> String {
+    let yaml = std::fs::read_to_string(fixture()).unwrap();
+    let at = yaml.find("\npart2:").unwrap();
+    let filler: String = "依法履职规范执法".chars().cycle().take(chars.saturating_sub(1)).chain(['。']).collect();
+    format!("{}    - p: '{filler}'\n{}", &yaml[..at], &yaml[at..])
+}
+
+/// A narrative that ends a line or two past a page never leaves the
+/// signature and date alone on the next: the last paragraph carries its
+/// last lines along (GB/T 9704 §7.3.5). Every length of a last paragraph
+/// that ends the body at a page's foot is tried, in the PDF. (The DOCX leaves this to
+/// Word and LibreOffice: keep-with-next moves a whole paragraph in
+/// LibreOffice, which is worse.)
+#[test]
+fn no_page_holds_the_signature_and_date_alone() {
+    let fonts = er_pdf::FontSource::Bundled;
+    // The page the date stands on holds a line of body text too.
+    let lonely = |pages: &[er_read::pdf::Page]| -> Option<Vec<String>> {
+        let k = pages.iter().position(|p| p.lines().iter().any(|l| l.replace(' ', "") == "2025年1月26日"))?;
+        let lines: Vec<String> = pages[k].lines().into_iter().map(|l| l.replace(' ', "")).filter(|l| !l.is_empty()).collect();
+        let body = lines.iter().filter(|l| *l != "第一师阿拉尔市应急管理局" && *l != "2025年1月26日" && !l.starts_with('—')).count();
+        (body == 0).then_some(lines)
+    };
+    // The fixture's narrative ends a few lines into its fourth page: a last
+    // paragraph of 15 to 22 lines brings its end to the page's foot.
+    for k in 15..=22 {
+        let yaml = with_last_paragraph(k * 28 - 10);
+        let loaded = er_data::load_str(&yaml, "r.yaml").unwrap();
+        let pdf = er_pdf::write(&er_document::build(&loaded.report), &fonts).unwrap();
+        let pages = er_read::pdf::read(&pdf).unwrap();
+        assert!(lonely(&pages).is_none(), "PDF, a last paragraph of {k} lines: the signature page holds only {:?}", lonely(&pages));
     }
 }

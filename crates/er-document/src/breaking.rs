@@ -176,6 +176,49 @@ pub fn wrap(text: &str, width: f64) -> Vec<String> {
     break_lines(&p, width, width).into_iter().map(|r| p[r].iter().map(|x| x.c).collect()).collect()
 }
 
+/// The lines a word processor (Word, WPS, LibreOffice) makes of `text`
+/// in a cell `width` characters wide: filled character by character, a
+/// run of digits or letters kept whole, a closing mark taking the
+/// character before it along, and no more. Where these differ from the
+/// document's lines (a bracket broken: （万/元）, a line of one character),
+/// a writer states the document's breaks.
+///
+/// ```
+/// use er_document::breaking::processor_lines;
+/// assert_eq!(processor_lines("执法金额（万元）", 6.0), ["执法金额（万", "元）"]);
+/// assert_eq!(processor_lines("执法检查", 3.0), ["执法检", "查"]);
+/// assert_eq!(processor_lines("一二三，四", 3.0), ["一二", "三，四"]);
+/// ```
+pub fn processor_lines(text: &str, width: f64) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut lines: Vec<String> = Vec::new();
+    let mut line: Vec<char> = Vec::new();
+    let mut used = 0.0;
+    let mut i = 0;
+    while i < chars.len() {
+        // A run of digits or letters, or one character.
+        let end = if is_word_char(chars[i]) { i + chars[i..].iter().take_while(|c| is_word_char(**c)).count() } else { i + 1 };
+        let w: f64 = chars[i..end].iter().map(|&c| char_em(c)).sum();
+        if used + w > width + 1e-6 && !line.is_empty() {
+            // A closing mark may not start the line: the character before it comes along.
+            let mut carry = Vec::new();
+            if no_line_start(chars[i]) && line.len() > 1 {
+                carry.push(line.pop().unwrap_or(' '));
+            }
+            lines.push(line.iter().collect());
+            used = carry.iter().map(|&c| char_em(c)).sum();
+            line = carry;
+        }
+        line.extend(&chars[i..end]);
+        used += w;
+        i = end;
+    }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line.iter().collect());
+    }
+    lines
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -419,19 +419,34 @@ fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
     let cell_role = Role::TableCell;
     // Rows keep with what follows: the next row, and the notes under the
     // last; without notes the last row lets the next table go its own way.
-    let cell_paragraph = |text: &str, size_pt: f64, keep: bool, ids: &mut Ids| {
+    let cell_paragraph = |text: &str, lines: &[String], size_pt: f64, keep: bool, ids: &mut Ids| {
         let p = Paragraph::new().id(ids.next()).style(id::TABLE_TEXT).keep_next(keep);
         // A label is its text: Word and WPS wrap it to the cell, and Find
-        // or a copy sees the label as the template gives it.
+        // or a copy sees the label as the template gives it; only where
+        // their wrap would differ from the document's lines (（万/元）, a
+        // character alone) are the document's breaks written.
         if text.is_empty() {
             p
         } else {
+            let mut r = Run::new();
+            match lines {
+                [_, _, ..] => {
+                    for (k, l) in lines.iter().enumerate() {
+                        if k > 0 {
+                            r = r.add_break(BreakType::TextWrapping);
+                        }
+                        r = r.add_text(l);
+                    }
+                }
+                _ => r = r.add_text(text),
+            }
             // A figure too wide for its column is set smaller, never split:
             // the one size a style cannot say.
-            let r = run(text);
             p.add_run(if size_pt == cell_role.size_pt() { r } else { r.size((size_pt * 2.0).round() as usize) })
         }
     };
+    // The width inside a cell, in characters of its size.
+    let inner_em = |w: usize, size_pt: f64| (w as f64 / 20.0 - 2.0 * CELL_PADDING_PT) / size_pt;
     let mut rows = Vec::new();
     let covering = t.covering();
     let n = t.columns.len();
@@ -454,10 +469,11 @@ fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
                     tc = tc.vertical_merge(VMergeType::Restart);
                 }
                 let text = if cell.role == CellRole::Blank { "" } else { cell.text.as_str() };
-                tc = tc.add_paragraph(cell_paragraph(text, cell.size_pt, keep, ids));
+                let stated = cell.role == CellRole::Header && er_document::breaking::processor_lines(text, inner_em(w, cell.size_pt)) != cell.lines;
+                tc = tc.add_paragraph(cell_paragraph(text, if stated { &cell.lines } else { &[] }, cell.size_pt, keep, ids));
             } else {
                 // Covered by a cell from above: a continuation repeats the span.
-                tc = tc.vertical_merge(VMergeType::Continue).add_paragraph(cell_paragraph("", cell_role.size_pt(), keep, ids));
+                tc = tc.vertical_merge(VMergeType::Continue).add_paragraph(cell_paragraph("", &[], cell_role.size_pt(), keep, ids));
             }
             cells.push(tc);
             c = cell.col + cell.cols;

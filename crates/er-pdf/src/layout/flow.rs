@@ -199,13 +199,17 @@ impl Grid<'_> {
         &mut self.pages.last_mut().expect("a page").items
     }
     /// Places the lines of `p`; `indent` on the first, justified but the last.
-    fn paragraph(&mut self, p: &[Piece], size: f64, indent: f64, keep_with_next: bool) {
+    /// `then` lines that follow must share a page with its last two lines
+    /// (the signature and date after the last paragraph: GB/T 9704 §7.3.5
+    /// leaves no page holding only them).
+    fn paragraph(&mut self, p: &[Piece], size: f64, indent: f64, keep_with_next: bool, then: usize) {
         let w = self.width();
         let lines = break_lines(p, w - indent, w);
         self.need(if keep_with_next { lines.len() + 1 } else { 1 });
         let last = lines.len() - 1;
+        let carried = if then > 0 { 2.min(lines.len()) } else { 0 };
         for (i, r) in lines.into_iter().enumerate() {
-            self.need(1);
+            self.need(if carried > 0 && i + carried == last + 1 { carried + then } else { 1 });
             let x = self.left() + if i == 0 { indent } else { 0.0 };
             let avail = if i == 0 { w - indent } else { w };
             let y = self.baseline(size);
@@ -282,7 +286,7 @@ fn portrait(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Result
                 // The page it lands on, as `paragraph` keeps it with the next line.
                 g.need(break_lines(&p, g.width() - indent, g.width()).len() + 1);
                 bookmarks.push(Bookmark { title: text.clone(), level: level.saturating_add(1).min(3), page: g.pages.len(), top: g.top() });
-                g.paragraph(&p, role.size_pt(), indent, true);
+                g.paragraph(&p, role.size_pt(), indent, true, 0);
             }
             Block::Paragraph(runs) => {
                 let mut p = Vec::new();
@@ -290,7 +294,13 @@ fn portrait(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Result
                     let short: String = r.text.chars().take(12).collect();
                     p.extend(measure(&r.text, r.role, m, char_pitch / r.role.size_pt(), &|| place(bi, &short))?);
                 }
-                g.paragraph(&p, Role::Body.size_pt(), INDENT_CHARS as f64 * char_pitch, false);
+                // The last paragraph carries its last lines to the
+                // signature's page rather than leave the signature alone.
+                let then = match s.blocks.get(bi + 1) {
+                    Some(Block::Signature { name, .. }) => name.split('\n').count() + 2,
+                    _ => 0,
+                };
+                g.paragraph(&p, Role::Body.size_pt(), INDENT_CHARS as f64 * char_pitch, false, then);
             }
             Block::Signature { name, date } => {
                 let role = Role::Body;
