@@ -226,25 +226,34 @@ fn the_bundled_body_face_is_zhuque_fangsong_with_rare_names_drawn() {
     assert!(doc.sections.iter().any(|s| s.page.orientation == Orientation::Portrait));
 }
 
+/// Each page's words as pdftotext finds them (its `-bbox` output, with
+/// `args` such as a page range): xMin, yMin, xMax, yMax (y runs down the
+/// page) and the text.
+fn bbox_words(pdf: &Path, args: &[&str]) -> Vec<Vec<(f64, f64, f64, f64, String)>> {
+    let o = std::process::Command::new("pdftotext").arg("-bbox").args(args).arg(pdf).arg("-").output().expect("pdftotext");
+    let html = String::from_utf8_lossy(&o.stdout).into_owned();
+    html.split("<page ")
+        .skip(1)
+        .map(|page| {
+            page.split("<word ")
+                .skip(1)
+                .map(|w| {
+                    let attr = |n: &str| -> f64 { w.split(&format!("{n}=\"")).nth(1).unwrap().split('"').next().unwrap().parse().unwrap() };
+                    let text = w.split('>').nth(1).unwrap().split('<').next().unwrap().to_string();
+                    (attr("xMin"), attr("yMin"), attr("xMax"), attr("yMax"), text)
+                })
+                .collect()
+        })
+        .collect()
+}
+
 /// Each header cell's lines as the PDF draws them: the words pdftotext
 /// finds inside the cell's rules, top to bottom, for the tables' header rows.
 fn header_lines(pdf: &Path) -> Vec<Vec<String>> {
     let bytes = std::fs::read(pdf).unwrap();
     let pages = er_read::pdf::read(&bytes).unwrap();
-    let bbox = std::process::Command::new("pdftotext").args(["-bbox"]).arg(pdf).arg("-").output().expect("pdftotext");
-    let html = String::from_utf8_lossy(&bbox.stdout).into_owned();
     let mut out = Vec::new();
-    for (pi, page_html) in html.split("<page ").skip(1).enumerate() {
-        // Words with their boxes (pdftotext's y runs down the page).
-        let words: Vec<(f64, f64, f64, f64, String)> = page_html
-            .split("<word ")
-            .skip(1)
-            .map(|w| {
-                let attr = |n: &str| -> f64 { w.split(&format!("{n}=\"")).nth(1).unwrap().split('"').next().unwrap().parse().unwrap() };
-                let text = w.split('>').nth(1).unwrap().split('<').next().unwrap().to_string();
-                (attr("xMin"), attr("yMin"), attr("xMax"), attr("yMax"), text)
-            })
-            .collect();
+    for (pi, words) in bbox_words(pdf, &[]).into_iter().enumerate() {
         let height = pages[pi].height;
         for table in pages[pi].ruled_tables() {
             // The header: the rows above the last (a report's table has one row of figures).
@@ -308,17 +317,8 @@ fn a_long_account_number_spreads_no_line() {
     let file = edited_fixture(&dir, "account.yaml", &[(first.as_str(), &format!("本年度罚没款统一缴入国库，缴款账号为{number}，户名为某某财政局。"))]);
     let pdf = dir.join("account.pdf");
     std::fs::write(&pdf, render(&file, "pdf", &dir.join("out"))).unwrap();
-    let bbox = std::process::Command::new("pdftotext").args(["-bbox", "-f", "1", "-l", "1"]).arg(&pdf).arg("-").output().expect("pdftotext");
-    let html = String::from_utf8_lossy(&bbox.stdout).into_owned();
     // Words with their boxes, line by line (one yMin); 3号 is 16 pt.
-    let mut words: Vec<(f64, f64, f64, String)> = html
-        .split("<word ")
-        .skip(1)
-        .map(|w| {
-            let attr = |n: &str| -> f64 { w.split(&format!("{n}=\"")).nth(1).unwrap().split('"').next().unwrap().parse().unwrap() };
-            (attr("yMin"), attr("xMin"), attr("xMax"), w.split('>').nth(1).unwrap().split('<').next().unwrap().to_string())
-        })
-        .collect();
+    let mut words: Vec<(f64, f64, f64, String)> = bbox_words(&pdf, &["-f", "1", "-l", "1"]).concat().into_iter().map(|(x0, y0, x1, _, t)| (y0, x0, x1, t)).collect();
     words.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
     let text: String = words.iter().map(|w| w.3.as_str()).collect();
     assert!(text.contains(&number[..10]), "the number is on page 1: {text}");
@@ -408,5 +408,82 @@ fn no_page_holds_the_signature_and_date_alone() {
         let pdf = er_pdf::write(&er_document::build(&loaded.report), &fonts).unwrap();
         let pages = er_read::pdf::read(&pdf).unwrap();
         assert!(lonely(&pages).is_none(), "PDF, a last paragraph of {k} lines: the signature page holds only {:?}", lonely(&pages));
+    }
+}
+
+/// 曲阜's published 2021 行政处罚 table, 26 columns, its labels written
+/// here: it renders in all three formats, set smaller in the landscape
+/// block but never below 六号 (7.5 pt) for its labels, every figure whole
+/// in one cell, every label whole.
+#[test]
+fn a_table_of_twenty_six_columns_renders_whole_in_every_format() {
+    let dir = scratch("twenty-six");
+    let kinds = ["警告", "通报批评", "罚款", "没收违法所得", "没收非法财物", "暂扣许可证件", "降低资质等级", "吊销许可证件", "限制开展生产经营活动", "责令停产停业", "责令关闭", "限制从业", "行政拘留", "其他行政处罚"];
+    let mut columns = vec!["立案数".to_string(), "结案数".to_string()];
+    columns.extend(kinds.iter().map(|k| k.to_string()));
+    columns.extend(["合计", "罚没金额", "不予处罚数", "不予处罚涉及金额", "减轻处罚数", "减轻处罚涉及金额", "从轻处罚数", "被申请行政复议数", "被提起行政诉讼数", "移送司法机关数"].map(String::from));
+    assert_eq!(columns.len(), 26);
+    let amount = |k: &str| k.contains("金额");
+    let mut t = String::from("name: 曲阜\ntables:\n  - label: 表一\n    title: '{机关}{年度}年度行政处罚实施情况统计表'\n    columns:\n");
+    for c in &columns {
+        let unit = if amount(c) { "万元" } else { "件" };
+        t.push_str(&format!("      - {{ key: {c}, unit: {unit}{} }}\n", if c == "合计" { format!(", total_of: [{}]", kinds.join(", ")) } else { String::new() }));
+    }
+    t.push_str("    header:\n      - 立案数\n      - 结案数\n      - label: 行政处罚决定数（件）\n        children:\n");
+    for k in kinds.iter().chain(&["合计"]) {
+        t.push_str(&format!("          - {k}\n"));
+    }
+    t.push_str("      - { column: 罚没金额, label: 罚没金额（万元） }\n      - label: 不予处罚\n        children:\n          - { column: 不予处罚数, label: 数量（件） }\n          - { column: 不予处罚涉及金额, label: 涉及金额（万元） }\n      - label: 减轻处罚\n        children:\n          - { column: 减轻处罚数, label: 数量（件） }\n          - { column: 减轻处罚涉及金额, label: 涉及金额（万元） }\n");
+    for c in ["从轻处罚数", "被申请行政复议数", "被提起行政诉讼数", "移送司法机关数"] {
+        t.push_str(&format!("      - {c}\n"));
+    }
+    std::fs::write(dir.join("t.yaml"), &t).unwrap();
+    let check = run(&["check-template", dir.join("t.yaml").to_str().unwrap()]);
+    assert!(check.status.success(), "{}\n{t}", String::from_utf8_lossy(&check.stderr));
+    // Figures: counts of one to four digits, amounts with decimals.
+    let figures: Vec<String> = (0..26)
+        .map(|i| match columns[i].as_str() {
+            "合计" => (1..=14).map(|k| k * 7 % 97).sum::<usize>().to_string(),
+            c if amount(c) => format!("{}.{}", 1000 + i * 37, 1 + i % 9),
+            _ if (2..16).contains(&i) => ((i - 1) * 7 % 97).to_string(),
+            _ => (100 + i * 13).to_string(),
+        })
+        .collect();
+    let mut d = String::from("template: t.yaml\nagency: 曲阜市某局\nyear: 2021\nreport_date: 2022-01-20\npart1:\n  heading: 第一部分 总体情况\n  blocks:\n    - p: 正文。\npart2:\n  heading: 第二部分 数据统计\ntables:\n  表一:\n");
+    for (c, f) in columns.iter().zip(&figures) {
+        d.push_str(&format!("    {c}: {}\n", if amount(c) { format!("'{f}'") } else { f.clone() }));
+    }
+    let data = dir.join("d.yaml");
+    std::fs::write(&data, &d).unwrap();
+    let check = run(&["check", data.to_str().unwrap()]);
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+    let out = dir.join("out");
+    // PDF: every figure whole on one line; every label whole in its cell.
+    let pdf = dir.join("d.pdf");
+    std::fs::write(&pdf, render(&data, "pdf", &out)).unwrap();
+    let text = pdftotext(&pdf);
+    for f in &figures {
+        assert!(text.split_whitespace().any(|w| w == f), "PDF: {f} is not whole:\n{text}");
+    }
+    let cells = header_lines(&pdf);
+    for label in ["限制开展生产经营活动", "被申请行政复议数", "罚没金额（万元）", "行政处罚决定数（件）"] {
+        assert!(cells.iter().any(|c| c.concat() == label), "PDF: no header cell “{label}”: {cells:?}");
+    }
+    // The labels' size: at least 六号.
+    let doc = document(&data);
+    let er_document::document::Block::Table(table) = doc.sections.iter().flat_map(|s| &s.blocks).find(|b| matches!(b, er_document::document::Block::Table(_))).unwrap() else { unreachable!() };
+    assert!(table.cells.iter().filter(|c| c.role == er_document::document::CellRole::Header).all(|c| c.size_pt >= 7.5), "a label below 六号");
+    // DOCX and XLSX: each figure one cell, as written.
+    let docx = dir.join("d.docx");
+    std::fs::write(&docx, render(&data, "docx", &out)).unwrap();
+    let texts = python("import docx,sys\nd=docx.Document(sys.argv[1])\nprint('|'.join(c.text for t in d.tables for r in t.rows for c in r.cells))", &[docx.to_str().unwrap()]);
+    for f in &figures {
+        assert!(texts.trim().split('|').any(|c| c == f), "DOCX: {f} not one cell");
+    }
+    let xlsx = dir.join("d.xlsx");
+    std::fs::write(&xlsx, render(&data, "xlsx", &out)).unwrap();
+    let values = python("import openpyxl,sys\nws=openpyxl.load_workbook(sys.argv[1]).worksheets[0]\nprint('|'.join(str(c.value) for r in ws.iter_rows() for c in r if c.value is not None))", &[xlsx.to_str().unwrap()]);
+    for f in figures.iter().filter(|f| *f != &figures[16]) {
+        assert!(values.trim().split('|').any(|c| c == f || c == format!("{f}.0")), "XLSX: {f} not a cell value in {values}");
     }
 }

@@ -611,8 +611,8 @@ pub(crate) fn formula(def: &er_template::TableDef, col: usize, values: &[FigureV
 /// length a line, up to [`STUB_MIN_EM`], so that a row is not five lines tall.
 pub(crate) fn fit_cells(cells: &mut [Cell], n: usize, header_rows: usize, stub: usize, kind: impl Fn(usize) -> Kind) -> Vec<f64> {
     // The table's size: 小四 where its labels keep lines of two characters
-    // or more, else 五号 or 小五 (a wide table such as a detailed 表一 of
-    // nineteen columns), never smaller; its figures at most that size.
+    // or more, else 五号, 小五 or 六号 (a wide table such as a detailed 表一
+    // of nineteen columns), never smaller; its figures at most that size.
     let mut chosen = None;
     for &base in &TABLE_SIZES_PT {
         let (columns, fallback) = column_fractions(cells, n, header_rows, stub, &kind, base);
@@ -649,9 +649,10 @@ pub(crate) fn fit_cells(cells: &mut [Cell], n: usize, header_rows: usize, stub: 
 }
 
 /// The sizes a table is set in, largest first: 小四 (the cells' own), 五号,
-/// 小五. A table that cannot keep its labels' lines two characters wide
-/// even in 小五 is set in 小五, its labels broken where they must be.
-pub const TABLE_SIZES_PT: [f64; 3] = [12.0, 10.5, 9.0];
+/// 小五, and 六号 (7.5 pt), the least a label is set in: a table of 26
+/// columns. A table that cannot keep its labels' lines two characters
+/// wide even in 六号 is set in 六号, its labels broken where they must be.
+pub const TABLE_SIZES_PT: [f64; 4] = [12.0, 10.5, 9.0, 7.5];
 
 /// Sizes a figure steps down through when its column is too narrow:
 /// 五号, 小五, 六号, 小六, 七号.
@@ -744,11 +745,13 @@ fn column_fractions(cells: &[Cell], n: usize, header_rows: usize, stub: usize, k
             min[c.col] = min[c.col].max(stub_min[c.col]);
         }
     }
+    // Room for an amount such as 1234.5678901 as the data grows, where the
+    // table has it: in a table of 26 columns the labels need it more.
+    let reserved: Vec<f64> = (0..n).map(|i| if kind(i) == Kind::Amount { min[i].max(5.5 + pad) } else { min[i] }).collect();
+    if reserved.iter().sum::<f64>() <= avail {
+        min = reserved;
+    }
     for i in 0..n {
-        if kind(i) == Kind::Amount {
-            // Room for an amount such as 1234.5678901 as the data grows.
-            min[i] = min[i].max(5.5 + pad);
-        }
         want[i] = want[i].max(min[i]);
     }
     // A spanning label wants its text on one line across its columns.

@@ -149,13 +149,7 @@ pub fn word_width(text: &str, lines: usize) -> Option<f64> {
     let rules = break_points(text);
     let words = word_boundaries(text);
     let points: Vec<usize> = rules.into_iter().filter(|k| words.binary_search(k).is_ok()).collect();
-    let mut pre = vec![0.0];
-    for &c in &chars {
-        pre.push(pre.last().copied().unwrap_or(0.0) + char_em(c));
-    }
-    let mut pos = vec![0];
-    pos.extend(points.iter().copied().filter(|&k| k > 0 && k < chars.len()));
-    pos.push(chars.len());
+    let (pre, pos) = prefix_and_points(&chars, &points);
     // widest[l][b]: the least widest line of l lines ending at point b.
     let mut widest = vec![vec![f64::INFINITY; pos.len()]; lines + 1];
     widest[0][0] = 0.0;
@@ -197,16 +191,23 @@ pub fn width_without_single(text: &str) -> f64 {
     full
 }
 
-/// The fewest lines no wider than `width` breaking only at `points`.
-fn fewest_lines(chars: &[char], points: &[usize], width: f64) -> Option<usize> {
-    let n = chars.len();
+/// The widths of `chars` before each offset (in character units), and the
+/// places a line may end: 0, the `points` inside the text, its length.
+fn prefix_and_points(chars: &[char], points: &[usize]) -> (Vec<f64>, Vec<usize>) {
     let mut pre = vec![0.0];
     for &c in chars {
         pre.push(pre.last().copied().unwrap_or(0.0) + char_em(c));
     }
+    let n = chars.len();
     let mut pos = vec![0];
     pos.extend(points.iter().copied().filter(|&k| k > 0 && k < n));
     pos.push(n);
+    (pre, pos)
+}
+
+/// The fewest lines no wider than `width` breaking only at `points`.
+fn fewest_lines(chars: &[char], points: &[usize], width: f64) -> Option<usize> {
+    let (pre, pos) = prefix_and_points(chars, points);
     let mut fewest = vec![usize::MAX; pos.len()];
     fewest[0] = 0;
     for b in 1..pos.len() {
@@ -223,13 +224,7 @@ fn fewest_lines(chars: &[char], points: &[usize], width: f64) -> Option<usize> {
 /// at `points`, of least total `cost(start, end, mean width, width)`.
 fn partition(chars: &[char], points: &[usize], width: f64, lines: usize, cost: &dyn Fn(usize, usize, f64, f64) -> f64) -> Option<Vec<usize>> {
     let n = chars.len();
-    let mut pre = vec![0.0];
-    for &c in chars {
-        pre.push(pre.last().copied().unwrap_or(0.0) + char_em(c));
-    }
-    let mut pos = vec![0];
-    pos.extend(points.iter().copied().filter(|&k| k > 0 && k < n));
-    pos.push(n);
+    let (pre, pos) = prefix_and_points(chars, points);
     let mean = pre[n] / lines as f64;
     let mut best = vec![vec![(f64::INFINITY, 0usize); pos.len()]; lines + 1];
     best[0][0] = (0.0, 0);
@@ -280,13 +275,7 @@ fn best(chars: &[char], points: &[usize], width: f64, weak: &dyn Fn(usize) -> bo
     if n > MAX_BALANCED_CHARS {
         return None;
     }
-    let mut pre = vec![0.0];
-    for &c in chars {
-        pre.push(pre.last().copied().unwrap_or(0.0) + char_em(c));
-    }
-    let mut pos = vec![0];
-    pos.extend(points.iter().copied().filter(|&k| k > 0 && k < n));
-    pos.push(n);
+    let (pre, pos) = prefix_and_points(chars, points);
     let fits = |a: usize, b: usize| pre[pos[b]] - pre[pos[a]] <= width + 1e-9;
     // Fewest lines to reach each point.
     let mut fewest = vec![usize::MAX; pos.len()];
