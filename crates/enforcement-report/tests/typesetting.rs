@@ -350,10 +350,7 @@ fn decimals_show_as_written_or_as_the_column_fixes_them() {
         "name: 小数\ntables:\n  - label: 表一\n    title: '{机关}{年度}年度收费情况统计表'\n    columns:\n      - { key: 甲金额, unit: 万元, decimals: 4, fixed_decimals: true }\n      - { key: 乙金额, unit: 元, decimals: 2 }\n      - { key: 丙金额, unit: 元, decimals: 2 }\n    header:\n      - { column: 甲金额, label: 甲金额（万元） }\n      - { column: 乙金额, label: 乙金额（元） }\n      - { column: 丙金额, label: 丙金额（元） }\n",
     )
     .unwrap();
-    let data = dir.join("d.yaml");
-    std::fs::write(&data, "template: t.yaml\nagency: 某某局\nyear: 2024\nreport_date: 2025-01-20\npart1:\n  heading: 第一部分 总体情况\n  blocks:\n    - p: 正文。\npart2:\n  heading: 第二部分 数据统计\ntables:\n  表一:\n    甲金额: '12.34'\n    乙金额: '155000.00'\n    丙金额: '3.5'\n").unwrap();
-    let check = run(&["check", data.to_str().unwrap()]);
-    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+    let data = checked_data(&dir, "template: t.yaml\nagency: 某某局\nyear: 2024\nreport_date: 2025-01-20\npart1:\n  heading: 第一部分 总体情况\n  blocks:\n    - p: 正文。\npart2:\n  heading: 第二部分 数据统计\ntables:\n  表一:\n    甲金额: '12.34'\n    乙金额: '155000.00'\n    丙金额: '3.5'\n");
     let out = dir.join("out");
     let pdf = dir.join("d.pdf");
     std::fs::write(&pdf, render(&data, "pdf", &out)).unwrap();
@@ -453,10 +450,7 @@ fn a_table_of_twenty_six_columns_renders_whole_in_every_format() {
     for (c, f) in columns.iter().zip(&figures) {
         d.push_str(&format!("    {c}: {}\n", if amount(c) { format!("'{f}'") } else { f.clone() }));
     }
-    let data = dir.join("d.yaml");
-    std::fs::write(&data, &d).unwrap();
-    let check = run(&["check", data.to_str().unwrap()]);
-    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+    let data = checked_data(&dir, &d);
     let out = dir.join("out");
     // PDF: every figure whole on one line; every label whole in its cell.
     let pdf = dir.join("d.pdf");
@@ -486,4 +480,13 @@ fn a_table_of_twenty_six_columns_renders_whole_in_every_format() {
     for f in figures.iter().filter(|f| *f != &figures[16]) {
         assert!(values.trim().split('|').any(|c| c == f || c == format!("{f}.0")), "XLSX: {f} not a cell value in {values}");
     }
+}
+
+/// `text` written as `dir`/d.yaml, which `check` passes.
+fn checked_data(dir: &Path, text: &str) -> std::path::PathBuf {
+    let data = dir.join("d.yaml");
+    std::fs::write(&data, text).unwrap();
+    let check = run(&["check", data.to_str().unwrap()]);
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
+    data
 }
