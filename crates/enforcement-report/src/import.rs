@@ -73,6 +73,7 @@ pub fn run(a: &Args) -> u8 {
                 ImportError::Missing(m) if *m == t!("import-no-agency") => t!("help-import-no-agency"),
                 ImportError::Missing(_) => t!("help-import-no-year"),
                 ImportError::Rows(_) => t!("help-import-rows"),
+                ImportError::TooManyTables(_) => t!("help-import-cannot-read"),
             };
             return fail(format!("{}: {e}", a.file.display()), Some(help), 1);
         }

@@ -518,6 +518,7 @@ place-page = page { $n }
 place-paragraph = paragraph { $n }
 place-table = table { $n }
 place-table-cell = table { $table }, row { $row }, column { $column }
+place-page-table-cell = page { $page }, table { $table }, row { $row }, column { $column }
 place-sheet = sheet { $sheet }
 place-sheet-cell = sheet { $sheet }, cell { $cell }
 import-guess-title = read as the title: { $text }
@@ -646,3 +647,4 @@ help-import-rows = say which with --row and a word of its label (--row 合计 fo
 import-figures = figures written ({ $n }), each with the source cell it was read from:
 import-figure-line = { $table } { $key } = { $value } { $unit } ← { $place }
 import-more-tables = and { $n } more tables
+import-too-many-tables = the file holds { $n } tables; a report holds at most { $max }: not a report

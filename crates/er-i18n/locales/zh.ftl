@@ -517,6 +517,7 @@ place-page = 第{ $n }页
 place-paragraph = 第{ $n }段
 place-table = 第{ $n }个表格
 place-table-cell = 表格{ $table } 第{ $row }行第{ $column }列
+place-page-table-cell = 第{ $page }页 表格{ $table } 第{ $row }行第{ $column }列
 place-sheet = 工作表 { $sheet }
 place-sheet-cell = 工作表 { $sheet } 单元格 { $cell }
 import-guess-title = 识别为标题：{ $text }
@@ -645,3 +646,4 @@ help-import-rows = 请用 --row 加该行名称中的字指定（合计行写 --
 import-figures = 写入的数字（{ $n } 个），各附其来源单元格：
 import-figure-line = { $table } { $key } = { $value } { $unit } ← { $place }
 import-more-tables = 另有 { $n } 个表格
+import-too-many-tables = 文件中有 { $n } 个表格，报告最多 { $max } 个：不是报告文件

@@ -82,6 +82,8 @@ pub enum ImportError {
     Unmatched(Vec<(String, Vec<String>)>),
     /// Something the data file needs that the source does not say.
     Missing(String),
+    /// More tables than any report has: not a report (a hostile page).
+    TooManyTables(usize),
     /// Tables with several rows of figures and nothing to say which is the
     /// report's: each table's label, place and why, with the rows' labels.
     Rows(Vec<(String, String, tables::RowProblem)>),
@@ -107,6 +109,7 @@ impl std::fmt::Display for ImportError {
                 f.write_str(&t!("import-unmatched", tables = tables.join(" | ")))
             }
             ImportError::Missing(what) => f.write_str(what),
+            ImportError::TooManyTables(n) => f.write_str(&t!("import-too-many-tables", n = n, max = MAX_TABLES)),
             ImportError::Rows(list) => {
                 let tables: Vec<String> = list
                     .iter()
@@ -131,12 +134,19 @@ fn literal(text: &str) -> String {
     text.replace('{', "{{").replace('}', "}}")
 }
 
+/// Most tables a source may hold: a report has a few, a county's roll-up
+/// of every table a few dozen.
+pub const MAX_TABLES: usize = 200;
+
 /// Makes the data file of a source.
 pub fn import(source: Source, opts: &Options) -> Result<Imported, ImportError> {
     let mut guesses: Vec<(String, String)> = Vec::new();
     let tables: Vec<&SourceTable> = source.items.iter().filter_map(|i| if let Item::Table(t) = i { Some(t) } else { None }).collect();
     if tables.is_empty() {
         return Err(ImportError::NoTable);
+    }
+    if tables.len() > MAX_TABLES {
+        return Err(ImportError::TooManyTables(tables.len()));
     }
     // The template: the one named, or the built-in one whose labels match best.
     let template = match &opts.template {

@@ -86,6 +86,8 @@ pub fn from_html(bytes: &[u8]) -> Result<Source, String> {
 
 struct Tree {
     nodes: Vec<Node>,
+    /// Whether each node holds a table below it, worked out once.
+    holds: Vec<bool>,
 }
 
 impl Tree {
@@ -101,10 +103,12 @@ impl Tree {
         let mut silent = 0usize;
         let mut emitter = DefaultEmitter::<usize>::new_with_span();
         emitter.naively_switch_states(true);
-        let tag_of = |nodes: &[Node], i: usize| match &nodes[i] {
-            Node::Element { tag, .. } => tag.clone(),
-            Node::Text { .. } => String::new(),
-        };
+        fn tag_of(nodes: &[Node], i: usize) -> &str {
+            match &nodes[i] {
+                Node::Element { tag, .. } => tag,
+                Node::Text { .. } => "",
+            }
+        }
         for token in Tokenizer::new_with_emitter(text, emitter).flatten() {
             if nodes.len() > MAX_NODES {
                 return Err(t!("read-too-many-elements", max = MAX_NODES));
@@ -125,11 +129,11 @@ impl Tree {
                     let stop: &[&str] = if matches!(name.as_str(), "li") { &["ul", "ol"] } else { &["table"] };
                     if let Some(k) = open.iter().rposition(|&i| {
                         let t = tag_of(&nodes, i);
-                        closes.contains(&t.as_str()) || stop.contains(&t.as_str())
+                        closes.contains(&t) || stop.contains(&t)
                     }) {
-                        if closes.contains(&tag_of(&nodes, open[k]).as_str()) {
+                        if closes.contains(&tag_of(&nodes, open[k])) {
                             for &i in &open[k..] {
-                                if SILENT.contains(&tag_of(&nodes, i).as_str()) {
+                                if SILENT.contains(&tag_of(&nodes, i)) {
                                     silent -= 1;
                                 }
                             }
@@ -153,7 +157,7 @@ impl Tree {
                     let name = String::from_utf8_lossy(&tag.name).to_ascii_lowercase();
                     if let Some(k) = open.iter().rposition(|&i| tag_of(&nodes, i) == name).filter(|&k| k > 0) {
                         for &i in &open[k..] {
-                            if SILENT.contains(&tag_of(&nodes, i).as_str()) {
+                            if SILENT.contains(&tag_of(&nodes, i)) {
                                 silent -= 1;
                             }
                         }
@@ -172,7 +176,15 @@ impl Tree {
                 _ => {}
             }
         }
-        Ok(Tree { nodes })
+        // A child comes after its parent: from the last node back, each
+        // knows its children's answers.
+        let mut holds = vec![false; nodes.len()];
+        for i in (0..nodes.len()).rev() {
+            if let Node::Element { children, .. } = &nodes[i] {
+                holds[i] = children.iter().any(|&k| holds[k] || tag_of(&nodes, k) == "table");
+            }
+        }
+        Ok(Tree { nodes, holds })
     }
 
     fn tag(&self, i: usize) -> &str {
@@ -191,14 +203,7 @@ impl Tree {
 
     /// Whether element `i` holds a table below it.
     fn holds_table(&self, i: usize) -> bool {
-        let mut stack: Vec<usize> = self.children(i).to_vec();
-        while let Some(k) = stack.pop() {
-            if self.tag(k) == "table" {
-                return true;
-            }
-            stack.extend_from_slice(self.children(k));
-        }
-        false
+        self.holds[i]
     }
 
     /// The text of element `i` as one line: its runs of blanks one space,

@@ -646,7 +646,7 @@ pub fn from_pdf(bytes: &[u8]) -> Result<Source, String> {
         }
         let mut tables = 0;
         let mut pages_entries: Vec<Vec<(f64, Entry)>> = Vec::new();
-        for p in &pages {
+        for (pi, p) in pages.iter().enumerate() {
             let ruled = p.ruled_tables();
             let inside = |y: f64| ruled.iter().any(|t| t.iter().any(|c| c.bottom <= y && y <= c.top));
             let mut placed: Vec<(f64, Entry)> = p.placed_lines().into_iter().filter(|l| !inside(l.y) && !l.text.trim().is_empty() && !page_number(&l.text)).map(|l| (l.y, Entry::Line(l))).collect();
@@ -661,7 +661,7 @@ pub fn from_pdf(bytes: &[u8]) -> Result<Source, String> {
                         row = Some(c.row);
                         st.start_row();
                     }
-                    st.cells.push(Cell { text: c.text.split_whitespace().collect(), place: t!("place-table-cell", table = tables, row = c.row + 1, column = c.col + 1), columns: Some((c.col, c.cols)) });
+                    st.cells.push(Cell { text: c.text.split_whitespace().collect(), place: t!("place-page-table-cell", page = pi + 1, table = tables, row = c.row + 1, column = c.col + 1), columns: Some((c.col, c.cols)) });
                 }
                 placed.push((top, Entry::Table(st)));
             }
@@ -854,8 +854,12 @@ pub fn from_pdf(bytes: &[u8]) -> Result<Source, String> {
             // The walk visits rows in order and cells after their row.
             for (ri, row) in rows.iter().enumerate() {
                 st.start_row();
-                for (ci, (t, _)) in row.iter().enumerate() {
-                    st.cells.push(Cell { text: t.split_whitespace().collect(), place: t!("place-table-cell", table = tables, row = ri + 1, column = ci + 1), columns: None });
+                for (ci, (t, page)) in row.iter().enumerate() {
+                    let place = match page {
+                        Some(pi) => t!("place-page-table-cell", page = pi + 1, table = tables, row = ri + 1, column = ci + 1),
+                        None => t!("place-table-cell", table = tables, row = ri + 1, column = ci + 1),
+                    };
+                    st.cells.push(Cell { text: t.split_whitespace().collect(), place, columns: None });
                 }
             }
             items.push(Item::Table(st));
