@@ -490,3 +490,36 @@ fn checked_data(dir: &Path, text: &str) -> std::path::PathBuf {
     assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stderr));
     data
 }
+
+/// Notes a template places before its table (as 黄石's 2023 report prints
+/// its 说明) come above the table in the PDF and the DOCX, led by the
+/// table's label, and with the table's sheet in the XLSX.
+#[test]
+fn notes_placed_before_a_table_print_above_it() {
+    let dir = scratch("notes-before");
+    std::fs::write(
+        dir.join("t.yaml"),
+        "name: 前置说明\ntables:\n  - label: 表一\n    title: '{机关}{年度}年度行政检查情况统计表'\n    columns:\n      - { key: 检查次数, unit: 次 }\n      - { key: 发现问题数, unit: 件 }\n    header:\n      - 检查次数\n      - 发现问题数\n    notes:\n      placement: before\n      items:\n        - 检查次数以检查记录为准。\n",
+    )
+    .unwrap();
+    let data = checked_data(&dir, "template: t.yaml\nagency: 黄石市某局\nyear: 2023\nreport_date: 2024-01-20\npart1:\n  heading: 第一部分 总体情况\n  blocks:\n    - p: 正文。\npart2:\n  heading: 第二部分 数据统计\ntables:\n  表一:\n    检查次数: 426\n    发现问题数: 37\n");
+    let out = dir.join("out");
+    let pdf = dir.join("d.pdf");
+    std::fs::write(&pdf, render(&data, "pdf", &out)).unwrap();
+    let text: String = pdftotext(&pdf).split_whitespace().collect();
+    let (note, title, header) = (text.find("表一说明：1.检查次数以检查记录为准。"), text.find("行政检查情况统计表"), text.find("发现问题数"));
+    assert!(note.is_some() && title.is_some() && header.is_some() && note < title && title < header, "PDF order: {text}");
+    let docx = dir.join("d.docx");
+    std::fs::write(&docx, render(&data, "docx", &out)).unwrap();
+    let order = python(
+        "import docx,sys\nd=docx.Document(sys.argv[1])\nfor el in d.element.body.iterchildren():\n    tag=el.tag.split('}')[1]\n    print('TABLE' if tag=='tbl' else ''.join(t.text or '' for t in el.iter() if t.tag.endswith('}t')))",
+        &[docx.to_str().unwrap()],
+    );
+    let lines: Vec<&str> = order.lines().collect();
+    let at = |s: &str| lines.iter().position(|l| l.contains(s));
+    assert!(at("表一说明：") < at("TABLE") && at("表一说明：").is_some(), "DOCX order: {lines:?}");
+    let xlsx = dir.join("d.xlsx");
+    std::fs::write(&xlsx, render(&data, "xlsx", &out)).unwrap();
+    let cells = python("import openpyxl,sys\nws=openpyxl.load_workbook(sys.argv[1])['表一']\nprint('|'.join(str(c.value) for r in ws.iter_rows() for c in r if c.value is not None))", &[xlsx.to_str().unwrap()]);
+    assert!(cells.contains("检查次数以检查记录为准"), "XLSX: {cells}");
+}

@@ -446,9 +446,15 @@ pub fn build(report: &Report) -> Document {
                 let mut apart = Vec::new();
                 for ti in 0..template.tables.len() {
                     let mut t = table(report, ti);
-                    if template.tables[ti].notes.placement == NotesPlacement::End && !t.notes.items.is_empty() {
+                    let placement = template.tables[ti].notes.placement;
+                    if placement != NotesPlacement::Table && !t.notes.items.is_empty() {
                         let notes = Notes { lead: format!("{}{}", t.label, t.notes.lead), items: std::mem::take(&mut t.notes.items) };
-                        apart.push(Block::Notes(TableNotes { table: ti, notes }));
+                        let block = Block::Notes(TableNotes { table: ti, notes });
+                        match placement {
+                            // Above its table: printed just before it.
+                            NotesPlacement::Before => blocks.push(block),
+                            _ => apart.push(block),
+                        }
                     }
                     blocks.push(Block::Table(t));
                 }

@@ -277,8 +277,16 @@ pub fn docx(doc: &Document) -> Docx {
     let last = doc.sections.len().saturating_sub(1);
     for (si, section) in doc.sections.iter().enumerate() {
         let mut paragraphs: Vec<Item> = Vec::new();
-        for block in &section.blocks {
+        for (bi, block) in section.blocks.iter().enumerate() {
             blocks(block, si, section, &mut paragraphs, &mut ids);
+            // Notes above their table keep with its label.
+            if let (Block::Notes(n), Some(Block::Table(t))) = (block, section.blocks.get(bi + 1)) {
+                if n.table == t.index {
+                    if let Some(Item::P(p)) = paragraphs.pop() {
+                        paragraphs.push(Item::P(p.keep_next(true)));
+                    }
+                }
+            }
         }
         if si < last {
             // A section ends with its last paragraph carrying the sectPr.

@@ -359,6 +359,9 @@ pub enum NotesPlacement {
     /// Right under the table: 说明：1.…
     #[default]
     Table,
+    /// Above the table, led by its label (表一说明：1.…), as some published
+    /// layouts print them.
+    Before,
     /// After the last table of the part, led by the table's label:
     /// 表一填报说明：1.…
     End,

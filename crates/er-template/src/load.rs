@@ -465,6 +465,7 @@ impl Cx<'_> {
         let placement = match t.notes.as_ref().and_then(|n| n.placement.as_deref()).map(str::trim) {
             None | Some("table") => NotesPlacement::Table,
             Some("end") => NotesPlacement::End,
+            Some("before") => NotesPlacement::Before,
             Some(other) => {
                 self.found.error(&format!("{path}.notes.placement"), t!("tpl-notes-placement", value = other), t!("help-tpl-notes-placement"));
                 NotesPlacement::Table

@@ -47,7 +47,7 @@ pub fn json_schema() -> String {
                         "properties": {
                             "heading": { "type": "string", "description": "说明 or 填报说明" },
                             "items": { "type": "array", "items": text },
-                            "placement": { "enum": ["table", "end"], "description": "under the table (default), or after the last table led by its label" }
+                            "placement": { "enum": ["table", "end", "before"], "description": "under the table (default), after the last table led by its label, or above the table led by its label" }
                         }
                     }
                 }

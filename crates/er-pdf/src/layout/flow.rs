@@ -456,7 +456,16 @@ fn landscape(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Resul
             Block::Notes(n) => {
                 let mut items = Vec::new();
                 let end = notes_layout(&n.notes, m, width, 0.0, &n.notes.lead, &mut items)?;
-                if y + end > bottom && y > top {
+                // Notes above their table stay with its caption, header and
+                // first row.
+                let with = match s.blocks.get(bi + 1) {
+                    Some(Block::Table(t)) if t.index == n.table => {
+                        let laid = table_layout(t, m, width)?;
+                        laid.row_y.get(t.header_rows + 1).copied().unwrap_or(laid.height) + Role::Note.size_pt() * 0.5
+                    }
+                    _ => 0.0,
+                };
+                if y + end + with > bottom && y > top {
                     new_page(pages, s.page);
                     y = top;
                 }
