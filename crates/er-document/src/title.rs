@@ -14,7 +14,18 @@ use crate::text::{char_em, em_width, is_wide};
 /// when a title needs more than one line.
 fn jieba() -> &'static Jieba {
     static J: OnceLock<Jieba> = OnceLock::new();
-    J.get_or_init(Jieba::new)
+    J.get_or_init(|| {
+        // jieba-rs's own dictionary, deflated in this crate (data/README.md).
+        const DICT: &[u8] = include_bytes!("../data/jieba-dict.deflate");
+        let mut text = String::new();
+        let read = std::io::Read::read_to_string(&mut flate2::read::DeflateDecoder::new(DICT), &mut text);
+        match read.ok().and_then(|_| Jieba::with_dict(&mut text.as_bytes()).ok()) {
+            Some(j) => j,
+            // The dictionary is part of the program; without it words are
+            // still found, one character each.
+            None => Jieba::empty(),
+        }
+    })
 }
 
 /// The lines of `text` in a block `width` character units wide (a Chinese
