@@ -523,3 +523,17 @@ fn notes_placed_before_a_table_print_above_it() {
     let cells = python("import openpyxl,sys\nws=openpyxl.load_workbook(sys.argv[1])['表一']\nprint('|'.join(str(c.value) for r in ws.iter_rows() for c in r if c.value is not None))", &[xlsx.to_str().unwrap()]);
     assert!(cells.contains("检查次数以检查记录为准"), "XLSX: {cells}");
 }
+
+/// Notes printed after the last table never stand alone on a page: the
+/// national-2021 example's "表四填报说明" used to fill a landscape page by
+/// itself; now 表四 goes over with its notes.
+#[test]
+fn no_page_holds_notes_alone() {
+    let dir = scratch("notes-alone");
+    let pdf = render(&root().join("fixtures/national-2021-example.yaml"), "pdf", &dir);
+    for (k, page) in er_read::pdf::read(&pdf).unwrap().iter().enumerate() {
+        let lines: Vec<String> = page.lines().into_iter().map(|l| l.replace(' ', "")).filter(|l| !l.is_empty() && !l.starts_with('—')).collect();
+        let notes = lines.iter().filter(|l| l.contains("填报说明") || l.chars().next().is_some_and(|c| c.is_ascii_digit())).count();
+        assert!(notes == 0 || notes < lines.len() || !page.ruled_tables().is_empty(), "page {} holds notes alone: {lines:?}", k + 1);
+    }
+}

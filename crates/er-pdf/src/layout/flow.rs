@@ -438,7 +438,19 @@ fn landscape(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Resul
                 // header and first row fit there.
                 let first_break = laid.row_y.get(t.header_rows + 1).copied().unwrap_or(laid.height);
                 let fits_a_page = laid.height <= bottom - top;
-                if y + laid.height > bottom && y > top && (fits_a_page || y + first_break > bottom) {
+                // The notes printed after the last table (表四填报说明 …): when
+                // they would not fit under it, the last table goes over with
+                // them rather than leave a page holding a line or two of notes.
+                let mut notes_after = 0.0;
+                if !s.blocks[bi + 1..].iter().any(|b| matches!(b, Block::Table(_))) {
+                    for b in &s.blocks[bi + 1..] {
+                        if let Block::Notes(n) = b {
+                            notes_after += notes_layout(&n.notes, m, width, 0.0, &n.notes.lead, &mut Vec::new())? + Role::Note.size_pt() * 0.5;
+                        }
+                    }
+                }
+                let alone = notes_after > 0.0 && y + laid.height <= bottom && y + laid.height + Role::Body.size_pt() + notes_after > bottom && laid.height + Role::Body.size_pt() + notes_after <= bottom - top;
+                if (y + laid.height > bottom && y > top && (fits_a_page || y + first_break > bottom)) || (alone && y > top) {
                     new_page(pages, s.page);
                     y = top;
                 }
