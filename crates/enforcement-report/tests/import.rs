@@ -494,6 +494,19 @@ fn a_figure_comes_from_the_reports_row_or_is_left_to_fill() {
     assert!(!out.exists());
 }
 
+/// `bytes` written as `dir`/`name` and imported with `extra` arguments,
+/// which must succeed: the data file made, what import said, and the
+/// data file's text.
+fn imported(dir: &Path, name: &str, bytes: &[u8], extra: &[&str]) -> (er_data::Report, String, String) {
+    let src = dir.join(name);
+    std::fs::write(&src, bytes).unwrap();
+    let out = dir.join(format!("{name}.yaml"));
+    let o = import(&src, &out, extra);
+    let err = stderr(&o);
+    assert!(o.status.success(), "{name}: {err}");
+    (load(&out), err, std::fs::read_to_string(&out).unwrap())
+}
+
 /// 表二 of the reference as a statistics desk lays it out: a unit column,
 /// one row per unit and a 合计 row (first or last), 罚没金额 in 元.
 fn desk_sheet(total_first: bool) -> Vec<Vec<&'static str>> {
@@ -526,13 +539,8 @@ fn a_corpus_of_sources_gives_the_published_figures_or_says_why() {
     // A desk's sheet, 合计 last and first: the 合计 row, no figure shifted
     // by the unit column or the blank 警告, 元 made 万元.
     for total_first in [false, true] {
-        let src = dir.join(format!("desk-{total_first}.xlsx"));
-        std::fs::write(&src, xlsx_rows(&desk_sheet(total_first))).unwrap();
-        let out = dir.join(format!("desk-{total_first}.yaml"));
-        let o = import(&src, &out, &["--agency", "某县应急管理局"]);
-        let err = stderr(&o);
-        assert!(o.status.success(), "{err}");
-        assert_eq!(t2(&load(&out)), REFERENCE_T2, "{err}");
+        let (r, err, _) = imported(&dir, &format!("desk-{total_first}.xlsx"), &xlsx_rows(&desk_sheet(total_first)), &["--agency", "某县应急管理局"]);
+        assert_eq!(t2(&r), REFERENCE_T2, "{err}");
         // Each figure with its source cell.
         let row = if total_first { 4 } else { 6 };
         assert!(err.contains(&format!("表二 罚款 = 27 宗 ← sheet 统计, cell C{row}")), "{err}");
@@ -541,12 +549,8 @@ fn a_corpus_of_sources_gives_the_published_figures_or_says_why() {
     // A 栏次 row numbering the columns under the header is the header's.
     let mut rows = desk_sheet(false);
     rows.insert(3, vec!["栏次", "1", "2", "3", "4", "5", "6", "7", "8", "9", "10"]);
-    let src = dir.join("numbered.xlsx");
-    std::fs::write(&src, xlsx_rows(&rows)).unwrap();
-    let out = dir.join("numbered.yaml");
-    let o = import(&src, &out, &["--agency", "某县应急管理局"]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    assert_eq!(t2(&load(&out)), REFERENCE_T2);
+    let (r, _, _) = imported(&dir, "numbered.xlsx", &xlsx_rows(&rows), &["--agency", "某县应急管理局"]);
+    assert_eq!(t2(&r), REFERENCE_T2);
     // Units' rows and no total: refused, the rows named; --row chooses.
     let mut rows = desk_sheet(false);
     rows.remove(5);
@@ -565,19 +569,12 @@ fn a_corpus_of_sources_gives_the_published_figures_or_says_why() {
     // report; its tables as a browser copies them (tab-separated rows, a
     // merged header cell once), 表1 for 表一, label and title on one line.
     let page = "当前位置：首页 > 政务公开 > 法治政府建设\n【字体：大 中 小】 【打印】 【关闭】\n某县应急管理局2024年度行政执法工作报告\n发布时间：2025-01-26 来源：某县应急管理局 浏览次数：128\n第一部分 行政执法总体情况\n一、行政执法基本情况\n2024年度，我局依法履职。\n第二部分 行政执法数据统计情况\n表1　2024年度行政许可实施情况统计表\n行政许可实施数量（宗）\n申请数量\t受理数量\t许可数量\t不予许可数量\t撤销许可数量\n39\t39\t39\t0\t0\n说明：1.统计范围为统计年度1月1日至12月31日。\n表二\n2024年度行政处罚实施情况统计表\n行政处罚实施数量（宗）\t罚没金额（元）\n警告\t罚款\t没收违法所得、没收非法财物\t暂扣许可证、执照\t责令停产停业\t吊销许可证、执照\t行政拘留\t其他行政处罚\t合计（宗）\n\t27\t10\t\t\t\t\t\t37\t1737821.088\n说明：1.行政处罚实施数量的统计范围为统计年度1月1日至12月31日期间作出行政处罚决定的数量。\n上一篇：某县应急管理局2023年度行政执法工作报告\n下一篇：无\n扫一扫在手机打开当前页\n主办单位：某县人民政府办公室 网站标识码：6590000001\n新ICP备05001234号-1 新公网安备 65900002000123号\n";
-    let src = dir.join("pasted.txt");
-    std::fs::write(&src, page).unwrap();
-    let out = dir.join("pasted.yaml");
-    let o = import(&src, &out, &[]);
-    let err = stderr(&o);
-    assert!(o.status.success(), "{err}");
-    let r = load(&out);
+    let (r, err, yaml) = imported(&dir, "pasted.txt", page.as_bytes(), &[]);
     assert_eq!(r.values(0).iter().map(|v| v.text()).collect::<Vec<_>>(), ["39", "39", "39", "0", "0"]);
     assert_eq!(t2(&r), REFERENCE_T2);
     // No signature: the agency is the title's, and said.
     assert_eq!(r.agency, "某县应急管理局");
     assert!(err.contains("the agency is the one the title names"), "{err}");
-    let yaml = std::fs::read_to_string(&out).unwrap();
     assert!(yaml.contains("title: '某县应急管理局2024年度行政执法工作报告'"), "{yaml}");
     for chrome in ["当前位置", "字体", "浏览次数", "上一篇", "下一篇", "扫一扫", "ICP备", "网站标识码"] {
         assert!(!yaml.contains(chrome), "{chrome} in the data file:\n{yaml}");
@@ -601,18 +598,11 @@ fn a_corpus_of_sources_gives_the_published_figures_or_says_why() {
 <div class="foot"><p>版权所有：某县人民政府</p><p>新ICP备05001234号</p></div></body></html>"#;
     let (gbk, _, bad) = encoding_rs::GBK.encode(html);
     assert!(!bad);
-    let src = dir.join("saved.html");
-    std::fs::write(&src, &gbk).unwrap();
-    let out = dir.join("saved.yaml");
-    let o = import(&src, &out, &[]);
-    let err = stderr(&o);
-    assert!(o.status.success(), "{err}");
-    let r = load(&out);
+    let (r, _, yaml) = imported(&dir, "saved.html", &gbk, &[]);
     // 申请 受理 许可 不予许可 撤销许可, as the labels say.
     assert_eq!(r.values(0).iter().map(|v| v.text()).collect::<Vec<_>>(), ["40", "41", "39", "1", "0"]);
     assert_eq!(t2(&r), REFERENCE_T2);
     assert_eq!((r.agency.as_str(), r.year), ("某县应急管理局", 2024));
-    let yaml = std::fs::read_to_string(&out).unwrap();
     assert!(yaml.contains("我局依法履职，办理案件37宗。"), "a source line break inside a sentence is no space:\n{yaml}");
     assert!(yaml.contains("title: '某县应急管理局2024年度行政执法工作报告'"), "{yaml}");
     for chrome in ["政务公开", "当前位置", "版权所有", "ICP备", "var s"] {

@@ -619,15 +619,17 @@ pub(crate) fn fit_cells(cells: &mut [Cell], n: usize, header_rows: usize, stub: 
     // The table's size: 小四 where its labels keep lines of two characters
     // or more, else 五号, 小五 or 六号 (a wide table such as a detailed 表一
     // of nineteen columns), never smaller; its figures at most that size.
-    let mut chosen = None;
-    for &base in &TABLE_SIZES_PT {
-        let (columns, fallback) = column_fractions(cells, n, header_rows, stub, &kind, base);
-        chosen = Some((columns, base));
+    // What each label needs is measured once, in characters of any size.
+    let needs: Vec<Option<LabelNeeds>> = cells.iter().map(|c| (c.role == CellRole::Header && c.cols == 1).then(|| LabelNeeds::of(c))).collect();
+    let mut base = TABLE_SIZES_PT[0];
+    let (mut columns, mut fallback) = column_fractions(cells, &needs, n, header_rows, stub, &kind, base);
+    for &smaller in &TABLE_SIZES_PT[1..] {
         if !fallback {
             break;
         }
+        base = smaller;
+        (columns, fallback) = column_fractions(cells, &needs, n, header_rows, stub, &kind, base);
     }
-    let (columns, base) = chosen.unwrap_or_else(|| (vec![1.0 / n.max(1) as f64; n], Role::TableCell.size_pt()));
     let (avail, pad) = (table_width_em(base), cell_padding_em(base));
     for c in cells.iter_mut() {
         let inner = columns[c.col..c.col + c.cols].iter().sum::<f64>() * avail - pad;
@@ -712,8 +714,32 @@ fn cell_padding_em(size: f64) -> f64 {
 /// the three formats draw the same table. A label of n characters is given
 /// about √(n/1.5) lines (金额 / （万元）), every number fits on one line,
 /// and the columns share the text width in proportion to what they want.
-/// Also whether the labels had to give up lines of two characters.
-fn column_fractions(cells: &[Cell], n: usize, header_rows: usize, stub: usize, kind: &impl Fn(usize) -> Kind, size: f64) -> (Vec<f64>, bool) {
+/// What a header label needs of its column, in characters of whatever size
+/// the table is set in.
+struct LabelNeeds {
+    /// As wide as its words need in the lines a label of its length is
+    /// given (其他 / 执法检查, not 其他执 / 法检查), where that is not much
+    /// wider than even lines.
+    words: f64,
+    /// Its widest piece the breaking rules keep whole, such as （件）:
+    /// narrower, a closing bracket would start a line.
+    atom: f64,
+    /// The least width that leaves no line of one character.
+    whole: f64,
+}
+
+impl LabelNeeds {
+    fn of(c: &Cell) -> LabelNeeds {
+        let w = em_width(&c.text);
+        let lines = ((w / 1.5).sqrt().round().max(1.0) + c.rows as f64 - 1.0).min(w.ceil()).max(1.0);
+        let even = (w / lines).ceil();
+        let by_words = crate::title::word_width(&c.text, lines as usize).filter(|&ww| ww <= even * 1.5).unwrap_or(even);
+        LabelNeeds { words: by_words.max(even), atom: crate::breaking::widest_atom(&c.text), whole: crate::title::width_without_single(&c.text) }
+    }
+}
+
+/// Also whether the labels had to give up lines without a character alone.
+fn column_fractions(cells: &[Cell], needs: &[Option<LabelNeeds>], n: usize, header_rows: usize, stub: usize, kind: &impl Fn(usize) -> Kind, size: f64) -> (Vec<f64>, bool) {
     let (avail, pad) = (table_width_em(size), cell_padding_em(size));
     // Two characters and a little more: a cell exactly two characters wide
     // wraps after one in Word, whose measure differs from ours by a hair.
@@ -722,22 +748,13 @@ fn column_fractions(cells: &[Cell], n: usize, header_rows: usize, stub: usize, k
     let mut atoms = vec![1.0 + pad; n];
     let mut stub_min = vec![0.0f64; n];
     let mut no_single = vec![0.0f64; n];
-    for c in cells.iter().filter(|c| c.cols == 1) {
+    for (c, need) in cells.iter().zip(needs).filter(|(c, _)| c.cols == 1) {
         let w = em_width(&c.text);
-        if c.role == CellRole::Header {
-            let lines = ((w / 1.5).sqrt().round().max(1.0) + c.rows as f64 - 1.0).min(w.ceil()).max(1.0);
-            // As wide as its words need in that many lines (其他 / 执法检查,
-            // not 其他执 / 法检查), where that is not much wider than even.
-            let even = (w / lines).ceil();
-            let by_words = crate::title::word_width(&c.text, lines as usize).filter(|&ww| ww <= even * 1.5).unwrap_or(even);
-            want[c.col] = want[c.col].max(by_words.max(even) + pad);
-            // The widest piece the breaking rules keep whole, such as （件）:
-            // narrower, a closing bracket would start a line.
-            let atom = crate::breaking::widest_atom(&c.text);
-            min[c.col] = min[c.col].max(atom + ATOM_SLACK_EM + pad);
-            atoms[c.col] = atoms[c.col].max(atom + pad);
-            // No line of one character while the table has room.
-            let whole = crate::title::width_without_single(&c.text) + ATOM_SLACK_EM + pad;
+        if let Some(need) = need {
+            want[c.col] = want[c.col].max(need.words + pad);
+            min[c.col] = min[c.col].max(need.atom + ATOM_SLACK_EM + pad);
+            atoms[c.col] = atoms[c.col].max(need.atom + pad);
+            let whole = need.whole + ATOM_SLACK_EM + pad;
             min[c.col] = min[c.col].max(whole);
             no_single[c.col] = no_single[c.col].max(whole);
         } else {

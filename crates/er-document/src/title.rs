@@ -320,54 +320,11 @@ const MAX_BALANCED_CHARS: usize = 400;
 /// only at `points`, with the least squared difference from the mean line
 /// length (plus the cost of weak breaks). None when no such lines exist.
 fn best(chars: &[char], points: &[usize], width: f64, weak: &dyn Fn(usize) -> bool) -> Option<Vec<usize>> {
-    let n = chars.len();
-    if n > MAX_BALANCED_CHARS {
+    if chars.len() > MAX_BALANCED_CHARS {
         return None;
     }
-    let (pre, pos) = prefix_and_points(chars, points);
-    let fits = |a: usize, b: usize| pre[pos[b]] - pre[pos[a]] <= width + 1e-9;
-    // Fewest lines to reach each point.
-    let mut fewest = vec![usize::MAX; pos.len()];
-    fewest[0] = 0;
-    for b in 1..pos.len() {
-        for a in 0..b {
-            if fewest[a] != usize::MAX && fits(a, b) {
-                fewest[b] = fewest[b].min(fewest[a] + 1);
-            }
-        }
-    }
-    let lines = *fewest.last()?;
-    if lines == usize::MAX {
-        return None;
-    }
-    let mean = pre[n] / lines as f64;
-    // cost[l][b]: the best l lines ending at point b, and where line l starts.
-    let mut cost = vec![vec![(f64::INFINITY, 0usize); pos.len()]; lines + 1];
-    cost[0][0] = (0.0, 0);
-    for l in 1..=lines {
-        for b in 1..pos.len() {
-            for a in 0..b {
-                let (before, _) = cost[l - 1][a];
-                if before.is_infinite() || !fits(a, b) {
-                    continue;
-                }
-                let w = pre[pos[b]] - pre[pos[a]];
-                let penalty = if a > 0 && weak(pos[a]) { WEAK_BREAK } else { 0.0 };
-                let c = before + (w - mean).powi(2) + penalty;
-                if c < cost[l][b].0 {
-                    cost[l][b] = (c, a);
-                }
-            }
-        }
-    }
-    let mut ends = Vec::with_capacity(lines);
-    let mut b = pos.len() - 1;
-    for l in (1..=lines).rev() {
-        ends.push(pos[b]);
-        b = cost[l][b].1;
-    }
-    ends.reverse();
-    Some(ends)
+    let lines = fewest_lines(chars, points, width)?;
+    partition(chars, points, width, lines, &|a, _, mean, w| (w - mean).powi(2) + if a > 0 && weak(a) { WEAK_BREAK } else { 0.0 })
 }
 
 #[cfg(test)]

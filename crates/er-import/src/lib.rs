@@ -448,7 +448,7 @@ fn unmatched(tables: &[&SourceTable]) -> ImportError {
 fn agency_in(title: &str) -> Option<String> {
     let t: String = title.chars().filter(|c| !c.is_whitespace()).collect();
     let chars: Vec<char> = t.chars().collect();
-    let at = (0..chars.len().saturating_sub(4)).find(|&i| chars[i..i + 4].iter().all(char::is_ascii_digit) && chars.get(i + 4) == Some(&'年'))?;
+    let at = tables::four_digits(&t).into_iter().map(|(i, _)| i).find(|&i| chars.get(i + 4) == Some(&'年'))?;
     let name: String = chars[..at].iter().collect();
     let ends = ["局", "委员会", "委", "厅", "办公室", "办", "院", "所", "中心", "队", "站", "政府", "部", "署", "处", "室", "司", "馆"];
     let ok = (2..=40).contains(&name.chars().count()) && !name.contains(['。', '，', '、', '：', '关']) && ends.iter().any(|e| name.ends_with(e));
@@ -462,11 +462,9 @@ fn year_of<'a>(paras: &'a [source::Para], titles: impl Iterator<Item = &'a Strin
     let texts = paras.iter().map(|p| p.text.as_str()).chain(titles.map(String::as_str));
     for text in texts {
         let chars: Vec<char> = text.chars().collect();
-        for i in 0..chars.len().saturating_sub(5) {
-            if chars[i..i + 4].iter().all(char::is_ascii_digit) && chars[i + 4] == '年' && chars[i + 5] == '度' && (i == 0 || !chars[i - 1].is_ascii_digit()) {
-                if let Ok(y) = chars[i..i + 4].iter().collect::<String>().parse::<u16>() {
-                    *count.entry(y).or_default() += 1;
-                }
+        for (i, y) in tables::four_digits(text) {
+            if chars.get(i + 4) == Some(&'年') && chars.get(i + 5) == Some(&'度') {
+                *count.entry(y).or_default() += 1;
             }
         }
     }

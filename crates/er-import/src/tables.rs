@@ -250,16 +250,21 @@ pub fn row_label(cells: &[Cell]) -> String {
 /// The years a label names: 2023年, 2023年度, 2023 (four digits from 1900
 /// to 2100 not part of a longer number).
 fn years_in(label: &str) -> Vec<u16> {
-    let chars: Vec<char> = label.chars().collect();
+    four_digits(label).into_iter().map(|(_, y)| y).filter(|y| (1900..=2100).contains(y)).collect()
+}
+
+/// Each run of exactly four digits in `text`: where it starts (in
+/// characters) and its value. The one scanner behind the years the import
+/// reads: a row's, the text's 20XX年度, the title's 某局2024年….
+pub(crate) fn four_digits(text: &str) -> Vec<(usize, u16)> {
+    let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < chars.len() {
         let n = chars[i..].iter().take_while(|c| c.is_ascii_digit()).count();
         if n == 4 {
             if let Ok(y) = chars[i..i + 4].iter().collect::<String>().parse::<u16>() {
-                if (1900..=2100).contains(&y) {
-                    out.push(y);
-                }
+                out.push((i, y));
             }
         }
         i += n.max(1);
@@ -411,12 +416,15 @@ pub fn columns<'a>(st: &'a SourceTable, row: Option<usize>, def: &TableDef) -> V
     let start = values.iter().rposition(|c| !is_blank(&c.text) && plain_number(&c.text).is_none()).map_or(0, |k| k + 1);
     let figures = &values[start..];
     let covers = |h: &Cell, col: usize| h.columns.is_some_and(|(first, span)| first <= col && col < first + span);
-    let above = |v: &Cell| -> Vec<&'a str> {
-        match v.columns {
+    // The labels above each figure, top down, as written and as compared.
+    let above: Vec<Vec<&'a str>> = figures
+        .iter()
+        .map(|v| match v.columns {
             Some((col, _)) => header.iter().filter(|h| covers(h, col)).map(|h| h.text.as_str()).collect(),
             None => Vec::new(),
-        }
-    };
+        })
+        .collect();
+    let meant: Vec<Vec<String>> = above.iter().map(|labels| labels.iter().map(|x| meaning(x)).collect()).collect();
     let leaf = |c: &er_template::Column| c.path.last().map(|p| meaning(p)).unwrap_or_default();
     // By label: the figure whose lowest label is the column's; groups
     // decide between several, and must be there unless the label is the
@@ -428,11 +436,8 @@ pub fn columns<'a>(st: &'a SourceTable, row: Option<usize>, def: &TableDef) -> V
             let l = leaf(c);
             let unique = def.columns.iter().filter(|o| leaf(o) == l).count() == 1;
             let groups: Vec<String> = c.path.iter().rev().skip(1).map(|p| meaning(p)).collect();
-            let fits: Vec<usize> = (0..figures.len()).filter(|&i| above(figures[i]).last().map(|x| meaning(x)) == Some(l.clone())).collect();
-            let grouped: Vec<usize> = fits.iter().copied().filter(|&i| {
-                let labels: Vec<String> = above(figures[i]).iter().map(|x| meaning(x)).collect();
-                groups.iter().all(|g| labels.contains(g))
-            }).collect();
+            let fits: Vec<usize> = (0..figures.len()).filter(|&i| meant[i].last() == Some(&l)).collect();
+            let grouped: Vec<usize> = fits.iter().copied().filter(|&i| groups.iter().all(|g| meant[i].contains(g))).collect();
             match (fits.as_slice(), grouped.as_slice()) {
                 (_, [i]) => Some(*i),
                 ([i], []) if unique => Some(*i),
@@ -450,13 +455,12 @@ pub fn columns<'a>(st: &'a SourceTable, row: Option<usize>, def: &TableDef) -> V
         .enumerate()
         .map(|(k, c)| {
             if let (Some(i), false) = (by_label[k], clash) {
-                return Found::Cell(figures[i], above(figures[i]));
+                return Found::Cell(figures[i], above[i].clone());
             }
             if !in_place || clash {
                 return Found::Missing(er_i18n::t!("import-why-no-column", label = leaf(c), found = figures.len(), expected = n));
             }
-            let cell = figures[k];
-            let labels = above(cell);
+            let (cell, labels) = (figures[k], above[k].clone());
             match labels.last() {
                 // A figure under a label of another meaning is no one's.
                 Some(l) if !related(&meaning(l), &leaf(c)) => Found::Missing(er_i18n::t!("import-why-other-label", label = leaf(c), other = l.to_string())),

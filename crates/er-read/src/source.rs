@@ -308,7 +308,7 @@ pub fn from_text(text: &str) -> Source {
                     by_rows = true;
                     table.start_row();
                     for (c, text) in cells.into_iter().enumerate() {
-                        figures |= !text.is_empty() && text.chars().all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ','));
+                        figures |= is_figure(&text);
                         table.cells.push(Cell { text: text.split_whitespace().collect(), place: t!("place-line-column", n = i + 1, column = c + 1), columns: Some((c, 1)) });
                     }
                 } else if let Some(cell) = l.strip_prefix('\t') {
@@ -337,7 +337,7 @@ pub fn from_text(text: &str) -> Source {
                 // A browser copies a merged cell once, with no mark of its
                 // span: a header row narrower than the rows of figures does
                 // not say which columns its labels stand over.
-                let is_figure_row = |r: usize| table.row(r).iter().any(|c| !c.text.is_empty() && c.text.chars().all(|ch| ch.is_ascii_digit() || matches!(ch, '.' | ',')));
+                let is_figure_row = |r: usize| table.row(r).iter().any(|c| is_figure(&c.text));
                 let width = (0..table.rows.len()).filter(|&r| is_figure_row(r)).map(|r| table.row(r).len()).max().unwrap_or(0);
                 let first = (0..table.rows.len()).find(|&r| is_figure_row(r)).unwrap_or(table.rows.len());
                 for r in 0..first {
