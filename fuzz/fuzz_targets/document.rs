@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
     if er_data::check(&loaded).iter().any(|d| d.is_error()) {
         return;
     }
-    let doc = er_document::build(&loaded.report);
+    let doc = er_typeset::build(&loaded.report);
     let lines = doc.text_lines();
     assert!(lines.iter().any(|l| l.contains("首违不罚")));
     for t in doc.sections.iter().flat_map(|s| &s.blocks) {

@@ -19,7 +19,7 @@ fuzz_target!(|data: &[u8]| {
     if er_data::check(&loaded).iter().any(|d| d.is_error()) {
         return;
     }
-    let doc = er_document::build(&loaded.report);
+    let doc = er_typeset::build(&loaded.report);
     let Ok(layout) = er_pdf::lay_out(&doc, &er_pdf::FixedMetrics::default()) else { return };
     for page in &layout.pages {
         let w = page.setup.width_mm * 72.0 / 25.4;

@@ -9,7 +9,7 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use er_data::Diagnostic;
-use er_document::build;
+use er_typeset::build;
 use er_pdf::{FontSet, FontSource};
 
 use er_i18n::t;

@@ -7,8 +7,8 @@ use er_data::Date;
 use er_i18n::t;
 
 use crate::error_line;
-use er_document::compare::changes;
-use er_document::notice::notice;
+use er_compare::compare::changes;
+use er_compare::notice::notice;
 
 fn ext(p: &Path) -> String {
     p.extension().map(|e| e.to_string_lossy().to_ascii_lowercase()).unwrap_or_default()

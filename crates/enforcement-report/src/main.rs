@@ -339,7 +339,7 @@ fn main() -> ExitCode {
                 eprintln!("{}", error_line(&t!("msg-warn-change-below-one"), None));
                 return ExitCode::from(2);
             }
-            let opts = rollup::Options { heading: er_document::rollup::Heading { title, unit }, sort, warn_change, formats: formats.list(), quiet };
+            let opts = rollup::Options { heading: er_rollup::Heading { title, unit }, sort, warn_change, formats: formats.list(), quiet };
             rollup::run(&files, &output, &fonts.source(), &opts)
         }
         Command::Init { from, year, output } => run_init(&from, year, &output),

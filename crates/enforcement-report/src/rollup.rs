@@ -12,7 +12,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use er_data::{Diagnostic, Loaded};
-use er_document::rollup::{rollup, Heading};
+use er_rollup::{rollup, Heading};
 use er_pdf::{FontSet, FontSource};
 use rust_decimal::Decimal;
 

@@ -81,6 +81,6 @@ fn fonts_and_sizes_of_body_and_headings() {
 #[test]
 fn two_renders_in_one_process_give_the_same_bytes() {
     let l = er_data::load_file(&fixture()).unwrap();
-    let doc = er_document::build(&l.report);
+    let doc = er_typeset::build(&l.report);
     assert_eq!(er_docx::write(&doc).unwrap(), er_docx::write(&doc).unwrap());
 }

@@ -61,7 +61,7 @@ fn renders_in_separate_processes_give_the_same_bytes() {
 #[test]
 fn renders_in_one_process_give_the_same_bytes() {
     let l = er_data::load_file(&fixture()).unwrap();
-    let doc = er_document::build(&l.report);
+    let doc = er_typeset::build(&l.report);
     assert!(er_docx::write(&doc).unwrap() == er_docx::write(&doc).unwrap(), "docx");
     assert!(er_xlsx::write(&doc).unwrap() == er_xlsx::write(&doc).unwrap(), "xlsx");
     let pdf = || er_pdf::write(&doc, &er_pdf::FontSource::Bundled).unwrap();

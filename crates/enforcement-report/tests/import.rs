@@ -31,7 +31,7 @@ fn figures(r: &er_data::Report) -> Vec<Vec<er_data::FigureValue>> {
 }
 
 fn text(r: &er_data::Report) -> Vec<String> {
-    er_document::build(r).text_lines()
+    er_typeset::build(r).text_lines()
 }
 
 #[test]
@@ -81,7 +81,7 @@ fn round_trip(original: &Path, file: &Path, with_text: bool, dir: &Path) {
     } else {
         // The tables' titles and notes as printed.
         let tables = |r: &er_data::Report| -> Vec<(String, Vec<String>)> {
-            er_document::build(r).tables().map(|t| (er_document::title::unbroken(&t.title), t.notes.items.clone())).collect()
+            er_typeset::build(r).tables().map(|t| (er_document::text::unbroken(&t.title), t.notes.items.clone())).collect()
         };
         assert_eq!(tables(&got), tables(&want), "{}", file.display());
     }

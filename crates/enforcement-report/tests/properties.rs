@@ -66,7 +66,7 @@ proptest! {
 
     #[test]
     fn random_reports_read_back_the_same(r in report()) {
-        let doc = er_document::build(&r);
+        let doc = er_typeset::build(&r);
         let tables: Vec<&er_document::document::Table> = doc.sections[1].blocks.iter().filter_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).collect();
         let paragraphs: Vec<String> = r.narrative.blocks.iter().map(|b| match b { DataBlock::Paragraph { text, .. } => text.trim().to_string(), _ => String::new() }).collect();
 

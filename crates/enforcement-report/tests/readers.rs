@@ -91,7 +91,7 @@ fn import_reads_the_tables_of_an_untagged_pdf_from_their_rules() {
     // a comma LibreOffice leaves out where it falls at a line's end (the
     // PDF has 清单》 then 就执法主体).
     let narrative = |r: &er_data::Report| -> Vec<String> {
-        let lines = er_document::build(r).text_lines();
+        let lines = er_typeset::build(r).text_lines();
         let end = lines.iter().position(|l| l.starts_with("第二部分")).unwrap();
         lines[..end].iter().map(|l| l.replace('，', "")).collect()
     };

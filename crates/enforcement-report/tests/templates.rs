@@ -291,12 +291,12 @@ fn data_is_read_against_its_template() {
 fn figure_references_follow_the_units_of_the_template() {
     // 罚没金额 in 元: {…:元} is the figure as written, {…:万元} divides exactly.
     let l = er_data::load_file(&example("national-2021-detailed")).unwrap();
-    let doc = er_document::build(&l.report);
+    let doc = er_typeset::build(&l.report);
     let text = doc.text_lines().concat();
     assert!(text.contains("罚没金额6543210.55元（合654.321055万元）"), "{text}");
     // 罚没金额 in 万元: {…:元} multiplies exactly.
     let l = er_data::load_file(&example("national-2021")).unwrap();
-    let text = er_document::build(&l.report).text_lines().concat();
+    let text = er_typeset::build(&l.report).text_lines().concat();
     assert!(text.contains("罚没金额312.4567万元（3124567元）"), "{text}");
 }
 

@@ -21,7 +21,7 @@ fn twenty() -> std::path::PathBuf {
 }
 
 fn document(path: &std::path::Path) -> er_document::Document {
-    er_document::build(&er_data::load_file(path).expect("the data file loads").report)
+    er_typeset::build(&er_data::load_file(path).expect("the data file loads").report)
 }
 
 /// Each page's text lines (runs on one baseline joined), from the PDF.
@@ -402,7 +402,7 @@ fn no_page_holds_the_signature_and_date_alone() {
     for k in 15..=22 {
         let yaml = with_last_paragraph(k * 28 - 10);
         let loaded = er_data::load_str(&yaml, "r.yaml").unwrap();
-        let pdf = er_pdf::write(&er_document::build(&loaded.report), &fonts).unwrap();
+        let pdf = er_pdf::write(&er_typeset::build(&loaded.report), &fonts).unwrap();
         let pages = er_read::pdf::read(&pdf).unwrap();
         assert!(lonely(&pages).is_none(), "PDF, a last paragraph of {k} lines: the signature page holds only {:?}", lonely(&pages));
     }

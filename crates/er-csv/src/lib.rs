@@ -5,7 +5,7 @@
 //!
 //! ```
 //! let loaded = er_data::load_file("../../fixtures/aral-emergency-2024.yaml".as_ref()).unwrap();
-//! let doc = er_document::build(&loaded.report);
+//! let doc = er_typeset::build(&loaded.report);
 //! let csv = String::from_utf8(er_csv::write(&doc)).unwrap();
 //! let mut lines = csv.lines();
 //! assert_eq!(lines.next(), Some("\u{FEFF}表,表名,键,指标,值,单位,类型,机关,年度"));

@@ -1,28 +1,22 @@
-//! The format-neutral document: every presentation decision of the three
-//! formats, made once. [`build`] turns a report into a [`Document`] of
-//! sections and blocks (headings, paragraphs with their runs, tables as
-//! grids of cells with their line breaks, notes, the signature, the 目录);
-//! the writers only translate it. Also here: the official layout's numbers
-//! ([`layout`]), character widths ([`text`]) and the Chinese line-breaking
-//! rules ([`breaking`]), titles in balanced lines ([`title`]), what changed between two reports ([`compare`]) and
-//! the correction notice made from it ([`notice`]).
+//! The format-neutral document: what every writer translates, and all it
+//! translates. A [`Document`] holds sections of blocks (headings,
+//! paragraphs with their runs, tables as grids of cells with their line
+//! breaks, notes, the signature, the 目录); [`layout`] is its style sheet,
+//! the one place each length, size, face, weight and place is decided
+//! (GB/T 9704-2012 and the spec); [`text`] measures characters. The
+//! document is built and typeset by `er-typeset`; the writers only convert
+//! units.
 //!
 //! ```
-//! let loaded = er_data::load_file("../../fixtures/aral-emergency-2024.yaml".as_ref()).unwrap();
-//! let doc = er_document::build(&loaded.report);
-//! let title = &loaded.report.template.tables[1].title;
-//! assert!(doc.text_lines().contains(title));
+//! use er_document::layout::{Role, LINE_PITCH_PT};
+//! assert_eq!(Role::Body.size_pt(), 16.0);
+//! assert!((LINE_PITCH_PT - 28.95).abs() < 0.01);
 //! ```
 
-pub mod breaking;
-pub mod compare;
 pub mod document;
 pub mod layout;
-pub mod notice;
-pub mod rollup;
 pub mod text;
-pub mod title;
 
-pub use document::{build, Document};
+pub use document::Document;
 pub use er_data::figures::{significant_digits, SPREADSHEET_DIGITS};
 pub use er_data::{Date, Figure, FigureValue};

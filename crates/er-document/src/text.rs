@@ -51,3 +51,9 @@ pub fn no_line_end(c: char) -> bool {
 pub fn is_word_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || matches!(c, '.' | '%' | '-' | '_' | '/' | '+' | '@' | '&')
 }
+
+/// The text without the line breaks the document decided: for 目录 lines,
+/// bookmarks, document properties and messages.
+pub fn unbroken(text: &str) -> String {
+    text.split('\n').map(str::trim).collect()
+}

@@ -477,7 +477,7 @@ fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
                     tc = tc.vertical_merge(VMergeType::Restart);
                 }
                 let text = if cell.role == CellRole::Blank { "" } else { cell.text.as_str() };
-                let stated = cell.role == CellRole::Header && er_document::breaking::processor_lines(text, inner_em(w, cell.size_pt)) != cell.lines;
+                let stated = cell.role == CellRole::Header && er_typeset::breaking::processor_lines(text, inner_em(w, cell.size_pt)) != cell.lines;
                 tc = tc.add_paragraph(cell_paragraph(text, if stated { &cell.lines } else { &[] }, cell.size_pt, keep, ids));
             } else {
                 // Covered by a cell from above: a continuation repeats the span.

@@ -5,7 +5,7 @@
 //!
 //! ```
 //! let loaded = er_data::load_file("../../fixtures/aral-emergency-2024.yaml".as_ref()).unwrap();
-//! let doc = er_document::build(&loaded.report);
+//! let doc = er_typeset::build(&loaded.report);
 //! let bytes = er_docx::write(&doc).unwrap();
 //! assert_eq!(&bytes[..2], b"PK");
 //! ```

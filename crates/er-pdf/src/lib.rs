@@ -11,7 +11,7 @@
 //! ```
 //! use er_pdf::{write, FontSource};
 //! let loaded = er_data::load_file("../../fixtures/aral-emergency-2024.yaml".as_ref()).unwrap();
-//! let doc = er_document::build(&loaded.report);
+//! let doc = er_typeset::build(&loaded.report);
 //! let bytes = write(&doc, &FontSource::Bundled).unwrap();
 //! assert!(bytes.starts_with(b"%PDF-"));
 //! ```

@@ -5,7 +5,7 @@ use er_document::document::{Block, Document};
 use er_document::layout::{CHARS_PER_LINE, LINES_PER_PAGE, PORTRAIT};
 use er_data::report::Block as DataBlock;
 use er_data::{load_file, Figure, FigureValue, Report};
-use er_document::build;
+use er_typeset::build;
 use er_pdf::layout::{lay_out, mm, table_layout, Item};
 use er_pdf::{FixedMetrics, FontSet, FontSource};
 

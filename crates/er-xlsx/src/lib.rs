@@ -4,7 +4,7 @@
 //!
 //! ```
 //! let loaded = er_data::load_file("../../fixtures/aral-emergency-2024.yaml".as_ref()).unwrap();
-//! let doc = er_document::build(&loaded.report);
+//! let doc = er_typeset::build(&loaded.report);
 //! let bytes = er_xlsx::write(&doc).unwrap();
 //! assert_eq!(&bytes[..2], b"PK");
 //! ```
@@ -57,7 +57,7 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, XlsxError> {
         wb.define_name(format!("{}_数值", table.label), &format!("='{}'!${first}${top}:${last}${bottom}", table.label))?;
         if table.total_rows > 0 {
             let (top, bottom) = (excel_row(table.rows - table.total_rows), excel_row(table.rows - 1));
-            wb.define_name(format!("{}_{}", table.label, er_document::rollup::TOTAL_ROW), &format!("='{}'!${first}${top}:${last}${bottom}", table.label))?;
+            wb.define_name(format!("{}_{}", table.label, er_document::document::TOTAL_ROW), &format!("='{}'!${first}${top}:${last}${bottom}", table.label))?;
         }
     }
     data_sheet(wb.add_worksheet(), doc)?;

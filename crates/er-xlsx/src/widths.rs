@@ -3,7 +3,7 @@
 
 use er_document::document::Table;
 use er_document::layout::Role;
-use er_document::breaking::wrap;
+use er_typeset::breaking::wrap;
 
 pub use er_document::layout::TABLE_LINE_FACTOR as LINE_HEIGHT_FACTOR;
 

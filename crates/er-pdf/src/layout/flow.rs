@@ -7,9 +7,9 @@ use er_document::layout::{
     PAGE_NUMBER_BELOW_MM, PAGE_NUMBER_DASH, PAGE_NUMBER_INSET_CHARS,
 };
 
-use er_document::breaking::{break_lines, Piece};
+use er_typeset::breaking::{break_lines, Piece};
 use er_document::text::{is_wide, is_word_char};
-use er_document::title::unbroken;
+use er_document::text::unbroken;
 use super::table::{notes_layout, table_layout, tag_from, Band, TableLayout};
 use super::{mm, Bookmark, Elem, GlyphRun, Item, Layout, MissingGlyph, Page};
 use crate::metrics::Metrics;

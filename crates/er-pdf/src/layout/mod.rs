@@ -5,7 +5,7 @@
 mod flow;
 mod table;
 
-pub use er_document::breaking::{break_lines, Piece};
+pub use er_typeset::breaking::{break_lines, Piece};
 pub use flow::{lay_out, line_runs, measure, positions, stretchable, with_contents_pages};
 pub use table::{table_layout, Band, TableLayout};
 

@@ -5,7 +5,7 @@
 use er_document::document::{row_heights, CellRole, Notes, Table};
 use er_document::layout::{Role, CELL_PADDING_PT, TABLE_LINE_FACTOR};
 
-use er_document::breaking::break_lines;
+use er_typeset::breaking::break_lines;
 use super::flow::{line_runs, measure, BASELINE_EM};
 use super::{Item, MissingGlyph};
 use crate::metrics::Metrics;

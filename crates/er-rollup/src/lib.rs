@@ -9,7 +9,7 @@
 //! that and lists every offender (`enforcement-report rollup`).
 //!
 //! ```
-//! use er_document::rollup::{rollup, Heading};
+//! use er_rollup::{rollup, Heading};
 //! let a = er_data::load_file("../../fixtures/aral-emergency-2024.yaml".as_ref()).unwrap().report;
 //! let mut b = a.clone();
 //! b.agency = "第二个单位".into();
@@ -17,7 +17,7 @@
 //! let t2 = doc.tables().nth(1).unwrap();
 //! // Header rows, two agencies, the totals row.
 //! assert_eq!(t2.rows, t2.header_rows + 3);
-//! assert_eq!(t2.cell_at(t2.header_rows + 2, 0).unwrap().text, er_document::rollup::TOTAL_ROW);
+//! assert_eq!(t2.cell_at(t2.header_rows + 2, 0).unwrap().text, er_rollup::TOTAL_ROW);
 //! // 表二's total column (37 in the fixture) summed over the two agencies.
 //! assert_eq!(t2.cell_at(t2.header_rows + 2, 9).unwrap().text, "74");
 //! ```
@@ -27,9 +27,12 @@ use er_data::report::Report;
 use er_template::Kind;
 use rust_decimal::Decimal;
 
-use crate::document::{fit_cells, formula, Block, Cell, CellRole, Document, FigureId, Info, Notes, Section, Sum, Table};
-use crate::layout::{line_em, Role, LANDSCAPE};
-use crate::title::{broken, unbroken};
+use er_document::document::{Block, Cell, CellRole, Document, FigureId, Info, Notes, Section, Sum, Table};
+use er_document::layout::{line_em, Role, LANDSCAPE};
+use er_document::text::unbroken;
+use er_typeset::build::{figure_text, formula};
+use er_typeset::fitting::fit_cells;
+use er_typeset::title::broken;
 
 /// The stub column's label.
 pub const AGENCY_COLUMN: &str = "单位名称";
@@ -64,7 +67,7 @@ impl std::fmt::Display for TotalTooLarge {
 /// The default title of a summary.
 ///
 /// ```
-/// assert_eq!(er_document::rollup::default_title(Some("某县司法局"), 2024), "某县司法局2024年度行政执法数据汇总");
+/// assert_eq!(er_rollup::default_title(Some("某县司法局"), 2024), "某县司法局2024年度行政执法数据汇总");
 /// ```
 pub fn default_title(unit: Option<&str>, year: u16) -> String {
     format!("{}{year}年度行政执法数据汇总", unit.unwrap_or("").trim())
@@ -128,7 +131,7 @@ fn table(reports: &[&Report], ti: usize, heading: &Heading) -> Result<Table, Tot
         let values = r.values(ti);
         for (col, v) in values.iter().enumerate() {
             let role = if v.is_blank() { CellRole::Blank } else { CellRole::Value };
-            cells.push(cell(row, col + 1, role, crate::document::figure_text(v, &def.columns[col]), Some(*v), formula(def, col, &values, 1)));
+            cells.push(cell(row, col + 1, role, figure_text(v, &def.columns[col]), Some(*v), formula(def, col, &values, 1)));
             columns[col].push(*v);
         }
     }
@@ -196,7 +199,7 @@ fn table(reports: &[&Report], ti: usize, heading: &Heading) -> Result<Table, Tot
             false => formula(def, col, &totals, 1),
         };
         let role = if v.is_blank() { CellRole::Blank } else { CellRole::Value };
-        cells.push(cell(total_row, col + 1, role, crate::document::figure_text(v, &def.columns[col]), Some(*v), sum));
+        cells.push(cell(total_row, col + 1, role, figure_text(v, &def.columns[col]), Some(*v), sum));
     }
     let columns = fit_cells(&mut cells, n, hr, 1, |c| if c == 0 { Kind::Count } else { def.columns[c - 1].kind });
     let unit = heading.unit.as_deref().unwrap_or("").trim();

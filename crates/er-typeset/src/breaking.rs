@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::text::{char_em, is_word_char, no_line_end, no_line_start};
+use er_document::text::{char_em, is_word_char, no_line_end, no_line_start};
 
 /// A measured character. Writers that lay text out themselves fill in
 /// their fonts' advances; the core measures in character units.
@@ -62,7 +62,7 @@ fn atoms(p: &[Piece]) -> Vec<Range<usize>> {
 /// end excluded.
 ///
 /// ```
-/// use er_document::breaking::break_points;
+/// use er_typeset::breaking::break_points;
 /// assert_eq!(break_points("共2024年。"), [1, 5]);
 /// ```
 pub fn break_points(text: &str) -> Vec<usize> {
@@ -75,7 +75,7 @@ pub fn break_points(text: &str) -> Vec<usize> {
 /// only where it may.
 ///
 /// ```
-/// use er_document::breaking::widest_atom;
+/// use er_typeset::breaking::widest_atom;
 /// assert_eq!(widest_atom("案件总数（件）"), 3.0);
 /// assert_eq!(widest_atom("共1737821.088元"), 5.5);
 /// ```
@@ -110,7 +110,7 @@ pub const LONG_RUN_CHARS: usize = 18;
 /// Splits `p` into lines: the first `first` wide, the others `rest`.
 ///
 /// ```
-/// use er_document::breaking::{break_lines, Piece};
+/// use er_typeset::breaking::{break_lines, Piece};
 /// let p: Vec<Piece> = "一二三四，五".chars().map(|c| Piece { c, font: 0, advance: 1.0, width: 1.0 }).collect();
 /// let lines: Vec<String> = break_lines(&p, 4.0, 4.0).into_iter().map(|r| p[r].iter().map(|x| x.c).collect()).collect();
 /// assert_eq!(lines, ["一二三", "四，五"]);
@@ -162,14 +162,14 @@ pub fn break_lines(p: &[Piece], first: f64, rest: f64) -> Vec<Range<usize>> {
 /// characters 1, ASCII ½), by the same rules.
 ///
 /// ```
-/// use er_document::breaking::wrap;
+/// use er_typeset::breaking::wrap;
 /// assert_eq!(wrap("执法金额（万元）", 5.0), ["执法金额", "（万元）"]);
 /// ```
 pub fn wrap(text: &str, width: f64) -> Vec<String> {
     let p: Vec<Piece> = text
         .chars()
         .map(|c| {
-            let w = crate::text::char_em(c);
+            let w = er_document::text::char_em(c);
             Piece { c, font: 0, advance: w, width: w }
         })
         .collect();
@@ -184,7 +184,7 @@ pub fn wrap(text: &str, width: f64) -> Vec<String> {
 /// a writer states the document's breaks.
 ///
 /// ```
-/// use er_document::breaking::processor_lines;
+/// use er_typeset::breaking::processor_lines;
 /// assert_eq!(processor_lines("执法金额（万元）", 6.0), ["执法金额（万", "元）"]);
 /// assert_eq!(processor_lines("执法检查", 3.0), ["执法检", "查"]);
 /// assert_eq!(processor_lines("一二三，四", 3.0), ["一二", "三，四"]);
@@ -262,7 +262,7 @@ mod tests {
     fn a_long_account_number_fills_its_line_and_breaks() {
         let n = "6".repeat(30);
         let got = lines(&format!("缴款账号为{n}。"), 20);
-        assert!(got[0].starts_with("缴款账号为6") && crate::text::em_width(&got[0]) >= 19.5, "{got:?}");
+        assert!(got[0].starts_with("缴款账号为6") && er_document::text::em_width(&got[0]) >= 19.5, "{got:?}");
         assert_eq!(got.concat(), format!("缴款账号为{n}。"));
         // An ordinary figure still moves whole.
         assert_eq!(lines("金额总计1737821.088元", 8), ["金额总计", "1737821.088元"]);

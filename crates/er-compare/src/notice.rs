@@ -9,9 +9,10 @@
 use er_data::{Date, Report};
 
 use crate::compare::{changed_pairs, changed_runs, changes, figure_line};
-use crate::document::{build, Block, Document, Info, Run, Section};
-use crate::layout::{Role, PORTRAIT};
-use crate::title::unbroken;
+use er_document::document::{Block, Document, Info, Run, Section};
+use er_document::layout::{Role, PORTRAIT};
+use er_document::text::unbroken;
+use er_typeset::build;
 
 /// A correction notice, ready to print.
 #[derive(Debug, Clone, PartialEq)]
@@ -37,7 +38,7 @@ pub struct Notice {
 /// nothing published differs.
 ///
 /// ```
-/// use er_document::notice::notice;
+/// use er_compare::notice::notice;
 /// let src = std::fs::read_to_string("../../fixtures/aral-emergency-2024.yaml").unwrap();
 /// let old = er_data::load_str(&src, "a").unwrap().report;
 /// let new = er_data::load_str(&src.replace("整改率98.81%", "整改率98.82%"), "b").unwrap().report;
@@ -164,7 +165,7 @@ fn published(doc: &Document) -> Vec<Item> {
                 }
                 Block::Table(t) => {
                     out.push(item(format!("{} 标题", t.label), unbroken(&t.title), Some(t.index)));
-                    for c in t.cells.iter().filter(|c| c.role == crate::document::CellRole::Header && c.row < t.header_rows) {
+                    for c in t.cells.iter().filter(|c| c.role == er_document::document::CellRole::Header && c.row < t.header_rows) {
                         let n = t.figures.get(c.col).and_then(Option::as_ref).filter(|_| c.cols == 1 && c.row + c.rows == t.header_rows);
                         let name = n.map_or_else(|| format!("第{}行第{}列", c.row + 1, c.col + 1), |f| f.key.clone());
                         out.push(item(format!("{} 表头（{name}）", t.label), c.text.clone(), Some(t.index)));
@@ -242,7 +243,7 @@ fn widen(a: &[char], b: &[char], (s0, e0): (usize, usize), (s1, e1): (usize, usi
         back += 1;
     }
     let text: String = a.iter().collect();
-    let words = crate::title::word_boundaries(&text);
+    let words = er_typeset::title::word_boundaries(&text);
     if let Some(&w) = words.iter().find(|&&w| w >= s0 - back && w <= s0 - digits) {
         back = s0 - w;
     }

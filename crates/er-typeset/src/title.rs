@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use jieba_rs::Jieba;
 
 use crate::breaking::break_points;
-use crate::text::{char_em, em_width, is_wide};
+use er_document::text::{char_em, em_width, is_wide};
 
 /// The word segmenter, its dictionary loaded once per process and only
 /// when a title needs more than one line.
@@ -34,7 +34,7 @@ fn jieba() -> &'static Jieba {
 /// that fit, as even in length as they can be.
 ///
 /// ```
-/// use er_document::title::lines;
+/// use er_typeset::title::lines;
 /// let t = "新疆生产建设兵团第一师阿拉尔市应急管理局2024年度行政执法工作报告";
 /// assert_eq!(lines(t, 20.0), ["新疆生产建设兵团第一师阿拉尔市", "应急管理局2024年度行政执法工作报告"]);
 /// assert_eq!(lines("上一行\n下一行", 20.0), ["上一行", "下一行"]);
@@ -60,15 +60,9 @@ pub fn broken(text: &str, width: f64) -> String {
     lines(text, width).join("\n")
 }
 
-/// The text without the line breaks the document decided: for 目录 lines,
-/// bookmarks, document properties and messages.
-pub fn unbroken(text: &str) -> String {
-    text.split('\n').map(str::trim).collect()
-}
-
 /// The word boundaries of `text`, in characters, by the segmenter: 0 first,
 /// the text's length last.
-pub(crate) fn word_boundaries(text: &str) -> Vec<usize> {
+pub fn word_boundaries(text: &str) -> Vec<usize> {
     let mut words = vec![0usize];
     words.extend(jieba().cut(text, true).iter().map(|t| t.end));
     words
@@ -90,7 +84,7 @@ fn label_words(text: &str) -> Vec<usize> {
     let mut out = vec![0usize];
     let mut run = 0;
     for (i, &c) in chars.iter().enumerate() {
-        let letter = is_wide(c) && !crate::text::no_line_start(c) && !crate::text::no_line_end(c);
+        let letter = is_wide(c) && !er_document::text::no_line_start(c) && !er_document::text::no_line_end(c);
         if letter {
             if run > 0 && run % 2 == 0 {
                 out.push(i);
@@ -148,7 +142,7 @@ fn balanced(text: &str, width: f64) -> Vec<String> {
 /// line of one character where the label has more.
 ///
 /// ```
-/// use er_document::title::label_lines;
+/// use er_typeset::title::label_lines;
 /// assert_eq!(label_lines("执法检查", 3.0), ["执法", "检查"]);
 /// assert_eq!(label_lines("执法金额（万元）", 4.0), ["执法金额", "（万元）"]);
 /// assert_eq!(label_lines("其他执法检查", 4.0), ["其他", "执法检查"]);
@@ -184,7 +178,7 @@ pub fn label_lines(text: &str, width: f64) -> Vec<String> {
 /// the words do not make that many lines.
 ///
 /// ```
-/// use er_document::title::word_width;
+/// use er_typeset::title::word_width;
 /// assert_eq!(word_width("其他执法检查", 2), Some(4.0));
 /// assert_eq!(word_width("执法检查", 2), Some(2.0));
 /// // Five characters are three words (two, two, one): no fourth line.
@@ -220,7 +214,7 @@ pub fn word_width(text: &str, lines: usize) -> Option<f64> {
 /// line of one character (a label of three needs 3: at 2 one is alone).
 ///
 /// ```
-/// use er_document::title::width_without_single;
+/// use er_typeset::title::width_without_single;
 /// assert_eq!(width_without_single("代办理"), 3.0);
 /// assert_eq!(width_without_single("执法检查"), 2.0);
 /// assert_eq!(width_without_single("登记财物"), 2.0);

@@ -7,7 +7,8 @@ use er_data::figures::TO_FILL;
 use er_data::report::{Block as DataBlock, Report};
 use er_data::FigureValue;
 
-use crate::document::{build, CellRole};
+use er_document::document::CellRole;
+use er_typeset::build;
 
 /// One difference.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -91,7 +92,7 @@ fn outline(r: &Report) -> Vec<(String, String)> {
 /// Every difference between two reports, in document order.
 ///
 /// ```
-/// use er_document::compare::changes;
+/// use er_compare::compare::changes;
 /// use er_data::load_str;
 /// let src = std::fs::read_to_string("../../fixtures/aral-emergency-2024.yaml").unwrap();
 /// let old = load_str(&src, "old.yaml").unwrap().report;
@@ -163,7 +164,7 @@ pub fn changes(old: &Report, new: &Report) -> Vec<Change> {
 /// figure "由27宗更正为28宗".
 ///
 /// ```
-/// use er_document::compare::{changes, notice_lines};
+/// use er_compare::compare::{changes, notice_lines};
 /// use er_data::load_str;
 /// let src = std::fs::read_to_string("../../fixtures/aral-emergency-2024.yaml").unwrap();
 /// let old = load_str(&src, "a").unwrap().report;
@@ -182,7 +183,7 @@ pub fn notice_lines(report: &Report, changes: &[Change]) -> Vec<String> {
 /// The sentence of a correction notice for table `ti`'s changed figures,
 /// None when none changed; `doc` is the report's document, whose table
 /// titles the sentence quotes.
-pub fn figure_line(report: &Report, doc: &crate::Document, ti: usize, changes: &[Change]) -> Option<String> {
+pub fn figure_line(report: &Report, doc: &er_document::Document, ti: usize, changes: &[Change]) -> Option<String> {
     let def = &report.template.tables[ti];
     let items: Vec<String> = changes
         .iter()
@@ -195,7 +196,7 @@ pub fn figure_line(report: &Report, doc: &crate::Document, ti: usize, changes: &
     if items.is_empty() {
         return None;
     }
-    let title = crate::title::unbroken(&doc.tables().find(|t| t.index == ti).map_or_else(|| def.title.clone(), |t| t.title.clone()));
+    let title = er_document::text::unbroken(&doc.tables().find(|t| t.index == ti).map_or_else(|| def.title.clone(), |t| t.title.clone()));
     Some(format!("{} {}：{}。", def.label, title, items.join("，")))
 }
 

@@ -1,7 +1,7 @@
 //! The bundled fixture is the reference report, every character of it.
 
 use er_data::{check, load_file, Figure, FigureValue};
-use er_document::build;
+use er_typeset::build;
 use er_document::document::{Block, CellRole};
 
 const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../fixtures/aral-emergency-2024.yaml");
