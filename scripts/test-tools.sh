@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The readers the tests read the produced files back with, as a user has
 # them: pdftotext (poppler-utils), LibreOffice, and pandas, openpyxl,
-# python-docx and PyYAML for Python 3. Installs what is missing (apt-get as root, pip);
+# python-docx, PyYAML and pdfplumber (a PDF's rules and glyph places) for
+# Python 3. Installs what is missing (apt-get as root, pip);
 # `make test` runs it first. A test that needs one of them fails without it.
 set -euo pipefail
 # Debian's packages: pdftotext, and LibreOffice with CJK fonts (it makes
@@ -17,8 +18,8 @@ if ((${#need[@]})); then
   [ "$(id -u)" = 0 ] || sudo=sudo
   ($sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}") >/dev/null
 fi
-if ! python3 -c "import pandas, openpyxl, docx, yaml" 2>/dev/null; then
-  echo "installing pandas, openpyxl, python-docx, PyYAML" >&2
-  python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore pandas openpyxl python-docx PyYAML
+if ! python3 -c "import pandas, openpyxl, docx, yaml, pdfplumber" 2>/dev/null; then
+  echo "installing pandas, openpyxl, python-docx, PyYAML, pdfplumber" >&2
+  python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore pandas openpyxl python-docx PyYAML pdfplumber
 fi
-command -v pdftotext >/dev/null && command -v soffice >/dev/null && python3 -c "import pandas, openpyxl, docx, yaml"
+command -v pdftotext >/dev/null && command -v soffice >/dev/null && python3 -c "import pandas, openpyxl, docx, yaml, pdfplumber"

@@ -410,10 +410,11 @@ pub const CONTENTS_HEADING: &str = "目　录";
 /// Heights of a table's rows: each row as tall as its tallest single-row
 /// cell needs, and a cell spanning rows grows the last of them if the rows
 /// together are too short for it. `need[i]` is the height `t.cells[i]`
-/// needs; `min` is the least height of a row. Shared by the writers that
-/// size rows themselves.
-pub fn row_heights(t: &Table, min: f64, need: &[f64]) -> Vec<f64> {
-    let mut h = vec![min; t.rows];
+/// needs; a row is never lower than the style sheet's least height of a
+/// header row or a row of figures ([`crate::layout::row_min_pt`]). Shared
+/// by the writers that size rows themselves.
+pub fn row_heights(t: &Table, need: &[f64]) -> Vec<f64> {
+    let mut h: Vec<f64> = (0..t.rows).map(|r| crate::layout::row_min_pt(r < t.header_rows)).collect();
     for (c, n) in t.cells.iter().zip(need).filter(|(c, _)| c.rows == 1) {
         h[c.row] = h[c.row].max(*n);
     }

@@ -213,8 +213,124 @@ pub fn line_em(role: Role, page: &PageSetup) -> f64 {
 
 /// Padding inside a table cell, left and right, in points.
 pub const CELL_PADDING_PT: f64 = 4.0;
+/// Padding inside a table cell, above and below its lines, in points.
+pub const CELL_VPAD_PT: f64 = 3.0;
 /// Line height of table cells and notes, as a multiple of their size.
 pub const TABLE_LINE_FACTOR: f64 = 1.3;
+
+/// The weight of every rule of a table's grid: ½ pt, Word's and WPS's
+/// single table line. A spreadsheet has no weights, only styles: it draws
+/// its thinnest solid line (Excel's Thin), the one of this class.
+pub const RULE_PT: f64 = 0.5;
+/// The least height of a header row (a label of one line stands in 24 pt).
+pub const HEADER_ROW_MIN_PT: f64 = 24.0;
+/// The least height of a row of figures: a little taller than a header
+/// row, since figures are what the row is read for.
+pub const VALUE_ROW_MIN_PT: f64 = 28.0;
+/// Space between a table's title and the top of its grid.
+pub const CAPTION_GAP_PT: f64 = 6.0;
+/// Space between the bottom of a table's grid and its first note.
+pub const NOTES_GAP_PT: f64 = 4.0;
+
+/// The least height of a table row: [`HEADER_ROW_MIN_PT`] or
+/// [`VALUE_ROW_MIN_PT`].
+///
+/// ```
+/// use er_document::layout::row_min_pt;
+/// assert_eq!(row_min_pt(true), 24.0);
+/// assert_eq!(row_min_pt(false), 28.0);
+/// ```
+pub fn row_min_pt(header: bool) -> f64 {
+    if header {
+        HEADER_ROW_MIN_PT
+    } else {
+        VALUE_ROW_MIN_PT
+    }
+}
+
+/// Where a line of a role stands across its measure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Flush left (a table's label, the 目录).
+    Left,
+    /// Centred (titles, part headings, cells).
+    Centre,
+    /// Flush right (the signature and its date, indented from the right).
+    Right,
+    /// Justified to both edges (body text, notes).
+    Justify,
+}
+
+impl Role {
+    /// The height of one line of this role, in points: the portrait grid's
+    /// pitch for the text of the portrait pages (GB/T 9704: 22 lines in
+    /// 225 mm), and a fixed multiple of the size for a table's caption,
+    /// cells and notes and for the page number.
+    ///
+    /// ```
+    /// use er_document::layout::{Role, LINE_PITCH_PT};
+    /// assert_eq!(Role::Body.line_pt(), LINE_PITCH_PT);
+    /// assert_eq!(Role::TableLabel.line_pt(), 24.0);
+    /// assert!((Role::TableTitle.line_pt() - 25.2).abs() < 1e-9);
+    /// ```
+    pub fn line_pt(self) -> f64 {
+        match self {
+            Role::Title | Role::PartHeading | Role::Heading1 | Role::Heading2 | Role::Body => LINE_PITCH_PT,
+            Role::TableLabel => self.size_pt() * 1.5,
+            Role::TableTitle => self.size_pt() * 1.4,
+            Role::TableCell | Role::Note | Role::PageNumber => self.size_pt() * TABLE_LINE_FACTOR,
+        }
+    }
+
+    /// Space after a paragraph of this role, in points: the caption's gap
+    /// under a table's title; none elsewhere (the grid spaces the rest).
+    ///
+    /// ```
+    /// use er_document::layout::Role;
+    /// assert_eq!(Role::TableTitle.space_after_pt(), 6.0);
+    /// assert_eq!(Role::Body.space_after_pt(), 0.0);
+    /// ```
+    pub fn space_after_pt(self) -> f64 {
+        match self {
+            Role::TableTitle => CAPTION_GAP_PT,
+            _ => 0.0,
+        }
+    }
+
+    /// How the role's lines stand across the measure.
+    ///
+    /// ```
+    /// use er_document::layout::{Align, Role};
+    /// assert_eq!(Role::TableTitle.align(), Align::Centre);
+    /// assert_eq!(Role::Note.align(), Align::Justify);
+    /// ```
+    pub fn align(self) -> Align {
+        match self {
+            Role::Title | Role::PartHeading | Role::TableTitle | Role::TableCell => Align::Centre,
+            Role::TableLabel => Align::Left,
+            Role::Heading1 | Role::Heading2 | Role::Body | Role::Note => Align::Justify,
+            // On an odd page; an even page's stands left: [`page_number_align`].
+            Role::PageNumber => Align::Right,
+        }
+    }
+}
+
+/// The page number stands on the outside of the sheet: right on odd
+/// pages, left on even ones (GB/T 9704-2012 §7.5), one character in from
+/// the margin.
+///
+/// ```
+/// use er_document::layout::{page_number_align, Align};
+/// assert_eq!(page_number_align(1), Align::Right);
+/// assert_eq!(page_number_align(2), Align::Left);
+/// ```
+pub fn page_number_align(page: usize) -> Align {
+    if page % 2 == 1 {
+        Align::Right
+    } else {
+        Align::Left
+    }
+}
 
 /// Right indents, in characters, of the signature's name and date
 /// (GB/T 9704 §7.3.5.1): the date ends 4 characters from the right margin

@@ -9,7 +9,7 @@ use docx_rs::{
 use docx_rs::{InstrPAGEREF, Style, StyleType, Styles, Tab, TabLeaderType, TabValueType};
 use er_document::document::{Block, CellRole, Contents, Document, Notes, Run as DocRun, Section, Table, Target};
 use er_document::layout::{
-    signature_indents, Orientation, CELL_PADDING_PT, TABLE_LINE_FACTOR, PageSetup, Role, INDENT_CHARS, LINE_PITCH_TWIPS, PAGE_NUMBER_BELOW_MM,
+    signature_indents, page_number_align, row_min_pt, Align, Orientation, CELL_PADDING_PT, NOTES_GAP_PT, RULE_PT, TABLE_LINE_FACTOR, PageSetup, Role, INDENT_CHARS, LINE_PITCH_TWIPS, PAGE_NUMBER_BELOW_MM,
     PAGE_NUMBER_DASH, PAGE_NUMBER_INSET_CHARS,
 };
 
@@ -105,14 +105,25 @@ mod id {
     pub const TABLE: &str = "ReportTable";
 }
 
+/// Word's alignment for the style sheet's.
+fn jc(a: Align) -> AlignmentType {
+    match a {
+        Align::Left => AlignmentType::Left,
+        Align::Centre => AlignmentType::Center,
+        Align::Right => AlignmentType::Right,
+        Align::Justify => AlignmentType::Both,
+    }
+}
+
 /// The document's styles: they carry the formatting; paragraphs name them.
 fn styles() -> Styles {
     let indent = pt(Role::Body.size_pt()) * INDENT_CHARS as i32;
     let para = |id: &str, name: &str, role: Role| {
-        Style::new(id, StyleType::Paragraph).name(name).based_on(id::BODY).next(id::BODY).fonts(fonts(role)).size(half_points(role))
+        Style::new(id, StyleType::Paragraph).name(name).based_on(id::BODY).next(id::BODY).fonts(fonts(role)).size(half_points(role)).align(jc(role.align()))
     };
     let table_line = LineSpacing::new().before(0).after(0).line(pt(Role::TableCell.size_pt() * TABLE_LINE_FACTOR)).line_rule(LineSpacingType::AtLeast);
-    let border = |pos| TableBorder::new(pos).border_type(BorderType::Single).size(4).color("000000");
+    // Border widths are in eighths of a point.
+    let border = |pos| TableBorder::new(pos).border_type(BorderType::Single).size((RULE_PT * 8.0).round() as usize).color("000000");
     let borders = TableBorders::with_empty()
         .set(border(TableBorderPosition::Top))
         .set(border(TableBorderPosition::Left))
@@ -133,7 +144,7 @@ fn styles() -> Styles {
                 .name("Normal")
                 .fonts(fonts(Role::Body))
                 .size(half_points(Role::Body))
-                .align(AlignmentType::Both)
+                .align(jc(Role::Body.align()))
                 .indent(None, Some(SpecialIndentType::FirstLine(indent)), None, None)
                 .line_spacing(grid_spacing()),
         )
@@ -141,7 +152,6 @@ fn styles() -> Styles {
         // the exact 28.95 pt pitch (on it, each would take two grid lines).
         .add_style(
             para(id::TITLE, "报告标题", Role::Title)
-                .align(AlignmentType::Center)
                 .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None)
                 .snap_to_grid(false),
         )
@@ -150,7 +160,6 @@ fn styles() -> Styles {
         .add_style(
             para(id::PART, "部分标题", Role::PartHeading)
                 .based_on(id::H1)
-                .align(AlignmentType::Center)
                 .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None)
                 .outline_lvl(0),
         )
@@ -162,25 +171,27 @@ fn styles() -> Styles {
         .add_style(para(id::CONTENTS, "目录", Role::Body).indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None))
         .add_style(
             para(id::TABLE_LABEL, "表号", Role::TableLabel)
-                .align(AlignmentType::Left)
                 .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None)
-                .line_spacing(LineSpacing::new().before(pt(6.0) as u32).after(0)),
+                .line_spacing(LineSpacing::new().before(pt(6.0) as u32).after(0).line(pt(Role::TableLabel.line_pt())).line_rule(LineSpacingType::Exact)),
         )
         .add_style(
             para(id::TABLE_TITLE, "表标题", Role::TableTitle)
-                .align(AlignmentType::Center)
                 .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None)
-                .line_spacing(LineSpacing::new().before(0).after(pt(6.0) as u32)),
+                .line_spacing(
+                    LineSpacing::new()
+                        .before(0)
+                        .after(pt(Role::TableTitle.space_after_pt()) as u32)
+                        .line(pt(Role::TableTitle.line_pt()))
+                        .line_rule(LineSpacingType::Exact),
+                ),
         )
         .add_style(
             para(id::TABLE_TEXT, "表格文字", Role::TableCell)
-                .align(AlignmentType::Center)
                 .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None)
                 .line_spacing(table_line.clone()),
         )
         .add_style(
             para(id::TABLE_NOTE, "表注", Role::Note)
-                .align(AlignmentType::Both)
                 .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), None, None)
                 .line_spacing(table_line),
         )
@@ -238,7 +249,7 @@ fn section_property(s: &Section, footers: &(Footer, Footer)) -> SectionProperty 
 
 /// "— N —" with N a PAGE field, right on odd pages and left on even ones,
 /// one character in from the margin.
-fn page_number_footer(odd: bool, ids: &mut Ids) -> Footer {
+fn page_number_footer(page: usize, ids: &mut Ids) -> Footer {
     let role = Role::PageNumber;
     let d = PAGE_NUMBER_DASH;
     let inset = pt(role.size_pt()) * PAGE_NUMBER_INSET_CHARS as i32;
@@ -253,10 +264,9 @@ fn page_number_footer(odd: bool, ids: &mut Ids) -> Footer {
         .add_run(styled(c).add_text("1"))
         .add_run(styled(c).add_field_char(FieldCharType::End, false))
         .add_run(styled(c).add_text(format!(" {d}")));
-    let p = if odd {
-        p.align(AlignmentType::Right).indent(None, None, Some(inset), None)
-    } else {
-        p.align(AlignmentType::Left).indent(Some(inset), None, None, None)
+    let p = match page_number_align(page) {
+        Align::Left => p.align(AlignmentType::Left).indent(Some(inset), None, None, None),
+        _ => p.align(AlignmentType::Right).indent(None, None, Some(inset), None),
     };
     Footer::new().add_paragraph(p)
 }
@@ -265,7 +275,7 @@ fn page_number_footer(odd: bool, ids: &mut Ids) -> Footer {
 pub fn docx(doc: &Document) -> Docx {
     let has_contents = doc.sections.iter().flat_map(|s| &s.blocks).any(|b| matches!(b, Block::Contents(_)));
     let mut ids = Ids(0, has_contents);
-    let footers = (page_number_footer(true, &mut ids), page_number_footer(false, &mut ids));
+    let footers = (page_number_footer(1, &mut ids), page_number_footer(2, &mut ids));
     let date = format!("{}T00:00:00Z", doc.info.date.iso());
     let mut docx = Docx::new()
         .styles(styles())
@@ -486,7 +496,7 @@ fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
             cells.push(tc);
             c = cell.col + cell.cols;
         }
-        let height = if r < t.header_rows { 480.0 } else { 560.0 };
+        let height = pt(row_min_pt(r < t.header_rows)) as f32;
         // A row never splits across pages; the header rows repeat on each
         // page a table crosses (w:tblHeader, added by `package`, which
         // docx-rs cannot write).
@@ -511,7 +521,7 @@ fn notes(notes: &Notes, out: &mut Vec<Item>, ids: &mut Ids) {
     for (i, text) in notes.lines().enumerate() {
         let mut p = Paragraph::new().id(ids.next()).style(id::TABLE_NOTE);
         if i == 0 {
-            p = p.line_spacing(LineSpacing::new().before(pt(4.0) as u32)).indent(Some(hang), Some(SpecialIndentType::Hanging(hang)), None, None);
+            p = p.line_spacing(LineSpacing::new().before(pt(NOTES_GAP_PT) as u32)).indent(Some(hang), Some(SpecialIndentType::Hanging(hang)), None, None);
         } else {
             p = p.indent(Some(hang), Some(SpecialIndentType::FirstLine(0)), None, None);
         }

@@ -50,7 +50,10 @@ pub fn footer(setup: &PageSetup, odd: bool) -> String {
             r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:r>{rpr}<w:pict>"#,
             r#"<v:rect id="PageNumber{id}" o:spid="_x0000_s10{id}" style="position:absolute;margin-left:{left:.2}pt;margin-top:{top:.2}pt;width:{thick:.2}pt;height:{long:.2}pt;z-index:251659264;mso-position-horizontal:absolute;mso-position-horizontal-relative:page;mso-position-vertical:absolute;mso-position-vertical-relative:page" filled="f" stroked="f">"#,
             r#"<v:textbox style="layout-flow:vertical" inset="0,0,0,0"><w:txbxContent>"#,
-            r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="{jc}"/></w:pPr>"#,
+            // The page number's own style, and no indent: Normal's first-line
+            // indent of two characters would move an even page's number
+            // 32 pt in from where the other pages have it.
+            r#"<w:p><w:pPr><w:pStyle w:val="PageNumber"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:left="0" w:right="0" w:firstLine="0"/><w:jc w:val="{jc}"/></w:pPr>"#,
             r#"<w:r>{rpr}<w:t xml:space="preserve">{d} </w:t></w:r>"#,
             r#"<w:fldSimple w:instr=" PAGE "><w:r>{rpr}<w:t>1</w:t></w:r></w:fldSimple>"#,
             r#"<w:r>{rpr}<w:t xml:space="preserve"> {d}</w:t></w:r>"#,

@@ -85,7 +85,10 @@ fn a_full_page_holds_22_lines() {
     let l = lines(&doc, 1);
     assert_eq!(l.len(), LINES_PER_PAGE);
     assert!(l.iter().all(|x| x.2.chars().count() == CHARS_PER_LINE));
-    let pitch = mm(225.0) / 22.0;
+    // Spec §2: 225 mm / 22 ≈ 28.95 pt, as Word stores it (579 twips), so
+    // that the PDF's lines stand where the DOCX's do; 22 of them fill the block.
+    let pitch = 579.0 / 20.0;
+    assert!(22.0 * pitch <= mm(225.0) && mm(225.0) - 22.0 * pitch < 1.0);
     let ys: Vec<f64> = lay_out(&doc, &FixedMetrics::default()).unwrap().pages[1]
         .items
         .iter()

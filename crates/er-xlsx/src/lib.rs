@@ -10,12 +10,13 @@
 //! ```
 
 use er_document::document::{Block, Cell, CellRole, Document, Notes, Sum, Table, TableNotes};
-use er_document::layout::{Role, LANDSCAPE, PAGE_NUMBER_DASH};
+use er_document::layout::{Role, LANDSCAPE, NOTES_GAP_PT, RULE_PT};
 use er_document::{significant_digits, SPREADSHEET_DIGITS};
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
 };
 
+pub mod footers;
 mod widths;
 
 pub use rust_xlsxwriter::XlsxError as Error;
@@ -61,7 +62,7 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, XlsxError> {
         }
     }
     data_sheet(wb.add_worksheet(), doc)?;
-    wb.save_to_buffer()
+    footers::outside_page_numbers(wb.save_to_buffer()?)
 }
 
 /// The sheet the statistics desk loads: every figure in long form
@@ -134,9 +135,29 @@ fn font(role: Role) -> Format {
         .set_unlocked()
 }
 
+/// A spreadsheet's line style for a rule of `pt`: it knows no weights,
+/// only classes. Thin, its thinnest solid line, is the ½-pt class of Word's
+/// and WPS's single table line (Hair is drawn dotted by some programs).
+fn rule_border(pt: f64) -> FormatBorder {
+    if pt <= 0.75 {
+        FormatBorder::Thin
+    } else if pt <= 1.5 {
+        FormatBorder::Medium
+    } else {
+        FormatBorder::Thick
+    }
+}
+
+/// A row height as a spreadsheet stores it: whole pixels (¾ pt at 96 to
+/// the inch), rounded up, since every height of the style sheet is a least
+/// height (28 pt is 28.5, never 27.75).
+fn whole_pixels(pt: f64) -> f64 {
+    (pt / 0.75 - 1e-9).ceil() * 0.75
+}
+
 fn cell_format(role: Role) -> Format {
     font(role)
-        .set_border(FormatBorder::Thin)
+        .set_border(rule_border(RULE_PT))
         .set_align(FormatAlign::Center)
         .set_align(FormatAlign::VerticalCenter)
         .set_text_wrap()
@@ -175,16 +196,17 @@ fn sheet(ws: &mut Worksheet, t: &Table, notes: &Notes) -> Result<(), XlsxError> 
     }
 
     ws.write_string_with_format(LABEL_ROW, 0, &t.label, &font(Role::TableLabel))?;
-    ws.set_row_height(LABEL_ROW, Role::TableLabel.size_pt() + 8.0)?;
-    // The title in the document's balanced lines, each centred.
-    let title = font(Role::TableTitle).set_align(FormatAlign::Center).set_align(FormatAlign::VerticalCenter).set_text_wrap();
+    ws.set_row_height(LABEL_ROW, whole_pixels(Role::TableLabel.line_pt()))?;
+    // The title in the document's balanced lines, each centred, at the top
+    // of its row: the row's last points are the caption's gap.
+    let title = font(Role::TableTitle).set_align(FormatAlign::Center).set_align(FormatAlign::Top).set_text_wrap();
     merge_or_write(ws, TITLE_ROW, 0, last_col, &t.title, &title)?;
     let title_lines = t.title.split('\n').count() as f64;
-    ws.set_row_height(TITLE_ROW, Role::TableTitle.size_pt() * (2.0 + 1.4 * (title_lines - 1.0)))?;
+    ws.set_row_height(TITLE_ROW, whole_pixels(Role::TableTitle.line_pt() * title_lines + Role::TableTitle.space_after_pt()))?;
 
     let heights = widths::row_heights(t, &widths);
     for (r, h) in heights.iter().enumerate() {
-        ws.set_row_height(FIRST_HEADER_ROW + r as u32, *h)?;
+        ws.set_row_height(FIRST_HEADER_ROW + r as u32, whole_pixels(*h))?;
     }
     for c in &t.cells {
         write_cell(ws, c)?;
@@ -193,14 +215,17 @@ fn sheet(ws: &mut Worksheet, t: &Table, notes: &Notes) -> Result<(), XlsxError> 
     // Notes: one merged, wrapped row each; later notes hang under the first.
     // The hang in ideographic spaces, each one character wide.
     let hang = "\u{3000}".repeat(notes.hang_em().round() as usize);
-    let note_format = font(Role::Note).set_align(FormatAlign::Left).set_align(FormatAlign::Top).set_text_wrap();
+    // At the foot of their rows: the first row's first points are the gap
+    // between the grid and the notes.
+    let note_format = font(Role::Note).set_align(FormatAlign::Left).set_align(FormatAlign::Bottom).set_text_wrap();
     let total_width: f64 = widths.iter().sum();
     let mut row = FIRST_HEADER_ROW + t.rows as u32;
     for (i, line) in notes.lines().enumerate() {
         let text = if i == 0 { line } else { format!("{hang}{line}") };
         merge_or_write(ws, row, 0, last_col, &text, &note_format)?;
         let lines = widths::lines(&text, total_width, Role::Note.size_pt());
-        ws.set_row_height(row, widths::LINE_HEIGHT_FACTOR * Role::Note.size_pt() * lines as f64 + 2.0)?;
+        let gap = if i == 0 { NOTES_GAP_PT } else { 0.0 };
+        ws.set_row_height(row, whole_pixels(Role::Note.line_pt() * lines as f64 + gap))?;
         row += 1;
     }
 
@@ -211,12 +236,8 @@ fn sheet(ws: &mut Worksheet, t: &Table, notes: &Notes) -> Result<(), XlsxError> 
     ws.set_print_fit_to_pages(1, 0);
     ws.set_print_center_horizontally(true);
     ws.set_repeat_rows(FIRST_HEADER_ROW, FIRST_HEADER_ROW + t.header_rows as u32 - 1)?;
-    let d = PAGE_NUMBER_DASH;
-    ws.set_footer(format!(
-        "&C&\"{},Regular\"&{}{d} &P {d}",
-        Role::PageNumber.face().official_name(),
-        Role::PageNumber.size_pt() as u32
-    ));
+    // Odd pages' here, even pages' added by `footers`.
+    ws.set_footer(footers::footer(1));
     // The header stays in view; the sheet is protected without a password
     // so that the SUM formulas are not overwritten by accident (every other
     // cell stays editable; 审阅 → 撤消工作表保护 lifts it).

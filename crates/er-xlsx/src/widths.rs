@@ -2,7 +2,7 @@
 //! a merged or wrapped cell by themselves, so the writer measures.
 
 use er_document::document::Table;
-use er_document::layout::Role;
+use er_document::layout::{Role, CELL_VPAD_PT};
 use er_typeset::breaking::wrap;
 
 pub use er_document::layout::TABLE_LINE_FACTOR as LINE_HEIGHT_FACTOR;
@@ -32,8 +32,8 @@ pub fn row_heights(t: &Table, widths: &[f64]) -> Vec<f64> {
             let w: f64 = widths[c.col..c.col + c.cols].iter().sum();
             // A label set smaller (a wide table) takes lines of its size.
             let (size, line) = if c.role == er_document::document::CellRole::Value { (size, line) } else { (c.size_pt, LINE_HEIGHT_FACTOR * c.size_pt) };
-            c.lines.iter().map(|l| lines(l, w, size)).sum::<usize>().max(1) as f64 * line + 6.0
+            c.lines.iter().map(|l| lines(l, w, size)).sum::<usize>().max(1) as f64 * line + 2.0 * CELL_VPAD_PT
         })
         .collect();
-    er_document::document::row_heights(t, line + 6.0, &need)
+    er_document::document::row_heights(t, &need)
 }

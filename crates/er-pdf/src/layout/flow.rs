@@ -3,7 +3,7 @@
 
 use er_document::document::{Block, Contents, Document, Section, Target};
 use er_document::layout::{
-    signature_indents, Orientation, PageSetup, Role, CHARS_PER_LINE, INDENT_CHARS, LINES_PER_PAGE,
+    signature_indents, Orientation, PageSetup, Role, CHARS_PER_LINE, INDENT_CHARS, LINES_PER_PAGE, LINE_PITCH_PT,
     PAGE_NUMBER_BELOW_MM, PAGE_NUMBER_DASH, PAGE_NUMBER_INSET_CHARS,
 };
 
@@ -252,7 +252,9 @@ fn portrait(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Result
     structure.push(Elem::new("Part", Some(0)));
     let width = mm(s.page.text_width_mm());
     let char_pitch = width / CHARS_PER_LINE as f64;
-    let pitch = mm(s.page.text_height_mm()) / LINES_PER_PAGE as f64;
+    // The grid's pitch as Word stores it (579 twips), so that a line
+    // stands where the DOCX has it.
+    let pitch = LINE_PITCH_PT;
     let mut g = Grid { pages, setup: s.page, line: 0, pitch };
     let place = |i: usize, what: &str| format!("section {}, block {} ({what})", si + 1, i + 1);
     for (bi, block) in s.blocks.iter().enumerate() {

@@ -3,17 +3,13 @@
 //! by the same line-breaking rules as the text.
 
 use er_document::document::{row_heights, CellRole, Notes, Table};
-use er_document::layout::{Role, CELL_PADDING_PT, TABLE_LINE_FACTOR};
+use er_document::layout::{Role, CELL_PADDING_PT, CELL_VPAD_PT, NOTES_GAP_PT, RULE_PT, TABLE_LINE_FACTOR};
 
 use er_typeset::breaking::break_lines;
 use super::flow::{line_runs, measure, BASELINE_EM};
 use super::{Item, MissingGlyph};
 use crate::metrics::Metrics;
 
-/// Thickness of the table's rules.
-pub const RULE_PT: f64 = 0.75;
-/// Space above and below the text of a cell.
-const CELL_VPAD_PT: f64 = 3.0;
 
 /// A cell's rectangle, in points from the table block's top-left corner.
 #[derive(Debug, Clone, PartialEq)]
@@ -90,7 +86,7 @@ pub fn table_layout(t: &Table, m: &dyn Metrics, width: f64) -> Result<TableLayou
     let label = Role::TableLabel;
     let p = measure(&t.label, label, m, 1.0, &place("label".into()))?;
     line_runs(&p, 0.0, BASELINE_EM * label.size_pt(), label.size_pt(), None, &mut items);
-    let mut y = label.size_pt() * 1.5;
+    let mut y = label.line_pt();
 
     // The title's lines, centred; a line a font makes too wide breaks again.
     let title = Role::TableTitle;
@@ -100,10 +96,10 @@ pub fn table_layout(t: &Table, m: &dyn Metrics, width: f64) -> Result<TableLayou
         for r in break_lines(&p, width, width) {
             let tw: f64 = p[r.clone()].iter().map(|q| q.width).sum();
             line_runs(&p[r], ((width - tw) / 2.0).max(0.0), y + BASELINE_EM * tsize, tsize, None, &mut items);
-            y += tsize * 1.4;
+            y += title.line_pt();
         }
     }
-    y += tsize * 0.4;
+    y += title.space_after_pt();
 
     tag_from(&mut items, caption_from, 0);
     let mut bands = vec![Band::Caption; items.len()];
@@ -150,7 +146,7 @@ pub fn table_layout(t: &Table, m: &dyn Metrics, width: f64) -> Result<TableLayou
     // A label's lines are as tall as its size (a wide table is set smaller).
     let pitch = |c: &er_document::document::Cell, scale: f64| if c.role == CellRole::Value { line_h } else { line_h * scale };
     let need: Vec<f64> = t.cells.iter().zip(&measured).map(|(c, (_, lines, scale))| lines.len() as f64 * pitch(c, *scale) + 2.0 * CELL_VPAD_PT).collect();
-    let heights = row_heights(t, line_h + 2.0 * CELL_VPAD_PT + 6.0, &need);
+    let heights = row_heights(t, &need);
     let mut ys = vec![y];
     for h in &heights {
         ys.push(ys.last().copied().unwrap_or(y) + h);
@@ -187,7 +183,7 @@ pub fn table_layout(t: &Table, m: &dyn Metrics, width: f64) -> Result<TableLayou
     items.push(Item::Rule { x1: right, y1: ys[0], x2: right, y2: bottom, width: RULE_PT });
     items.push(Item::Rule { x1: 0.0, y1: bottom, x2: right, y2: bottom, width: RULE_PT });
     bands.resize(items.len(), Band::Closing);
-    y = bottom + 4.0;
+    y = bottom + NOTES_GAP_PT;
 
     let notes_from = items.len();
     y = notes_layout(&t.notes, m, width, y, &t.label, &mut items)?;

@@ -1,0 +1,66 @@
+//! The page number on the outside of each printed page, as the DOCX and the
+//! PDF place it (right on odd pages, left on even ones, one character in
+//! from the margin). rust_xlsxwriter writes one footer for every page; this
+//! pass adds the even pages' own (`differentOddEven`, `evenFooter`) to each
+//! sheet that has a footer, and rewrites the zip in the same order with the
+//! same fixed times, so that the same workbook gives the same bytes.
+
+use std::io::{Cursor, Read, Write};
+
+use er_document::layout::{page_number_align, Align, Role, PAGE_NUMBER_DASH, PAGE_NUMBER_INSET_CHARS};
+use rust_xlsxwriter::XlsxError;
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipArchive, ZipWriter};
+
+/// The footer of page `page` (1 odd, 2 even) in Excel's codes: the face and
+/// size of the page-number role, "— N —" on its side, and the inset as
+/// ideographic spaces (each one character of the number's size).
+///
+/// ```
+/// let odd = er_xlsx::footers::footer(1);
+/// assert!(odd.starts_with("&R") && odd.ends_with("— &P —\u{3000}"));
+/// assert!(er_xlsx::footers::footer(2).starts_with("&L"));
+/// ```
+pub fn footer(page: usize) -> String {
+    let d = PAGE_NUMBER_DASH;
+    let role = Role::PageNumber;
+    let font = format!("&\"{},Regular\"&{}", role.face().official_name(), role.size_pt() as u32);
+    let inset = "\u{3000}".repeat(PAGE_NUMBER_INSET_CHARS);
+    match page_number_align(page) {
+        Align::Left => format!("&L{font}{inset}{d} &P {d}"),
+        _ => format!("&R{font}{d} &P {d}{inset}"),
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// Adds the even pages' footer to every worksheet whose odd footer is
+/// [`footer`]`(1)`.
+pub fn outside_page_numbers(raw: Vec<u8>) -> Result<Vec<u8>, XlsxError> {
+    let odd = format!("<oddFooter>{}</oddFooter>", escape(&footer(1)));
+    let both = format!("{odd}<evenFooter>{}</evenFooter>", escape(&footer(2)));
+    let mut archive = ZipArchive::new(Cursor::new(raw))?;
+    let mut out = ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut f = archive.by_index(i)?;
+        let name = f.name()?.to_string();
+        if !(name.starts_with("xl/worksheets/") && name.ends_with(".xml")) {
+            out.raw_copy_file(f)?;
+            continue;
+        }
+        let mut text = String::new();
+        f.read_to_string(&mut text)?;
+        if text.contains(&odd) {
+            text = text.replacen("<headerFooter>", "<headerFooter differentOddEven=\"1\">", 1).replacen(&odd, &both, 1);
+        }
+        let options = SimpleFileOptions::default()
+            .compression_method(CompressionMethod::Deflated)
+            .last_modified_time(f.last_modified().unwrap_or_default());
+        drop(f);
+        out.start_file(name, options)?;
+        out.write_all(text.as_bytes())?;
+    }
+    Ok(out.finish()?.into_inner())
+}
