@@ -125,3 +125,69 @@ fn the_same_bytes_whatever_the_time_zone_locale_and_clock() {
     let b = render_with(&[("TZ", "Asia/Shanghai"), ("LANG", "zh_CN.UTF-8"), ("SOURCE_DATE_EPOCH", "1700000000")], "tz-b");
     assert!(a == b, "renders differ across TZ/LANG/SOURCE_DATE_EPOCH");
 }
+
+/// The DOCX with one part's XML edited: `old` replaced by `new`.
+fn docx_edited(src: &std::path::Path, dst: &std::path::Path, part: &str, old: &str, new: &str) {
+    use std::io::{Read, Write};
+    let mut zin = zip::ZipArchive::new(std::fs::File::open(src).unwrap()).unwrap();
+    let mut zout = zip::ZipWriter::new(std::fs::File::create(dst).unwrap());
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).unwrap();
+        let name = f.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        f.read_to_end(&mut bytes).unwrap();
+        if name == part {
+            let text = String::from_utf8(bytes).unwrap();
+            assert!(text.contains(old), "{old} not in {part}");
+            bytes = text.replacen(old, new, 1).into_bytes();
+        }
+        zout.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
+        zout.write_all(&bytes).unwrap();
+    }
+    zout.finish().unwrap();
+}
+
+/// A report re-saved by LibreOffice as .odt and as .doc (then opened and
+/// saved as DOCX again) keeps its landscape page numbers without a border
+/// and its headings without numbering: `diff` of the DOCX files finds no
+/// border, numbering or style that changed. And `diff` does see them: a
+/// text box given an outline and a heading given a numbering are reported.
+#[test]
+fn a_docx_survives_a_libreoffice_resave_and_diff_sees_borders_and_numbering() {
+    let dir = scratch("diff-resave");
+    render(&fixture(), "docx", &dir);
+    let ours = dir.join("aral-emergency-2024.docx");
+    for via in ["odt", "doc"] {
+        let step = dir.join(via);
+        soffice_convert(&ours, via, &step, &dir);
+        let back = dir.join(format!("back-{via}"));
+        soffice_convert(&step.join(format!("aral-emergency-2024.{via}")), "docx:MS Word 2007 XML", &back, &dir);
+        let o = run(&["diff", ours.to_str().unwrap(), back.join("aral-emergency-2024.docx").to_str().unwrap()]);
+        let out = stdout(&o);
+        for kind in ["borders", "numbering", "style"] {
+            assert!(!out.lines().any(|l| l.starts_with(kind)), "re-saved as .{via}: {out}");
+        }
+    }
+
+    // The landscape page number drawn with an outline; the first level-1
+    // heading numbered from list 1.
+    let boxed = dir.join("boxed.docx");
+    docx_edited(&ours, &boxed, "word/footer3.xml", "<a:ln><a:noFill/></a:ln>", r#"<a:ln w="6350"><a:solidFill><a:srgbClr val="000000"/></a:solidFill></a:ln>"#);
+    let o = run(&["diff", ours.to_str().unwrap(), boxed.to_str().unwrap()]);
+    assert_eq!(stdout(&o).trim(), "borders text boxes of word/footer3.xml: no border → bordered", "{}", stdout(&o));
+    // LibreOffice's re-save links the headings to an outline list that
+    // shows nothing (numFmt none): made to show 1、2、 on the level-1
+    // headings, `diff` names each numbered heading.
+    let resaved = dir.join("back-doc/aral-emergency-2024.docx");
+    let numbered = dir.join("numbered.docx");
+    docx_edited(
+        &resaved,
+        &numbered,
+        "word/numbering.xml",
+        r#"<w:pStyle w:val="Heading1"/><w:numFmt w:val="none"/><w:suff w:val="nothing"/><w:lvlText w:val=""/>"#,
+        r#"<w:pStyle w:val="Heading1"/><w:numFmt w:val="decimal"/><w:suff w:val="nothing"/><w:lvlText w:val="%2、"/>"#,
+    );
+    let o = run_in("zh_CN.UTF-8", &["diff", resaved.to_str().unwrap(), numbered.to_str().unwrap()]);
+    let lines: Vec<String> = stdout(&o).lines().map(|l| l.split('：').next().unwrap().to_string()).collect();
+    assert_eq!(lines, ["编号 第2段（一、行政执法信息情况）", "编号 第4段（二、行政执法情况综述）"], "{}", stdout(&o));
+}

@@ -1,8 +1,8 @@
 //! Page numbers of the landscape pages, as GB/T 9704-2012 §8 places them:
 //! where the portrait pages have theirs on the sheet as printed. The sheet's
 //! bottom edge is the landscape page's left edge, so the number is a text
-//! box on that edge whose text runs down the page (VML `layout-flow:
-//! vertical`, which Word, WPS and LibreOffice all draw), right of the
+//! box on that edge whose text runs down the page (a DrawingML text box,
+//! `vert="vert"`, which Word, WPS and LibreOffice all draw), right of the
 //! sheet's centre on odd pages and left of it on even ones. docx-rs cannot
 //! write text boxes: these footers are written here as XML and added to
 //! the package by `package::repack`.
@@ -43,29 +43,48 @@ pub fn footer(setup: &PageSetup, odd: bool) -> String {
     );
     let d = PAGE_NUMBER_DASH;
     let id = if odd { 1 } else { 2 };
-    format!(
+    // The box's paragraph: the page number's own style, and no indent:
+    // Normal's first-line indent of two characters would move an even
+    // page's number 32 pt in from where the other pages have it.
+    let paragraph = format!(
         concat!(
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
-            r#"<w:ftr xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:v="urn:schemas-microsoft-com:vml" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w10="urn:schemas-microsoft-com:office:word">"#,
-            r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:r>{rpr}<w:pict>"#,
-            r#"<v:rect id="PageNumber{id}" o:spid="_x0000_s10{id}" style="position:absolute;margin-left:{left:.2}pt;margin-top:{top:.2}pt;width:{thick:.2}pt;height:{long:.2}pt;z-index:251659264;mso-position-horizontal:absolute;mso-position-horizontal-relative:page;mso-position-vertical:absolute;mso-position-vertical-relative:page" filled="f" stroked="f">"#,
-            r#"<v:textbox style="layout-flow:vertical" inset="0,0,0,0"><w:txbxContent>"#,
-            // The page number's own style, and no indent: Normal's first-line
-            // indent of two characters would move an even page's number
-            // 32 pt in from where the other pages have it.
             r#"<w:p><w:pPr><w:pStyle w:val="PageNumber"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:ind w:left="0" w:right="0" w:firstLine="0"/><w:jc w:val="{jc}"/></w:pPr>"#,
             r#"<w:r>{rpr}<w:t xml:space="preserve">{d} </w:t></w:r>"#,
             r#"<w:fldSimple w:instr=" PAGE "><w:r>{rpr}<w:t>1</w:t></w:r></w:fldSimple>"#,
-            r#"<w:r>{rpr}<w:t xml:space="preserve"> {d}</w:t></w:r>"#,
-            r#"</w:p></w:txbxContent></v:textbox><w10:wrap anchorx="page" anchory="page"/></v:rect></w:pict></w:r></w:p></w:ftr>"#
+            r#"<w:r>{rpr}<w:t xml:space="preserve"> {d}</w:t></w:r></w:p>"#
+        ),
+        jc = jc,
+        rpr = rpr,
+        d = d
+    );
+    // EMU: 12 700 to the point.
+    let emu = |pt: f64| (pt * 12700.0).round() as i64;
+    // A DrawingML text box (Word 2010's wordprocessingShape), which Word,
+    // WPS and LibreOffice draw and keep as they read it: no outline
+    // (a:ln noFill), so a re-save as .odt or .doc gives no border, which
+    // LibreOffice adds to a VML box when it turns it into a frame. Its text
+    // runs down the page (vert="vert"), turned a quarter clockwise.
+    format!(
+        concat!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+            r#"<w:ftr xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">"#,
+            r#"<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr><w:r>{rpr}<w:drawing>"#,
+            r#"<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="251659264" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1">"#,
+            r#"<wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="page"><wp:posOffset>{x}</wp:posOffset></wp:positionH><wp:positionV relativeFrom="page"><wp:posOffset>{y}</wp:posOffset></wp:positionV>"#,
+            r#"<wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="{docpr}" name="PageNumber{id}"/><wp:cNvGraphicFramePr/>"#,
+            r#"<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvSpPr txBox="1"/>"#,
+            r#"<wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/><a:ln><a:noFill/></a:ln></wps:spPr>"#,
+            r#"<wps:txbx><w:txbxContent>{paragraph}</w:txbxContent></wps:txbx>"#,
+            r#"<wps:bodyPr rot="0" vert="vert" wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" anchor="t" anchorCtr="0"><a:noAutofit/></wps:bodyPr></wps:wsp></a:graphicData></a:graphic></wp:anchor>"#,
+            r#"</w:drawing></w:r></w:p></w:ftr>"#
         ),
         rpr = rpr,
         id = id,
-        left = left,
-        top = top,
-        thick = thick,
-        long = long,
-        jc = jc,
-        d = d,
+        docpr = 1000 + id,
+        x = emu(left),
+        y = emu(top),
+        cx = emu(thick),
+        cy = emu(long),
+        paragraph = paragraph,
     )
 }

@@ -181,8 +181,28 @@ fn styles_xml(xml: &str) -> String {
     for id in ["TableLabel", "TableTitle", "TableText", "TableNote", "PageNumber", "PageNumberChar"] {
         xml = with_run_property(&xml, id, r#"<w:spacing w:val="0" />"#);
     }
+    // Headings without numbering, said outright (numId 0): a heading style
+    // with an outline level is what Word and LibreOffice number when a
+    // re-save (.doc, .odt) gives it their outline numbering.
+    for id in ["ReportTitle", "PartHeading", "Heading1", "Heading2"] {
+        xml = with_paragraph_property(&xml, id, r#"<w:numPr><w:ilvl w:val="0" /><w:numId w:val="0" /></w:numPr>"#);
+    }
     xml.replacen(r#"<w:style w:type="paragraph" w:styleId="Normal">"#, r#"<w:style w:type="paragraph" w:default="1" w:styleId="Normal">"#, 1)
         .replacen("<w:rPrDefault><w:rPr>", r#"<w:rPrDefault><w:rPr><w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA" />"#, 1)
+}
+
+/// `xml` (styles.xml) with `property` added to the paragraph properties of
+/// the style `id` (the schema order is restored later by `reorder`).
+fn with_paragraph_property(xml: &str, id: &str, property: &str) -> String {
+    let Some(i) = xml.find(&format!(r#"w:styleId="{id}">"#)) else { return xml.to_string() };
+    let end = xml[i..].find("</w:style>").map_or(xml.len(), |e| i + e);
+    let style = &xml[i..end];
+    let new = if let Some(k) = style.find("<w:pPr>") {
+        format!("{}<w:pPr>{property}{}", &style[..k], &style[k + "<w:pPr>".len()..])
+    } else {
+        format!("{style}<w:pPr>{property}</w:pPr>")
+    };
+    format!("{}{new}{}", &xml[..i], &xml[end..])
 }
 
 /// `xml` (styles.xml) with `property` added to the run properties of the

@@ -648,3 +648,12 @@ import-figures = figures written ({ $n }), each with the source cell it was read
 import-figure-line = { $table } { $key } = { $value } { $unit } ← { $place }
 import-more-tables = and { $n } more tables
 import-too-many-tables = the file holds { $n } tables; a report holds at most { $max }: not a report
+diff-kind-style = style
+diff-kind-numbering = numbering
+diff-kind-border = borders
+diff-numbered = numbered (list { $list })
+diff-not-numbered = not numbered
+diff-bordered = bordered
+diff-no-border = no border
+diff-table-borders = table { $table } borders
+diff-text-boxes = text boxes of { $part }

@@ -647,3 +647,12 @@ import-figures = 写入的数字（{ $n } 个），各附其来源单元格：
 import-figure-line = { $table } { $key } = { $value } { $unit } ← { $place }
 import-more-tables = 另有 { $n } 个表格
 import-too-many-tables = 文件中有 { $n } 个表格，报告最多 { $max } 个：不是报告文件
+diff-kind-style = 样式
+diff-kind-numbering = 编号
+diff-kind-border = 边框
+diff-numbered = 编号（列表{ $list }）
+diff-not-numbered = 无编号
+diff-bordered = 有边框
+diff-no-border = 无边框
+diff-table-borders = 表格{ $table } 边框
+diff-text-boxes = { $part } 文本框

@@ -89,6 +89,43 @@ fn lines(out: &mut Vec<Difference>, kind: &str, place: &dyn Fn(usize) -> String,
     }
 }
 
+/// Differences of a property of each body paragraph (its style, its
+/// numbering), the paragraphs paired by their text: a paragraph whose text
+/// changed is reported by the text comparison, not here.
+fn pairs(out: &mut Vec<Difference>, kind: &str, x: &docx::Docx, y: &docx::Docx, a: &[String], b: &[String]) {
+    let text = |v: &docx::Docx| -> Vec<String> { v.paragraphs.iter().filter(|p| !p.in_table).map(|p| p.text.clone()).collect() };
+    let (ta, tb) = (text(x), text(y));
+    // The paragraphs the text comparison leaves alone, matched in order.
+    let changed = er_align::changed_pairs(&ta, &tb);
+    let gone: BTreeSet<usize> = changed.iter().filter_map(|c| c.0).collect();
+    let came: BTreeSet<usize> = changed.iter().filter_map(|c| c.1).collect();
+    let (mut i, mut j) = (0, 0);
+    while i < ta.len() && j < tb.len() {
+        if gone.contains(&i) {
+            i += 1;
+        } else if came.contains(&j) {
+            j += 1;
+        } else {
+            if a.get(i) != b.get(j) {
+                let place = format!("{}（{}）", t!("diff-paragraph", n = j + 1), clip(&tb[j]));
+                d(out, kind, place, a.get(i).cloned().unwrap_or_default(), b.get(j).cloned().unwrap_or_default());
+            }
+            i += 1;
+            j += 1;
+        }
+    }
+}
+
+/// The first characters of a paragraph, to name it.
+fn clip(s: &str) -> String {
+    let c: String = s.chars().take(12).collect();
+    if s.chars().count() > 12 {
+        format!("{c}…")
+    } else {
+        c
+    }
+}
+
 fn properties(out: &mut Vec<Difference>, a: &[u8], b: &[u8]) {
     let (pa, pb) = (docx::parts(a).unwrap_or_default(), docx::parts(b).unwrap_or_default());
     let empty = Vec::new();
@@ -127,6 +164,44 @@ pub fn docx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
             let span = |e: Option<&(usize, usize, String)>| e.map_or(String::new(), |e| t!("diff-span", columns = e.1, rows = e.0));
             d(&mut out, &t!("diff-kind-span"), place, span(ea), span(eb));
         }
+    }
+    // The styles paragraphs use, their numbering and borders: what a
+    // re-save may change while the text stays (headings given outline
+    // numbering, a text box given an outline).
+    // Word matches the built-in styles' names in any case (heading 1, Heading 1).
+    let style = |v: &docx::Docx| -> Vec<String> { v.paragraphs.iter().filter(|p| !p.in_table).map(|p| p.style_name.clone().unwrap_or_default().to_lowercase()).collect() };
+    pairs(&mut out, &t!("diff-kind-style"), &x, &y, &style(&x), &style(&y));
+    let numbering = |v: &docx::Docx| -> Vec<String> {
+        v.paragraphs
+            .iter()
+            .filter(|p| !p.in_table)
+            .map(|p| match p.num_id {
+                Some(n) if p.numbered => t!("diff-numbered", list = n),
+                _ => t!("diff-not-numbered"),
+            })
+            .collect()
+    };
+    pairs(&mut out, &t!("diff-kind-numbering"), &x, &y, &numbering(&x), &numbering(&y));
+    let bordered = |v: &docx::Docx| -> Vec<String> {
+        v.paragraphs.iter().filter(|p| !p.in_table).map(|p| if p.border { t!("diff-bordered") } else { t!("diff-no-border") }).collect()
+    };
+    pairs(&mut out, &t!("diff-kind-border"), &x, &y, &bordered(&x), &bordered(&y));
+    for t in 0..x.table_borders.len().max(y.table_borders.len()) {
+        let b = |v: &docx::Docx| v.table_borders.get(t).and_then(|b| b.1.clone()).unwrap_or_default();
+        d(&mut out, &t!("diff-kind-border"), t!("diff-table-borders", table = t + 1), b(&x), b(&y));
+    }
+    let boxes = |v: &docx::Docx| -> std::collections::BTreeMap<String, String> {
+        v.shape_outlines
+            .iter()
+            // Whether any is drawn with an outline: a re-save may cut one
+            // box into a shape and its frame.
+            .map(|(part, o)| (part.clone(), if o.iter().any(|b| *b) { t!("diff-bordered") } else { t!("diff-no-border") }))
+            .collect()
+    };
+    let (bx, by) = (boxes(&x), boxes(&y));
+    for part in bx.keys().chain(by.keys()).collect::<BTreeSet<_>>() {
+        let get = |m: &std::collections::BTreeMap<String, String>| m.get(part).cloned().unwrap_or_default();
+        d(&mut out, &t!("diff-kind-border"), t!("diff-text-boxes", part = part.clone()), get(&bx), get(&by));
     }
     let fonts = |v: &docx::Docx| -> String {
         v.paragraphs.iter().flat_map(|p| p.fonts.iter().cloned()).collect::<BTreeSet<_>>().into_iter().collect::<Vec<_>>().join("、")

@@ -96,6 +96,16 @@ pub struct Paragraph {
     pub run_spacing: bool,
     /// Each run with text as written (direct properties only).
     pub runs: Vec<RunProps>,
+    /// The numbering list it belongs to (w:numId, its own or its style's);
+    /// 0 or None: not numbered.
+    pub num_id: Option<u32>,
+    /// Whether it has borders of its own or its style's (w:pBdr).
+    pub border: bool,
+    /// Its own list level (w:ilvl).
+    pub level: Option<u32>,
+    /// Whether its numbering shows a number or a mark: its list's level
+    /// has a format other than none or a text (numbering.xml).
+    pub numbered: bool,
 }
 
 /// A run's own properties, before styles apply.
@@ -121,6 +131,12 @@ pub struct StyleDef {
     pub first_line: Option<i32>,
     pub outline: Option<u8>,
     pub default: bool,
+    /// Its numbering (w:numPr/w:numId), 0 for "none" said outright.
+    pub num_id: Option<u32>,
+    /// Whether its paragraphs have borders (w:pBdr).
+    pub border: Option<bool>,
+    /// A table style's borders (w:tblBorders), as [`borders_text`] writes them.
+    pub table_borders: Option<String>,
 }
 
 /// styles.xml read: the defaults' fonts and size, and every style.
@@ -139,6 +155,7 @@ impl Styles {
         let mut out = Styles::default();
         let mut cur: Option<StyleDef> = None;
         let (mut in_ppr, mut in_defaults) = (false, false);
+        let mut in_borders: Option<Vec<String>> = None;
         let mut buf = Vec::new();
         loop {
             let ev = r.read_event_into(&mut buf).map_err(damaged)?;
@@ -201,10 +218,31 @@ impl Styles {
                                 c.outline = attr(e, b"w:val").and_then(|v| v.parse().ok());
                             }
                         }
+                        b"w:numId" if in_ppr => {
+                            if let Some(c) = cur.as_mut() {
+                                c.num_id = attr(e, b"w:val").and_then(|v| v.parse().ok());
+                            }
+                        }
+                        b"w:pBdr" if in_ppr => {
+                            if let Some(c) = cur.as_mut() {
+                                c.border = Some(true);
+                            }
+                        }
+                        b"w:tblBorders" if !empty => in_borders = Some(Vec::new()),
+                        b"w:top" | b"w:left" | b"w:bottom" | b"w:right" | b"w:insideH" | b"w:insideV" | b"w:start" | b"w:end" => {
+                            if let Some(b) = in_borders.as_mut() {
+                                b.push(border_of(e));
+                            }
+                        }
                         _ => {}
                     }
                 }
                 Event::End(ref e) => match e.name().as_ref() {
+                    b"w:tblBorders" => {
+                        if let (Some(c), Some(b)) = (cur.as_mut(), in_borders.take()) {
+                            c.table_borders = Some(b.join("; "));
+                        }
+                    }
                     b"w:pPr" | b"w:pPrDefault" => in_ppr = false,
                     b"w:docDefaults" => in_defaults = false,
                     b"w:style" => {
@@ -277,6 +315,176 @@ pub struct Docx {
     /// Column widths of each table's grid.
     pub grids: Vec<Vec<i64>>,
     pub sections: Vec<Section>,
+    /// Each table's style id and borders (its own, else its style's), as
+    /// [`borders_text`] writes them.
+    pub table_borders: Vec<(Option<String>, Option<String>)>,
+    /// Per part that has shapes (text boxes), whether each shape is drawn
+    /// with an outline, in the order they stand.
+    pub shape_outlines: Vec<(String, Vec<bool>)>,
+}
+
+/// numbering.xml read: each list (w:num) and the levels of its abstract
+/// list, each with the style it is linked to and whether it shows anything.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Lists {
+    /// numId → abstractNumId.
+    pub nums: BTreeMap<u32, u32>,
+    /// abstractNumId → (level, linked style, shows a number or mark).
+    pub levels: BTreeMap<u32, Vec<(u32, Option<String>, bool)>>,
+}
+
+impl Lists {
+    /// Reads numbering.xml; a damaged one reads as no lists.
+    pub fn read(xml: &[u8]) -> Lists {
+        let mut r = Reader::from_reader(xml);
+        let mut buf = Vec::new();
+        let mut out = Lists::default();
+        let (mut abs, mut num): (Option<u32>, Option<u32>) = (None, None);
+        let mut lvl: Option<(u32, Option<String>, Option<String>, Option<String>)> = None;
+        let num_attr = |e: &BytesStart, n: &[u8]| attr(e, n).and_then(|v| v.parse::<u32>().ok());
+        while let Ok(ev) = r.read_event_into(&mut buf) {
+            match ev {
+                Event::Eof => break,
+                Event::Start(ref e) | Event::Empty(ref e) => match e.name().as_ref() {
+                    b"w:abstractNum" => abs = num_attr(e, b"w:abstractNumId"),
+                    b"w:num" => num = num_attr(e, b"w:numId"),
+                    b"w:abstractNumId" => {
+                        if let (Some(n), Some(a)) = (num, num_attr(e, b"w:val")) {
+                            out.nums.insert(n, a);
+                        }
+                    }
+                    b"w:lvl" => lvl = Some((num_attr(e, b"w:ilvl").unwrap_or(0), None, None, None)),
+                    b"w:pStyle" => {
+                        if let Some(l) = lvl.as_mut() {
+                            l.1 = attr(e, b"w:val");
+                        }
+                    }
+                    b"w:numFmt" => {
+                        if let Some(l) = lvl.as_mut() {
+                            l.2 = attr(e, b"w:val");
+                        }
+                    }
+                    b"w:lvlText" => {
+                        if let Some(l) = lvl.as_mut() {
+                            l.3 = attr(e, b"w:val");
+                        }
+                    }
+                    _ => {}
+                },
+                Event::End(ref e) if e.name().as_ref() == b"w:lvl" => {
+                    if let (Some(a), Some((i, style, fmt, text))) = (abs, lvl.take()) {
+                        let shows = fmt.as_deref() != Some("none") || text.as_deref().is_some_and(|t| !t.is_empty());
+                        out.levels.entry(a).or_default().push((i, style, shows));
+                    }
+                }
+                _ => {}
+            }
+            buf.clear();
+        }
+        out
+    }
+
+    /// Whether list `num` shows a number or mark on a paragraph of style
+    /// `style` at `level`: the level linked to the style, else `level`.
+    pub fn shows(&self, num: u32, style: Option<&str>, level: u32) -> bool {
+        let Some(levels) = self.nums.get(&num).and_then(|a| self.levels.get(a)) else { return false };
+        let linked = levels.iter().find(|l| l.1.is_some() && l.1.as_deref() == style);
+        linked.or_else(|| levels.iter().find(|l| l.0 == level)).is_some_and(|l| l.2)
+    }
+}
+
+/// Borders gathered so far and `more`; "table:" marks that the table
+/// itself declared some.
+fn join_borders(have: Option<String>, more: Vec<String>, own: bool) -> String {
+    let (marked, rest) = match have.as_deref() {
+        Some(h) if h.starts_with("table:") => (true, h.trim_start_matches("table:").to_string()),
+        Some(h) => (false, h.to_string()),
+        None => (false, String::new()),
+    };
+    let all: Vec<String> = rest.split("; ").filter(|x| !x.is_empty()).map(String::from).chain(more).collect();
+    format!("{}{}", if marked || own { "table:" } else { "" }, all.join("; "))
+}
+
+/// One border as people read it: its side, line and width in points
+/// (w:sz is in eighths of a point): "top single 0.5".
+fn border_of(e: &BytesStart) -> String {
+    let side = String::from_utf8_lossy(e.name().local_name().as_ref()).into_owned();
+    let val = attr(e, b"w:val").unwrap_or_default();
+    let sz = attr(e, b"w:sz").and_then(|v| v.parse::<f64>().ok()).map_or_else(String::new, |v| format!(" {}", v / 8.0));
+    format!("{side} {val}{sz}")
+}
+
+/// Whether each shape of a part (a DrawingML text box, a VML rectangle or
+/// shape) is drawn with an outline: a DrawingML shape unless its outline
+/// is `a:noFill` (or it has none); a VML one unless `stroked` is off or
+/// a `v:stroke` turns it off.
+pub fn shape_outlines(xml: &[u8]) -> Vec<bool> {
+    let mut r = Reader::from_reader(xml);
+    let mut buf = Vec::new();
+    let mut out = Vec::new();
+    // (DrawingML?, outlined) of the shape being read.
+    let mut cur: Option<(bool, bool)> = None;
+    let mut in_ln = false;
+    // A shape in mc:Fallback is the same shape again, for older readers.
+    let mut fallback = 0usize;
+    loop {
+        let ev = match r.read_event_into(&mut buf) {
+            Ok(ev) => ev,
+            Err(_) => break,
+        };
+        match ev {
+            Event::Eof => break,
+            Event::Start(ref e) | Event::Empty(ref e) => {
+                let empty = matches!(ev, Event::Empty(_));
+                if e.name().as_ref() == b"mc:Fallback" && !empty {
+                    fallback += 1;
+                }
+                if fallback > 0 {
+                    buf.clear();
+                    continue;
+                }
+                match e.name().as_ref() {
+                    b"wps:wsp" => cur = Some((true, false)),
+                    b"v:rect" | b"v:shape" | b"v:roundrect" => {
+                        let stroked = attr(e, b"stroked").is_none_or(|v| !matches!(v.as_str(), "f" | "false" | "0"));
+                        cur = Some((false, stroked));
+                        if empty {
+                            out.extend(cur.take().map(|c| c.1));
+                        }
+                    }
+                    b"v:stroke" => {
+                        if let Some(c) = cur.as_mut().filter(|c| !c.0) {
+                            if attr(e, b"on").is_some_and(|v| matches!(v.as_str(), "f" | "false" | "0")) {
+                                c.1 = false;
+                            }
+                        }
+                    }
+                    b"a:ln" => {
+                        if let Some(c) = cur.as_mut().filter(|c| c.0) {
+                            c.1 = true;
+                            in_ln = !empty;
+                        }
+                    }
+                    b"a:noFill" if in_ln => {
+                        if let Some(c) = cur.as_mut() {
+                            c.1 = false;
+                        }
+                    }
+                    _ => {}
+                }
+            }
+            Event::End(ref e) => match e.name().as_ref() {
+                b"mc:Fallback" => fallback = fallback.saturating_sub(1),
+                _ if fallback > 0 => {}
+                b"a:ln" => in_ln = false,
+                b"wps:wsp" | b"v:rect" | b"v:shape" | b"v:roundrect" => out.extend(cur.take().map(|c| c.1)),
+                _ => {}
+            },
+            _ => {}
+        }
+        buf.clear();
+    }
+    out
 }
 
 fn attr(s: &BytesStart, name: &[u8]) -> Option<String> {
@@ -300,6 +508,7 @@ impl Docx {
         let mut in_rpr = false;
         let mut depth_tbl = 0;
         let mut section: Option<Section> = None;
+        let mut table_borders: Option<Vec<String>> = None;
         loop {
             let ev = r.read_event_into(&mut buf).map_err(damaged)?;
             match ev {
@@ -317,6 +526,7 @@ impl Docx {
                             depth_tbl += 1;
                             d.tables.push(Vec::new());
                             d.grids.push(Vec::new());
+                            d.table_borders.push((None, None));
                         }
                         b"w:gridCol" => {
                             if let Some(g) = d.grids.last_mut() {
@@ -363,6 +573,32 @@ impl Docx {
                         b"w:outlineLvl" => {
                             if let Some(p) = para.as_mut() {
                                 p.outline = attr(s, b"w:val").and_then(|v| v.parse().ok());
+                            }
+                        }
+                        b"w:numId" => {
+                            if let Some(p) = para.as_mut() {
+                                p.num_id = attr(s, b"w:val").and_then(|v| v.parse().ok());
+                            }
+                        }
+                        b"w:ilvl" => {
+                            if let Some(p) = para.as_mut() {
+                                p.level = attr(s, b"w:val").and_then(|v| v.parse().ok());
+                            }
+                        }
+                        b"w:pBdr" => {
+                            if let Some(p) = para.as_mut() {
+                                p.border = true;
+                            }
+                        }
+                        b"w:tblStyle" => {
+                            if let Some(t) = d.table_borders.last_mut() {
+                                t.0 = attr(s, b"w:val");
+                            }
+                        }
+                        b"w:tblBorders" | b"w:tcBorders" if !empty => table_borders = Some(Vec::new()),
+                        b"w:top" | b"w:left" | b"w:bottom" | b"w:right" | b"w:insideH" | b"w:insideV" | b"w:start" | b"w:end" if table_borders.is_some() => {
+                            if let Some(b) = table_borders.as_mut() {
+                                b.push(border_of(s));
                             }
                         }
                         b"w:r" => {
@@ -461,6 +697,12 @@ impl Docx {
                         }
                     }
                     b"w:tbl" => depth_tbl -= 1,
+                    b"w:tblBorders" | b"w:tcBorders" => {
+                        if let (Some(t), Some(b)) = (d.table_borders.last_mut(), table_borders.take()) {
+                            let own = e.name().as_ref() == b"w:tblBorders";
+                            t.1 = Some(join_borders(t.1.take(), b, own));
+                        }
+                    }
                     b"w:sectPr" => d.sections.extend(section.take()),
                     _ => {}
                 },
@@ -473,6 +715,7 @@ impl Docx {
         // document's defaults.
         let styles = parts.get("word/styles.xml").map(|x| Styles::read(x)).transpose()?.unwrap_or_default();
         let default_style = styles.default_paragraph().map(str::to_string);
+        let lists = parts.get("word/numbering.xml").map(|x| Lists::read(x)).unwrap_or_default();
         for p in &mut d.paragraphs {
             let ps = p.style.clone().or_else(|| default_style.clone());
             let ps = ps.as_deref();
@@ -480,6 +723,9 @@ impl Docx {
             p.align = p.align.take().or_else(|| styles.inherited(ps, |s| s.align.clone()));
             p.first_line = p.first_line.or_else(|| styles.inherited(ps, |s| s.first_line));
             p.outline = p.outline.or_else(|| styles.inherited(ps, |s| s.outline));
+            p.num_id = p.num_id.or_else(|| styles.inherited(ps, |s| s.num_id));
+            p.border |= styles.inherited(ps, |s| s.border).unwrap_or(false);
+            p.numbered = p.num_id.filter(|n| *n > 0).is_some_and(|n| lists.shows(n, ps, p.level.unwrap_or(0)));
             for r in &p.runs {
                 let rs = r.style.as_deref();
                 p.fonts.extend(styles.run_property(r.east_asia.clone(), rs, ps, styles.east_asia.clone(), |s| s.east_asia.clone()));
@@ -487,6 +733,23 @@ impl Docx {
                 p.sizes.extend(styles.run_property(r.size, rs, ps, styles.size, |s| s.size));
             }
         }
+        // A table's borders: its own and its cells', else its style's too.
+        for t in &mut d.table_borders {
+            if !t.1.as_deref().is_some_and(|b| b.starts_with("table:")) {
+                let style = styles.inherited(t.0.as_deref(), |s| s.table_borders.clone()).unwrap_or_default();
+                let style: Vec<String> = style.split("; ").filter(|b| !b.is_empty()).map(String::from).collect();
+                t.1 = Some(join_borders(t.1.take(), style, true));
+            }
+            // What a reader sees: the kinds of line, whichever side or
+            // level declares them.
+            t.1 = t.1.take().map(|b| b.trim_start_matches("table:").split("; ").filter(|x| !x.is_empty()).map(|x| x.split_once(' ').map_or(x, |(_, rest)| rest).to_string()).collect::<std::collections::BTreeSet<_>>().into_iter().collect::<Vec<_>>().join("、"));
+        }
+        d.shape_outlines = parts
+            .iter()
+            .filter(|(n, _)| n.starts_with("word/") && n.ends_with(".xml") && (n.contains("document") || n.contains("header") || n.contains("footer")))
+            .map(|(n, x)| (n.clone(), shape_outlines(x)))
+            .filter(|(_, v)| !v.is_empty())
+            .collect();
         Ok(d)
     }
 
