@@ -22,7 +22,7 @@ test: check-toolchain
 
 ## Re-bless the golden files on purpose (say why in the commit message).
 golden: check-toolchain
-	BLESS=1 $(CARGO) test --locked -p enforcement-report --test golden
+	BLESS=1 $(CARGO) test --locked -p enforcement-report --test all golden::
 
 ## Whole-process timings and peak memory (release build): see README.
 bench: check-toolchain

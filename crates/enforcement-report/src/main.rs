@@ -529,11 +529,35 @@ pub(crate) fn checked(
     Ok((loaded, findings))
 }
 
+/// The font the PDF draws `c` from in a text of `kind`, when it is not
+/// the face of the text's role.
+fn stand_in(fonts: &er_pdf::FontSet, kind: er_data::check::TextKind, c: char) -> Option<String> {
+    use er_data::check::TextKind;
+    use er_document::layout::Role;
+    let role = match kind {
+        TextKind::Title => Role::Title,
+        TextKind::PartHeading => Role::PartHeading,
+        TextKind::Heading1 => Role::Heading1,
+        TextKind::Heading2 => Role::Heading2,
+        TextKind::Body => Role::Body,
+        TextKind::TableTitle => Role::TableTitle,
+        TextKind::Label => Role::TableCell,
+        TextKind::Note => Role::Note,
+    };
+    let (family, bold) = fonts.stand_in(role.face(), c)?;
+    Some(if bold { t!("font-emboldened", family = family) } else { family })
+}
+
 fn run_check(file: &Path, fonts: &er_pdf::FontSource) -> u8 {
     // What the PDF could not draw, as `render` would find it.
     let fonts = er_pdf::FontSet::load(fonts);
     let findings = match checked(file, Some(&|c| fonts.has(c))) {
-        Ok((_, findings)) => findings,
+        Ok((loaded, mut findings)) => {
+            // A character its role's face lacks, drawn from another.
+            findings.extend(er_data::check::faces(&loaded, &|kind, c| stand_in(&fonts, kind, c)));
+            in_file_order(&mut findings);
+            findings
+        }
         Err((code, all)) => {
             print(&all);
             if matches!(code, 1) {

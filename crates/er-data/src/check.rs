@@ -107,7 +107,7 @@ pub fn check(l: &Loaded) -> Vec<Diagnostic> {
     xlsx_exact(l, &mut out);
     // A table's title, labels and notes go into XLSX cells, which hold at
     // most 32,767 characters (a note's cell adds its lead and number).
-    for (path, text) in texts(r).into_iter().filter(|(p, _)| p.starts_with("tables.")) {
+    for (path, text, _) in texts(r).into_iter().filter(|(p, _, _)| p.starts_with("tables.")) {
         let n = text.chars().count();
         if n + 16 > XLSX_CELL_CHARS {
             out.push(
@@ -322,53 +322,130 @@ fn previous_year(l: &Loaded, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// Every text that may hold references, with its field path.
-fn texts(r: &crate::Report) -> Vec<(String, &str)> {
-    let mut v: Vec<(String, &str)> = Vec::new();
-    if let Some(t) = &r.title {
-        v.push(("title".into(), t));
+/// What a text of the data file is printed as: the role whose face draws it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TextKind {
+    /// The title line above Part 1 (方正小标宋).
+    Title,
+    /// 第一部分 … (黑体).
+    PartHeading,
+    /// 一、… (黑体).
+    Heading1,
+    /// （一）… (楷体).
+    Heading2,
+    /// Body text, run-in headings, the signature (仿宋).
+    Body,
+    /// A table's title (方正小标宋).
+    TableTitle,
+    /// A header label (仿宋).
+    Label,
+    /// A table's notes (仿宋).
+    Note,
+}
+
+impl TextKind {
+    /// The kind's name in the interface's language.
+    pub fn name(self) -> String {
+        t!(match self {
+            TextKind::Title => "kind-title",
+            TextKind::PartHeading => "kind-part-heading",
+            TextKind::Heading1 => "kind-heading1",
+            TextKind::Heading2 => "kind-heading2",
+            TextKind::Body => "kind-body",
+            TextKind::TableTitle => "kind-table-title",
+            TextKind::Label => "kind-label",
+            TextKind::Note => "kind-note",
+        })
     }
-    v.push(("agency".into(), &r.agency));
+}
+
+/// Every text that may hold references, with its field path and what it is
+/// printed as.
+fn texts(r: &crate::Report) -> Vec<(String, &str, TextKind)> {
+    let mut v: Vec<(String, &str, TextKind)> = Vec::new();
+    if let Some(t) = &r.title {
+        v.push(("title".into(), t, TextKind::Title));
+    }
+    v.push(("agency".into(), &r.agency, TextKind::Body));
     if let Some(s) = &r.signature {
-        v.push(("signature".into(), s));
+        v.push(("signature".into(), s, TextKind::Body));
     }
     for (def, d) in r.template.tables.iter().zip(&r.tables) {
         for (key, text) in &d.labels {
-            v.push((format!("tables.{}.{}.{key}", def.label, crate::load::LABELS), text));
+            v.push((format!("tables.{}.{}.{key}", def.label, crate::load::LABELS), text, TextKind::Label));
         }
     }
     let np = r.template.part_index(er_template::Part::Narrative) + 1;
     let sp = 3 - np;
-    v.push((format!("part{np}.heading"), &r.narrative.heading));
-    v.push((format!("part{sp}.heading"), &r.statistics_heading));
+    v.push((format!("part{np}.heading"), &r.narrative.heading, TextKind::PartHeading));
+    v.push((format!("part{sp}.heading"), &r.statistics_heading, TextKind::PartHeading));
+    let mut agency_in_title = false;
     for (ti, def) in r.template.tables.iter().enumerate() {
         let d = &r.tables[ti];
-        if let Some(t) = &d.title {
-            v.push((format!("tables.{}.标题", def.label), t));
+        match &d.title {
+            Some(t) => v.push((format!("tables.{}.标题", def.label), t, TextKind::TableTitle)),
+            // The template's title may name the agency: its characters are
+            // set in the title's face there.
+            None if !agency_in_title && !r.agency.trim().is_empty() && def.title_for(&r.agency, r.year).contains(r.agency.trim()) => {
+                agency_in_title = true;
+                v.push(("agency".into(), &r.agency, TextKind::TableTitle));
+            }
+            None => {}
         }
         for (i, n) in d.notes.iter().flatten().enumerate() {
-            v.push((format!("tables.{}.说明[{i}]", def.label), n));
+            v.push((format!("tables.{}.说明[{i}]", def.label), n, TextKind::Note));
         }
         if d.notes.is_none() {
             // The template's notes are printed, references rendered.
             for (i, n) in def.notes.items.iter().enumerate() {
-                v.push((format!("tables.{}.说明[{i}] (the template's note)", def.label), n));
+                v.push((format!("tables.{}.说明[{i}] (the template's note)", def.label), n, TextKind::Note));
             }
         }
     }
     for (i, b) in r.narrative.blocks.iter().enumerate() {
         match b {
-            crate::report::Block::Heading1(t) => v.push((format!("part{np}.blocks[{i}].h1"), t)),
-            crate::report::Block::Heading2(t) => v.push((format!("part{np}.blocks[{i}].h2"), t)),
+            crate::report::Block::Heading1(t) => v.push((format!("part{np}.blocks[{i}].h1"), t, TextKind::Heading1)),
+            crate::report::Block::Heading2(t) => v.push((format!("part{np}.blocks[{i}].h2"), t, TextKind::Heading2)),
             crate::report::Block::Paragraph { lead, text } => {
                 if let Some(l) = lead {
-                    v.push((format!("part{np}.blocks[{i}].h3"), l));
+                    v.push((format!("part{np}.blocks[{i}].h3"), l, TextKind::Body));
                 }
-                v.push((format!("part{np}.blocks[{i}].p"), text));
+                v.push((format!("part{np}.blocks[{i}].p"), text, TextKind::Body));
             }
         }
     }
     v
+}
+
+/// Every character of the data file's texts that the PDF draws from
+/// another face than its role's (`stand_in` names the font that does, or
+/// None when the role's own face has it), each where it stands, once a
+/// text: 開 in a bold title drawn from a regular serif. A warning: the
+/// character is drawn, in a face that differs.
+///
+/// ```
+/// let l = er_data::load_file("../../fixtures/aral-emergency-2024.yaml".as_ref()).unwrap();
+/// use er_data::check::TextKind;
+/// let found = er_data::check::faces(&l, &|k, c| (k == TextKind::Heading1 && c == '行').then(|| "某字体".to_string()));
+/// assert!(!found.is_empty() && found.iter().all(|d| !d.is_error() && d.message.contains("某字体")));
+/// ```
+pub fn faces(l: &Loaded, stand_in: &dyn Fn(TextKind, char) -> Option<String>) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for (path, text, kind) in texts(&l.report) {
+        let mut seen = std::collections::BTreeSet::new();
+        for (at, c) in text.chars().enumerate() {
+            if c.is_whitespace() || !seen.insert(c) {
+                continue;
+            }
+            if let Some(family) = stand_in(kind, c) {
+                out.push(
+                    Diagnostic::warning(&l.file, locate_in(l, &path, at), &path, t!("check-stand-in-face", character = c, code = format!("U+{:04X}", c as u32), kind = kind.name(), family = family))
+                        .with_help(t!("help-check-stand-in-face")),
+                );
+            }
+        }
+    }
+    out
 }
 
 /// Every character of the data file's texts that `can_draw` refuses (no
@@ -402,7 +479,7 @@ fn locate_in(l: &Loaded, path: &str, at: usize) -> Option<er_source::Loc> {
 /// with last year's figure where the data gives it.
 fn references(l: &Loaded, out: &mut Vec<Diagnostic>) {
     use crate::refs::{resolve, segments, year_on_year, Segment};
-    for (path, text) in texts(&l.report) {
+    for (path, text, _) in texts(&l.report) {
         let mut last_figure: Option<String> = None;
         for seg in segments(text) {
             match seg {

@@ -132,9 +132,45 @@ fn bundled_for(face: Face) -> usize {
     }
 }
 
-/// The shipped fonts in the order they close every fallback: the 仿宋 face,
-/// the others, Noto Serif (the widest coverage) last.
-const BUNDLED_FALLBACK: [usize; 6] = [4, 5, 3, 2, 1, 0];
+/// The shipped fonts in the order they stand in for each face, after its
+/// own (`bundled_for`) and the user's: the nearest design first. A bold or
+/// heading face (小标宋, 黑体) falls back to Noto Serif, the widest
+/// coverage, drawn emboldened ([`EMBOLDEN`]), before any regular face of
+/// another role; 楷体 to 仿宋, the nearest brush design.
+fn bundled_order(face: Face) -> [usize; 6] {
+    match face {
+        Face::FangSong => [4, 0, 3, 5, 2, 1],
+        Face::XiaoBiaoSong => [1, 0, 2, 4, 3, 5],
+        Face::HeiTi => [2, 0, 1, 4, 3, 5],
+        Face::KaiTi => [3, 4, 0, 2, 1, 5],
+        Face::SongTi => [5, 0, 4, 3, 2, 1],
+    }
+}
+
+/// Set on a font index that is drawn emboldened (filled and stroked, as
+/// Word and WPS draw a bold face a font lacks): a regular font standing in
+/// for a bold role's character. [`font_of`] takes it apart.
+pub const EMBOLDEN: usize = 1 << 24;
+
+/// The font of an index as the layout carries it, and whether it is drawn
+/// emboldened.
+///
+/// ```
+/// use er_pdf::fonts::{font_of, EMBOLDEN};
+/// assert_eq!(font_of(3), (3, false));
+/// assert_eq!(font_of(3 | EMBOLDEN), (3, true));
+/// ```
+pub fn font_of(i: usize) -> (usize, bool) {
+    (i & !EMBOLDEN, i & EMBOLDEN != 0)
+}
+
+/// Bold roles: a regular stand-in is emboldened for them.
+fn is_bold(face: Face) -> bool {
+    matches!(face, Face::XiaoBiaoSong | Face::HeiTi)
+}
+
+/// The shipped bold face: it stands in for a bold role as it is.
+const BUNDLED_BOLD: usize = 1;
 
 /// Family names that stand for each official face, in order of preference.
 pub fn family_names(face: Face) -> &'static [&'static str] {
@@ -158,6 +194,9 @@ pub struct FontSet {
     pub fonts: Vec<Arc<Font>>,
     /// For each face (in `Face::ALL` order): its own faces, then `fallback`.
     candidates: [Vec<usize>; 5],
+    /// For each face: its own faces (the user's named so, and the shipped
+    /// one that stands for it).
+    own: [Vec<usize>; 5],
     /// The font chosen for each face and character, once looked up.
     chosen: RwLock<HashMap<(Face, char), Option<usize>>>,
 }
@@ -194,18 +233,19 @@ impl FontSet {
                 fallback.push(k);
             }
         }
-        fallback.extend(BUNDLED_FALLBACK);
+        for (i, face) in Face::ALL.into_iter().enumerate() {
+            own[i].push(bundled_for(face));
+        }
         let candidates = std::array::from_fn(|i| {
             let mut v = own[i].clone();
-            v.push(bundled_for(Face::ALL[i]));
-            for k in &fallback {
+            for k in fallback.iter().chain(&bundled_order(Face::ALL[i])) {
                 if !v.contains(k) {
                     v.push(*k);
                 }
             }
             v
         });
-        FontSet { fonts, candidates, chosen: RwLock::new(HashMap::new()) }
+        FontSet { fonts, candidates, own, chosen: RwLock::new(HashMap::new()) }
     }
 
     /// The candidates of a face, in order.
@@ -214,8 +254,26 @@ impl FontSet {
         &self.candidates[i]
     }
 
-    /// The font that draws `c` in `face`, and its advance in em.
+    /// The font that draws `c` in `face`, and its advance in em; the index
+    /// carries [`EMBOLDEN`] when a regular font stands in for a bold role.
     pub fn glyph(&self, face: Face, c: char) -> Option<(usize, f64)> {
+        let (i, a) = self.lookup(face, c)?;
+        let fi = Face::ALL.iter().position(|f| *f == face).unwrap_or(0);
+        let embolden = is_bold(face) && !self.own[fi].contains(&i) && i != BUNDLED_BOLD;
+        Some((if embolden { i | EMBOLDEN } else { i }, a))
+    }
+
+    /// The font standing in for `face` to draw `c`, by family name (and
+    /// whether it is emboldened), when the face's own fonts lack it; None
+    /// when they have it or no font does.
+    pub fn stand_in(&self, face: Face, c: char) -> Option<(String, bool)> {
+        let (i, _) = self.glyph(face, c)?;
+        let (font, bold) = font_of(i);
+        let fi = Face::ALL.iter().position(|f| *f == face).unwrap_or(0);
+        (!self.own[fi].contains(&font)).then(|| (self.fonts[font].family.clone(), bold))
+    }
+
+    fn lookup(&self, face: Face, c: char) -> Option<(usize, f64)> {
         if let Some(hit) = self.chosen.read().ok().and_then(|m| m.get(&(face, c)).copied()) {
             return hit.and_then(|i| self.fonts[i].advance_em(c).map(|a| (i, a)));
         }

@@ -5,7 +5,7 @@
 
 use printpdf::{
     Color, Greyscale, Line, LinePoint, Mm, Op, PdfDocument, PdfFont, PdfFontHandle,
-    PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix,
+    PdfPage, PdfSaveOptions, Point, Pt, TextItem, TextMatrix, TextRenderingMode,
 };
 
 use crate::fonts::FontSet;
@@ -21,7 +21,7 @@ pub fn paint(doc: &Document, mut layout: Layout, fonts: &FontSet) -> std::io::Re
         .iter()
         .flat_map(|p| &p.items)
         .filter_map(|i| match i {
-            Item::Text(r) => Some(r.font),
+            Item::Text(r) => Some(crate::fonts::font_of(r.font).0),
             _ => None,
         })
         .collect();
@@ -62,6 +62,7 @@ pub fn paint(doc: &Document, mut layout: Layout, fonts: &FontSet) -> std::io::Re
             let mut font_now: Option<(usize, f32)> = None;
             let mut spacing_now: Option<f32> = None;
             let mut width_now: Option<f32> = None;
+            let mut bold_now = false;
             // The rules first, as one artifact: collinear rules that touch
             // are drawn as one line (a grid's cells each rule their top and
             // left edge), so a long table costs a line per row, not per cell.
@@ -101,10 +102,21 @@ pub fn paint(doc: &Document, mut layout: Layout, fonts: &FontSet) -> std::io::Re
                 match item {
                     Item::Text(r) => {
                         if font_now != Some((r.font, r.size as f32)) {
+                            let (font, bold) = crate::fonts::font_of(r.font);
                             ops.push(Op::SetFont {
-                                font: PdfFontHandle::External(printpdf::FontId(fonts.fonts[r.font].tag.clone())),
+                                font: PdfFontHandle::External(printpdf::FontId(fonts.fonts[font].tag.clone())),
                                 size: Pt(r.size as f32),
                             });
+                            // A regular face standing in for a bold role:
+                            // filled and stroked, a stroke of 1/30 em.
+                            if bold != bold_now {
+                                // (The page's rules are all drawn before its text.)
+                                if bold {
+                                    ops.push(Op::SetOutlineThickness { pt: Pt((r.size / 30.0) as f32) });
+                                }
+                                ops.push(Op::SetTextRenderingMode { mode: if bold { TextRenderingMode::FillStroke } else { TextRenderingMode::Fill } });
+                                bold_now = bold;
+                            }
                             font_now = Some((r.font, r.size as f32));
                         }
                         if spacing_now != Some(r.char_spacing as f32) {

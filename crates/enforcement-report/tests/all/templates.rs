@@ -2,7 +2,7 @@
 //! grids read back from all three formats, broken templates, data read
 //! against its template, and random templates.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

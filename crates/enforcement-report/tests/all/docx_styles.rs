@@ -3,7 +3,7 @@
 //! the font table lets Word substitute the official faces, the package is
 //! clean and table headers repeat. Read back from the file with er-read.
 
-mod common;
+use crate::common;
 
 use common::*;
 use er_read::docx::{parts, Docx, Styles};

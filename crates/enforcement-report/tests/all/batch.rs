@@ -1,7 +1,7 @@
 //! `render` over folders and several files: the rest renders when some
 //! fail, one line per failure, a summary, exit 1.
 
-mod common;
+use crate::common;
 
 use common::*;
 

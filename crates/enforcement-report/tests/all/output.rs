@@ -3,7 +3,7 @@
 //! folder. Each set's files are told apart by the agency in their
 //! document properties.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

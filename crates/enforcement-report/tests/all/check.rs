@@ -1,6 +1,6 @@
 //! `check` and `render` on good and bad data files.
 
-mod common;
+use crate::common;
 
 use common::*;
 

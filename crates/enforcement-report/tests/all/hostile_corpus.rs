@@ -3,9 +3,9 @@
 //! file through `import` and `diff`, each under a 2 GiB address-space cap
 //! and a time limit, must end with exit 0, 1 or 2, no panic, and a message
 //! that names the file when it is refused. The worst time and peak memory
-//! are printed (`cargo test --test hostile_corpus -- --nocapture`).
+//! are printed (`cargo test --test all hostile_corpus -- --nocapture`).
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};

@@ -1,7 +1,7 @@
 //! `diff` of data files and of produced files, the correction notice, and
 //! the same bytes whatever the time zone, locale and clock.
 
-mod common;
+use crate::common;
 
 use common::*;
 

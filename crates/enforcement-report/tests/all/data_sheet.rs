@@ -3,7 +3,7 @@
 //! and protected totals, and the CSV. Expectations are the fixture's
 //! figures and the published labels, written out here.
 
-mod common;
+use crate::common;
 
 use common::*;
 use er_read::xlsx::Value;

@@ -1,7 +1,7 @@
 //! Text that breaks naive writers: XML specials, spreadsheet formula
 //! prefixes, very long paragraphs and labels, the largest figures.
 
-mod common;
+use crate::common;
 
 use common::*;
 

@@ -2,7 +2,7 @@
 //! the locale or --lang), errors that point the right way, and the rough
 //! edges issue 19 lists, each with a test that failed before.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

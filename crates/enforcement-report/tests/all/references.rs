@@ -1,7 +1,7 @@
 //! The text follows the data: figures cited in the narrative are rendered
 //! from the tables, in every format, and bad references are located errors.
 
-mod common;
+use crate::common;
 
 use common::*;
 use er_testkit::squash;

@@ -1,6 +1,6 @@
 //! The DOCX read back: text, sections, tables with their merges, fonts.
 
-mod common;
+use crate::common;
 
 use common::*;
 use er_read::docx::Docx;

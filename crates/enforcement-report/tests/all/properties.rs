@@ -1,7 +1,7 @@
 //! Random valid reports render in all three formats, and each file read
 //! back gives the same figures and text.
 
-mod common;
+use crate::common;
 
 use common::*;
 use er_data::report::Block as DataBlock;

@@ -3,7 +3,7 @@
 //! information, the catalog's language and page mode, and the bookmarks as
 //! a tree whose entries jump to their headings. Read back with lopdf.
 
-mod common;
+use crate::common;
 
 use common::*;
 use lopdf::{Document, Object};

@@ -1,6 +1,6 @@
 //! Next year's report from this year's, and the example made that way.
 
-mod common;
+use crate::common;
 
 use common::*;
 

@@ -5,7 +5,7 @@
 //! DOCX typed as a Word user types it is read whole; broken inputs are
 //! refused with a message and no data file.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

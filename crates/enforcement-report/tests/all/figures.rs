@@ -6,7 +6,7 @@
 //! openpyxl, pandas. Expected figures are literals or computed here from
 //! literal parts.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 use std::process::Output;

@@ -1,6 +1,6 @@
 //! The PDF read back with lopdf: text in order, figures, fonts, page setup.
 
-mod common;
+use crate::common;
 
 use common::*;
 

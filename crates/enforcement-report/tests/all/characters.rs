@@ -3,7 +3,7 @@
 //! `check` (and by `render` before it draws), all at once and located, and
 //! a `--font-dir` font used whatever its family name.
 
-mod common;
+use crate::common;
 
 use common::*;
 
@@ -91,4 +91,59 @@ fn a_font_dir_font_draws_what_no_shipped_font_has_whatever_its_family() {
     let drawn: Vec<&str> = runs.iter().filter(|r| r.text.contains('𠀀')).map(|r| r.font.as_str()).collect();
     assert_eq!(drawn.len(), 1, "{drawn:?}");
     assert!(drawn[0].ends_with("+ERTestRareGlyph-Regular"), "{drawn:?}");
+}
+
+/// 開 (GBK, not GB2312) in the title and in a level-1 heading: the shipped
+/// 小标宋 and 黑体 faces lack it. The PDF draws it from Noto Serif,
+/// emboldened (filled and stroked, text rendering mode 2), never from the
+/// 仿宋 face; body text is never emboldened; and `check --fonts bundled`
+/// names the character in each, with the font that draws it.
+#[test]
+fn a_character_a_bold_face_lacks_is_drawn_bold_and_check_names_it() {
+    let dir = scratch("bold-fallback");
+    let file = edited_fixture(
+        &dir,
+        "kaiping.yaml",
+        &[
+            ("agency: 第一师阿拉尔市应急管理局\n", "agency: 第一师阿拉尔市应急管理局\ntitle: 開平市应急管理局2024年行政执法年度报告\n"),
+            ("    - h1: 一、行政执法信息情况", "    - h1: 一、開平行政执法信息情况"),
+        ],
+    );
+    let o = run(&["check", "--fonts", "bundled", file.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    let named: Vec<&str> = err.lines().filter(|l| l.contains("U+958B")).collect();
+    assert_eq!(named.len(), 2, "{err}");
+    assert!(named[0].contains(":9:8: warning:") && named[0].contains("the title") && named[0].contains("Noto Serif CJK SC, emboldened"), "{}", named[0]);
+    assert!(named[1].contains("a level-1 heading") && named[1].contains("Noto Serif CJK SC, emboldened"), "{}", named[1]);
+    // The fixture itself: nothing drawn from another face.
+    let o = run(&["check", "--fonts", "bundled", fixture().to_str().unwrap()]);
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("warning"), "{}", String::from_utf8_lossy(&o.stderr));
+
+    // In the PDF: each run showing 開 is in Noto Serif (ERSERF) with
+    // rendering mode 2; no run of the body's 仿宋 (ERFANG) is.
+    let pdf = lopdf::Document::load_mem(&render(&file, "pdf", &dir)).unwrap();
+    let page = *pdf.get_pages().get(&1).unwrap();
+    let fonts = pdf.get_page_fonts(page).unwrap();
+    let content = lopdf::content::Content::decode(&pdf.get_page_content(page)).unwrap();
+    let (mut font, mut mode) = (String::new(), 0i64);
+    let mut shown: Vec<(String, i64)> = Vec::new();
+    for op in &content.operations {
+        match op.operator.as_str() {
+            "Tf" => {
+                let name = op.operands[0].as_name().unwrap();
+                font = String::from_utf8_lossy(fonts[name].get(b"BaseFont").unwrap().as_name().unwrap()).into_owned();
+            }
+            "Tr" => mode = op.operands[0].as_i64().unwrap(),
+            "Tj" | "TJ" => shown.push((font.clone(), mode)),
+            _ => {}
+        }
+    }
+    assert!(shown.iter().any(|(f, m)| f.starts_with("ERSERF+") && *m == 2), "{shown:?}");
+    assert!(shown.iter().filter(|(f, _)| f.starts_with("ERSERF+")).all(|(_, m)| *m == 2), "{shown:?}");
+    assert!(shown.iter().filter(|(f, _)| f.starts_with("ERFANG+")).all(|(_, m)| *m == 0), "{shown:?}");
+    // 開 is drawn from Noto Serif in the title and the heading, never 仿宋.
+    let runs = pdf_runs(&std::fs::read(dir.join("kaiping.pdf")).unwrap());
+    let drawn: Vec<&str> = runs.iter().filter(|r| r.text.contains('開')).map(|r| r.font.as_str()).collect();
+    assert!(drawn.len() >= 2 && drawn.iter().all(|f| f.starts_with("ERSERF+")), "{drawn:?}");
 }

@@ -3,7 +3,7 @@
 //! computed here from them, the template's published labels, and the
 //! header grid of the printed 表二 with the 单位名称 column before it.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

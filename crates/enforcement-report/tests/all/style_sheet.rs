@@ -5,7 +5,7 @@
 //! GB/T 9704-2012 (page numbers) and of the spec's tables, never the
 //! code's own constants.
 
-mod common;
+use crate::common;
 
 use std::path::{Path, PathBuf};
 

@@ -1,6 +1,6 @@
 //! The XLSX read back with calamine: sheets, merges, numbers, formulas, notes.
 
-mod common;
+use crate::common;
 
 use common::*;
 use er_read::xlsx::{read, Sheet, Value};

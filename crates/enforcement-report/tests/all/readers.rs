@@ -2,7 +2,7 @@
 //! the report's DOCX (untagged, its text shown with TJ and moved with Td)
 //! reads as the DOCX's text.
 
-mod common;
+use crate::common;
 
 use common::*;
 

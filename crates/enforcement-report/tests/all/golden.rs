@@ -3,7 +3,7 @@
 //! terms: the XML of each changed part (DOCX, XLSX), or each page's text
 //! with positions (PDF). `make golden` re-blesses the files on purpose.
 
-mod common;
+use crate::common;
 
 use common::*;
 use er_testkit::diff_lines;

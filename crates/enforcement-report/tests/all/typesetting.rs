@@ -3,7 +3,7 @@
 //! text outside the text block, labels stored as their text, 仿宋 body.
 //! The expectations are literals from the data files and the standard.
 
-mod common;
+use crate::common;
 
 use common::*;
 use std::path::Path;

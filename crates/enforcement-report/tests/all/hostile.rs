@@ -2,7 +2,7 @@
 //! given to `check` and `diff`, and `init` from sources written in every
 //! way YAML allows. (Hostile data files are in tests/bad-input/.)
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 
