@@ -115,6 +115,7 @@ fn clean(parts: &mut Vec<(String, Vec<u8>)>, doc: &Document) {
             && !(name.ends_with(".rels") && name != "_rels/.rels" && !String::from_utf8_lossy(bytes).contains("<Relationship "))
     });
     let header_rows: Vec<usize> = doc.tables().map(|t| t.header_rows).collect();
+    let has_contents = doc.sections.iter().flat_map(|s| &s.blocks).any(|b| matches!(b, er_document::document::Block::Contents(_)));
     for (name, bytes) in parts.iter_mut() {
         let text = String::from_utf8_lossy(bytes).into_owned();
         let new = match name.as_str() {
@@ -135,6 +136,11 @@ fn clean(parts: &mut Vec<(String, Vec<u8>)>, doc: &Document) {
             }
             "word/styles.xml" => styles_xml(&text),
             "word/document.xml" => document_xml(&text, &header_rows),
+            // A 目录's page numbers are PAGEREF fields holding the pages the
+            // PDF's layout counted; LibreOffice computes them as it lays the
+            // file out, and Word is asked to refresh them on opening
+            // (w:updateFields), so that they are its own layout's pages.
+            "word/settings.xml" if has_contents => text.replacen("<w:compat>", r#"<w:updateFields w:val="true" /><w:compat>"#, 1),
             "word/fontTable.xml" => crate::fonts::font_table(),
             "docProps/app.xml" => app_xml(doc),
             _ => continue,

@@ -537,3 +537,55 @@ fn no_page_holds_notes_alone() {
         assert!(notes == 0 || notes < lines.len() || !page.ruled_tables().is_empty(), "page {} holds notes alone: {lines:?}", k + 1);
     }
 }
+
+/// The 目录's entries as printed on its page, each with its page number:
+/// a line that ends in a leader and a number closes an entry (a long
+/// entry may take two lines), spaces taken out.
+fn contents_entries(first_page: &str) -> Vec<(String, usize)> {
+    let mut out = Vec::new();
+    let mut pending = String::new();
+    for line in first_page.lines() {
+        let squashed: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+        let number: String = squashed.chars().rev().take_while(|c| c.is_ascii_digit()).collect::<Vec<_>>().into_iter().rev().collect();
+        let text = squashed[..squashed.len() - number.len()].trim_end_matches(['.', '·', '…']);
+        if !number.is_empty() && text.len() + number.len() < squashed.len() {
+            out.push((format!("{pending}{text}"), number.parse().unwrap()));
+            pending.clear();
+        } else if !squashed.is_empty() && squashed != "目录" {
+            pending.push_str(&squashed);
+        }
+    }
+    out
+}
+
+/// The 目录 of the national template's example names, for each part and
+/// table, the page it stands on: in the PDF as the product lays it out,
+/// and in the DOCX as LibreOffice lays it out (PAGEREF fields, which Word
+/// is asked to refresh on opening: w:updateFields).
+#[test]
+fn the_contents_page_numbers_are_the_pages_each_format_lays_out() {
+    let dir = scratch("contents-pages");
+    let file = root().join("fixtures/national-2021-example.yaml");
+    render(&file, "pdf", &dir);
+    let docx = render(&file, "docx", &dir);
+    let settings = String::from_utf8(zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap().by_name("word/settings.xml").map(|mut f| {
+        let mut s = Vec::new();
+        std::io::Read::read_to_end(&mut f, &mut s).unwrap();
+        s
+    }).unwrap()).unwrap();
+    assert!(settings.contains(r#"<w:updateFields w:val="true""#), "{settings}");
+    let lo = dir.join("lo");
+    soffice_convert(&dir.join("national-2021-example.docx"), "pdf", &lo, &dir);
+    for (name, pdf) in [("PDF", dir.join("national-2021-example.pdf")), ("DOCX through LibreOffice", lo.join("national-2021-example.pdf"))] {
+        let pages: Vec<String> = pdftotext(&pdf).split('\u{c}').map(|p| p.chars().filter(|c| !c.is_whitespace()).collect()).collect();
+        let entries = contents_entries(&pdftotext(&pdf).split('\u{c}').next().unwrap().to_string());
+        // Two parts and four tables (表一 … 表四).
+        assert_eq!(entries.len(), 6, "{name}: {entries:?}");
+        for (text, page) in &entries {
+            // A table's entry is its label and title; its page shows the title.
+            let title = text.trim_start_matches(|c: char| "表一二三四五六七八九十".contains(c));
+            assert!(pages.get(page - 1).is_some_and(|p| p.contains(title)), "{name}: 目录 says {text} is on page {page}");
+            assert!(!pages[1..page - 1].iter().any(|p| p.contains(title)), "{name}: {text} stands before page {page}");
+        }
+    }
+}
