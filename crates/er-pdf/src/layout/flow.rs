@@ -411,6 +411,10 @@ fn landscape(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Resul
     let top = mm(s.page.top_mm);
     let bottom = top + mm(s.page.text_height_mm());
     let mut y = top;
+    // The share of the gaps after the last table and between the notes
+    // that follow it, below 1 when they are tightened to keep the notes
+    // on the last table's page (GB/T 9704 §7.3.5: adjust the spacing).
+    let mut gaps = 1.0;
     for (bi, block) in s.blocks.iter().enumerate() {
         match block {
             Block::PartHeading(t) | Block::Title(t) => {
@@ -443,15 +447,22 @@ fn landscape(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Resul
                 // The notes printed after the last table (表四填报说明 …): when
                 // they would not fit under it, the last table goes over with
                 // them rather than leave a page holding a line or two of notes.
-                let mut notes_after = 0.0;
+                let (mut notes_after, mut flexible) = (0.0, 0.0);
                 if !s.blocks[bi + 1..].iter().any(|b| matches!(b, Block::Table(_))) {
                     for b in &s.blocks[bi + 1..] {
                         if let Block::Notes(n) = b {
                             notes_after += notes_layout(&n.notes, m, width, 0.0, &n.notes.lead, &mut Vec::new())? + Role::Note.size_pt() * 0.5;
+                            flexible += Role::Note.size_pt() * 0.5;
                         }
                     }
+                    flexible += if notes_after > 0.0 { Role::Body.size_pt() } else { 0.0 };
                 }
-                let alone = notes_after > 0.0 && y + laid.height <= bottom && y + laid.height + Role::Body.size_pt() + notes_after > bottom && laid.height + Role::Body.size_pt() + notes_after <= bottom - top;
+                let over = y + laid.height + Role::Body.size_pt() + notes_after - bottom;
+                // A few points over: the gaps give them up, and nothing moves.
+                if notes_after > 0.0 && over > 0.0 && over <= flexible && y + laid.height <= bottom {
+                    gaps = 1.0 - over / flexible;
+                }
+                let alone = gaps == 1.0 && notes_after > 0.0 && y + laid.height <= bottom && over > 0.0 && laid.height + Role::Body.size_pt() + notes_after <= bottom - top;
                 if (y + laid.height > bottom && y > top && (fits_a_page || y + first_break > bottom)) || (alone && y > top) {
                     new_page(pages, s.page);
                     y = top;
@@ -462,7 +473,7 @@ fn landscape(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Resul
                 if y + laid.height <= bottom {
                     let page = pages.last_mut().expect("a page");
                     page.items.extend(laid.items.into_iter().map(|i| retag(shift(i, left, y), &local)));
-                    y += laid.height + Role::Body.size_pt();
+                    y += laid.height + Role::Body.size_pt() * gaps;
                 } else {
                     y = split_table(t, laid, &local, Frame { left, top, bottom, setup: s.page }, y, pages) + Role::Body.size_pt();
                 }
@@ -491,7 +502,7 @@ fn landscape(s: &Section, si: usize, m: &dyn Metrics, out: &mut Layout) -> Resul
                 }
                 let page = pages.last_mut().expect("a page");
                 page.items.extend(items.into_iter().map(|i| retag(shift(i, left, y), &local)));
-                y += end + Role::Note.size_pt() * 0.5;
+                y += end + Role::Note.size_pt() * 0.5 * gaps;
             }
             Block::Heading { .. } | Block::Paragraph(_) | Block::Signature { .. } | Block::Contents(_) => {}
         }
