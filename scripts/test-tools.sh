@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The readers the tests read the produced files back with, as a user has
-# them: pdftotext (poppler-utils), LibreOffice, and pandas, openpyxl,
-# python-docx, PyYAML and pdfplumber (a PDF's rules and glyph places) for
-# Python 3. Installs what is missing (apt-get as root, pip);
+# them: pdftotext (poppler-utils), LibreOffice, Chromium with its driver,
+# and pandas, openpyxl, python-docx, PyYAML, pdfplumber (a PDF's rules and
+# glyph places) and Selenium for Python 3; axe-core (npm) for the web
+# page's accessibility test, into target/test-tools. Installs what is missing (apt-get as root, pip);
 # `make test` runs it first. A test that needs one of them fails without it.
 set -euo pipefail
 # Debian's packages: pdftotext, and LibreOffice with CJK fonts (it makes
@@ -11,15 +12,27 @@ set -euo pipefail
 need=()
 command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v soffice >/dev/null || need+=(libreoffice-writer-nogui libreoffice-calc-nogui)
-fc-list 2>/dev/null | grep -q "Noto Sans CJK" || need+=(fonts-noto-cjk)
+# (grep -c reads all of fc-list: grep -q would stop early, and pipefail
+# would take fc-list's broken pipe for a missing font.)
+[ "$(fc-list 2>/dev/null | grep -c "Noto Sans CJK")" -gt 0 ] || need+=(fonts-noto-cjk)
+command -v chromium >/dev/null || need+=(chromium)
+command -v chromedriver >/dev/null || need+=(chromium-driver)
+command -v npm >/dev/null || need+=(npm)
 if ((${#need[@]})); then
   echo "installing ${need[*]}" >&2
   sudo=""
   [ "$(id -u)" = 0 ] || sudo=sudo
   ($sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}") >/dev/null
 fi
-if ! python3 -c "import pandas, openpyxl, docx, yaml, pdfplumber" 2>/dev/null; then
-  echo "installing pandas, openpyxl, python-docx, PyYAML, pdfplumber" >&2
-  python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore pandas openpyxl python-docx PyYAML pdfplumber
+if ! python3 -c "import pandas, openpyxl, docx, yaml, pdfplumber, selenium" 2>/dev/null; then
+  echo "installing pandas, openpyxl, python-docx, PyYAML, pdfplumber, selenium" >&2
+  python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore pandas openpyxl python-docx PyYAML pdfplumber selenium
 fi
-command -v pdftotext >/dev/null && command -v soffice >/dev/null && python3 -c "import pandas, openpyxl, docx, yaml, pdfplumber"
+axe=target/test-tools/node_modules/axe-core/axe.min.js
+if [ ! -f "$axe" ]; then
+  echo "installing axe-core" >&2
+  mkdir -p target/test-tools
+  (cd target/test-tools && npm install --no-save --silent --no-audit --no-fund axe-core@4 >/dev/null)
+fi
+command -v pdftotext >/dev/null && command -v soffice >/dev/null && command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+  && [ -f "$axe" ] && python3 -c "import pandas, openpyxl, docx, yaml, pdfplumber, selenium"

@@ -56,11 +56,19 @@ pub(crate) fn in_formats<'f>(
 ) -> Result<Vec<Named>, (Format, String)> {
     let mut files = Vec::new();
     for &f in formats {
+        if f == Format::Html {
+            // The page, and its body alone for a website's editor.
+            files.push((format!("{stem}.html"), er_html::page(doc).into_bytes()));
+            files.push((format!("{stem}.fragment.html"), er_html::fragment(doc).into_bytes()));
+            continue;
+        }
         let bytes = match f {
             Format::Docx => er_docx::write(doc).map_err(|e| e.to_string()),
             Format::Xlsx => er_xlsx::write(doc).map_err(|e| e.to_string()),
             Format::Pdf => er_pdf::write_with(doc, fonts()).map_err(|e| pdf_error(&e)),
             Format::Csv => Ok(er_csv::write(doc)),
+            // Both files are written above.
+            Format::Html => continue,
         };
         files.push((format!("{stem}.{}", f.ext()), bytes.map_err(|e| (f, e))?));
     }

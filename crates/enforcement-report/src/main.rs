@@ -58,7 +58,7 @@ fn lang_of_args(args: &[std::ffi::OsString]) -> Option<Lang> {
 /// The formats `render` and `rollup` write.
 #[derive(clap::Args)]
 struct Formats {
-    /// The formats to write, comma-separated: docx, pdf, xlsx, csv (any case).
+    /// The formats to write, comma-separated: docx, pdf, xlsx, csv, html (any case).
     #[arg(short, long, value_delimiter = ',', default_value = "docx,pdf,xlsx", value_parser = parse_format)]
     format: Vec<Format>,
 }
@@ -272,6 +272,8 @@ pub(crate) enum Format {
     Xlsx,
     /// Every figure in long form (表, 表名, 指标, 值, 单位, 机关, 年度), UTF-8 with BOM.
     Csv,
+    /// The web page to publish (NAME.html), and its body for a site's editor (NAME.fragment.html).
+    Html,
 }
 
 /// A format as the user writes it: any case, spaces around it ("pdf, XLSX").
@@ -287,6 +289,7 @@ impl Format {
             Format::Pdf => "pdf",
             Format::Xlsx => "xlsx",
             Format::Csv => "csv",
+            Format::Html => "html",
         }
     }
 }

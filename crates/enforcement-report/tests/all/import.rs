@@ -88,16 +88,18 @@ fn round_trip(original: &Path, file: &Path, with_text: bool, dir: &Path) {
 }
 
 #[test]
-fn the_tools_own_docx_xlsx_and_pdf_give_back_figures_and_text() {
+fn the_tools_own_files_give_back_figures_and_text() {
     let dir = scratch("import-own");
     for ex in examples() {
         let stem = ex.file_stem().unwrap().to_string_lossy().into_owned();
         let out = dir.join(&stem);
         // The PDF is read by its structure tree (a tagged PDF).
-        for (format, with_text) in [("docx", true), ("xlsx", false), ("pdf", true)] {
+        for (format, with_text) in [("docx", true), ("xlsx", false), ("pdf", true), ("html", true)] {
             render(&ex, format, &out);
             round_trip(&ex, &out.join(format!("{stem}.{format}")), with_text, &out);
         }
+        // The web page's body as pasted into a website's editor.
+        round_trip(&ex, &out.join(format!("{stem}.fragment.html")), true, &out);
     }
 }
 

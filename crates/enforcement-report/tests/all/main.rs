@@ -16,6 +16,7 @@ mod figures;
 mod golden;
 mod hazards;
 mod hostile;
+mod html;
 mod hostile_corpus;
 mod import;
 mod init;
