@@ -668,3 +668,7 @@ kind-note = a note
 check-stand-in-face = “{ $character }” ({ $code }) in { $kind } is drawn from { $family } in the PDF: the face of { $kind } lacks it, so it looks unlike the characters around it
 help-check-stand-in-face = add that face with the character (a 方正小标宋 or 黑体 that has it) with --font-dir, or use a common character; Word and WPS show the DOCX and XLSX with this computer's fonts
 font-emboldened = { $family }, emboldened
+diff-tables = tables
+diff-table-caption = table { $table } caption
+diff-table-cell-n = table { $table } cell { $n }
+diff-table-note = table { $table } note { $n }

@@ -667,3 +667,7 @@ kind-note = 说明
 check-stand-in-face = { $kind }里的“{ $character }”（{ $code }）在 PDF 中由 { $family } 代为绘制：{ $kind }所用的字体没有这个字，字形与同一行的其他字不同
 help-check-stand-in-face = 用 --font-dir 添加含有此字的该字体（如含有此字的方正小标宋、黑体），或换成常用字；DOCX 和 XLSX 由 Word、WPS 用本机字体显示
 font-emboldened = { $family }（加粗绘制）
+diff-tables = 表格数
+diff-table-caption = 表格{ $table } 表题
+diff-table-cell-n = 表格{ $table } 第{ $n }格
+diff-table-note = 表格{ $table } 说明第{ $n }条

@@ -210,6 +210,34 @@ pub fn docx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
     Ok(out)
 }
 
+/// Compares two web pages as a reader sees them: the paragraphs in order
+/// (the site's own navigation, header and footer left out), and each
+/// table's caption, cells with their spans and notes.
+pub fn html(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
+    use crate::source::Item;
+    let (x, y) = (crate::html::from_html(a)?, crate::html::from_html(b)?);
+    let mut out = Vec::new();
+    let paras = |s: &crate::source::Source| -> Vec<String> {
+        s.items.iter().filter_map(|i| if let Item::Para(p) = i { Some(p.text.clone()) } else { None }).collect()
+    };
+    lines(&mut out, &t!("diff-kind-text"), &|n| t!("diff-paragraph", n = n), &paras(&x), &paras(&y));
+    let tables = |s: &crate::source::Source| -> Vec<crate::source::SourceTable> {
+        s.items.iter().filter_map(|i| if let Item::Table(t) = i { Some(t.clone()) } else { None }).collect()
+    };
+    let (ta, tb) = (tables(&x), tables(&y));
+    d(&mut out, &t!("diff-kind-table"), t!("diff-tables"), ta.len().to_string(), tb.len().to_string());
+    for (n, (p, q)) in ta.iter().zip(&tb).enumerate() {
+        let caption = |t: &crate::source::SourceTable| format!("{} {}", t.label.clone().unwrap_or_default(), t.title.clone().unwrap_or_default());
+        d(&mut out, &t!("diff-kind-table"), t!("diff-table-caption", table = n + 1), caption(p), caption(q));
+        let cells = |t: &crate::source::SourceTable| -> Vec<String> {
+            t.cells.iter().map(|c| format!("{}{}", c.text, c.columns.map_or(String::new(), |(col, span)| format!(" @{col}+{span}")))).collect()
+        };
+        lines(&mut out, &t!("diff-kind-table"), &|k| t!("diff-table-cell-n", table = n + 1, n = k), &cells(p), &cells(q));
+        lines(&mut out, &t!("diff-kind-text"), &|k| t!("diff-table-note", table = n + 1, n = k), &p.notes, &q.notes);
+    }
+    Ok(out)
+}
+
 /// Compares two XLSX files.
 pub fn xlsx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
     let (x, y) = (xlsx::read(a)?, xlsx::read(b)?);
@@ -288,6 +316,7 @@ pub fn readable(ext: &str, bytes: &[u8]) -> Result<(), String> {
         "docx" => docx::Docx::read(bytes).map(drop),
         "xlsx" => xlsx::read(bytes).map(drop),
         "pdf" => pdf::read(bytes).map(drop),
+        "html" | "htm" => crate::html::from_html(bytes).map(drop),
         other => Err(er_i18n::t!("diff-cannot-compare", ext = other)),
     }
 }
@@ -297,6 +326,7 @@ pub fn files(ext: &str, a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
         "docx" => docx(a, b),
         "xlsx" => xlsx(a, b),
         "pdf" => pdf(a, b),
+        "html" | "htm" => html(a, b),
         other => Err(er_i18n::t!("diff-cannot-compare", ext = other)),
     }
 }

@@ -10,12 +10,12 @@ use common::*;
 use proptest::prelude::*;
 
 /// A header cell as the published tables draw it: text, row, col, rows, cols.
-type Rect = (&'static str, usize, usize, usize, usize);
+pub(crate) type Rect = (&'static str, usize, usize, usize, usize);
 
 /// The expected headers, written from the published tables (spec §3 for
 /// the reference; the national templates as their tables are printed),
 /// not from the template code. Leaves are listed left to right in their row.
-fn oracle(template: &str) -> Vec<(&'static str, Vec<Rect>)> {
+pub(crate) fn oracle(template: &str) -> Vec<(&'static str, Vec<Rect>)> {
     fn row(r: usize, from: usize, labels: &[&'static str]) -> Vec<Rect> {
         labels.iter().enumerate().map(|(i, l)| (*l, r, from + i, 1, 1)).collect()
     }
