@@ -102,8 +102,15 @@ pub fn exit_with(e: clap::Error) -> ! {
     let ctx = |k: ContextKind| e.get(k).map(|v| v.to_string()).unwrap_or_default();
     let reason = std::error::Error::source(&e).map(|s| s.to_string()).unwrap_or_default();
     let message = match e.kind() {
-        ErrorKind::UnknownArgument => t!("clap-unknown-argument", arg = ctx(ContextKind::InvalidArg)),
-        ErrorKind::InvalidSubcommand => t!("clap-invalid-subcommand", name = ctx(ContextKind::InvalidSubcommand)),
+        // With clap's suggestion, the one closest name, when it has one.
+        ErrorKind::UnknownArgument => match ctx(ContextKind::SuggestedArg) {
+            s if s.is_empty() => t!("clap-unknown-argument", arg = ctx(ContextKind::InvalidArg)),
+            s => t!("clap-unknown-argument-suggest", arg = ctx(ContextKind::InvalidArg), suggestion = s),
+        },
+        ErrorKind::InvalidSubcommand => match ctx(ContextKind::SuggestedSubcommand) {
+            s if s.is_empty() => t!("clap-invalid-subcommand", name = ctx(ContextKind::InvalidSubcommand)),
+            s => t!("clap-invalid-subcommand-suggest", name = ctx(ContextKind::InvalidSubcommand), suggestion = s),
+        },
         ErrorKind::InvalidValue => t!("clap-invalid-value", value = ctx(ContextKind::InvalidValue), arg = ctx(ContextKind::InvalidArg), valid = ctx(ContextKind::ValidValue)),
         ErrorKind::MissingRequiredArgument => t!("clap-missing-argument", arg = ctx(ContextKind::InvalidArg)),
         ErrorKind::MissingSubcommand => t!("clap-missing-subcommand"),

@@ -138,6 +138,12 @@ pub fn load_in(text: &str, name: &str, base: Option<&Path>) -> Result<Loaded, Lo
     if let Some(d) = read::forbidden_characters(text, name) {
         return Err(LoadError::Invalid(vec![d]));
     }
+    // An input method's typos first: the parser would stop a line later
+    // and speak of YAML.
+    let typos = read::ime_typos(text, name);
+    if !typos.is_empty() {
+        return Err(LoadError::Invalid(typos));
+    }
     read::syntax(text, name).map_err(LoadError::Unreadable)?;
     if !read::has_content(text) {
         return Err(LoadError::Invalid(vec![Diagnostic::error(name, None, "", t!("load-empty"))
@@ -248,13 +254,20 @@ impl Cx<'_> {
 
     /// The tables, read against the template.
     fn tables(&mut self, t: &Template, raw: BTreeMap<String, BTreeMap<String, Value>>) -> Vec<TableData> {
+        // A misspelled table label (表儿 for 表二) is said once, at the
+        // label, with the table it most likely stands for.
+        let mut suggested: Vec<&str> = Vec::new();
         for label in raw.keys() {
             if t.table(label).is_none() {
-                self.found.key_error(
-                    &format!("tables.{label}"),
-                    t!("check-no-table", template = t.name, table = label),
-                    t!("help-check-tables", template = t.name, tables = t.table_labels()),
-                );
+                let missing = t.tables.iter().map(|d| d.label.as_str()).filter(|l| !raw.contains_key(*l));
+                let message = match er_source::suggest::closest(label, missing) {
+                    Some(s) => {
+                        suggested.push(s);
+                        t!("check-no-table-suggest", template = t.name, table = label, suggestion = s)
+                    }
+                    None => t!("check-no-table", template = t.name, table = label),
+                };
+                self.found.key_error(&format!("tables.{label}"), message, t!("help-check-tables", template = t.name, tables = t.table_labels()));
             }
         }
         let mut out = Vec::new();
@@ -262,6 +275,10 @@ impl Cx<'_> {
             let mut data = TableData { given: vec![None; def.columns.len()], ..TableData::default() };
             let path = format!("tables.{}", def.label);
             let Some(cells) = raw.get(&def.label) else {
+                if suggested.contains(&def.label.as_str()) {
+                    out.push(data);
+                    continue;
+                }
                 self.found.error(
                     "tables",
                     t!("load-missing-table", table = def.label, template = t.name, tables = t.table_labels()),
@@ -270,6 +287,8 @@ impl Cx<'_> {
                 out.push(data);
                 continue;
             };
+            // The figure keys a misspelled key was taken for.
+            let mut suggested: Vec<String> = Vec::new();
             for (key, v) in cells {
                 let p = format!("{path}.{key}");
                 match key.as_str() {
@@ -294,18 +313,30 @@ impl Cx<'_> {
                         }
                     },
                     _ => match def.column(key) {
-                        None => self.found.key_error(
-                            &p,
-                            t!("load-unknown-figure", key = key, table = def.label),
-                            t!("help-load-unknown-figure", table = def.label, keys = def.figure_keys()),
-                        ),
+                        // A misspelled figure key, a character off: said once,
+                        // here, with the key it most likely stands for.
+                        None => match er_source::suggest::closest(key, def.columns.iter().map(|c| c.key.as_str())) {
+                            Some(s) => {
+                                suggested.push(s.to_string());
+                                self.found.key_error(
+                                    &p,
+                                    t!("load-unknown-figure-suggest", key = key, table = def.label, suggestion = s),
+                                    t!("help-load-unknown-figure", table = def.label, keys = def.figure_keys()),
+                                )
+                            }
+                            None => self.found.key_error(
+                                &p,
+                                t!("load-unknown-figure", key = key, table = def.label),
+                                t!("help-load-unknown-figure", table = def.label, keys = def.figure_keys()),
+                            ),
+                        },
                         Some(c) => data.given[c] = self.figure(&p, key, def.columns[c].kind, v),
                     },
                 }
             }
             for (c, col) in def.columns.iter().enumerate() {
-                // A figure given but wrong has its own error already.
-                let written = self.found.index.get(&format!("{path}.{}", col.key)).is_some();
+                // A figure given but wrong, or misspelled, has its own error already.
+                let written = self.found.index.get(&format!("{path}.{}", col.key)).is_some() || suggested.contains(&col.key);
                 if data.given[c].is_none() && col.total_of.is_none() && col.rate.is_none() && !written {
                     self.found.error(
                         &path,

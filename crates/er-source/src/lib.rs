@@ -12,6 +12,7 @@
 pub mod diag;
 pub mod locate;
 pub mod read;
+pub mod suggest;
 
 pub use diag::{Diagnostic, Findings, Severity};
 pub use locate::{Index, Loc, Node, Scalar};

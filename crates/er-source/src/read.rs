@@ -160,6 +160,79 @@ pub fn holds(whose: Whose, c: char) -> Option<String> {
     Some(if c.is_control() { t!("unseen-control", whose = whose, code = code) } else { t!("unseen-named", whose = whose, name = what, code = code) })
 }
 
+/// Characters a Chinese input method leaves where YAML wants plain ASCII,
+/// and that a key may end with unseen.
+/// Each with the id of its name in the interface's language.
+const INVISIBLE_IN_KEYS: [(char, &str); 5] = [
+    ('\u{3000}', "char-ideographic-space"),
+    ('\u{00A0}', "char-no-break-space"),
+    ('\u{200B}', "char-zero-width-space"),
+    ('\u{FEFF}', "char-zero-width-no-break-space"),
+    ('\u{2060}', "char-word-joiner"),
+];
+
+/// A Chinese input method's typos, each where it stands, with the fix: a
+/// full-width colon （：） after a key among keys written with ":", a
+/// full-width space (U+3000) in a line's indentation, an invisible
+/// character at the end of a key. Nothing is corrected silently: the file
+/// is refused until they are fixed.
+///
+/// ```
+/// let text = "表二:\n    甲项: ~\n    乙项：27\n\u{3000}\u{3000}丙项: 37\n    丁项数\u{00A0}: 1\n";
+/// let found = er_source::read::ime_typos(text, "r.yaml");
+/// let at: Vec<(usize, usize)> = found.iter().map(|d| { let l = d.loc.unwrap(); (l.line, l.column) }).collect();
+/// assert_eq!(at, [(3, 7), (4, 1), (5, 8)]);
+/// ```
+pub fn ime_typos(text: &str, name: &str) -> Vec<Diagnostic> {
+    let lines: Vec<&str> = text.split('\n').map(|l| l.trim_end_matches('\r')).collect();
+    // A line "key: value" (or "key:"), its indentation in characters.
+    let mapping = |l: &str| -> Option<usize> {
+        let t = l.trim_start_matches(' ');
+        let key = t.split_once(':').map(|(k, _)| k)?;
+        let after = &t[key.len() + 1..];
+        (!key.is_empty() && !key.starts_with(['-', '#', '\'', '"']) && (after.is_empty() || after.starts_with(' '))).then(|| l.len() - t.len())
+    };
+    let mut out = Vec::new();
+    for (i, line) in lines.iter().enumerate() {
+        let loc = |col: usize| Some(Loc { line: i + 1, column: col + 1 });
+        let t = line.trim_start_matches([' ', '\u{3000}']);
+        let lead: Vec<char> = line[..line.len() - t.len()].chars().collect();
+        // A full-width space in the indentation of a key or a list item.
+        if let Some(k) = lead.iter().position(|&c| c == '\u{3000}') {
+            if mapping(t).is_some() || t.starts_with("- ") || t.contains('：') {
+                out.push(Diagnostic::error(name, loc(k), "", t!("ime-fullwidth-indent")).with_help(t!("help-ime-fullwidth-indent")));
+                continue;
+            }
+        }
+        if t.starts_with('#') || t.starts_with('-') {
+            continue;
+        }
+        // key：value among siblings written key: value.
+        if let Some((key, _)) = t.split_once('：') {
+            let plain = !key.is_empty() && key.chars().count() <= 24 && !key.contains([':', ' ', '，', '。', '、', '"', '\'', '“']);
+            let indent = lead.len();
+            let siblings = lines.iter().enumerate().filter(|(j, _)| *j != i && j.abs_diff(i) <= 6).any(|(_, l)| mapping(l) == Some(indent));
+            if plain && siblings {
+                let col = lead.len() + key.chars().count();
+                out.push(Diagnostic::error(name, loc(col), "", t!("ime-fullwidth-colon", key = key)).with_help(t!("help-ime-fullwidth-colon", key = key)));
+                continue;
+            }
+        }
+        // An invisible character at the end of a key.
+        if let Some((key, _)) = t.split_once(':') {
+            if let Some((c, what)) = INVISIBLE_IN_KEYS.iter().find(|(c, _)| key.ends_with(*c)) {
+                let shown = key.trim_end_matches(|x: char| INVISIBLE_IN_KEYS.iter().any(|(c, _)| *c == x));
+                let col = lead.len() + shown.chars().count();
+                out.push(
+                    Diagnostic::error(name, loc(col), "", t!("ime-invisible-in-key", key = shown, what = er_i18n::message(what, &[]), code = format!("U+{:04X}", *c as u32)))
+                        .with_help(t!("help-ime-invisible-in-key")),
+                );
+            }
+        }
+    }
+    out
+}
+
 /// Refuses text that is not YAML, at the place the parser stopped.
 pub fn syntax(text: &str, name: &str) -> Result<(), Diagnostic> {
     if let Err(e) = yaml_rust2::parser::Parser::new_from_str(text).load(&mut NoEvents, true) {
@@ -285,6 +358,18 @@ pub fn clip_quoted(message: &str) -> String {
 /// serde_yaml's message (always English) in the interface's language:
 /// the common ones are reworded, others are kept as serde wrote them.
 pub fn serde_message(m: &str) -> String {
+    if let Some(rest) = m.strip_prefix("unknown field ") {
+        // serde lists what it expected as "one of `a`, `b`" or "`a`": the
+        // names alone, and the one the field most likely stands for.
+        let field = rest.split('`').nth(1).unwrap_or("").to_string();
+        let expected = rest.split_once("expected ").map_or("", |(_, e)| e);
+        let names: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let separator = if er_i18n::lang() == er_i18n::Lang::En { ", " } else { "、" };
+        return match crate::suggest::closest(&field, names.iter().copied()) {
+            Some(s) => t!("serde-unknown-field-suggest", field = field.clone(), suggestion = s),
+            None => t!("serde-unknown-field", field = field.clone(), expected = names.join(separator)),
+        };
+    }
     if er_i18n::lang() == er_i18n::Lang::En {
         return m.to_string();
     }
@@ -312,10 +397,7 @@ pub fn serde_message(m: &str) -> String {
         out
     };
     let quoted = |s: &str| s.split('`').nth(1).unwrap_or("").to_string();
-    let expected = |s: &str| s.split_once("expected ").map_or(String::new(), |(_, e)| e.to_string());
-    if let Some(rest) = m.strip_prefix("unknown field ") {
-        t!("serde-unknown-field", field = quoted(rest), expected = expected(rest))
-    } else if let Some(rest) = m.strip_prefix("missing field ") {
+    if let Some(rest) = m.strip_prefix("missing field ") {
         t!("serde-missing-field", field = quoted(rest))
     } else if let Some(rest) = m.strip_prefix("duplicate field ") {
         t!("serde-duplicate-field", field = quoted(rest))

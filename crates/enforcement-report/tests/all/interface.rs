@@ -344,3 +344,69 @@ fn command_line_mistakes_are_told_in_the_users_language() {
         assert!(stderr(&o).contains(en), "{}", stderr(&o));
     }
 }
+
+/// A table of typos a clerk makes, each with the one suggestion it must
+/// give, in both languages: a field, a table label, a figure key (each
+/// said once, not also as a missing one), a command and an option.
+#[test]
+fn each_typo_gets_the_one_likely_name() {
+    let dir = scratch("typos");
+    let cases: [(&str, &str, &str, &str); 3] = [
+        ("agency: 第一师阿拉尔市应急管理局", "agnecy: 第一师阿拉尔市应急管理局", "是不是 `agency`？", "did you mean `agency`?"),
+        ("  表二:\n", "  表儿:\n", "是不是 表二？", "did you mean 表二?"),
+        ("    罚款: 27", "    罚宽: 27", "是不是 `罚款`？", "did you mean `罚款`?"),
+    ];
+    for (i, (old, new, zh, en)) in cases.iter().enumerate() {
+        let file = edited_fixture(&dir, &format!("typo{i}.yaml"), &[(old, new)]);
+        for (lang, want) in [("zh_CN.UTF-8", zh), ("C", en)] {
+            let o = run_in(lang, &["check", file.to_str().unwrap()]);
+            let err = stderr(&o);
+            assert_eq!(o.status.code(), Some(1), "{err}");
+            let errors: Vec<&str> = err.lines().filter(|l| l.contains("错误：") || l.contains(": error: ")).collect();
+            assert_eq!(errors.len(), 1, "{lang}: one error for one typo:\n{err}");
+            assert!(errors[0].contains(want), "{lang}: {}", errors[0]);
+        }
+    }
+    for (args, zh, en) in [
+        (&["rendr"][..], "rendr 不是命令：是不是 render？", "'render'"),
+        (&["render", "x.yaml", "--fromat", "pdf"][..], "无法识别的参数 --fromat：是不是 --format？", "'--format'"),
+    ] {
+        let o = run_in("zh_CN.UTF-8", args);
+        assert!(stderr(&o).contains(zh), "{}", stderr(&o));
+        let o = run(args);
+        assert!(stderr(&o).contains(en), "{}", stderr(&o));
+    }
+}
+
+/// What a Chinese input method leaves in a data file: a full-width colon
+/// after a key, full-width spaces as indentation, an invisible character
+/// at the end of a key. Each is an error at its own line and column with
+/// the fix, all at once; nothing is corrected silently.
+#[test]
+fn input_method_typos_are_named_where_they_are() {
+    let dir = scratch("ime");
+    let file = edited_fixture(
+        &dir,
+        "ime.yaml",
+        &[("    罚款: 27", "    罚款：27"), ("    警告: ~\n    罚款", "\u{3000}\u{3000}警告: ~\n    罚款"), ("    受理数量: 39", "    受理数量\u{00A0}: 39")],
+    );
+    let text = std::fs::read_to_string(&file).unwrap();
+    let line_of = |needle: &str| text.lines().position(|l| l.contains(needle)).unwrap() + 1;
+    let o = run_in("zh_CN.UTF-8", &["check", file.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    let name = file.display().to_string();
+    for (needle, col, message, fix) in [
+        ("受理数量\u{00A0}", 9, "键“受理数量”末尾有一个看不见的字符：不换行空格（U+00A0）", "删去键末尾的这个字符"),
+        ("\u{3000}\u{3000}警告", 1, "缩进里有全角空格（U+3000）", "换成半角空格"),
+        ("罚款：27", 7, "“罚款”后面是全角冒号“：”", "把全角冒号“：”改为半角冒号“:”"),
+    ] {
+        let at = format!("{name}:{}:{col}", line_of(needle));
+        let lines: Vec<&str> = err.lines().collect();
+        let k = lines.iter().position(|l| l.starts_with(&at)).unwrap_or_else(|| panic!("nothing at {at}:\n{err}"));
+        assert!(lines[k].contains(message) && lines[k + 1].contains(fix), "{}\n{}", lines[k], lines[k + 1]);
+    }
+    // Notes and paragraphs may hold full-width colons: the fixture has them.
+    let o = run(&["check", fixture().to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
