@@ -16,7 +16,7 @@ use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
 };
 
-pub mod footers;
+pub mod package;
 mod widths;
 
 pub use rust_xlsxwriter::XlsxError as Error;
@@ -62,7 +62,7 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, XlsxError> {
         }
     }
     data_sheet(wb.add_worksheet(), doc)?;
-    footers::outside_page_numbers(wb.save_to_buffer()?)
+    package::finish(wb.save_to_buffer()?)
 }
 
 /// The sheet the statistics desk loads: every figure in long form
@@ -236,8 +236,8 @@ fn sheet(ws: &mut Worksheet, t: &Table, notes: &Notes) -> Result<(), XlsxError> 
     ws.set_print_fit_to_pages(1, 0);
     ws.set_print_center_horizontally(true);
     ws.set_repeat_rows(FIRST_HEADER_ROW, FIRST_HEADER_ROW + t.header_rows as u32 - 1)?;
-    // Odd pages' here, even pages' added by `footers`.
-    ws.set_footer(footers::footer(1));
+    // Odd pages' here, even pages' added by `package`.
+    ws.set_footer(package::footer(1));
     // The header stays in view; the sheet is protected without a password
     // so that the SUM formulas are not overwritten by accident (every other
     // cell stays editable; 审阅 → 撤消工作表保护 lifts it).

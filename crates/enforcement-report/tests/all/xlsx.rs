@@ -82,3 +82,19 @@ fn the_table_text_is_the_reference_part_two() {
         panic!("XLSX text differs from the reference's Part 2 {d}");
     }
 }
+
+/// The DOCX and the XLSX name this program and its version as their maker
+/// (docProps/app.xml), not Word or Excel, read with Python's zipfile.
+#[test]
+fn the_files_name_this_program_as_their_maker() {
+    let dir = scratch("maker");
+    for format in ["docx", "xlsx"] {
+        render(&fixture(), format, &dir);
+        let file = dir.join(format!("aral-emergency-2024.{format}"));
+        let got = python(
+            "import re, sys, zipfile\nx = zipfile.ZipFile(sys.argv[1]).read('docProps/app.xml').decode()\nprint(re.search('<Application>(.*?)</Application>', x).group(1), re.search('<AppVersion>(.*?)</AppVersion>', x).group(1))",
+            &[file.to_str().unwrap()],
+        );
+        assert_eq!(got.trim(), format!("enforcement-report {} 00.0100", env!("CARGO_PKG_VERSION")), "{format}");
+    }
+}

@@ -1,0 +1,100 @@
+//! What rust_xlsxwriter cannot write, added to its package in one pass
+//! that rewrites the zip in the same order with the same fixed times (the
+//! same workbook gives the same bytes):
+//!
+//! - the page number on the outside of each printed page, as the DOCX and
+//!   the PDF place it (right on odd pages, left on even ones, one character
+//!   in from the margin): the even pages' own footer (`differentOddEven`,
+//!   `evenFooter`) on each sheet that has one;
+//! - the program that made the file, in `docProps/app.xml` (rust_xlsxwriter
+//!   names Microsoft Excel 12.0).
+
+use std::io::{Cursor, Read, Write};
+
+use er_document::layout::{page_number_align, Align, Role, PAGE_NUMBER_DASH, PAGE_NUMBER_INSET_CHARS};
+use rust_xlsxwriter::XlsxError;
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipArchive, ZipWriter};
+
+/// The footer of page `page` (1 odd, 2 even) in Excel's codes: the face and
+/// size of the page-number role, "— N —" on its side, and the inset as
+/// ideographic spaces (each one character of the number's size).
+///
+/// ```
+/// let odd = er_xlsx::package::footer(1);
+/// assert!(odd.starts_with("&R") && odd.ends_with("— &P —\u{3000}"));
+/// assert!(er_xlsx::package::footer(2).starts_with("&L"));
+/// ```
+pub fn footer(page: usize) -> String {
+    let d = PAGE_NUMBER_DASH;
+    let role = Role::PageNumber;
+    let font = format!("&\"{},Regular\"&{}", role.face().official_name(), role.size_pt() as u32);
+    let inset = "\u{3000}".repeat(PAGE_NUMBER_INSET_CHARS);
+    match page_number_align(page) {
+        Align::Left => format!("&L{font}{inset}{d} &P {d}"),
+        _ => format!("&R{font}{d} &P {d}{inset}"),
+    }
+}
+
+/// `xml` with the text of its element `tag` set to `value`.
+fn replace_element(xml: &str, tag: &str, value: &str) -> String {
+    let (open, close) = (format!("<{tag}>"), format!("</{tag}>"));
+    match (xml.find(&open), xml.find(&close)) {
+        (Some(a), Some(b)) if a < b => format!("{}{open}{value}{}", &xml[..a], &xml[b..]),
+        _ => xml.to_string(),
+    }
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+}
+
+/// The program and its version as `docProps/app.xml` names them.
+///
+/// ```
+/// let (app, version) = er_xlsx::package::application();
+/// assert!(app.starts_with("enforcement-report "));
+/// assert_eq!(version.len(), 7);
+/// ```
+pub fn application() -> (String, String) {
+    let v = env!("CARGO_PKG_VERSION");
+    let n: Vec<u32> = v.split('.').map(|x| x.parse().unwrap_or(0)).collect();
+    let at = |i: usize| n.get(i).copied().unwrap_or(0);
+    // Office's form, XX.YYYY: the major version, then minor and patch.
+    (format!("enforcement-report {v}"), format!("{:02}.{:02}{:02}", at(0), at(1), at(2)))
+}
+
+/// Adds the even pages' footer to every worksheet whose odd footer is
+/// [`footer`]`(1)`, and names this program in the properties.
+pub fn finish(raw: Vec<u8>) -> Result<Vec<u8>, XlsxError> {
+    let odd = format!("<oddFooter>{}</oddFooter>", escape(&footer(1)));
+    let both = format!("{odd}<evenFooter>{}</evenFooter>", escape(&footer(2)));
+    let mut archive = ZipArchive::new(Cursor::new(raw))?;
+    let mut out = ZipWriter::new(Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut f = archive.by_index(i)?;
+        let name = f.name()?.to_string();
+        let sheet = name.starts_with("xl/worksheets/") && name.ends_with(".xml");
+        if !sheet && name != "docProps/app.xml" {
+            out.raw_copy_file(f)?;
+            continue;
+        }
+        let mut text = String::new();
+        f.read_to_string(&mut text)?;
+        if sheet && text.contains(&odd) {
+            text = text.replacen("<headerFooter>", "<headerFooter differentOddEven=\"1\">", 1).replacen(&odd, &both, 1);
+        }
+        if !sheet {
+            let (app, version) = application();
+            text = replace_element(&text, "Application", &escape(&app));
+            text = replace_element(&text, "AppVersion", &version);
+        }
+        let options = SimpleFileOptions::default()
+            .compression_method(CompressionMethod::Deflated)
+            .last_modified_time(f.last_modified().unwrap_or_default());
+        drop(f);
+        out.start_file(name, options)?;
+        out.write_all(text.as_bytes())?;
+    }
+    Ok(out.finish()?.into_inner())
+}
