@@ -388,15 +388,9 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
-/// An operating system's error in the interface's language: the common
-/// ones in words, the rest as the system says them.
+/// An operating system's error in the interface's language.
 pub(crate) fn os_error(e: &std::io::Error) -> String {
-    use std::io::ErrorKind as K;
-    match e.kind() {
-        K::NotFound => er_i18n::t!("os-not-found"),
-        K::PermissionDenied => er_i18n::t!("os-permission"),
-        _ => e.to_string(),
-    }
+    er_i18n::os_error(e)
 }
 
 /// A message of the tool itself (not of a data file), as findings are

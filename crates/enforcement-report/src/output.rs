@@ -40,8 +40,8 @@ struct Lock(fs::File);
 impl Lock {
     #[cfg(unix)]
     fn take(dir: &Path) -> Result<Lock, String> {
-        let file = fs::File::open(dir).map_err(|e| t!("out-lock", dir = dir.display(), error = e))?;
-        file.lock().map_err(|e| t!("out-lock", dir = dir.display(), error = e))?;
+        let file = fs::File::open(dir).map_err(|e| t!("out-lock", dir = dir.display(), error = er_i18n::os_error(&e)))?;
+        file.lock().map_err(|e| t!("out-lock", dir = dir.display(), error = er_i18n::os_error(&e)))?;
         Ok(Lock(file))
     }
 
@@ -53,8 +53,8 @@ impl Lock {
             .truncate(false)
             .write(true)
             .open(&path)
-            .map_err(|e| t!("out-lock", dir = format!("{} ({})", dir.display(), path.display()), error = e))?;
-        file.lock().map_err(|e| t!("out-lock", dir = dir.display(), error = e))?;
+            .map_err(|e| t!("out-lock", dir = format!("{} ({})", dir.display(), path.display()), error = er_i18n::os_error(&e)))?;
+        file.lock().map_err(|e| t!("out-lock", dir = dir.display(), error = er_i18n::os_error(&e)))?;
         Ok(Lock(file))
     }
 }
@@ -84,7 +84,7 @@ fn recover(dir: &Path) -> Result<(), String> {
                 fs::rename(&temp, &target).map_err(|e| t!("out-finish-interrupted-file", dir = dir.display(), file = target.display(), error = crate::os_error(&e)))?;
             }
         }
-        fs::remove_file(&journal).map_err(|e| t!("out-remove", file = journal.display(), error = e))?;
+        fs::remove_file(&journal).map_err(|e| t!("out-remove", file = journal.display(), error = er_i18n::os_error(&e)))?;
     }
     if let Ok(entries) = fs::read_dir(dir) {
         for e in entries.flatten() {
@@ -141,7 +141,7 @@ pub fn write_all(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>
     if let Some((name, _)) = files.iter().find(|(n, _)| !is_plain_name(n) || n.contains(['\t', '\n', '\r'])) {
         return Err(t!("out-bad-name", name = format!("{name:?}")));
     }
-    fs::create_dir_all(dir).map_err(|e| t!("out-create", dir = dir.display(), error = e))?;
+    fs::create_dir_all(dir).map_err(|e| t!("out-create", dir = dir.display(), error = er_i18n::os_error(&e)))?;
     let _lock = Lock::take(dir)?;
     recover(dir)?;
     // An entry in the way of a name (a folder called report.pdf, a socket)
@@ -155,7 +155,7 @@ pub fn write_all(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>
             }
         }
     }
-    let failed = |e: std::io::Error| t!("out-write", dir = dir.display(), error = e);
+    let failed = |e: std::io::Error| t!("out-write", dir = dir.display(), error = er_i18n::os_error(&e));
     let mut temps: Vec<(PathBuf, &str)> = Vec::new();
     let remove = |temps: &[(PathBuf, &str)]| {
         for (t, _) in temps {
@@ -187,12 +187,12 @@ pub fn write_all(dir: &Path, files: &[(String, Vec<u8>)]) -> Result<Vec<PathBuf>
     for (temp, name) in &temps {
         let final_path = dir.join(name);
         fs::rename(temp, &final_path).map_err(|e| {
-            t!("out-rename", file = final_path.display(), error = e, dir = dir.display())
+            t!("out-rename", file = final_path.display(), error = er_i18n::os_error(&e), dir = dir.display())
         })?;
         done.push(final_path);
     }
     sync_dir(dir);
-    fs::remove_file(dir.join(JOURNAL)).map_err(|e| t!("out-remove-journal", dir = dir.display(), error = e))?;
+    fs::remove_file(dir.join(JOURNAL)).map_err(|e| t!("out-remove-journal", dir = dir.display(), error = er_i18n::os_error(&e)))?;
     Ok(done)
 }
 

@@ -148,3 +148,32 @@ macro_rules! t {
         $crate::message($id, &[$((stringify!($k), ($v).to_string())),+])
     };
 }
+
+/// An operating system's error in the interface's language: the common
+/// kinds in words; another as the system says it in English, and in
+/// Chinese with its code.
+///
+/// ```
+/// er_i18n::set(er_i18n::Lang::Zh);
+/// let e = std::io::Error::from(std::io::ErrorKind::NotFound);
+/// assert_eq!(er_i18n::os_error(&e), "没有这个文件或文件夹");
+/// ```
+pub fn os_error(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let id = match e.kind() {
+        K::NotFound => "os-not-found",
+        K::PermissionDenied => "os-permission",
+        K::AlreadyExists => "os-exists",
+        K::IsADirectory => "os-is-folder",
+        K::NotADirectory => "os-not-folder",
+        K::ReadOnlyFilesystem => "os-read-only",
+        K::StorageFull => "os-full",
+        K::DirectoryNotEmpty => "os-not-empty",
+        K::InvalidFilename => "os-bad-name",
+        K::FileTooLarge => "os-too-large",
+        K::WouldBlock | K::ResourceBusy => "os-busy",
+        _ if lang() == Lang::En => return e.to_string(),
+        _ => return t!("os-other", code = e.raw_os_error().map_or_else(|| format!("{:?}", e.kind()), |c| c.to_string())),
+    };
+    message(id, &[])
+}

@@ -73,7 +73,7 @@ impl fmt::Display for Diagnostic {
         // file:line:column first in both languages, as editors read it.
         let place = match self.loc {
             Some(l) => t!("diagnostic-place", file = self.file, line = l.line, column = l.column),
-            None => self.file.clone(),
+            None => t!("diagnostic-place-file", file = self.file),
         };
         let severity = match self.severity {
             Severity::Error => t!("label-error"),

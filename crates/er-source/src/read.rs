@@ -34,7 +34,7 @@ pub fn file(path: &Path, kind: FileKind) -> Result<Vec<u8>, Diagnostic> {
     let name = path.display().to_string();
     let what = kind.words();
     let unreadable = |msg: String, help: String| Diagnostic::error(&name, None, "", msg).with_help(help).unreadable();
-    let cannot = |e: std::io::Error| unreadable(t!("read-cannot", error = e), t!("help-read-cannot"));
+    let cannot = |e: std::io::Error| unreadable(t!("read-cannot", error = er_i18n::os_error(&e)), t!("help-read-cannot"));
     let meta = std::fs::metadata(path).map_err(cannot)?;
     if meta.is_dir() {
         return Err(unreadable(t!("read-folder"), t!("help-read-folder", what = what)));
@@ -75,7 +75,7 @@ pub fn text<'a>(bytes: &'a [u8], name: &str) -> Result<&'a str, Diagnostic> {
         return Err(Diagnostic::error(name, None, "", t!("read-data-too-large", bytes = bytes.len(), max = MAX_FILE_BYTES)).unreadable());
     }
     if let Some(kind) = foreign_format(bytes) {
-        return Err(Diagnostic::error(name, None, "", t!("read-foreign", kind = er_i18n::message(kind, &[]))).with_help(t!("help-read-foreign")).unreadable());
+        return Err(Diagnostic::error(name, None, "", t!("read-foreign", kind = er_i18n::message(kind, &[]))).with_help(t!("help-read-foreign", file = name)).unreadable());
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {

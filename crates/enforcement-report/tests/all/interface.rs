@@ -163,7 +163,7 @@ fn diff_names_page_setup_as_people_do_and_ignores_a_dropped_default() {
 }
 
 #[test]
-fn a_word_excel_or_pdf_file_given_as_data_is_named_and_init_pointed_to() {
+fn a_word_excel_or_pdf_file_given_as_data_is_named_and_import_pointed_to() {
     let dir = scratch("foreign");
     let docx = render(&fixture(), "docx", &dir.join("out"));
     let xlsx = render(&fixture(), "xlsx", &dir.join("out"));
@@ -180,7 +180,7 @@ fn a_word_excel_or_pdf_file_given_as_data_is_named_and_init_pointed_to() {
         assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
         let err = stderr(&o);
         assert!(err.contains(en), "{err}");
-        assert!(err.contains("enforcement-report init --from"), "{err}");
+        assert!(err.contains(&format!("enforcement-report import {} -o report.yaml", f.display())), "{err}");
         assert!(!err.contains("UTF-8"), "not an encoding problem: {err}");
         let o = run_in("zh_CN.UTF-8", &["check", f.to_str().unwrap()]);
         assert!(stderr(&o).contains(zh), "{}", stderr(&o));
@@ -409,4 +409,22 @@ fn input_method_typos_are_named_where_they_are() {
     // Notes and paragraphs may hold full-width colons: the fixture has them.
     let o = run(&["check", fixture().to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+/// The operating system's errors in the user's language: a file that is
+/// not there, an output folder that cannot be made.
+#[test]
+fn os_errors_speak_the_users_language() {
+    let dir = scratch("os-errors");
+    let missing = dir.join("nowhere.yaml");
+    let o = run_in("zh_CN.UTF-8", &["check", missing.to_str().unwrap()]);
+    let err = stderr(&o);
+    assert!(err.starts_with(&format!("{}：错误：无法读取文件：没有这个文件或文件夹", missing.display())), "{err}");
+    let blocked = dir.join("a-file");
+    std::fs::write(&blocked, "").unwrap();
+    let o = run_in("zh_CN.UTF-8", &["render", fixture().to_str().unwrap(), "-o", blocked.join("out").to_str().unwrap()]);
+    let err = stderr(&o);
+    assert!(err.contains("无法创建输出文件夹") && err.contains("路径中有一部分不是文件夹") && !err.contains("os error"), "{err}");
+    let o = run(&["check", missing.to_str().unwrap()]);
+    assert!(stderr(&o).contains("cannot read the file: no such file or folder"), "{}", stderr(&o));
 }
