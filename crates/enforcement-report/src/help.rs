@@ -51,11 +51,13 @@ fn localize_at(mut cmd: Command, path: &str) -> Command {
             .arg(Arg::new("version").short('V').long("version").action(ArgAction::Version).help(t!("arg-version")).help_heading(options.clone()));
     }
     let ids: Vec<String> = cmd.get_arguments().map(|a| a.get_id().to_string()).collect();
-    for id in ids {
+    for (k, id) in ids.into_iter().enumerate() {
         let help = help_id(path, &id);
         cmd = cmd.mut_arg(&id, |a| {
             let heading = if a.is_positional() { arguments.clone() } else { options.clone() };
-            let a = a.help(message(&help, &[])).help_heading(heading);
+            // In the order they are defined (<OLD> before <NEW>): setting a
+            // heading would otherwise list them in the order they were changed.
+            let a = a.help(message(&help, &[])).help_heading(heading).display_order(k);
             // Defaults and values are in the catalogue's text, in its language.
             if a.get_action().takes_values() {
                 a.hide_default_value(true).hide_possible_values(true)
@@ -94,6 +96,16 @@ pub fn ids(cmd: &Command) -> Vec<String> {
 /// language: clap writes its own messages in English only.
 pub fn exit_with(e: clap::Error) -> ! {
     use clap::error::{ContextKind, ErrorKind};
+    if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) && er_i18n::lang() != er_i18n::Lang::En {
+        // clap ends each heading with an ASCII colon; Chinese takes "：".
+        let mut text = e.render().to_string();
+        for h in [t!("heading-commands"), t!("heading-arguments"), t!("heading-options")] {
+            text = text.replace(&format!("\n{h}:\n"), &format!("\n{h}：\n"));
+        }
+        print!("{text}");
+        let code = if e.kind() == ErrorKind::DisplayHelp { 0 } else { 2 };
+        std::process::exit(code)
+    }
     if matches!(e.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand)
         || er_i18n::lang() == er_i18n::Lang::En
     {

@@ -238,14 +238,14 @@ enum Command {
         /// For two data files: write the correction notice (更正说明) instead.
         #[arg(long)]
         notice: bool,
-        /// The notice's format.
-        #[arg(long, value_enum, default_value = "md")]
+        /// The notice's format (with --notice only).
+        #[arg(long, value_enum, default_value = "md", requires = "notice")]
         format: NoticeFormat,
-        /// Where to write the notice (standard output when left out; needed for docx).
-        #[arg(short, long)]
+        /// Where to write the notice (standard output when left out; needed for docx; with --notice only).
+        #[arg(short, long, requires = "notice")]
         output: Option<PathBuf>,
-        /// The notice's date, YYYY-MM-DD (no date line when left out).
-        #[arg(long)]
+        /// The notice's date, YYYY-MM-DD (no date line when left out; with --notice only).
+        #[arg(long, requires = "notice")]
         date: Option<String>,
     },
 }

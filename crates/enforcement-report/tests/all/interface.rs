@@ -39,7 +39,7 @@ fn help_speaks_the_users_language() {
         assert!(o.status.success(), "{lang} {extra:?}: {}", stderr(&o));
         let out = stdout(&o);
         if want == "zh" {
-            for s in ["用法：", "参数:", "选项:", "输出文件夹；不存在时自动创建", "要生成的格式，用逗号分隔", "显示帮助"] {
+            for s in ["用法：", "参数：", "选项：", "输出文件夹；不存在时自动创建", "要生成的格式，用逗号分隔", "显示帮助"] {
                 assert!(out.contains(s), "{lang} {extra:?}: no {s} in\n{out}");
             }
             assert!(!out.contains("Usage:") && !out.contains("Print help"), "{out}");
@@ -51,7 +51,7 @@ fn help_speaks_the_users_language() {
         }
     }
     let top = stdout(&run_in("zh_CN.UTF-8", &["--help"]));
-    assert!(top.contains("命令:") && top.contains("汇总") && top.contains("行政执法年度报告"), "{top}");
+    assert!(top.contains("命令：") && top.contains("汇总") && top.contains("行政执法年度报告"), "{top}");
 }
 
 #[test]
@@ -427,4 +427,25 @@ fn os_errors_speak_the_users_language() {
     assert!(err.contains("无法创建输出文件夹") && err.contains("路径中有一部分不是文件夹") && !err.contains("os error"), "{err}");
     let o = run(&["check", missing.to_str().unwrap()]);
     assert!(stderr(&o).contains("cannot read the file: no such file or folder"), "{}", stderr(&o));
+}
+
+/// Help reads as Chinese does (参数：, not 参数:), lists diff's files in
+/// their order, names every kind of file import reads; options of the
+/// correction notice without --notice are an error, not ignored.
+#[test]
+fn help_and_options_a_clerk_can_follow() {
+    let o = run_in("zh_CN.UTF-8", &["diff", "--help"]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(out.contains("\n参数：\n  <OLD>") && out.contains("\n选项：\n") && !out.contains("参数:") && !out.contains("选项:"), "{out}");
+    assert!(out.find("<OLD>  ").unwrap() < out.find("<NEW>  ").unwrap(), "{out}");
+    let o = run_in("zh_CN.UTF-8", &["import", "--help"]);
+    let about = stdout(&o).lines().next().unwrap_or_default().to_string();
+    for kind in ["Word", "PDF", "网页", "文本", "统计表格"] {
+        assert!(about.contains(kind), "{about}");
+    }
+    let f = fixture();
+    let o = run_in("zh_CN.UTF-8", &["diff", f.to_str().unwrap(), f.to_str().unwrap(), "--format", "docx", "-o", "x.docx"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("--notice"), "{}", stderr(&o));
 }
