@@ -106,9 +106,11 @@ impl StyleSheet {
             }
         }
         let p: PageSetup = PORTRAIT;
-        // Printed on A4 with the GB/T 9704 margins; a table never splits a row.
+        // Printed on A4 with the GB/T 9704 margins; a table stays with its
+        // caption on one page when it fits one, never splits a row, and a
+        // heading stays with what follows it.
         out.push_str(&format!(
-            "@media print{{@page{{size:A4;margin:{}mm {}mm {}mm {}mm;}}.main{{max-width:none;padding:0;}}.scroll{{overflow:visible;}}tr{{break-inside:avoid;}}thead{{display:table-header-group;}}}}\n",
+            "@media print{{@page{{size:A4;margin:{}mm {}mm {}mm {}mm;}}.main{{max-width:none;padding:0;}}.scroll{{overflow:visible;break-inside:avoid;}}.h2,.h3,.h4{{break-after:avoid;}}tr{{break-inside:avoid;}}thead{{display:table-header-group;}}}}\n",
             p.top_mm, p.right_mm, p.bottom_mm, p.left_mm
         ));
         // A phone: the text a little smaller, the tables in their own scrolling box.
