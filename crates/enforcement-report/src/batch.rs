@@ -205,18 +205,32 @@ fn batch<'f>(files: &[PathBuf], out_dir: &Path, formats: &[Format], fonts: &(dyn
             todo.push(i);
         }
     }
-    let lines = parallel(todo.len(), quiet, |k| {
+    // Each input's files, or its failure line (printed as it happens).
+    let results = parallel(todo.len(), quiet, |k| {
         let i = todo[k];
-        let line = render_one(&files[i], out_dir, formats, fonts).err().map(|f| f.line(&files[i]));
-        (line.clone().map(|l| (i, l)), line)
+        match render_one(&files[i], out_dir, formats, fonts) {
+            Ok((paths, _)) => ((None, paths), None),
+            Err(f) => {
+                let line = f.line(&files[i]);
+                ((Some((i, line.clone())), Vec::new()), Some(line))
+            }
+        }
     });
+    let mut written = Vec::new();
     let failed = Mutex::new(failures);
     if let Ok(mut v) = failed.lock() {
-        v.extend(lines.into_iter().flatten());
+        for (failure, paths) in results {
+            v.extend(failure);
+            written.extend(paths);
+        }
     }
     let failures = failed.into_inner().unwrap_or_default();
     let n_failed = failures.len();
     if !quiet {
+        // The files written, in the order of the inputs, as for one input.
+        for p in &written {
+            println!("{}", p.display());
+        }
         eprintln!(
             "{}",
             t!(

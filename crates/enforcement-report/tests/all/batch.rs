@@ -52,3 +52,23 @@ fn two_inputs_with_one_name_do_not_overwrite_each_other() {
     assert_eq!(o.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&o.stderr).contains("its output names are those of"));
 }
+
+/// Several inputs print the files written, in the order of the inputs, as
+/// one input does; `--quiet` prints none.
+#[test]
+fn a_batch_prints_the_files_it_wrote_in_input_order() {
+    let dir = scratch("batch-paths");
+    let a = dir.join("b-second.yaml");
+    let b = dir.join("a-first.yaml");
+    std::fs::copy(fixture(), &a).unwrap();
+    std::fs::copy(root().join("fixtures/example-2025.yaml"), &b).unwrap();
+    let out = dir.join("out");
+    let o = run(&["render", a.to_str().unwrap(), b.to_str().unwrap(), "-o", out.to_str().unwrap(), "--format", "docx,xlsx", "--fonts", "bundled"]);
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stderr));
+    let printed: Vec<String> = String::from_utf8_lossy(&o.stdout).lines().map(String::from).collect();
+    let want: Vec<String> = ["b-second.docx", "b-second.xlsx", "a-first.docx", "a-first.xlsx"].iter().map(|n| out.join(n).display().to_string()).collect();
+    assert_eq!(printed, want);
+    assert!(want.iter().all(|p| std::path::Path::new(p).is_file()));
+    let o = run(&["render", a.to_str().unwrap(), b.to_str().unwrap(), "-o", out.to_str().unwrap(), "--format", "docx", "--quiet"]);
+    assert_eq!((o.status.code(), o.stdout.len()), (Some(0), 0));
+}
