@@ -89,29 +89,36 @@ fn lines(out: &mut Vec<Difference>, kind: &str, place: &dyn Fn(usize) -> String,
     }
 }
 
-/// Differences of a property of each body paragraph (its style, its
-/// numbering), the paragraphs paired by their text: a paragraph whose text
-/// changed is reported by the text comparison, not here.
-fn pairs(out: &mut Vec<Difference>, kind: &str, x: &docx::Docx, y: &docx::Docx, a: &[String], b: &[String]) {
-    let text = |v: &docx::Docx| -> Vec<String> { v.paragraphs.iter().filter(|p| !p.in_table).map(|p| p.text.clone()).collect() };
-    let (ta, tb) = (text(x), text(y));
-    // The paragraphs the text comparison leaves alone, matched in order.
-    let changed = er_align::changed_pairs(&ta, &tb);
+/// The body paragraphs the text comparison leaves alone, matched in
+/// order: (index in `a`, index in `b`). A paragraph whose text changed is
+/// reported by the text comparison, not by its properties.
+fn unchanged_pairs(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
+    let changed = er_align::changed_pairs(a, b);
     let gone: BTreeSet<usize> = changed.iter().filter_map(|c| c.0).collect();
     let came: BTreeSet<usize> = changed.iter().filter_map(|c| c.1).collect();
     let (mut i, mut j) = (0, 0);
-    while i < ta.len() && j < tb.len() {
+    let mut out = Vec::new();
+    while i < a.len() && j < b.len() {
         if gone.contains(&i) {
             i += 1;
         } else if came.contains(&j) {
             j += 1;
         } else {
-            if a.get(i) != b.get(j) {
-                let place = format!("{}（{}）", t!("diff-paragraph", n = j + 1), clip(&tb[j]));
-                d(out, kind, place, a.get(i).cloned().unwrap_or_default(), b.get(j).cloned().unwrap_or_default());
-            }
+            out.push((i, j));
             i += 1;
             j += 1;
+        }
+    }
+    out
+}
+
+/// Differences of a property of each body paragraph (its style, its
+/// numbering), over the paragraphs `matched` pairs; `texts` names them.
+fn pairs(out: &mut Vec<Difference>, kind: &str, matched: &[(usize, usize)], texts: &[String], a: &[String], b: &[String]) {
+    for &(i, j) in matched {
+        if a.get(i) != b.get(j) {
+            let place = format!("{}（{}）", t!("diff-paragraph", n = j + 1), clip(&texts[j]));
+            d(out, kind, place, a.get(i).cloned().unwrap_or_default(), b.get(j).cloned().unwrap_or_default());
         }
     }
 }
@@ -146,7 +153,8 @@ pub fn docx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
         section(&mut out, i + 1, x.sections.get(i), y.sections.get(i));
     }
     let body = |v: &docx::Docx| -> Vec<String> { v.paragraphs.iter().filter(|p| !p.in_table).map(|p| p.text.clone()).collect() };
-    lines(&mut out, &t!("diff-kind-text"), &|n| t!("diff-paragraph", n = n), &body(&x), &body(&y));
+    let (bx, by) = (body(&x), body(&y));
+    lines(&mut out, &t!("diff-kind-text"), &|n| t!("diff-paragraph", n = n), &bx, &by);
     for t in 0..x.tables.len().max(y.tables.len()) {
         let (ga, gb) = (x.tables.get(t).map(|_| x.table_grid(t)).unwrap_or_default(), y.tables.get(t).map(|_| y.table_grid(t)).unwrap_or_default());
         let cells = |g: &[(usize, usize, usize, usize, String)]| -> std::collections::BTreeMap<(usize, usize), (usize, usize, String)> {
@@ -170,7 +178,8 @@ pub fn docx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
     // numbering, a text box given an outline).
     // Word matches the built-in styles' names in any case (heading 1, Heading 1).
     let style = |v: &docx::Docx| -> Vec<String> { v.paragraphs.iter().filter(|p| !p.in_table).map(|p| p.style_name.clone().unwrap_or_default().to_lowercase()).collect() };
-    pairs(&mut out, &t!("diff-kind-style"), &x, &y, &style(&x), &style(&y));
+    let matched = unchanged_pairs(&bx, &by);
+    pairs(&mut out, &t!("diff-kind-style"), &matched, &by, &style(&x), &style(&y));
     let numbering = |v: &docx::Docx| -> Vec<String> {
         v.paragraphs
             .iter()
@@ -181,13 +190,13 @@ pub fn docx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
             })
             .collect()
     };
-    pairs(&mut out, &t!("diff-kind-numbering"), &x, &y, &numbering(&x), &numbering(&y));
+    pairs(&mut out, &t!("diff-kind-numbering"), &matched, &by, &numbering(&x), &numbering(&y));
     let bordered = |v: &docx::Docx| -> Vec<String> {
         v.paragraphs.iter().filter(|p| !p.in_table).map(|p| if p.border { t!("diff-bordered") } else { t!("diff-no-border") }).collect()
     };
-    pairs(&mut out, &t!("diff-kind-border"), &x, &y, &bordered(&x), &bordered(&y));
+    pairs(&mut out, &t!("diff-kind-border"), &matched, &by, &bordered(&x), &bordered(&y));
     for t in 0..x.table_borders.len().max(y.table_borders.len()) {
-        let b = |v: &docx::Docx| v.table_borders.get(t).and_then(|b| b.1.clone()).unwrap_or_default();
+        let b = |v: &docx::Docx| v.table_borders.get(t).map_or_else(String::new, |b| b.lines.iter().cloned().collect::<Vec<_>>().join("、"));
         d(&mut out, &t!("diff-kind-border"), t!("diff-table-borders", table = t + 1), b(&x), b(&y));
     }
     let boxes = |v: &docx::Docx| -> std::collections::BTreeMap<String, String> {
@@ -198,10 +207,10 @@ pub fn docx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
             .map(|(part, o)| (part.clone(), if o.iter().any(|b| *b) { t!("diff-bordered") } else { t!("diff-no-border") }))
             .collect()
     };
-    let (bx, by) = (boxes(&x), boxes(&y));
-    for part in bx.keys().chain(by.keys()).collect::<BTreeSet<_>>() {
+    let (ox, oy) = (boxes(&x), boxes(&y));
+    for part in ox.keys().chain(oy.keys()).collect::<BTreeSet<_>>() {
         let get = |m: &std::collections::BTreeMap<String, String>| m.get(part).cloned().unwrap_or_default();
-        d(&mut out, &t!("diff-kind-border"), t!("diff-text-boxes", part = part.clone()), get(&bx), get(&by));
+        d(&mut out, &t!("diff-kind-border"), t!("diff-text-boxes", part = part.clone()), get(&ox), get(&oy));
     }
     let fonts = |v: &docx::Docx| -> String {
         v.paragraphs.iter().flat_map(|p| p.fonts.iter().cloned()).collect::<BTreeSet<_>>().into_iter().collect::<Vec<_>>().join("、")

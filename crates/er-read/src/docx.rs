@@ -1,6 +1,6 @@
 //! A DOCX read back from its XML parts.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Cursor, Read};
 
 use quick_xml::events::{BytesStart, Event};
@@ -135,8 +135,9 @@ pub struct StyleDef {
     pub num_id: Option<u32>,
     /// Whether its paragraphs have borders (w:pBdr).
     pub border: Option<bool>,
-    /// A table style's borders (w:tblBorders), as [`borders_text`] writes them.
-    pub table_borders: Option<String>,
+    /// A table style's borders (w:tblBorders): each line and width, as
+    /// [`border_of`] names it.
+    pub table_borders: Option<BTreeSet<String>>,
 }
 
 /// styles.xml read: the defaults' fonts and size, and every style.
@@ -155,7 +156,7 @@ impl Styles {
         let mut out = Styles::default();
         let mut cur: Option<StyleDef> = None;
         let (mut in_ppr, mut in_defaults) = (false, false);
-        let mut in_borders: Option<Vec<String>> = None;
+        let mut in_borders: Option<BTreeSet<String>> = None;
         let mut buf = Vec::new();
         loop {
             let ev = r.read_event_into(&mut buf).map_err(damaged)?;
@@ -228,10 +229,10 @@ impl Styles {
                                 c.border = Some(true);
                             }
                         }
-                        b"w:tblBorders" if !empty => in_borders = Some(Vec::new()),
+                        b"w:tblBorders" if !empty => in_borders = Some(BTreeSet::new()),
                         b"w:top" | b"w:left" | b"w:bottom" | b"w:right" | b"w:insideH" | b"w:insideV" | b"w:start" | b"w:end" => {
                             if let Some(b) = in_borders.as_mut() {
-                                b.push(border_of(e));
+                                b.insert(border_of(e));
                             }
                         }
                         _ => {}
@@ -240,7 +241,7 @@ impl Styles {
                 Event::End(ref e) => match e.name().as_ref() {
                     b"w:tblBorders" => {
                         if let (Some(c), Some(b)) = (cur.as_mut(), in_borders.take()) {
-                            c.table_borders = Some(b.join("; "));
+                            c.table_borders = Some(b);
                         }
                     }
                     b"w:pPr" | b"w:pPrDefault" => in_ppr = false,
@@ -315,9 +316,8 @@ pub struct Docx {
     /// Column widths of each table's grid.
     pub grids: Vec<Vec<i64>>,
     pub sections: Vec<Section>,
-    /// Each table's style id and borders (its own, else its style's), as
-    /// [`borders_text`] writes them.
-    pub table_borders: Vec<(Option<String>, Option<String>)>,
+    /// Each table's borders, its own, its cells' and its style's.
+    pub table_borders: Vec<TableBorders>,
     /// Per part that has shapes (text boxes), whether each shape is drawn
     /// with an outline, in the order they stand.
     pub shape_outlines: Vec<(String, Vec<bool>)>,
@@ -393,25 +393,25 @@ impl Lists {
     }
 }
 
-/// Borders gathered so far and `more`; "table:" marks that the table
-/// itself declared some.
-fn join_borders(have: Option<String>, more: Vec<String>, own: bool) -> String {
-    let (marked, rest) = match have.as_deref() {
-        Some(h) if h.starts_with("table:") => (true, h.trim_start_matches("table:").to_string()),
-        Some(h) => (false, h.to_string()),
-        None => (false, String::new()),
-    };
-    let all: Vec<String> = rest.split("; ").filter(|x| !x.is_empty()).map(String::from).chain(more).collect();
-    format!("{}{}", if marked || own { "table:" } else { "" }, all.join("; "))
+/// The borders a table is drawn with, whichever level declares them.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TableBorders {
+    /// Its table style (w:tblStyle).
+    pub style: Option<String>,
+    /// Whether the table declares borders itself (w:tblBorders), which
+    /// then stand instead of its style's.
+    pub own: bool,
+    /// Each line and width of the table's, its cells' and (unless it has
+    /// its own) its style's borders, as [`border_of`] names it.
+    pub lines: BTreeSet<String>,
 }
 
-/// One border as people read it: its side, line and width in points
-/// (w:sz is in eighths of a point): "top single 0.5".
+/// One border as people read it, whichever side it is on: its line and
+/// width in points (w:sz is in eighths of a point): "single 0.5".
 fn border_of(e: &BytesStart) -> String {
-    let side = String::from_utf8_lossy(e.name().local_name().as_ref()).into_owned();
     let val = attr(e, b"w:val").unwrap_or_default();
     let sz = attr(e, b"w:sz").and_then(|v| v.parse::<f64>().ok()).map_or_else(String::new, |v| format!(" {}", v / 8.0));
-    format!("{side} {val}{sz}")
+    format!("{val}{sz}")
 }
 
 /// Whether each shape of a part (a DrawingML text box, a VML rectangle or
@@ -508,7 +508,7 @@ impl Docx {
         let mut in_rpr = false;
         let mut depth_tbl = 0;
         let mut section: Option<Section> = None;
-        let mut table_borders: Option<Vec<String>> = None;
+        let mut table_borders: Option<BTreeSet<String>> = None;
         loop {
             let ev = r.read_event_into(&mut buf).map_err(damaged)?;
             match ev {
@@ -526,7 +526,7 @@ impl Docx {
                             depth_tbl += 1;
                             d.tables.push(Vec::new());
                             d.grids.push(Vec::new());
-                            d.table_borders.push((None, None));
+                            d.table_borders.push(TableBorders::default());
                         }
                         b"w:gridCol" => {
                             if let Some(g) = d.grids.last_mut() {
@@ -592,13 +592,13 @@ impl Docx {
                         }
                         b"w:tblStyle" => {
                             if let Some(t) = d.table_borders.last_mut() {
-                                t.0 = attr(s, b"w:val");
+                                t.style = attr(s, b"w:val");
                             }
                         }
-                        b"w:tblBorders" | b"w:tcBorders" if !empty => table_borders = Some(Vec::new()),
+                        b"w:tblBorders" | b"w:tcBorders" if !empty => table_borders = Some(BTreeSet::new()),
                         b"w:top" | b"w:left" | b"w:bottom" | b"w:right" | b"w:insideH" | b"w:insideV" | b"w:start" | b"w:end" if table_borders.is_some() => {
                             if let Some(b) = table_borders.as_mut() {
-                                b.push(border_of(s));
+                                b.insert(border_of(s));
                             }
                         }
                         b"w:r" => {
@@ -699,8 +699,8 @@ impl Docx {
                     b"w:tbl" => depth_tbl -= 1,
                     b"w:tblBorders" | b"w:tcBorders" => {
                         if let (Some(t), Some(b)) = (d.table_borders.last_mut(), table_borders.take()) {
-                            let own = e.name().as_ref() == b"w:tblBorders";
-                            t.1 = Some(join_borders(t.1.take(), b, own));
+                            t.own |= e.name().as_ref() == b"w:tblBorders";
+                            t.lines.extend(b);
                         }
                     }
                     b"w:sectPr" => d.sections.extend(section.take()),
@@ -733,16 +733,9 @@ impl Docx {
                 p.sizes.extend(styles.run_property(r.size, rs, ps, styles.size, |s| s.size));
             }
         }
-        // A table's borders: its own and its cells', else its style's too.
-        for t in &mut d.table_borders {
-            if !t.1.as_deref().is_some_and(|b| b.starts_with("table:")) {
-                let style = styles.inherited(t.0.as_deref(), |s| s.table_borders.clone()).unwrap_or_default();
-                let style: Vec<String> = style.split("; ").filter(|b| !b.is_empty()).map(String::from).collect();
-                t.1 = Some(join_borders(t.1.take(), style, true));
-            }
-            // What a reader sees: the kinds of line, whichever side or
-            // level declares them.
-            t.1 = t.1.take().map(|b| b.trim_start_matches("table:").split("; ").filter(|x| !x.is_empty()).map(|x| x.split_once(' ').map_or(x, |(_, rest)| rest).to_string()).collect::<std::collections::BTreeSet<_>>().into_iter().collect::<Vec<_>>().join("、"));
+        // A table without borders of its own is drawn with its style's.
+        for t in d.table_borders.iter_mut().filter(|t| !t.own) {
+            t.lines.extend(styles.inherited(t.style.as_deref(), |s| s.table_borders.clone()).unwrap_or_default());
         }
         d.shape_outlines = parts
             .iter()
