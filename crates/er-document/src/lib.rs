@@ -20,3 +20,26 @@ pub mod text;
 pub use document::Document;
 pub use er_data::figures::{significant_digits, SPREADSHEET_DIGITS};
 pub use er_data::{Date, Figure, FigureValue};
+
+/// The program that makes the files, as their properties name it (the
+/// PDF's Producer, Office's Application).
+///
+/// ```
+/// assert!(er_document::producer().starts_with("enforcement-report "));
+/// ```
+pub fn producer() -> String {
+    format!("enforcement-report {}", env!("CARGO_PKG_VERSION"))
+}
+
+/// The program's version as Office's app.xml writes one, XX.YYYY: the
+/// major version, then minor and patch (0.1.0 is 00.0100).
+///
+/// ```
+/// let v = er_document::office_version();
+/// assert!(v.len() == 7 && v.as_bytes()[2] == b'.');
+/// ```
+pub fn office_version() -> String {
+    let n: Vec<u32> = env!("CARGO_PKG_VERSION").split('.').map(|x| x.parse().unwrap_or(0)).collect();
+    let at = |i: usize| n.get(i).copied().unwrap_or(0);
+    format!("{:02}.{:02}{:02}", at(0), at(1), at(2))
+}

@@ -268,22 +268,15 @@ fn document_xml(xml: &str, header_rows: &[usize]) -> String {
     out
 }
 
-/// What Word shows in 属性 → 详细信息 besides the core properties.
-/// This program's version in Office's form, XX.YYYY: the major version,
-/// then minor and patch (0.1.0 is 00.0100), not Word's 16.0000.
-fn app_version() -> String {
-    let n: Vec<u32> = env!("CARGO_PKG_VERSION").split('.').map(|x| x.parse().unwrap_or(0)).collect();
-    let at = |i: usize| n.get(i).copied().unwrap_or(0);
-    format!("{:02}.{:02}{:02}", at(0), at(1), at(2))
-}
-
+/// What Word shows in 属性 → 详细信息 besides the core properties: this
+/// program as the application, not Word 16.0.
 fn app_xml(doc: &Document) -> String {
     let company = escape(doc.info.author.as_str());
     format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Template>Normal.dotm</Template><Application>enforcement-report {}</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><Company>{company}</Company><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged><AppVersion>{}</AppVersion></Properties>"#,
-        env!("CARGO_PKG_VERSION"),
-        app_version()
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Template>Normal.dotm</Template><Application>{}</Application><DocSecurity>0</DocSecurity><ScaleCrop>false</ScaleCrop><Company>{company}</Company><LinksUpToDate>false</LinksUpToDate><SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged><AppVersion>{}</AppVersion></Properties>"#,
+        escape(&er_document::producer()),
+        er_document::office_version()
     )
 }
 

@@ -154,7 +154,7 @@ pub fn paint(doc: &Document, mut layout: Layout, fonts: &FontSet) -> std::io::Re
     // The operators are in the content streams now: their memory goes
     // before the streams are compressed.
     drop(pdf);
-    let producer = format!("enforcement-report {}", env!("CARGO_PKG_VERSION"));
+    let producer = er_document::producer();
     crate::catalog::finish(&mut lo, doc, &layout, &producer);
     crate::catalog::structure(&mut lo, &layout, &parent_tree);
     lo.compress();

@@ -49,21 +49,6 @@ fn escape(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
 }
 
-/// The program and its version as `docProps/app.xml` names them.
-///
-/// ```
-/// let (app, version) = er_xlsx::package::application();
-/// assert!(app.starts_with("enforcement-report "));
-/// assert_eq!(version.len(), 7);
-/// ```
-pub fn application() -> (String, String) {
-    let v = env!("CARGO_PKG_VERSION");
-    let n: Vec<u32> = v.split('.').map(|x| x.parse().unwrap_or(0)).collect();
-    let at = |i: usize| n.get(i).copied().unwrap_or(0);
-    // Office's form, XX.YYYY: the major version, then minor and patch.
-    (format!("enforcement-report {v}"), format!("{:02}.{:02}{:02}", at(0), at(1), at(2)))
-}
-
 /// Adds the even pages' footer to every worksheet whose odd footer is
 /// [`footer`]`(1)`, and names this program in the properties.
 pub fn finish(raw: Vec<u8>) -> Result<Vec<u8>, XlsxError> {
@@ -85,9 +70,8 @@ pub fn finish(raw: Vec<u8>) -> Result<Vec<u8>, XlsxError> {
             text = text.replacen("<headerFooter>", "<headerFooter differentOddEven=\"1\">", 1).replacen(&odd, &both, 1);
         }
         if !sheet {
-            let (app, version) = application();
-            text = replace_element(&text, "Application", &escape(&app));
-            text = replace_element(&text, "AppVersion", &version);
+            text = replace_element(&text, "Application", &escape(&er_document::producer()));
+            text = replace_element(&text, "AppVersion", &er_document::office_version());
         }
         let options = SimpleFileOptions::default()
             .compression_method(CompressionMethod::Deflated)
