@@ -26,7 +26,7 @@ use er_document::text::unbroken;
 
 mod style;
 
-use style::{Mode, STYLE_SHEET};
+use style::Mode;
 
 /// The accessible name of a blank cell: the agency has no such power.
 pub const NO_POWER: &str = "无此项职权";
@@ -40,7 +40,7 @@ pub fn page(doc: &Document) -> String {
     out.push_str(&format!("<meta name=\"author\" content=\"{}\">\n", esc(&doc.info.author)));
     out.push_str(&format!("<meta name=\"date\" content=\"{}\">\n", doc.info.date.iso()));
     out.push_str("<style>\n");
-    out.push_str(&STYLE_SHEET.css());
+    out.push_str(&style::css());
     out.push_str("</style>\n</head>\n<body>\n");
     body(doc, Mode::Classes, &mut out);
     out.push_str("</body>\n</html>\n");

@@ -30,18 +30,10 @@ impl Mode {
         let own = if extra.is_empty() { String::new() } else { format!(" style=\"{extra}\"") };
         match self {
             Mode::Classes => format!(" class=\"{class}\"{own}"),
-            Mode::Inline => format!(" style=\"{}{extra}\"", STYLE_SHEET.declarations(class)),
+            Mode::Inline => format!(" style=\"{}{extra}\"", declarations(class)),
         }
     }
 }
-
-/// The classes and their declarations.
-pub struct StyleSheet {
-    rules: fn() -> Vec<(&'static str, String)>,
-}
-
-/// The page's one style sheet.
-pub static STYLE_SHEET: StyleSheet = StyleSheet { rules };
 
 fn text(role: Role) -> String {
     let align = match role.align() {
@@ -53,7 +45,14 @@ fn text(role: Role) -> String {
     format!("font-family:{};font-size:{}pt;text-align:{align};", font_family(role.face()).replace('"', "'"), role.size_pt())
 }
 
-fn rules() -> Vec<(&'static str, String)> {
+/// The classes and their declarations, made once: the fragment looks one
+/// up for each element it writes.
+fn rules() -> &'static [(&'static str, String)] {
+    static RULES: std::sync::OnceLock<Vec<(&'static str, String)>> = std::sync::OnceLock::new();
+    RULES.get_or_init(make_rules)
+}
+
+fn make_rules() -> Vec<(&'static str, String)> {
     let body_line = LINE_PITCH_PT / Role::Body.size_pt();
     let indent = INDENT_CHARS;
     let cell = |role: Role, min: f64| {
@@ -90,31 +89,29 @@ fn rules() -> Vec<(&'static str, String)> {
     ]
 }
 
-impl StyleSheet {
-    /// The declarations of `class`.
-    pub fn declarations(&self, class: &str) -> String {
-        (self.rules)().into_iter().find(|(c, _)| *c == class).map(|(_, d)| d).unwrap_or_default()
-    }
+/// The declarations of `class`.
+fn declarations(class: &str) -> &'static str {
+    rules().iter().find(|(c, _)| *c == class).map_or("", |(_, d)| d.as_str())
+}
 
-    /// The `<style>` block's text: each class, then the print and the
-    /// narrow-screen rules.
-    pub fn css(&self) -> String {
-        let mut out = String::from("body{margin:0;background:#fff;}\n");
-        for (class, decls) in (self.rules)() {
-            if !decls.is_empty() {
-                out.push_str(&format!(".{class}{{{decls}}}\n"));
-            }
+/// The `<style>` block's text: each class, then the print and the
+/// narrow-screen rules.
+pub fn css() -> String {
+    let mut out = String::from("body{margin:0;background:#fff;}\n");
+    for (class, decls) in rules() {
+        if !decls.is_empty() {
+            out.push_str(&format!(".{class}{{{decls}}}\n"));
         }
-        let p: PageSetup = PORTRAIT;
-        // Printed on A4 with the GB/T 9704 margins; a table stays with its
-        // caption on one page when it fits one, never splits a row, and a
-        // heading stays with what follows it.
-        out.push_str(&format!(
-            "@media print{{@page{{size:A4;margin:{}mm {}mm {}mm {}mm;}}.main{{max-width:none;padding:0;}}.scroll{{overflow:visible;break-inside:avoid;}}.h2,.h3,.h4{{break-after:avoid;}}tr{{break-inside:avoid;}}thead{{display:table-header-group;}}}}\n",
-            p.top_mm, p.right_mm, p.bottom_mm, p.left_mm
-        ));
-        // A phone: the text a little smaller, the tables in their own scrolling box.
-        out.push_str(".main{box-sizing:border-box;}\n@media (max-width:600px){.main{padding:0.5em;}.p,.h3,.h4{font-size:14pt;}}\n");
-        out
     }
+    let p: PageSetup = PORTRAIT;
+    // Printed on A4 with the GB/T 9704 margins; a table stays with its
+    // caption on one page when it fits one, never splits a row, and a
+    // heading stays with what follows it.
+    out.push_str(&format!(
+        "@media print{{@page{{size:A4;margin:{}mm {}mm {}mm {}mm;}}.main{{max-width:none;padding:0;}}.scroll{{overflow:visible;break-inside:avoid;}}.h2,.h3,.h4{{break-after:avoid;}}tr{{break-inside:avoid;}}thead{{display:table-header-group;}}}}\n",
+        p.top_mm, p.right_mm, p.bottom_mm, p.left_mm
+    ));
+    // A phone: the text a little smaller, the tables in their own scrolling box.
+    out.push_str(".main{box-sizing:border-box;}\n@media (max-width:600px){.main{padding:0.5em;}.p,.h3,.h4{font-size:14pt;}}\n");
+    out
 }
