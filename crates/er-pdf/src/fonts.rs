@@ -164,6 +164,11 @@ pub fn font_of(i: usize) -> (usize, bool) {
     (i & !EMBOLDEN, i & EMBOLDEN != 0)
 }
 
+/// A face's place in `Face::ALL`, which orders the per-face lists.
+fn slot(face: Face) -> usize {
+    Face::ALL.iter().position(|f| *f == face).unwrap_or(0)
+}
+
 /// Bold roles: a regular stand-in is emboldened for them.
 fn is_bold(face: Face) -> bool {
     matches!(face, Face::XiaoBiaoSong | Face::HeiTi)
@@ -250,16 +255,14 @@ impl FontSet {
 
     /// The candidates of a face, in order.
     pub fn for_face(&self, face: Face) -> &[usize] {
-        let i = Face::ALL.iter().position(|f| *f == face).unwrap_or(0);
-        &self.candidates[i]
+        &self.candidates[slot(face)]
     }
 
     /// The font that draws `c` in `face`, and its advance in em; the index
     /// carries [`EMBOLDEN`] when a regular font stands in for a bold role.
     pub fn glyph(&self, face: Face, c: char) -> Option<(usize, f64)> {
         let (i, a) = self.lookup(face, c)?;
-        let fi = Face::ALL.iter().position(|f| *f == face).unwrap_or(0);
-        let embolden = is_bold(face) && !self.own[fi].contains(&i) && i != BUNDLED_BOLD;
+        let embolden = is_bold(face) && i != BUNDLED_BOLD && !self.own[slot(face)].contains(&i);
         Some((if embolden { i | EMBOLDEN } else { i }, a))
     }
 
@@ -269,8 +272,7 @@ impl FontSet {
     pub fn stand_in(&self, face: Face, c: char) -> Option<(String, bool)> {
         let (i, _) = self.glyph(face, c)?;
         let (font, bold) = font_of(i);
-        let fi = Face::ALL.iter().position(|f| *f == face).unwrap_or(0);
-        (!self.own[fi].contains(&font)).then(|| (self.fonts[font].family.clone(), bold))
+        (!self.own[slot(face)].contains(&font)).then(|| (self.fonts[font].family.clone(), bold))
     }
 
     fn lookup(&self, face: Face, c: char) -> Option<(usize, f64)> {
