@@ -217,14 +217,10 @@ fn batch<'f>(files: &[PathBuf], out_dir: &Path, formats: &[Format], fonts: &(dyn
         }
     });
     let mut written = Vec::new();
-    let failed = Mutex::new(failures);
-    if let Ok(mut v) = failed.lock() {
-        for (failure, paths) in results {
-            v.extend(failure);
-            written.extend(paths);
-        }
+    for (failure, paths) in results {
+        failures.extend(failure);
+        written.extend(paths);
     }
-    let failures = failed.into_inner().unwrap_or_default();
     let n_failed = failures.len();
     if !quiet {
         // The files written, in the order of the inputs, as for one input.
