@@ -329,8 +329,20 @@ pub struct Docx {
 pub struct Lists {
     /// numId → abstractNumId.
     pub nums: BTreeMap<u32, u32>,
-    /// abstractNumId → (level, linked style, shows a number or mark).
-    pub levels: BTreeMap<u32, Vec<(u32, Option<String>, bool)>>,
+    /// abstractNumId → its levels.
+    pub levels: BTreeMap<u32, Vec<ListLevel>>,
+}
+
+/// A level of a list (w:lvl).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ListLevel {
+    /// w:ilvl.
+    pub level: u32,
+    /// The paragraph style linked to it (w:pStyle).
+    pub style: Option<String>,
+    /// Whether it shows a number or a mark: a format other than none
+    /// (w:numFmt), or a text (w:lvlText).
+    pub shows: bool,
 }
 
 impl Lists {
@@ -340,7 +352,8 @@ impl Lists {
         let mut buf = Vec::new();
         let mut out = Lists::default();
         let (mut abs, mut num): (Option<u32>, Option<u32>) = (None, None);
-        let mut lvl: Option<(u32, Option<String>, Option<String>, Option<String>)> = None;
+        // The level being read, with its format and text.
+        let mut lvl: Option<(ListLevel, Option<String>, Option<String>)> = None;
         let num_attr = |e: &BytesStart, n: &[u8]| attr(e, n).and_then(|v| v.parse::<u32>().ok());
         while let Ok(ev) = r.read_event_into(&mut buf) {
             match ev {
@@ -353,28 +366,28 @@ impl Lists {
                             out.nums.insert(n, a);
                         }
                     }
-                    b"w:lvl" => lvl = Some((num_attr(e, b"w:ilvl").unwrap_or(0), None, None, None)),
+                    b"w:lvl" => lvl = Some((ListLevel { level: num_attr(e, b"w:ilvl").unwrap_or(0), ..ListLevel::default() }, None, None)),
                     b"w:pStyle" => {
                         if let Some(l) = lvl.as_mut() {
-                            l.1 = attr(e, b"w:val");
+                            l.0.style = attr(e, b"w:val");
                         }
                     }
                     b"w:numFmt" => {
                         if let Some(l) = lvl.as_mut() {
-                            l.2 = attr(e, b"w:val");
+                            l.1 = attr(e, b"w:val");
                         }
                     }
                     b"w:lvlText" => {
                         if let Some(l) = lvl.as_mut() {
-                            l.3 = attr(e, b"w:val");
+                            l.2 = attr(e, b"w:val");
                         }
                     }
                     _ => {}
                 },
                 Event::End(ref e) if e.name().as_ref() == b"w:lvl" => {
-                    if let (Some(a), Some((i, style, fmt, text))) = (abs, lvl.take()) {
-                        let shows = fmt.as_deref() != Some("none") || text.as_deref().is_some_and(|t| !t.is_empty());
-                        out.levels.entry(a).or_default().push((i, style, shows));
+                    if let (Some(a), Some((mut level, fmt, text))) = (abs, lvl.take()) {
+                        level.shows = fmt.as_deref() != Some("none") || text.as_deref().is_some_and(|t| !t.is_empty());
+                        out.levels.entry(a).or_default().push(level);
                     }
                 }
                 _ => {}
@@ -388,8 +401,8 @@ impl Lists {
     /// `style` at `level`: the level linked to the style, else `level`.
     pub fn shows(&self, num: u32, style: Option<&str>, level: u32) -> bool {
         let Some(levels) = self.nums.get(&num).and_then(|a| self.levels.get(a)) else { return false };
-        let linked = levels.iter().find(|l| l.1.is_some() && l.1.as_deref() == style);
-        linked.or_else(|| levels.iter().find(|l| l.0 == level)).is_some_and(|l| l.2)
+        let linked = levels.iter().find(|l| l.style.is_some() && l.style.as_deref() == style);
+        linked.or_else(|| levels.iter().find(|l| l.level == level)).is_some_and(|l| l.shows)
     }
 }
 
@@ -427,11 +440,8 @@ pub fn shape_outlines(xml: &[u8]) -> Vec<bool> {
     let mut in_ln = false;
     // A shape in mc:Fallback is the same shape again, for older readers.
     let mut fallback = 0usize;
-    loop {
-        let ev = match r.read_event_into(&mut buf) {
-            Ok(ev) => ev,
-            Err(_) => break,
-        };
+    // A damaged part ends the reading: what was read stands.
+    while let Ok(ev) = r.read_event_into(&mut buf) {
         match ev {
             Event::Eof => break,
             Event::Start(ref e) | Event::Empty(ref e) => {
