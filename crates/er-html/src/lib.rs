@@ -110,8 +110,10 @@ fn body(doc: &Document, m: Mode, out: &mut String) {
                     // right, the name centred over it.
                     let (name_right, date_right) = signature_indents(name, date);
                     let pad = |em: f64| format!("padding-right:{em}em;");
-                    let lines = name.split('\n').map(esc).collect::<Vec<_>>().join("<br>");
-                    out.push_str(&format!("<p{}>{lines}</p>\n", m.attr_with("signature", &pad(name_right))));
+                    // One line that the page reflows, as titles are: lines
+                    // broken for print (<br>) would read back as two
+                    // paragraphs, the agency cut in two.
+                    out.push_str(&format!("<p{}>{}</p>\n", m.attr_with("signature", &pad(name_right)), flat(name)));
                     out.push_str(&format!("<p{}>{}</p>\n", m.attr_with("date", &pad(date_right)), esc(date)));
                 }
                 Block::Contents(c) => contents(c, m, out),
