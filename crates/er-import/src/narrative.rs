@@ -140,7 +140,9 @@ pub fn read(paras: &[Para], statistics: usize) -> Narrative {
             continue;
         }
         if Some(i) == sign_at {
-            n.signature = Some(text.to_string());
+            // A long name wraps in print (a typed line break in a DOCX):
+            // the name is one line of text, which the report breaks again.
+            n.signature = Some(text.split('\n').map(str::trim).collect());
             continue;
         }
         if part_heading(text) {

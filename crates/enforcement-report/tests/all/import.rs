@@ -650,3 +650,24 @@ fn reordered_columns_and_rows_and_either_unit_import_to_the_same_figures() {
         })
         .unwrap();
 }
+
+/// An agency's name too long for one line wraps in the signature (a typed
+/// line break in the DOCX): the Word file and the web page give the name
+/// back whole, not cut in two, nor refused for the line break.
+#[test]
+fn a_long_agency_wrapped_in_the_signature_comes_back_whole() {
+    let dir = scratch("import-long-agency");
+    let long = "新疆生产建设兵团第十四师昆玉市应急管理局和市场监督管理综合行政执法支队";
+    let data = edited_fixture(&dir, "long.yaml", &[("agency: 第一师阿拉尔市应急管理局", &format!("agency: {long}"))]);
+    for format in ["docx", "html"] {
+        render(&data, format, &dir);
+    }
+    for file in ["long.docx", "long.html", "long.fragment.html"] {
+        let out = dir.join(format!("{file}.yaml"));
+        let o = import(&dir.join(file), &out, &[]);
+        assert!(o.status.success(), "{file}: {}", stderr(&o));
+        let got = load(&out);
+        assert_eq!(got.agency, long, "{file}");
+        assert_eq!(got.signature, None, "{file}: the signature is the agency");
+    }
+}
