@@ -7,10 +7,11 @@ use docx_rs::{
     TableBorders, TableCell, TableCellMargins, TableLayoutType, TableRow, VAlignType, VMergeType, WidthType,
 };
 use docx_rs::{InstrPAGEREF, Style, StyleType, Styles, Tab, TabLeaderType, TabValueType};
+use er_document::text::{em_width, is_wide};
 use er_document::document::{Block, CellRole, Contents, Document, Notes, Run as DocRun, Section, Table, Target};
 use er_document::layout::{
     signature_indents, page_number_align, row_min_pt, Align, Orientation, CELL_PADDING_PT, NOTES_GAP_PT, RULE_PT, TABLE_LINE_FACTOR, PageSetup, Role, INDENT_CHARS, LINE_PITCH_TWIPS, PAGE_NUMBER_BELOW_MM,
-    PAGE_NUMBER_DASH, PAGE_NUMBER_INSET_CHARS,
+    PAGE_NUMBER_DASH, PAGE_NUMBER_INSET_CHARS, LINES_PER_PAGE, CHARS_PER_LINE, line_em,
 };
 
 /// Twips (1/20 pt) in a millimetre.
@@ -289,6 +290,18 @@ pub fn docx(doc: &Document) -> Docx {
         let mut paragraphs: Vec<Item> = Vec::new();
         for (bi, block) in section.blocks.iter().enumerate() {
             blocks(block, si, section, &mut paragraphs, &mut ids);
+            // The body's last paragraph keeps with the signature, so the
+            // signature and date never stand alone on a page (GB/T 9704
+            // §7.3.5); widow control lets Word carry only its last lines.
+            // LibreOffice moves a kept paragraph whole, and gives up the
+            // keep (stranding the date) when paragraph and signature
+            // exceed a page: so only a paragraph that fits with them keeps.
+            if let (Block::Paragraph(runs), Some(Block::Signature { .. })) = (block, section.blocks.get(bi + 1)) {
+                let keep = lines_estimate(runs, &section.page) + SIGNATURE_LINES <= LINES_PER_PAGE;
+                if let Some(Item::P(p)) = paragraphs.pop() {
+                    paragraphs.push(Item::P(p.keep_next(keep).widow_control(true)));
+                }
+            }
             // Notes above their table keep with its label.
             if let (Block::Notes(n), Some(Block::Table(t))) = (block, section.blocks.get(bi + 1)) {
                 if n.table == t.index {
@@ -383,6 +396,21 @@ fn blocks(block: &Block, si: usize, section: &Section, out: &mut Vec<Item>, ids:
         Block::Contents(c) => contents(c, section, out, ids),
         Block::Notes(n) => notes(&n.notes, out, ids),
     }
+}
+
+/// Lines the signature block takes: a blank line, the name, the date.
+const SIGNATURE_LINES: usize = 3;
+
+/// How many lines a body paragraph takes, its first line indented; with
+/// a quarter character wherever Chinese meets a Latin letter or digit,
+/// the space Word and LibreOffice put there, so the estimate errs long.
+fn lines_estimate(runs: &[DocRun], page: &PageSetup) -> usize {
+    let text: String = runs.iter().map(|r| r.text.as_str()).collect();
+    let joins = text.chars().zip(text.chars().skip(1)).filter(|(a, b)| is_wide(*a) != is_wide(*b)).count();
+    let width = INDENT_CHARS as f64 + em_width(&text) + joins as f64 * 0.25;
+    // On the portrait grid a line holds its 28 characters (GB/T 9704 §5.2.2).
+    let per_line = if page.orientation == Orientation::Portrait { CHARS_PER_LINE as f64 } else { line_em(Role::Body, page) };
+    (width / per_line).ceil().max(1.0) as usize
 }
 
 /// The bookmark a 目录 line points at.

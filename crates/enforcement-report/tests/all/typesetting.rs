@@ -384,9 +384,8 @@ fn with_last_paragraph(chars: usize) -> String {
 /// A narrative that ends a line or two past a page never leaves the
 /// signature and date alone on the next: the last paragraph carries its
 /// last lines along (GB/T 9704 §7.3.5). Every length of a last paragraph
-/// that ends the body at a page's foot is tried, in the PDF. (The DOCX leaves this to
-/// Word and LibreOffice: keep-with-next moves a whole paragraph in
-/// LibreOffice, which is worse.)
+/// that ends the body at a page's foot is tried, in the PDF; the DOCX in
+/// the next test.
 #[test]
 fn no_page_holds_the_signature_and_date_alone() {
     let fonts = er_pdf::FontSource::Bundled;
@@ -405,6 +404,42 @@ fn no_page_holds_the_signature_and_date_alone() {
         let pdf = er_pdf::write(&er_typeset::build(&loaded.report), &fonts).unwrap();
         let pages = er_read::pdf::read(&pdf).unwrap();
         assert!(lonely(&pages).is_none(), "PDF, a last paragraph of {k} lines: the signature page holds only {:?}", lonely(&pages));
+    }
+}
+
+/// The same in the DOCX as LibreOffice lays it out: a last paragraph of
+/// 15 to 24 lines after the fixture's narrative, each ending the body at
+/// or past a page's foot, never leaves the signature and date alone on
+/// the page (read back with pdftotext from LibreOffice's PDF).
+#[test]
+fn no_docx_page_holds_the_signature_and_date_alone_in_libreoffice() {
+    need_soffice();
+    let dir = scratch("signature-docx");
+    let mut files = Vec::new();
+    for k in 15..=24 {
+        let loaded = er_data::load_str(&with_last_paragraph(k * 28 - 10), "r.yaml").unwrap();
+        let file = dir.join(format!("k{k}.docx"));
+        std::fs::write(&file, er_docx::write(&er_typeset::build(&loaded.report)).unwrap()).unwrap();
+        files.push(file);
+    }
+    // One LibreOffice run converts them all.
+    let o = std::process::Command::new("soffice")
+        .args(["--headless", &format!("-env:UserInstallation=file://{}/lo-profile", dir.display()), "--convert-to", "pdf", "--outdir"])
+        .arg(&dir)
+        .args(&files)
+        .output()
+        .expect("run soffice");
+    assert!(o.status.success(), "soffice: {}", String::from_utf8_lossy(&o.stderr));
+    for (k, file) in (15..).zip(&files) {
+        let text = pdftotext(&file.with_extension("pdf"));
+        let page = text.split('\u{c}').find(|p| p.replace(' ', "").contains("2025年1月26日")).expect("the date is printed");
+        let body: Vec<&str> = page
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('—'))
+            .filter(|l| !["第一师阿拉尔市应急管理局", "2025年1月26日"].contains(&l.replace(' ', "").as_str()))
+            .collect();
+        assert!(!body.is_empty(), "DOCX through LibreOffice, a last paragraph of {k} lines: the signature page holds no body text:\n{page}");
     }
 }
 
