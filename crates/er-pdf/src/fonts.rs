@@ -11,15 +11,15 @@
 //!    Extension A.
 //!
 //! Fonts are found with fontdb, which reads only each file's name table.
-//! A user or system font is mapped into memory and its outlines parsed only
-//! when a character is drawn from it; the shipped fonts are compiled in.
+//! A user or system font is mapped into memory when a character is first
+//! looked up in it, and only its tables are read (advances from `hmtx`);
+//! the shipped fonts are compiled in and shared, never copied.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock, RwLock};
 
 use er_document::layout::Face;
-use printpdf::ParsedFont;
 
 /// Where the PDF's fonts come from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -60,16 +60,17 @@ pub struct Font {
     /// Family name, for messages.
     pub family: String,
     data: Data,
-    index: u32,
+    /// The face's index in a collection (.ttc); 0 in a single font file.
+    pub index: u32,
     /// Advances already looked up: a batch asks for the same few thousand
     /// characters again and again.
     advances: RwLock<HashMap<char, Option<f64>>>,
-    parsed: OnceLock<Option<ParsedFont>>,
+    embeddable: OnceLock<bool>,
 }
 
 impl Font {
     fn new(tag: String, family: String, data: Data, index: u32) -> Font {
-        Font { tag, family, data, index, advances: Default::default(), parsed: OnceLock::new() }
+        Font { tag, family, data, index, advances: Default::default(), embeddable: OnceLock::new() }
     }
 
     /// Advance of `c` in em, or None when the font has no glyph for it.
@@ -88,14 +89,20 @@ impl Font {
         advance
     }
 
-    /// The font parsed for embedding; None when printpdf cannot read it.
-    pub fn parsed(&self) -> Option<&ParsedFont> {
-        self.parsed
-            .get_or_init(|| {
-                let mut warnings = Vec::new();
-                ParsedFont::from_bytes(self.data.bytes()?, self.index as usize, &mut warnings)
+    /// The font file's bytes; None when a user's file cannot be read.
+    pub fn bytes(&self) -> Option<&[u8]> {
+        self.data.bytes()
+    }
+
+    /// True when the font can be embedded: it parses, and its outlines are
+    /// TrueType or CFF (the subsetter does not take CFF2 or bitmap fonts).
+    pub fn embeddable(&self) -> bool {
+        *self.embeddable.get_or_init(|| {
+            self.data.bytes().and_then(|b| ttf_parser::Face::parse(b, self.index).ok()).is_some_and(|f| {
+                let t = f.tables();
+                t.glyf.is_some() || t.cff.is_some()
             })
-            .as_ref()
+        })
     }
 }
 
@@ -115,9 +122,8 @@ static BUNDLED: [Bundled; 6] = [
     // 朱雀仿宋: a 仿宋 design, as GB/T 9704 sets the body; GB2312 and the
     // GBK characters it has.
     Bundled { family: "Zhuque Fangsong", tag: "ERFANG", bytes: include_bytes!("../fonts/ZhuqueFangsong-Regular-GBK.ttf") },
-    // 宋体 sets only the page numbers: ASCII and the marks, a few kilobytes
-    // that parse at once, where the whole Noto Serif takes tens of
-    // milliseconds and is parsed only when a fallback character needs it.
+    // 宋体 sets only the page numbers: ASCII and the marks, a few
+    // kilobytes, so the page numbers' font is small in every PDF.
     Bundled { family: "Noto Serif CJK SC", tag: "ERSONG", bytes: include_bytes!("../fonts/NotoSerifSC-Regular-Marks.otf") },
 ];
 
@@ -282,8 +288,8 @@ impl FontSet {
         let found = self.for_face(face).iter().find_map(|&i| {
             let f = &self.fonts[i];
             let a = f.advance_em(c)?;
-            // A font printpdf cannot embed is passed over.
-            (i < BUNDLED.len() || f.parsed().is_some()).then_some((i, a))
+            // A font that cannot be embedded is passed over.
+            (i < BUNDLED.len() || f.embeddable()).then_some((i, a))
         });
         if let Ok(mut m) = self.chosen.write() {
             m.insert((face, c), found.map(|(i, _)| i));

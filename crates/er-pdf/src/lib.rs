@@ -2,7 +2,8 @@
 //! Chinese text): [`layout`] turns the document into pages of positioned
 //! glyph runs and rules, each run tied to an element of the structure tree,
 //! tested without a PDF; `paint` draws them with printpdf, marking each run's
-//! content (BDC/EMC) and page numbers and rules as artifacts. What printpdf
+//! content (BDC/EMC) and page numbers and rules as artifacts; the fonts are
+//! subset and embedded by [`embed`], not by printpdf. What printpdf
 //! cannot write is added with lopdf afterwards (`catalog`): the structure
 //! tree, the bookmark tree, XMP metadata, the catalog's /Lang, /PageMode and
 //! /MarkInfo, a document information dictionary without printpdf's empty
@@ -17,6 +18,7 @@
 //! ```
 
 mod catalog;
+pub mod embed;
 pub mod fonts;
 pub mod layout;
 pub mod metrics;
