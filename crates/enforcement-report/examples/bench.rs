@@ -1,8 +1,11 @@
 //! `make bench`: whole-process timings of the release binary, as a user
 //! runs it. The reference report per format and in all three (median of
-//! several runs), a batch of 1,000 generated reports in all three
-//! formats, and the roll-up of 1,000 agencies, with peak memory (max RSS of
-//! the process).
+//! several runs), batches of 200 and 1,000 generated reports in all three
+//! formats, and the roll-up of 100 and 1,000 agencies, with peak memory
+//! (max RSS of the process); beside them, in the same run, Typst (through
+//! typst-py, `scripts/bench-typst.py`) typesetting the same report cold and
+//! in a batch with one reused compiler, and LibreOffice converting our DOCX
+//! to PDF, with the ratios.
 //!
 //!     cargo build --release && cargo run --release --example bench
 
@@ -15,6 +18,12 @@ use std::time::{Duration, Instant};
 
 /// Runs the command to its end: wall time, peak memory in KiB, success.
 fn measure(cmd: &mut Command) -> (Duration, u64, bool) {
+    let (t, rss, ok, _) = measure_cpu(cmd);
+    (t, rss, ok)
+}
+
+/// As `measure`, with the CPU time (user and system) the process spent.
+fn measure_cpu(cmd: &mut Command) -> (Duration, u64, bool, Duration) {
     let start = Instant::now();
     let child = cmd.stdout(std::process::Stdio::null()).stderr(std::process::Stdio::null()).spawn().expect("start the binary");
     let pid = child.id() as libc::pid_t;
@@ -24,7 +33,34 @@ fn measure(cmd: &mut Command) -> (Duration, u64, bool) {
     let r = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
     let elapsed = start.elapsed();
     std::mem::forget(child); // reaped by wait4 above
-    (elapsed, usage.ru_maxrss as u64, r == pid && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0)
+    let tv = |t: libc::timeval| Duration::from_secs(t.tv_sec as u64) + Duration::from_micros(t.tv_usec as u64);
+    let cpu = tv(usage.ru_utime) + tv(usage.ru_stime);
+    (elapsed, usage.ru_maxrss as u64, r == pid && libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0, cpu)
+}
+
+/// Runs `scripts/bench-typst.py` with `args`; its JSON line, or None when
+/// Typst (typst-py) is not installed.
+fn typst(root: &Path, args: &[&str]) -> Option<serde_json::Value> {
+    let o = Command::new("python3").arg(root.join("scripts/bench-typst.py")).args(args).output().ok()?;
+    if !o.status.success() {
+        eprintln!("typst: {}", String::from_utf8_lossy(&o.stderr).lines().last().unwrap_or(""));
+        return None;
+    }
+    serde_json::from_slice(&o.stdout).ok()
+}
+
+/// The reference report rendered `runs` times: median milliseconds and
+/// peak megabytes.
+fn one_report(bin: &Path, fixture: &Path, work: &Path, format: &str, runs: usize) -> (f64, f64) {
+    let mut times = Vec::new();
+    let mut peak = 0;
+    for _ in 0..runs {
+        let (t, rss, ok) = measure(Command::new(bin).args(["render", fixture.to_str().unwrap(), "-o", work.join("one").to_str().unwrap(), "--format", format, "--fonts", "bundled"]));
+        assert!(ok, "render {format} failed");
+        times.push(t);
+        peak = peak.max(rss);
+    }
+    (median(times).as_secs_f64() * 1e3, peak as f64 / 1024.0)
 }
 
 fn median(mut v: Vec<Duration>) -> Duration {
@@ -67,6 +103,69 @@ fn main() {
         println!("{:<34} {:>9.1} ms {:>11.1} MB", format!("reference report, {format}, {fonts} fonts"), median(times).as_secs_f64() * 1e3, peak as f64 / 1024.0);
     }
 
+    // The same report by Typst and by LibreOffice, beside ours.
+    let all_three = one_report(&bin, &fixture, &work, "docx,pdf,xlsx", runs);
+    let pdf_only = one_report(&bin, &fixture, &work, "pdf", runs);
+    let ours_pdf = std::fs::read(work.join("one/aral-emergency-2024.pdf")).map_or(0, |b| b.len());
+    let fonts_dir = root.join("crates/er-pdf/fonts");
+    let typ = work.join("reference.typ");
+    let html_ok = Command::new(&bin)
+        .args(["render", fixture.to_str().unwrap(), "-o", work.join("html").to_str().unwrap(), "--format", "html"])
+        .status()
+        .is_ok_and(|s| s.success());
+    // The Typst source is made from our web fragment: the same text and tables.
+    let made = html_ok
+        && Command::new("python3")
+            .arg(root.join("scripts/bench-typst.py"))
+            .args(["source", work.join("html/aral-emergency-2024.fragment.html").to_str().unwrap(), typ.to_str().unwrap()])
+            .status()
+            .is_ok_and(|s| s.success());
+    let cold: Vec<serde_json::Value> = if made { (0..5).filter_map(|_| typst(&root, &["cold", typ.to_str().unwrap(), fonts_dir.to_str().unwrap()])).collect() } else { Vec::new() };
+    if cold.is_empty() {
+        println!("Typst: not measured (pip install typst)");
+    } else {
+        let mut ms: Vec<f64> = cold.iter().filter_map(|v| v["ms"].as_f64()).collect();
+        ms.sort_by(f64::total_cmp);
+        let typst_ms = ms[ms.len() / 2];
+        let typst_pdf = cold[0]["pdf_bytes"].as_f64().unwrap_or(0.0);
+        let typst_mb = cold.iter().filter_map(|v| v["peak_mb"].as_f64()).fold(0.0, f64::max);
+        println!("{:<46} {:>9.1} ms {:>11.1} MB", "Typst, the same report, cold compile (PDF)", typst_ms, typst_mb);
+        println!("  ratio, all three formats / Typst cold       {:>6.2}", all_three.0 / typst_ms);
+        println!("  ratio, PDF only / Typst cold                {:>6.2}", pdf_only.0 / typst_ms);
+        println!("  PDF size: ours {} KB, Typst's {} KB, ratio {:.2}", ours_pdf / 1024, typst_pdf as usize / 1024, ours_pdf as f64 / typst_pdf);
+    }
+    // LibreOffice converting our DOCX to PDF, where it is installed.
+    let docx = work.join("one/aral-emergency-2024.docx");
+    let profile = format!("-env:UserInstallation=file://{}/lo-profile", work.display());
+    let lo: Vec<Duration> = (0..3)
+        .filter_map(|_| {
+            let (t, _, ok) = measure(Command::new("soffice").args(["--headless", &profile, "--convert-to", "pdf", "--outdir", work.join("lo").to_str().unwrap(), docx.to_str().unwrap()]));
+            ok.then_some(t)
+        })
+        .collect();
+    if lo.len() == 3 {
+        let lo_ms = median(lo).as_secs_f64() * 1e3;
+        println!("{:<46} {:>9.1} ms", "LibreOffice, our DOCX to PDF", lo_ms);
+        println!("  ratio, all three formats / LibreOffice      {:>6.3}", all_three.0 / lo_ms);
+    } else {
+        println!("LibreOffice: not measured (soffice not installed)");
+    }
+
+    // A batch of 200, CPU per report, against Typst reusing one compiler.
+    let batch_in = work.join("input-200");
+    generator::write_reports(200, &batch_in).expect("generate reports");
+    let (_, rss, ok, cpu) = measure_cpu(Command::new(&bin).args(["render", batch_in.to_str().unwrap(), "-o", work.join("batch-200").to_str().unwrap(), "--fonts", "bundled", "--quiet"]));
+    assert!(ok, "the batch of 200 failed");
+    let ours_cpu = cpu.as_secs_f64() * 1e3 / 200.0;
+    println!("{:<46} {:>9.1} ms {:>11.1} MB", "batch of 200, all three, CPU per report", ours_cpu, rss as f64 / 1024.0);
+    if made {
+        if let Some(v) = typst(&root, &["batch", typ.to_str().unwrap(), fonts_dir.to_str().unwrap(), "200"]) {
+            let t = v["cpu_ms"].as_f64().unwrap_or(f64::NAN);
+            println!("{:<46} {:>9.1} ms {:>11.1} MB", "Typst, 200 with one Compiler, CPU per report", t, v["peak_mb"].as_f64().unwrap_or(0.0));
+            println!("  ratio, ours / Typst                         {:>6.2}", ours_cpu / t);
+        }
+    }
+
     let n = 1000;
     let input: PathBuf = work.join("input");
     generator::write_reports(n, &input).expect("generate reports");
@@ -78,29 +177,35 @@ fn main() {
     println!("{:<34} {:>9.2} s  {:>11.1} MB", format!("batch of {n} reports, all three"), t.as_secs_f64(), rss as f64 / 1024.0);
     println!("{:<34} {:>9.1} ms", "  per report", t.as_secs_f64() * 1e3 / n as f64);
 
-    // The county roll-up: 1,000 agencies' files into one summary, all four
-    // formats (the budget: under 10 s and 300 MB on 2 cores).
-    let agencies = work.join("agencies");
-    generator::write_agencies(n, &agencies).expect("generate agencies");
-    let mut times = Vec::new();
-    let mut peak = 0;
-    for _ in 0..3 {
-        let (t, rss, ok) = measure(Command::new(&bin).args([
-            "rollup",
-            agencies.to_str().unwrap(),
-            "-o",
-            work.join("rollup").to_str().unwrap(),
-            "--fonts",
-            "bundled",
-            "--format",
-            "docx,pdf,xlsx,csv",
-            "--quiet",
-        ]));
-        assert!(ok, "the roll-up failed");
-        times.push(t);
-        peak = peak.max(rss);
+    // The county roll-up: 100 and 1,000 agencies' files into one summary,
+    // all four formats (the budget: under 10 s and 300 MB on 2 cores;
+    // memory per agency should not grow with the count).
+    for count in [100, n] {
+        let agencies = work.join(format!("agencies-{count}"));
+        generator::write_agencies(count, &agencies).expect("generate agencies");
+        let mut times = Vec::new();
+        let mut peak = 0;
+        for _ in 0..3 {
+            let (t, rss, ok) = measure(Command::new(&bin).args([
+                "rollup",
+                agencies.to_str().unwrap(),
+                "-o",
+                work.join("rollup").to_str().unwrap(),
+                "--fonts",
+                "bundled",
+                "--format",
+                "docx,pdf,xlsx,csv",
+                "--quiet",
+            ]));
+            assert!(ok, "the roll-up failed");
+            times.push(t);
+            peak = peak.max(rss);
+        }
+        let t = median(times).as_secs_f64();
+        let mb = peak as f64 / 1024.0;
+        println!("{:<46} {:>9.2} s  {:>11.1} MB", format!("roll-up of {count} agencies, all four"), t, mb);
+        println!("  {:.3} MB per agency above one report; {:.1} × one report's time", (mb - all_three.1) / count as f64, t * 1e3 / all_three.0);
     }
-    println!("{:<34} {:>9.2} s  {:>11.1} MB", format!("roll-up of {n} agencies, all four"), median(times).as_secs_f64(), peak as f64 / 1024.0);
 
     // A batch with broken files renders the rest and reports each failure.
     std::fs::write(input.join("zz-broken-1.yaml"), "agency: [").unwrap();

@@ -107,12 +107,14 @@ impl Subset {
     }
 
     /// Writes the font's objects and returns its Type 0 font dictionary.
-    pub fn write(&self, lo: &mut Lo) -> ObjectId {
+    pub fn write(self, lo: &mut Lo) -> ObjectId {
         let base = format!("{}+{}", self.tag, self.ps_name);
+        let to_unicode = self.to_unicode();
         let program = if self.cff {
-            lo.add_object(Stream::new(dictionary! { "Subtype" => "CIDFontType0C" }, self.program.clone()))
+            lo.add_object(Stream::new(dictionary! { "Subtype" => "CIDFontType0C" }, self.program))
         } else {
-            lo.add_object(Stream::new(dictionary! { "Length1" => self.program.len() as i64 }, self.program.clone()))
+            let length = self.program.len() as i64;
+            lo.add_object(Stream::new(dictionary! { "Length1" => length }, self.program))
         };
         let cid_set = lo.add_object(Stream::new(dictionary! {}, cid_set(self.widths.len())));
         let mut descriptor = dictionary! {
@@ -148,7 +150,7 @@ impl Subset {
             cid_font.set("CIDToGIDMap", "Identity");
         }
         let cid_font = lo.add_object(cid_font);
-        let to_unicode = lo.add_object(Stream::new(dictionary! {}, self.to_unicode().into_bytes()));
+        let to_unicode = lo.add_object(Stream::new(dictionary! {}, to_unicode.into_bytes()));
         lo.add_object(dictionary! {
             "Type" => "Font",
             "Subtype" => "Type0",
