@@ -1,7 +1,7 @@
 //! The PDF writer. The layout is ours (printpdf draws; it does not lay out
-//! Chinese text): [`layout`] turns the document into pages of positioned
-//! glyph runs and rules, each run tied to an element of the structure tree,
-//! tested without a PDF; `paint` draws them with printpdf, marking each run's
+//! Chinese text): `er_pages::layout` turns the document into pages of
+//! positioned glyph runs and rules, each run tied to an element of the
+//! structure tree; `paint` draws them with printpdf, marking each run's
 //! content (BDC/EMC) and page numbers and rules as artifacts; the fonts are
 //! subset and embedded by [`embed`], not by printpdf. What printpdf
 //! cannot write is added with lopdf afterwards (`catalog`): the structure
@@ -19,14 +19,11 @@
 
 mod catalog;
 pub mod embed;
-pub mod fonts;
-pub mod layout;
-pub mod metrics;
 mod paint;
 
-pub use fonts::{FontSet, FontSource};
-pub use layout::{lay_out, Layout};
-pub use metrics::{FixedMetrics, Metrics};
+// The pages and fonts are er-pages'; named here too, as the PDF's.
+pub use er_pages::{fonts, layout, metrics};
+pub use er_pages::{lay_out, FixedMetrics, FontSet, FontSource, Layout, Metrics};
 
 /// Why a PDF could not be written.
 #[derive(Debug, thiserror::Error)]

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use printpdf::{Color, DictItem, Greyscale, Line, LinePoint, Mm, Op, PdfDocument, PdfPage, PdfSaveOptions, Point, Pt, TextMatrix, TextRenderingMode};
 
-use crate::embed::{EmbedError, Subset};
+use er_pages::subset::{Subset, SubsetError};
 use crate::fonts::FontSet;
 use crate::layout::{Item, Layout};
 use er_document::document::Document;
@@ -26,7 +26,7 @@ pub fn paint(doc: &Document, mut layout: Layout, fonts: &FontSet) -> std::io::Re
     let subsets: BTreeMap<usize, Subset> = used
         .iter()
         .map(|(&i, chars)| Ok((i, Subset::new(&fonts.fonts[i], chars)?)))
-        .collect::<Result<_, EmbedError>>()
+        .collect::<Result<_, SubsetError>>()
         .map_err(|e| std::io::Error::other(format!("cannot embed the font {}: {}", e.family, e.reason)))?;
     // The /ID is a digest of what the pages show (text and where it
     // stands), not of a clock: the same document gives the same bytes.
@@ -129,7 +129,7 @@ pub fn paint(doc: &Document, mut layout: Layout, fonts: &FontSet) -> std::io::Re
                             TextMatrix::Translate(Pt(x), Pt(y))
                         };
                         ops.push(Op::SetTextMatrix { matrix });
-                        let codes = subsets[&crate::fonts::font_of(r.font).0].encode(&r.text);
+                        let codes = crate::embed::encode(&subsets[&crate::fonts::font_of(r.font).0], &r.text);
                         ops.push(Op::Unknown { key: "Tj".into(), value: vec![DictItem::String { data: codes, literal: false }] });
                     }
                     Item::Rule { .. } => {}
@@ -175,7 +175,7 @@ fn add_fonts(lo: &mut lopdf::Document, subsets: BTreeMap<usize, Subset>) {
     let mut names = lopdf::Dictionary::new();
     for subset in subsets.into_values() {
         let tag = subset.tag.clone().into_bytes();
-        let id = subset.write(lo);
+        let id = crate::embed::write(subset, lo);
         names.set(tag, lopdf::Object::Reference(id));
     }
     let names = lo.add_object(names);

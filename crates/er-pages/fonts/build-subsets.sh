@@ -9,7 +9,7 @@
 # every character of the reference report; the 仿宋 body face also keeps every
 # GBK and Extension A character it has (names such as 堃 喆 犇 昇 珺 are not in GB2312), and
 # Noto Serif, the last fallback of every role, all of GBK and CJK Extension A.
-#   usage: crates/er-pdf/fonts/build-subsets.sh   (from the repository root)
+#   usage: crates/er-pages/fonts/build-subsets.sh   (from the repository root)
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 root=$(cd "$here/../../.." && pwd)

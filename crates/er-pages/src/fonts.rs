@@ -162,7 +162,7 @@ pub const EMBOLDEN: usize = 1 << 24;
 /// emboldened.
 ///
 /// ```
-/// use er_pdf::fonts::{font_of, EMBOLDEN};
+/// use er_pages::fonts::{font_of, EMBOLDEN};
 /// assert_eq!(font_of(3), (3, false));
 /// assert_eq!(font_of(3 | EMBOLDEN), (3, true));
 /// ```
