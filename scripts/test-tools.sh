@@ -2,7 +2,8 @@
 # The readers the tests read the produced files back with, as a user has
 # them: pdftotext (poppler-utils), LibreOffice, Chromium with its driver,
 # and pandas, openpyxl, python-docx, PyYAML, pdfplumber (a PDF's rules and
-# glyph places) and Selenium for Python 3; axe-core (npm) for the web
+# glyph places) and Selenium for Python 3; PDFBox Preflight and qpdf for
+# the PDF/A files; axe-core (npm) for the web
 # page's accessibility test, into target/test-tools. Installs what is missing (apt-get as root, pip);
 # `make test` runs it first. A test that needs one of them fails without it.
 set -euo pipefail
@@ -18,6 +19,13 @@ command -v soffice >/dev/null || need+=(libreoffice-writer-nogui libreoffice-cal
 command -v chromium >/dev/null || need+=(chromium)
 command -v chromedriver >/dev/null || need+=(chromium-driver)
 command -v npm >/dev/null || need+=(npm)
+# PDFBox Preflight validates the PDF/A files (it needs a Java runtime and
+# the activation and JAXB libraries); qpdf checks a PDF's structure.
+[ -f /usr/share/java/preflight.jar ] || need+=(libpdfbox2-java)
+[ -f /usr/share/java/javax.activation.jar ] || need+=(libactivation-java)
+[ -f /usr/share/java/jaxb-api.jar ] || need+=(libjaxb-api-java)
+command -v java >/dev/null || need+=(default-jre-headless)
+command -v qpdf >/dev/null || need+=(qpdf)
 if ((${#need[@]})); then
   echo "installing ${need[*]}" >&2
   sudo=""
@@ -35,4 +43,5 @@ if [ ! -f "$axe" ]; then
   (cd target/test-tools && npm install --no-save --silent --no-audit --no-fund axe-core@4 >/dev/null)
 fi
 command -v pdftotext >/dev/null && command -v soffice >/dev/null && command -v chromium >/dev/null && command -v chromedriver >/dev/null \
+  && command -v java >/dev/null && [ -f /usr/share/java/preflight.jar ] && command -v qpdf >/dev/null \
   && [ -f "$axe" ] && python3 -c "import pandas, openpyxl, docx, yaml, pdfplumber, selenium"

@@ -66,6 +66,7 @@ pub(crate) fn in_formats<'f>(
             Format::Docx => er_docx::write(doc).map_err(|e| e.to_string()),
             Format::Xlsx => er_xlsx::write(doc).map_err(|e| e.to_string()),
             Format::Pdf => er_pdf::write_with(doc, fonts()).map_err(|e| pdf_error(&e)),
+            Format::PdfA => er_pdf::write_pdfa(doc, fonts()).map_err(|e| pdf_error(&e)),
             Format::Csv => Ok(er_csv::write(doc)),
             // Both files are written above.
             Format::Html => continue,
@@ -98,7 +99,7 @@ fn render_one<'f>(
     // Every character no font has, all at once and located, before
     // anything is drawn: the same check as `check`.
     let can_draw = |c: char| fonts().has(c);
-    let pdf = formats.contains(&Format::Pdf);
+    let pdf = formats.iter().any(|f| f.draws_glyphs());
     let (loaded, findings) = crate::checked(file, pdf.then_some(&can_draw as &dyn Fn(char) -> bool))
         .map_err(|(code, diagnostics)| Failure { code, diagnostics, message: None })?;
     if findings.iter().any(|d| d.is_error()) {

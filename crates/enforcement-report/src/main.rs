@@ -61,15 +61,23 @@ struct Formats {
     /// The formats to write, comma-separated: docx, pdf, xlsx, csv, html (any case).
     #[arg(short, long, value_delimiter = ',', default_value = "docx,pdf,xlsx", value_parser = parse_format)]
     format: Vec<Format>,
+    /// The PDF as PDF/A-1b, for archives (GB/Z 23283-2009): with --format pdf.
+    #[arg(long)]
+    pdfa: bool,
 }
 
 impl Formats {
-    /// Each format once, in a fixed order.
-    fn list(self) -> Vec<Format> {
-        let mut v = self.format;
+    /// Each format once, in a fixed order; the PDF as PDF/A with --pdfa.
+    /// --pdfa without the PDF among the formats is a mistake.
+    fn list(self) -> Result<Vec<Format>, String> {
+        if self.pdfa && !self.format.contains(&Format::Pdf) {
+            return Err(error_line(&t!("msg-pdfa-without-pdf"), Some(&t!("help-pdfa-without-pdf"))));
+        }
+        let pdfa = self.pdfa;
+        let mut v: Vec<Format> = self.format.into_iter().map(|f| if pdfa && f == Format::Pdf { Format::PdfA } else { f }).collect();
         v.sort_by_key(|f| f.ext());
         v.dedup();
-        v
+        Ok(v)
     }
 }
 
@@ -274,6 +282,9 @@ pub(crate) enum Format {
     Csv,
     /// The web page to publish (NAME.html), and its body for a site's editor (NAME.fragment.html).
     Html,
+    /// The PDF as PDF/A-1b for archives (`--pdfa`): NAME.pdf.
+    #[value(skip)]
+    PdfA,
 }
 
 /// A format as the user writes it: any case, spaces around it ("pdf, XLSX").
@@ -290,7 +301,13 @@ impl Format {
             Format::Xlsx => "xlsx",
             Format::Csv => "csv",
             Format::Html => "html",
+            Format::PdfA => "pdf",
         }
+    }
+
+    /// True for the formats drawn with fonts: every character must have one.
+    pub(crate) fn draws_glyphs(self) -> bool {
+        matches!(self, Format::Pdf | Format::PdfA)
     }
 }
 
@@ -336,13 +353,26 @@ fn main() -> ExitCode {
     }
     let code = match cli.command {
         Command::Check { file, fonts } => run_check(&file, &fonts.source()),
-        Command::Render { files, quiet, output, formats, fonts } => batch::run(&files, &output, &formats.list(), &fonts.source(), quiet),
+        Command::Render { files, quiet, output, formats, fonts } => match formats.list() {
+            Ok(list) => batch::run(&files, &output, &list, &fonts.source(), quiet),
+            Err(message) => {
+                eprintln!("{message}");
+                2
+            }
+        },
         Command::Rollup { files, output, title, unit, sort, warn_change, quiet, formats, fonts } => {
             if warn_change.is_some_and(|f| f < rust_decimal::Decimal::ONE) {
                 eprintln!("{}", error_line(&t!("msg-warn-change-below-one"), None));
                 return ExitCode::from(2);
             }
-            let opts = rollup::Options { heading: er_rollup::Heading { title, unit }, sort, warn_change, formats: formats.list(), quiet };
+            let formats = match formats.list() {
+                Ok(list) => list,
+                Err(message) => {
+                    eprintln!("{message}");
+                    return ExitCode::from(2);
+                }
+            };
+            let opts = rollup::Options { heading: er_rollup::Heading { title, unit }, sort, warn_change, formats, quiet };
             rollup::run(&files, &output, &fonts.source(), &opts)
         }
         Command::Init { from, year, output } => run_init(&from, year, &output),

@@ -53,7 +53,7 @@ pub fn run(inputs: &[PathBuf], out_dir: &Path, source: &FontSource, opts: &Optio
     let files = &found.files;
     let cell = std::sync::OnceLock::new();
     let fonts = || cell.get_or_init(|| FontSet::load(source));
-    let pdf = opts.formats.contains(&Format::Pdf);
+    let pdf = opts.formats.iter().any(|f| f.draws_glyphs());
     let outcomes: Vec<Outcome> = batch::parallel(files.len(), opts.quiet, |i| {
         let can_draw = |c: char| fonts().has(c);
         let outcome = match crate::checked(&files[i], pdf.then_some(&can_draw as &dyn Fn(char) -> bool)) {

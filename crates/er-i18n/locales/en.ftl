@@ -83,6 +83,8 @@ arg-diff-date = The notice's date, YYYY-MM-DD (no date line when left out)
 ## Messages of the commands
 
 msg-format-unknown = `{ $value }` is not a format: write docx, pdf, xlsx or csv, separated by commas
+msg-pdfa-without-pdf = --pdfa makes the PDF a PDF/A file, but the formats asked for hold no PDF
+help-pdfa-without-pdf = add pdf to the formats, e.g. --format pdf --pdfa
 msg-font-dir-missing = the font folder { $dir } does not exist
 msg-font-dir-not-folder = the font folder { $dir } is not a folder
 help-font-dir = name a folder holding .ttf, .otf or .ttc files, or leave --font-dir out

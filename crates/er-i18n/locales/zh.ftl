@@ -82,6 +82,8 @@ arg-diff-date = 更正说明的日期，格式 YYYY-MM-DD（不写则无日期�
 ## 各命令的提示
 
 msg-format-unknown = “{ $value }”不是可生成的格式：请写 docx、pdf、xlsx 或 csv，用逗号分隔
+msg-pdfa-without-pdf = --pdfa 用于把 PDF 生成为 PDF/A 归档文件，但所选格式中没有 PDF
+help-pdfa-without-pdf = 在格式中加上 pdf，例如 --format pdf --pdfa
 msg-font-dir-missing = 字体文件夹 { $dir } 不存在
 msg-font-dir-not-folder = 字体文件夹 { $dir } 不是文件夹
 help-font-dir = 请指定存放 .ttf、.otf 或 .ttc 文件的文件夹，或去掉 --font-dir

@@ -24,9 +24,15 @@ fn escape_xml(s: &str) -> String {
     s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-/// Finishes the document printpdf made.
-pub fn finish(lo: &mut lopdf::Document, doc: &Document, layout: &Layout, producer: &str) {
-    lo.version = "1.7".into();
+/// The sRGB profile of a PDF/A file's output intent (ICC version 2, as
+/// PDF/A-1 requires; Zlib licence, icc/LICENSE-sRGB.txt).
+const SRGB: &[u8] = include_bytes!("../icc/sRGB.icc");
+
+/// Finishes the document printpdf made; `pdfa` makes it a PDF/A-1b file
+/// (ISO 19005-1, adopted as GB/Z 23283): PDF 1.4, an sRGB output intent
+/// for its grey text and rules, and the PDF/A identification in the XMP.
+pub fn finish(lo: &mut lopdf::Document, doc: &Document, layout: &Layout, producer: &str, pdfa: bool) {
+    lo.version = if pdfa { "1.4" } else { "1.7" }.into();
     let d = doc.info.date;
     let pdf_date = format!("D:{:04}{:02}{:02}000000Z", d.year, d.month, d.day);
     let iso = format!("{}T00:00:00Z", d.iso());
@@ -58,8 +64,13 @@ pub fn finish(lo: &mut lopdf::Document, doc: &Document, layout: &Layout, produce
             "<dc:language><rdf:Bag><rdf:li>zh-CN</rdf:li></rdf:Bag></dc:language>",
             "<xmp:CreateDate>{iso}</xmp:CreateDate><xmp:ModifyDate>{iso}</xmp:ModifyDate><xmp:MetadataDate>{iso}</xmp:MetadataDate>",
             "<xmp:CreatorTool>enforcement-report</xmp:CreatorTool><pdf:Producer>{producer}</pdf:Producer>",
-            "</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>"
+            "</rdf:Description>{pdfaid}</rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>"
         ),
+        pdfaid = if pdfa {
+            "<rdf:Description rdf:about=\"\" xmlns:pdfaid=\"http://www.aiim.org/pdfa/ns/id/\"><pdfaid:part>1</pdfaid:part><pdfaid:conformance>B</pdfaid:conformance></rdf:Description>"
+        } else {
+            ""
+        },
         title = escape_xml(&doc.info.title),
         author = escape_xml(&doc.info.author),
         iso = iso,
@@ -68,6 +79,16 @@ pub fn finish(lo: &mut lopdf::Document, doc: &Document, layout: &Layout, produce
     // Uncompressed, as XMP readers that scan files expect.
     let metadata = lo.add_object(Stream::new(dictionary! { "Type" => "Metadata", "Subtype" => "XML" }, xmp.into_bytes()).with_compression(false));
 
+    let intent = pdfa.then(|| {
+        let profile = lo.add_object(Stream::new(dictionary! { "N" => 3 }, SRGB.to_vec()));
+        dictionary! {
+            "Type" => "OutputIntent",
+            "S" => "GTS_PDFA1",
+            "OutputConditionIdentifier" => Object::string_literal("sRGB IEC61966-2.1"),
+            "Info" => Object::string_literal("sRGB IEC61966-2.1"),
+            "DestOutputProfile" => profile,
+        }
+    });
     let pages: Vec<ObjectId> = lo.get_pages().into_values().collect();
     let outlines = outline(lo, &layout.bookmarks, &pages, layout);
     let Ok(root) = lo.trailer.get(b"Root").and_then(Object::as_reference) else { return };
@@ -75,6 +96,9 @@ pub fn finish(lo: &mut lopdf::Document, doc: &Document, layout: &Layout, produce
         catalog.set("Lang", Object::string_literal("zh-CN"));
         catalog.set("Metadata", metadata);
         catalog.set("ViewerPreferences", dictionary! { "DisplayDocTitle" => true });
+        if let Some(intent) = intent {
+            catalog.set("OutputIntents", vec![Object::Dictionary(intent)]);
+        }
         match outlines {
             Some(o) => {
                 catalog.set("Outlines", o);

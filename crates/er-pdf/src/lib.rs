@@ -44,7 +44,24 @@ pub fn write(doc: &er_document::Document, source: &FontSource) -> Result<Vec<u8>
 /// Renders the document with fonts already loaded: a batch loads them once.
 pub fn write_with(doc: &er_document::Document, fonts: &FontSet) -> Result<Vec<u8>, Error> {
     let layout = lay_out(doc, fonts).map_err(|m| Error::MissingGlyph { c: m.c, code: m.c as u32, place: m.place })?;
-    Ok(paint::paint(doc, layout, fonts)?)
+    Ok(paint::paint(doc, layout, fonts, false)?)
+}
+
+/// Renders the document as a PDF/A-1b file for archives (ISO 19005-1,
+/// adopted as GB/Z 23283-2009): the same pages as [`write_with`], in PDF
+/// 1.4, with an sRGB output intent, a CIDSet for every font and the PDF/A
+/// identification in its XMP metadata.
+///
+/// ```
+/// use er_pdf::{write_pdfa, FontSet, FontSource};
+/// let loaded = er_data::load_file("../../fixtures/aral-emergency-2024.yaml".as_ref()).unwrap();
+/// let doc = er_typeset::build(&loaded.report);
+/// let bytes = write_pdfa(&doc, &FontSet::load(&FontSource::Bundled)).unwrap();
+/// assert!(bytes.starts_with(b"%PDF-1.4"));
+/// ```
+pub fn write_pdfa(doc: &er_document::Document, fonts: &FontSet) -> Result<Vec<u8>, Error> {
+    let layout = lay_out(doc, fonts).map_err(|m| Error::MissingGlyph { c: m.c, code: m.c as u32, place: m.place })?;
+    Ok(paint::paint(doc, layout, fonts, true)?)
 }
 
 /// The document with the pages of its 目录 filled in as this layout counts

@@ -14,7 +14,7 @@ use er_document::document::Document;
 
 /// Paints `layout`, which it consumes: each page's items go once the
 /// page's operators are made, so a long roll-up is not held twice.
-pub fn paint(doc: &Document, mut layout: Layout, fonts: &FontSet) -> std::io::Result<Vec<u8>> {
+pub fn paint(doc: &Document, mut layout: Layout, fonts: &FontSet, pdfa: bool) -> std::io::Result<Vec<u8>> {
     let mut pdf = PdfDocument::new(&doc.info.title);
     // Each font's characters, as the pages draw them: its subset.
     let mut used: BTreeMap<usize, BTreeSet<char>> = BTreeMap::new();
@@ -157,7 +157,7 @@ pub fn paint(doc: &Document, mut layout: Layout, fonts: &FontSet) -> std::io::Re
     drop(pdf);
     add_fonts(&mut lo, subsets);
     let producer = er_document::producer();
-    crate::catalog::finish(&mut lo, doc, &layout, &producer);
+    crate::catalog::finish(&mut lo, doc, &layout, &producer, pdfa);
     crate::catalog::structure(&mut lo, &layout, &parent_tree);
     compress(&mut lo);
     let id_obj = lopdf::Object::String(id.into_bytes(), lopdf::StringFormat::Hexadecimal);

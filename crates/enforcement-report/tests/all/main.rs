@@ -5,6 +5,7 @@
 
 mod common;
 
+mod archive;
 mod batch;
 mod characters;
 mod check;
