@@ -2,7 +2,7 @@
 # The readers the tests read the produced files back with, as a user has
 # them: pdftotext (poppler-utils), LibreOffice, Chromium with its driver,
 # and pandas, openpyxl, python-docx, PyYAML, pdfplumber (a PDF's rules and
-# glyph places) and Selenium for Python 3; PDFBox Preflight and qpdf for
+# glyph places), Selenium and easyofd (an OFD reader) for Python 3; PDFBox Preflight and qpdf for
 # the PDF/A files; axe-core (npm) for the web
 # page's accessibility test, into target/test-tools. Installs what is missing (apt-get as root, pip);
 # `make test` runs it first. A test that needs one of them fails without it.
@@ -32,9 +32,9 @@ if ((${#need[@]})); then
   [ "$(id -u)" = 0 ] || sudo=sudo
   ($sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}") >/dev/null
 fi
-if ! python3 -c "import pandas, openpyxl, docx, yaml, pdfplumber, selenium" 2>/dev/null; then
-  echo "installing pandas, openpyxl, python-docx, PyYAML, pdfplumber, selenium" >&2
-  python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore pandas openpyxl python-docx PyYAML pdfplumber selenium
+if ! python3 -c "import pandas, openpyxl, docx, yaml, pdfplumber, selenium, easyofd" 2>/dev/null; then
+  echo "installing pandas, openpyxl, python-docx, PyYAML, pdfplumber, selenium, easyofd" >&2
+  python3 -m pip install -q --disable-pip-version-check --root-user-action=ignore pandas openpyxl python-docx PyYAML pdfplumber selenium easyofd
 fi
 axe=target/test-tools/node_modules/axe-core/axe.min.js
 if [ ! -f "$axe" ]; then
@@ -44,4 +44,4 @@ if [ ! -f "$axe" ]; then
 fi
 command -v pdftotext >/dev/null && command -v soffice >/dev/null && command -v chromium >/dev/null && command -v chromedriver >/dev/null \
   && command -v java >/dev/null && [ -f /usr/share/java/preflight.jar ] && command -v qpdf >/dev/null \
-  && [ -f "$axe" ] && python3 -c "import pandas, openpyxl, docx, yaml, pdfplumber, selenium"
+  && [ -f "$axe" ] && python3 -c "import pandas, openpyxl, docx, yaml, pdfplumber, selenium, easyofd"

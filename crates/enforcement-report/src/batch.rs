@@ -67,6 +67,10 @@ pub(crate) fn in_formats<'f>(
             Format::Xlsx => er_xlsx::write(doc).map_err(|e| e.to_string()),
             Format::Pdf => er_pdf::write_with(doc, fonts()).map_err(|e| pdf_error(&e)),
             Format::PdfA => er_pdf::write_pdfa(doc, fonts()).map_err(|e| pdf_error(&e)),
+            Format::Ofd => er_ofd::write(doc, fonts()).map_err(|e| match e {
+                er_ofd::Error::MissingGlyph { c, code, place } => t!("pdf-missing-glyph", character = c, code = format!("U+{code:04X}"), place = place),
+                other => other.to_string(),
+            }),
             Format::Csv => Ok(er_csv::write(doc)),
             // Both files are written above.
             Format::Html => continue,

@@ -58,7 +58,7 @@ fn lang_of_args(args: &[std::ffi::OsString]) -> Option<Lang> {
 /// The formats `render` and `rollup` write.
 #[derive(clap::Args)]
 struct Formats {
-    /// The formats to write, comma-separated: docx, pdf, xlsx, csv, html (any case).
+    /// The formats to write, comma-separated: docx, pdf, xlsx, csv, html, ofd (any case).
     #[arg(short, long, value_delimiter = ',', default_value = "docx,pdf,xlsx", value_parser = parse_format)]
     format: Vec<Format>,
     /// The PDF as PDF/A-1b, for archives (GB/Z 23283-2009): with --format pdf.
@@ -282,6 +282,8 @@ pub(crate) enum Format {
     Csv,
     /// The web page to publish (NAME.html), and its body for a site's editor (NAME.fragment.html).
     Html,
+    /// The OFD of 电子公文 (GB/T 33190-2016): NAME.ofd, the same pages as the PDF.
+    Ofd,
     /// The PDF as PDF/A-1b for archives (`--pdfa`): NAME.pdf.
     #[value(skip)]
     PdfA,
@@ -302,12 +304,13 @@ impl Format {
             Format::Csv => "csv",
             Format::Html => "html",
             Format::PdfA => "pdf",
+            Format::Ofd => "ofd",
         }
     }
 
     /// True for the formats drawn with fonts: every character must have one.
     pub(crate) fn draws_glyphs(self) -> bool {
-        matches!(self, Format::Pdf | Format::PdfA)
+        matches!(self, Format::Pdf | Format::PdfA | Format::Ofd)
     }
 }
 

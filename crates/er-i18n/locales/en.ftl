@@ -35,9 +35,10 @@ cmd-render = Renders data files into DIR/<name>.docx, .pdf and .xlsx (or .csv, a
 arg-render-files = Data files (.yaml) or folders holding them
 arg-render-quiet = No progress bar, no summary and no output paths: only failures
 arg-render-output = The output folder; created if missing (default: output)
-arg-render-format = The formats to write, comma-separated: docx, pdf, xlsx, csv, html, in any case (default: docx,pdf,xlsx)
+arg-render-format = The formats to write, comma-separated: docx, pdf, xlsx, csv, html, ofd, in any case (default: docx,pdf,xlsx)
 arg-render-fonts = Fonts for the PDF: yours and the system's first, then the bundled ones (auto, the default), or only the bundled ones (bundled)
 arg-render-font-dir = A folder of font files to use first for the PDF
+arg-render-pdfa = The PDF as PDF/A-1b, for archives (GB/Z 23283-2009): with --format pdf
 cmd-rollup = Rolls up many agencies' data files of one template and year into the summary tables (one row per agency, 合计 at the bottom): DIR/rollup-<year>.docx, .pdf, .xlsx (and .csv). Refused, with every problem listed, when a file fails check, templates or years differ, or an agency comes twice. Exit 0 when written, 1 when refused, 2 when nothing could be read or written.
 arg-rollup-files = The agencies' data files (.yaml) or folders holding them
 arg-rollup-output = The output folder; created if missing (default: output)
@@ -46,9 +47,10 @@ arg-rollup-unit = The unit that compiles the summary (某县司法局): the file
 arg-rollup-sort = Agencies by name (pinyin order, as GBK sorts) instead of the order given
 arg-rollup-warn-change = Warn about an agency whose totals differ from last year's (its previous_year figures) by more than this factor, e.g. 3
 arg-rollup-quiet = No progress bar, no summary and no output paths: only problems
-arg-rollup-format = The formats to write, comma-separated: docx, pdf, xlsx, csv, html, in any case (default: docx,pdf,xlsx)
+arg-rollup-format = The formats to write, comma-separated: docx, pdf, xlsx, csv, html, ofd, in any case (default: docx,pdf,xlsx)
 arg-rollup-fonts = Fonts for the PDF, as for render: auto (the default) or bundled
 arg-rollup-font-dir = A folder of font files to use first for the PDF
+arg-rollup-pdfa = The PDF as PDF/A-1b, for archives (GB/Z 23283-2009): with --format pdf
 cmd-init = Starts next year's data file from this year's: the narrative kept, this year's figures as last year's, the new figures left 待填; its schema is written beside it.
 arg-init-from = This year's data file
 arg-init-year = The year of the new report
@@ -82,7 +84,7 @@ arg-diff-date = The notice's date, YYYY-MM-DD (no date line when left out)
 
 ## Messages of the commands
 
-msg-format-unknown = `{ $value }` is not a format: write docx, pdf, xlsx or csv, separated by commas
+msg-format-unknown = `{ $value }` is not a format: write docx, pdf, xlsx, csv, html or ofd, separated by commas
 msg-pdfa-without-pdf = --pdfa makes the PDF a PDF/A file, but the formats asked for hold no PDF
 help-pdfa-without-pdf = add pdf to the formats, e.g. --format pdf --pdfa
 msg-font-dir-missing = the font folder { $dir } does not exist

@@ -34,9 +34,10 @@ cmd-render = 把数据文件生成为 DIR/<文件名>.docx、.pdf 和 .xlsx（�
 arg-render-files = 数据文件（.yaml）或存放数据文件的文件夹
 arg-render-quiet = 不显示进度条、汇总和输出路径，只报告失败
 arg-render-output = 输出文件夹；不存在时自动创建（默认 output）
-arg-render-format = 要生成的格式，用逗号分隔：docx、pdf、xlsx、csv、html，大小写均可（默认 docx,pdf,xlsx）
+arg-render-format = 要生成的格式，用逗号分隔：docx、pdf、xlsx、csv、html、ofd，大小写均可（默认 docx,pdf,xlsx）
 arg-render-fonts = PDF 的字体：先用您的和系统的字体，再用自带字体（auto，默认），或只用自带字体（bundled）
 arg-render-font-dir = PDF 优先使用的字体文件夹
+arg-render-pdfa = 把 PDF 生成为 PDF/A-1b 归档文件（GB/Z 23283-2009），与 --format pdf 同用
 cmd-rollup = 把同一模板、同一年度的多个单位数据文件汇总成统计汇总表（每个单位一行，末行为合计）：DIR/rollup-<年度>.docx、.pdf、.xlsx（及 .csv）。有文件未通过 check、模板或年度不一致、同一单位出现两次时拒绝汇总，并列出全部问题。已生成退出码为 0，拒绝为 1，无法读写为 2。
 arg-rollup-files = 各单位的数据文件（.yaml）或存放它们的文件夹
 arg-rollup-output = 输出文件夹；不存在时自动创建（默认 output）
@@ -45,9 +46,10 @@ arg-rollup-unit = 汇总单位（如某县司法局）：作为文件作者，�
 arg-rollup-sort = 按单位名称排序（按 GBK 编码，即常用字的拼音顺序），而不按给出的顺序
 arg-rollup-warn-change = 单位的合计与上年度（previous_year）相比变化超过此倍数时给出警告，如 3
 arg-rollup-quiet = 不显示进度条、汇总和输出路径，只报告问题
-arg-rollup-format = 要生成的格式，用逗号分隔：docx、pdf、xlsx、csv、html，大小写均可（默认 docx,pdf,xlsx）
+arg-rollup-format = 要生成的格式，用逗号分隔：docx、pdf、xlsx、csv、html、ofd，大小写均可（默认 docx,pdf,xlsx）
 arg-rollup-fonts = PDF 的字体，同 render：auto（默认）或 bundled
 arg-rollup-font-dir = PDF 优先使用的字体文件夹
+arg-rollup-pdfa = 把 PDF 生成为 PDF/A-1b 归档文件（GB/Z 23283-2009），与 --format pdf 同用
 cmd-init = 由本年度的数据文件开始下一年度的数据文件：保留正文，本年度数字转为上年度数字，新数字留作“待填”；同时在旁边写出它的 schema。
 arg-init-from = 本年度的数据文件
 arg-init-year = 新报告的年度
@@ -81,7 +83,7 @@ arg-diff-date = 更正说明的日期，格式 YYYY-MM-DD（不写则无日期�
 
 ## 各命令的提示
 
-msg-format-unknown = “{ $value }”不是可生成的格式：请写 docx、pdf、xlsx 或 csv，用逗号分隔
+msg-format-unknown = “{ $value }”不是可生成的格式：请写 docx、pdf、xlsx、csv、html 或 ofd，用逗号分隔
 msg-pdfa-without-pdf = --pdfa 用于把 PDF 生成为 PDF/A 归档文件，但所选格式中没有 PDF
 help-pdfa-without-pdf = 在格式中加上 pdf，例如 --format pdf --pdfa
 msg-font-dir-missing = 字体文件夹 { $dir } 不存在

@@ -24,6 +24,8 @@ use crate::fonts::Font;
 pub struct Subset {
     /// The font's resource name (six capital letters), also its subset prefix.
     pub tag: String,
+    /// The font's family name.
+    pub family: String,
     /// Each drawn character's glyph id in the subset.
     pub codes: BTreeMap<char, u16>,
     /// The subset font file (TrueType or OpenType with CFF outlines), without cmap.
@@ -87,6 +89,7 @@ impl Subset {
         let ps_name: String = ps_name.chars().filter(|c| c.is_ascii_graphic() && !"()<>[]{}/%#".contains(*c)).collect();
         Ok(Subset {
             tag: font.tag.clone(),
+            family: font.family.clone(),
             codes,
             sfnt,
             cff,

@@ -224,7 +224,7 @@ fn format_takes_any_case_and_spaces_after_commas() {
     }
     let o = run(&["render", fixture().to_str().unwrap(), "--format", "odt"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("`odt` is not a format: write docx, pdf, xlsx or csv"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("`odt` is not a format: write docx, pdf, xlsx, csv, html or ofd"), "{}", stderr(&o));
 }
 
 #[test]
