@@ -46,7 +46,7 @@ pub fn run(old: &Path, new: &Path, json: bool, notice: bool, docx: bool, output:
                 let v: Vec<serde_json::Value> = diffs
                     .iter()
                     .map(|d| {
-                        let mut v = serde_json::json!({ "kind": d.kind, "place": d.place, "old": d.old, "new": d.new });
+                        let mut v = serde_json::json!({ "change": d.kind, "place": d.place, "old": d.old, "new": d.new });
                         if let Some((old, new)) = &d.raw {
                             v["old_raw"] = serde_json::json!(old);
                             v["new_raw"] = serde_json::json!(new);
@@ -80,7 +80,10 @@ fn data_diff(old: &Path, new: &Path, json: bool, notice: bool, docx: bool, outpu
         let v: Vec<serde_json::Value> = list
             .iter()
             .map(|c| {
-                let mut v = serde_json::json!({ "place": c.place, "old": c.old, "new": c.new });
+                // "change" says what changed, in stable English words: a
+                // figure of a table, or text (a paragraph, title, note …).
+                let change = if c.figure.is_some() { "figure" } else { "text" };
+                let mut v = serde_json::json!({ "change": change, "place": c.place, "old": c.old, "new": c.new });
                 if let Some((ti, col, _)) = c.figure {
                     let def = &b.report.template.tables[ti];
                     let column = &def.columns[col];
@@ -89,7 +92,7 @@ fn data_diff(old: &Path, new: &Path, json: bool, notice: bool, docx: bool, outpu
                     v["path"] = serde_json::json!(column.path);
                     v["indicator"] = serde_json::json!(column.path_text());
                     v["unit"] = serde_json::json!(column.unit.as_str());
-                    v["kind"] = serde_json::json!(column.nature().chinese());
+                    v["kind"] = serde_json::json!(column.nature().code());
                 }
                 v
             })

@@ -29,8 +29,97 @@ impl std::fmt::Display for Change {
             BLANK => er_i18n::t!("diff-blank"),
             s => s.to_string(),
         };
+        // A paragraph is not printed twice: its changed spans are marked
+        // in it, each with a little of the text around.
+        let long = |s: &str| s.chars().count() > MARK_FROM;
+        if self.figure.is_none() && long(&self.old) && long(&self.new) {
+            return write!(f, "{}", er_i18n::t!("diff-change-marked", place = self.place, text = marked(&self.old, &self.new)));
+        }
         write!(f, "{}", er_i18n::t!("diff-change", place = self.place, old = show(&self.old), new = show(&self.new)))
     }
+}
+
+/// Texts longer than this many characters are shown with their changes
+/// marked rather than whole, old and new.
+const MARK_FROM: usize = 24;
+
+/// The change from `old` to `new` as the changed spans marked in the old
+/// text, each 〔old → new〕 with up to ten characters on either side; the
+/// text between two changes closer than twenty characters is part of one
+/// span, and a span never starts or ends inside a number or a Latin word.
+/// Elided text is shown as ….
+///
+/// ```
+/// use er_compare::compare::marked;
+/// let old = "2024年，本局持有行政执法证件45人（含街道办事处9人），委托8个基层单位实施部分行政执法权。";
+/// let new = "2024年，本局持有行政执法证件46人（含街道办事处9人），委托8个基层单位实施部分行政执法权。";
+/// assert_eq!(marked(old, new), "…本局持有行政执法证件〔45 → 46〕人（含街道办事处9人…");
+/// assert_eq!(marked("罚没总额155000元，同比上年度下降11.85%，无被申请行政复议的情况。", "罚没总额165000元，同比上年度下降11.85%，无被申请行政复议的情况。"), "罚没总额〔155000 → 165000〕元，同比上年度下降11.85…");
+/// ```
+pub fn marked(old: &str, new: &str) -> String {
+    const CONTEXT: usize = 10;
+    let a: Vec<char> = old.chars().collect();
+    let b: Vec<char> = new.chars().collect();
+    // Runs of change, (old start, old length, new start, new length);
+    // near ones joined with the text between them.
+    let mut groups: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for (oi, ol, ni, nl) in er_align::changed_runs(&a, &b) {
+        match groups.last_mut() {
+            Some(g) if oi <= g.0 + g.1 + 2 * CONTEXT => {
+                g.1 = oi + ol - g.0;
+                g.3 = ni + nl - g.2;
+            }
+            _ => groups.push((oi, ol, ni, nl)),
+        }
+    }
+    // A span never cuts a number or a Latin word: 45 → 46, not 4〔5 → 6〕.
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '.';
+    for g in &mut groups {
+        let edge = |v: &[char], i: usize| v.get(i).copied().is_some_and(word);
+        while g.0 > 0 && g.2 > 0 && a[g.0 - 1] == b[g.2 - 1] && word(a[g.0 - 1]) && (edge(&a, g.0) || edge(&b, g.2)) {
+            (g.0, g.1, g.2, g.3) = (g.0 - 1, g.1 + 1, g.2 - 1, g.3 + 1);
+        }
+        while g.0 + g.1 < a.len() && g.2 + g.3 < b.len() && a[g.0 + g.1] == b[g.2 + g.3] && word(a[g.0 + g.1]) && (g.1 > 0 && edge(&a, g.0 + g.1 - 1) || g.3 > 0 && edge(&b, g.2 + g.3 - 1)) {
+            (g.1, g.3) = (g.1 + 1, g.3 + 1);
+        }
+    }
+    // Widened spans that now come near each other are joined.
+    let mut joined: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for g in groups {
+        match joined.last_mut() {
+            Some(j) if g.0 <= j.0 + j.1 + 2 * CONTEXT => {
+                j.1 = (g.0 + g.1).max(j.0 + j.1) - j.0;
+                j.3 = (g.2 + g.3).max(j.2 + j.3) - j.2;
+            }
+            _ => joined.push(g),
+        }
+    }
+    let text = |v: &[char]| -> String { if v.is_empty() { er_i18n::t!("diff-none") } else { v.iter().collect() } };
+    let mut out = String::new();
+    let mut shown = 0;
+    let starts: Vec<usize> = joined.iter().map(|g| g.0).skip(1).chain([a.len()]).collect();
+    for ((oi, ol, ni, nl), next) in joined.into_iter().zip(starts) {
+        let mut from = oi.saturating_sub(CONTEXT).max(shown).min(oi);
+        // Nor does the context start or end inside one.
+        while from > shown && word(a[from]) && word(a[from - 1]) {
+            from -= 1;
+        }
+        if from > shown || (shown == 0 && from > 0) {
+            out.push('…');
+        }
+        out.extend(&a[from..oi]);
+        out.push_str(&format!("〔{} → {}〕", text(&a[oi..oi + ol]), text(&b[ni..ni + nl])));
+        let start = oi + ol;
+        shown = (start + CONTEXT).min(next);
+        while shown < next && shown > start && word(a[shown]) && word(a[shown - 1]) {
+            shown += 1;
+        }
+        out.extend(&a[start..shown]);
+    }
+    if shown < a.len() {
+        out.push('…');
+    }
+    out
 }
 
 /// A blank figure (no such power) as a change holds it; the correction
@@ -200,3 +289,25 @@ pub fn figure_line(report: &Report, doc: &er_document::Document, ti: usize, chan
     Some(format!("{} {}：{}。", def.label, title, items.join("，")))
 }
 
+
+#[cfg(test)]
+mod marked_tests {
+    use super::marked;
+
+    #[test]
+    fn changes_at_the_ends_and_close_together_are_marked_without_losing_text() {
+        er_i18n::set(er_i18n::Lang::Zh);
+        let base = "第一师阿拉尔市应急管理局持有行政执法证件45人，委托8个基层单位实施部分行政执法权。";
+        // An insertion at the start, a deletion at the end.
+        assert_eq!(marked(base, &format!("新{base}")), "〔（无） → 新〕第一师阿拉尔市应急管…");
+        let cut = base.trim_end_matches('。');
+        assert!(marked(base, cut).ends_with("〔。 → （无）〕"), "{}", marked(base, cut));
+        // Two figures close together: one span holding both.
+        let two = base.replace("45", "46").replace("8个", "9个");
+        assert_eq!(marked(base, &two), "…理局持有行政执法证件〔45人，委托8 → 46人，委托9〕个基层单位实施部分行…");
+        // Far apart: two spans.
+        let far = format!("{base}{base}");
+        let far2 = format!("{}{}", base.replace("45", "46"), base.replace("8个", "9个"));
+        assert_eq!(marked(&far, &far2).matches('〔').count(), 2, "{}", marked(&far, &far2));
+    }
+}

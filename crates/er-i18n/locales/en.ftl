@@ -220,6 +220,7 @@ diff-kind-sheet = sheets
 diff-kind-cell = cell
 diff-kind-formula = formula
 diff-change = { $place }: { $old } → { $new }
+diff-change-marked = { $place }: { $text }
 diff-blank = blank (no such power)
 place-agency = agency
 place-year = year

@@ -219,6 +219,7 @@ diff-kind-sheet = 工作表
 diff-kind-cell = 单元格
 diff-kind-formula = 公式
 diff-change = { $place }：{ $old } → { $new }
+diff-change-marked = { $place }：{ $text }
 diff-blank = 空（无此职权）
 place-agency = 发文机关
 place-year = 年度

@@ -13,8 +13,11 @@ use crate::{docx, pdf, xlsx};
 /// One difference between two files.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Difference {
-    /// What differs, as people name it: 正文 (text), 表格 (table), 页面设置 (page setup) …
-    pub kind: String,
+    /// What differs, a stable English word for programs (`diff --json`):
+    /// text, table, span, page, pages, font, property, sheet, cell,
+    /// formula, style, numbering, border. People read it in their
+    /// language ([`Difference::kind_label`]).
+    pub kind: &'static str,
     pub place: String,
     pub old: String,
     pub new: String,
@@ -23,9 +26,16 @@ pub struct Difference {
     pub raw: Option<(String, String)>,
 }
 
+impl Difference {
+    /// The kind as people name it, in the interface's language: 正文, 表格, 页面设置 …
+    pub fn kind_label(&self) -> String {
+        er_i18n::message(&format!("diff-kind-{}", self.kind), &[])
+    }
+}
+
 impl std::fmt::Display for Difference {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}", t!("diff-line", kind = self.kind, place = self.place, old = show(&self.old), new = show(&self.new)))
+        write!(f, "{}", t!("diff-line", kind = self.kind_label(), place = self.place, old = show(&self.old), new = show(&self.new)))
     }
 }
 
@@ -42,7 +52,7 @@ fn section(out: &mut Vec<Difference>, n: usize, a: Option<&docx::Section>, b: Op
     };
     let ((ea, la, ra), (eb, lb, rb)) = (orient(a), orient(b));
     if ea != eb {
-        out.push(Difference { kind: t!("diff-kind-page"), place: t!("diff-section-setting", section = n, setting = t!("diff-orientation")), old: la, new: lb, raw: Some((ra, rb)) });
+        out.push(Difference { kind: "page", place: t!("diff-section-setting", section = n, setting = t!("diff-orientation")), old: la, new: lb, raw: Some((ra, rb)) });
     }
     let mm = |twips: i64| t!("diff-mm", mm = format!("{:.1}", twips as f64 * 25.4 / 1440.0));
     let fields: [(&str, fn(&docx::Section) -> i64); 6] = [
@@ -59,7 +69,7 @@ fn section(out: &mut Vec<Difference>, n: usize, a: Option<&docx::Section>, b: Op
             let label = |v: Option<i64>| v.map_or_else(|| t!("diff-no-section"), mm);
             let raw = |v: Option<i64>| v.map_or_else(String::new, |t| format!("{t} twips"));
             let place = t!("diff-section-setting", section = n, setting = er_i18n::message(name, &[]));
-            out.push(Difference { kind: t!("diff-kind-page"), place, old: label(va), new: label(vb), raw: Some((raw(va), raw(vb))) });
+            out.push(Difference { kind: "page", place, old: label(va), new: label(vb), raw: Some((raw(va), raw(vb))) });
         }
     }
 }
@@ -72,16 +82,16 @@ fn show(s: &str) -> String {
     }
 }
 
-fn d(out: &mut Vec<Difference>, kind: &str, place: String, old: impl Into<String>, new: impl Into<String>) {
+fn d(out: &mut Vec<Difference>, kind: &'static str, place: String, old: impl Into<String>, new: impl Into<String>) {
     let (old, new) = (old.into(), new.into());
     if old != new {
-        out.push(Difference { kind: kind.into(), place, old, new, raw: None });
+        out.push(Difference { kind, place, old, new, raw: None });
     }
 }
 
 /// Differences of two lists of lines, aligned by a line diff; `place`
 /// names a line by its 1-based number (in `b`, or in `a` if deleted).
-fn lines(out: &mut Vec<Difference>, kind: &str, place: &dyn Fn(usize) -> String, a: &[String], b: &[String]) {
+fn lines(out: &mut Vec<Difference>, kind: &'static str, place: &dyn Fn(usize) -> String, a: &[String], b: &[String]) {
     for (i, j) in er_align::changed_pairs(a, b) {
         let old = i.map_or(String::new(), |i| a[i].clone());
         let new = j.map_or(String::new(), |j| b[j].clone());
@@ -114,7 +124,7 @@ fn unchanged_pairs(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
 
 /// Differences of a property of each body paragraph (its style, its
 /// numbering), over the paragraphs `matched` pairs; `texts` names them.
-fn pairs(out: &mut Vec<Difference>, kind: &str, matched: &[(usize, usize)], texts: &[String], a: &[String], b: &[String]) {
+fn pairs(out: &mut Vec<Difference>, kind: &'static str, matched: &[(usize, usize)], texts: &[String], a: &[String], b: &[String]) {
     for &(i, j) in matched {
         if a.get(i) != b.get(j) {
             let place = format!("{}（{}）", t!("diff-paragraph", n = j + 1), clip(&texts[j]));
@@ -139,7 +149,7 @@ fn properties(out: &mut Vec<Difference>, a: &[u8], b: &[u8]) {
     let (ca, cb) = (pa.get("docProps/core.xml").unwrap_or(&empty), pb.get("docProps/core.xml").unwrap_or(&empty));
     for t in ["dc:title", "dc:creator", "dcterms:created", "dcterms:modified"] {
         let tag = |xml: &[u8]| docx::element_text(xml, t).unwrap_or_default();
-        d(out, &t!("diff-kind-property"), t.into(), tag(ca), tag(cb));
+        d(out, "property", t.into(), tag(ca), tag(cb));
     }
 }
 
@@ -148,13 +158,13 @@ pub fn docx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
     let (x, y) = (docx::Docx::read(a)?, docx::Docx::read(b)?);
     let mut out = Vec::new();
     properties(&mut out, a, b);
-    d(&mut out, &t!("diff-kind-page"), t!("diff-sections"), x.sections.len().to_string(), y.sections.len().to_string());
+    d(&mut out, "page", t!("diff-sections"), x.sections.len().to_string(), y.sections.len().to_string());
     for i in 0..x.sections.len().max(y.sections.len()) {
         section(&mut out, i + 1, x.sections.get(i), y.sections.get(i));
     }
     let body = |v: &docx::Docx| -> Vec<String> { v.paragraphs.iter().filter(|p| !p.in_table).map(|p| p.text.clone()).collect() };
     let (bx, by) = (body(&x), body(&y));
-    lines(&mut out, &t!("diff-kind-text"), &|n| t!("diff-paragraph", n = n), &bx, &by);
+    lines(&mut out, "text", &|n| t!("diff-paragraph", n = n), &bx, &by);
     for t in 0..x.tables.len().max(y.tables.len()) {
         let (ga, gb) = (x.tables.get(t).map(|_| x.table_grid(t)).unwrap_or_default(), y.tables.get(t).map(|_| y.table_grid(t)).unwrap_or_default());
         let cells = |g: &[(usize, usize, usize, usize, String)]| -> std::collections::BTreeMap<(usize, usize), (usize, usize, String)> {
@@ -168,9 +178,9 @@ pub fn docx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
                 continue;
             }
             let place = t!("diff-table-cell", table = t + 1, row = k.0 + 1, column = k.1 + 1);
-            d(&mut out, &t!("diff-kind-table"), place.clone(), ea.map_or(String::new(), |e| e.2.clone()), eb.map_or(String::new(), |e| e.2.clone()));
+            d(&mut out, "table", place.clone(), ea.map_or(String::new(), |e| e.2.clone()), eb.map_or(String::new(), |e| e.2.clone()));
             let span = |e: Option<&(usize, usize, String)>| e.map_or(String::new(), |e| t!("diff-span", columns = e.1, rows = e.0));
-            d(&mut out, &t!("diff-kind-span"), place, span(ea), span(eb));
+            d(&mut out, "span", place, span(ea), span(eb));
         }
     }
     // The styles paragraphs use, their numbering and borders: what a
@@ -179,7 +189,7 @@ pub fn docx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
     // Word matches the built-in styles' names in any case (heading 1, Heading 1).
     let style = |v: &docx::Docx| -> Vec<String> { v.paragraphs.iter().filter(|p| !p.in_table).map(|p| p.style_name.clone().unwrap_or_default().to_lowercase()).collect() };
     let matched = unchanged_pairs(&bx, &by);
-    pairs(&mut out, &t!("diff-kind-style"), &matched, &by, &style(&x), &style(&y));
+    pairs(&mut out, "style", &matched, &by, &style(&x), &style(&y));
     let numbering = |v: &docx::Docx| -> Vec<String> {
         v.paragraphs
             .iter()
@@ -190,14 +200,14 @@ pub fn docx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
             })
             .collect()
     };
-    pairs(&mut out, &t!("diff-kind-numbering"), &matched, &by, &numbering(&x), &numbering(&y));
+    pairs(&mut out, "numbering", &matched, &by, &numbering(&x), &numbering(&y));
     let bordered = |v: &docx::Docx| -> Vec<String> {
         v.paragraphs.iter().filter(|p| !p.in_table).map(|p| if p.border { t!("diff-bordered") } else { t!("diff-no-border") }).collect()
     };
-    pairs(&mut out, &t!("diff-kind-border"), &matched, &by, &bordered(&x), &bordered(&y));
+    pairs(&mut out, "border", &matched, &by, &bordered(&x), &bordered(&y));
     for t in 0..x.table_borders.len().max(y.table_borders.len()) {
         let b = |v: &docx::Docx| v.table_borders.get(t).map_or_else(String::new, |b| b.lines.iter().cloned().collect::<Vec<_>>().join("、"));
-        d(&mut out, &t!("diff-kind-border"), t!("diff-table-borders", table = t + 1), b(&x), b(&y));
+        d(&mut out, "border", t!("diff-table-borders", table = t + 1), b(&x), b(&y));
     }
     let boxes = |v: &docx::Docx| -> std::collections::BTreeMap<String, String> {
         v.shape_outlines
@@ -210,12 +220,12 @@ pub fn docx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
     let (ox, oy) = (boxes(&x), boxes(&y));
     for part in ox.keys().chain(oy.keys()).collect::<BTreeSet<_>>() {
         let get = |m: &std::collections::BTreeMap<String, String>| m.get(part).cloned().unwrap_or_default();
-        d(&mut out, &t!("diff-kind-border"), t!("diff-text-boxes", part = part.clone()), get(&ox), get(&oy));
+        d(&mut out, "border", t!("diff-text-boxes", part = part.clone()), get(&ox), get(&oy));
     }
     let fonts = |v: &docx::Docx| -> String {
         v.paragraphs.iter().flat_map(|p| p.fonts.iter().cloned()).collect::<BTreeSet<_>>().into_iter().collect::<Vec<_>>().join("、")
     };
-    d(&mut out, &t!("diff-kind-font"), t!("diff-fonts-used"), fonts(&x), fonts(&y));
+    d(&mut out, "font", t!("diff-fonts-used"), fonts(&x), fonts(&y));
     Ok(out)
 }
 
@@ -229,20 +239,20 @@ pub fn html(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
     let paras = |s: &crate::source::Source| -> Vec<String> {
         s.items.iter().filter_map(|i| if let Item::Para(p) = i { Some(p.text.clone()) } else { None }).collect()
     };
-    lines(&mut out, &t!("diff-kind-text"), &|n| t!("diff-paragraph", n = n), &paras(&x), &paras(&y));
+    lines(&mut out, "text", &|n| t!("diff-paragraph", n = n), &paras(&x), &paras(&y));
     let tables = |s: &crate::source::Source| -> Vec<crate::source::SourceTable> {
         s.items.iter().filter_map(|i| if let Item::Table(t) = i { Some(t.clone()) } else { None }).collect()
     };
     let (ta, tb) = (tables(&x), tables(&y));
-    d(&mut out, &t!("diff-kind-table"), t!("diff-tables"), ta.len().to_string(), tb.len().to_string());
+    d(&mut out, "table", t!("diff-tables"), ta.len().to_string(), tb.len().to_string());
     for (n, (p, q)) in ta.iter().zip(&tb).enumerate() {
         let caption = |t: &crate::source::SourceTable| format!("{} {}", t.label.clone().unwrap_or_default(), t.title.clone().unwrap_or_default());
-        d(&mut out, &t!("diff-kind-table"), t!("diff-table-caption", table = n + 1), caption(p), caption(q));
+        d(&mut out, "table", t!("diff-table-caption", table = n + 1), caption(p), caption(q));
         let cells = |t: &crate::source::SourceTable| -> Vec<String> {
             t.cells.iter().map(|c| format!("{}{}", c.text, c.columns.map_or(String::new(), |(col, span)| format!(" @{col}+{span}")))).collect()
         };
-        lines(&mut out, &t!("diff-kind-table"), &|k| t!("diff-table-cell-n", table = n + 1, n = k), &cells(p), &cells(q));
-        lines(&mut out, &t!("diff-kind-text"), &|k| t!("diff-table-note", table = n + 1, n = k), &p.notes, &q.notes);
+        lines(&mut out, "table", &|k| t!("diff-table-cell-n", table = n + 1, n = k), &cells(p), &cells(q));
+        lines(&mut out, "text", &|k| t!("diff-table-note", table = n + 1, n = k), &p.notes, &q.notes);
     }
     Ok(out)
 }
@@ -253,9 +263,9 @@ pub fn xlsx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
     let mut out = Vec::new();
     properties(&mut out, a, b);
     let names = |v: &[xlsx::Sheet]| v.iter().map(|s| s.name.clone()).collect::<Vec<_>>().join("、");
-    d(&mut out, &t!("diff-kind-sheet"), t!("diff-sheet-names"), names(&x), names(&y));
+    d(&mut out, "sheet", t!("diff-sheet-names"), names(&x), names(&y));
     // The words once, not once a cell: a sheet may hold 10⁵ cells.
-    let (cell_kind, formula_kind) = (t!("diff-kind-cell"), t!("diff-kind-formula"));
+    let (cell_kind, formula_kind) = ("cell", "formula");
     for (sa, sb) in x.iter().zip(&y) {
         let keys: BTreeSet<(u32, u32)> = sa.cells.keys().chain(sb.cells.keys()).copied().collect();
         for k in keys {
@@ -263,15 +273,15 @@ pub fn xlsx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
             let (va, vb) = (sa.cells.get(&k), sb.cells.get(&k));
             if va != vb {
                 let v = |c: Option<&xlsx::Value>| c.map_or(String::new(), |v| v.text());
-                d(&mut out, &cell_kind, place(), v(va), v(vb));
+                d(&mut out, cell_kind, place(), v(va), v(vb));
             }
             let (fa, fb) = (sa.formulas.get(&k), sb.formulas.get(&k));
             if fa != fb {
-                d(&mut out, &formula_kind, place(), fa.cloned().unwrap_or_default(), fb.cloned().unwrap_or_default());
+                d(&mut out, formula_kind, place(), fa.cloned().unwrap_or_default(), fb.cloned().unwrap_or_default());
             }
         }
         let m = |s: &xlsx::Sheet| s.merged.iter().map(|m| format!("{}:{}", xlsx::cell_name(m.0, m.1), xlsx::cell_name(m.2, m.3))).collect::<Vec<_>>().join(" ");
-        d(&mut out, &t!("diff-kind-span"), sa.name.clone(), m(sa), m(sb));
+        d(&mut out, "span", sa.name.clone(), m(sa), m(sb));
     }
     Ok(out)
 }
@@ -280,10 +290,10 @@ pub fn xlsx(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
 pub fn pdf(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
     let (x, y) = (pdf::read(a)?, pdf::read(b)?);
     let mut out = Vec::new();
-    d(&mut out, &t!("diff-kind-pages"), t!("diff-whole"), x.len().to_string(), y.len().to_string());
+    d(&mut out, "pages", t!("diff-whole"), x.len().to_string(), y.len().to_string());
     for (i, (pa, pb)) in x.iter().zip(&y).enumerate() {
-        d(&mut out, &t!("diff-kind-page"), t!("diff-page", page = i + 1), format!("{:.1}×{:.1}pt", pa.width, pa.height), format!("{:.1}×{:.1}pt", pb.width, pb.height));
-        lines(&mut out, &t!("diff-kind-text"), &|n| t!("diff-page-line", page = i + 1, line = n), &pa.lines(), &pb.lines());
+        d(&mut out, "page", t!("diff-page", page = i + 1), format!("{:.1}×{:.1}pt", pa.width, pa.height), format!("{:.1}×{:.1}pt", pb.width, pb.height));
+        lines(&mut out, "text", &|n| t!("diff-page-line", page = i + 1, line = n), &pa.lines(), &pb.lines());
     }
     let info = |bytes: &[u8]| -> (String, String, String) {
         let Ok(doc) = crate::pdf::load(bytes) else { return Default::default() };
@@ -311,9 +321,9 @@ pub fn pdf(a: &[u8], b: &[u8]) -> Result<Vec<Difference>, String> {
         (get(b"Title"), get(b"Author"), fonts.into_iter().collect::<Vec<_>>().join("、"))
     };
     let (ia, ib) = (info(a), info(b));
-    d(&mut out, &t!("diff-kind-property"), "Title".into(), ia.0, ib.0);
-    d(&mut out, &t!("diff-kind-property"), "Author".into(), ia.1, ib.1);
-    d(&mut out, &t!("diff-kind-font"), t!("diff-fonts-embedded"), ia.2, ib.2);
+    d(&mut out, "property", "Title".into(), ia.0, ib.0);
+    d(&mut out, "property", "Author".into(), ia.1, ib.1);
+    d(&mut out, "font", t!("diff-fonts-embedded"), ia.2, ib.2);
     Ok(out)
 }
 

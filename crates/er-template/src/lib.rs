@@ -258,6 +258,20 @@ pub enum Nature {
 }
 
 impl Nature {
+    /// A stable English word for programs (`diff --json`'s `kind`).
+    ///
+    /// ```
+    /// assert_eq!(er_template::Nature::Rate.code(), "rate");
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            Nature::Count => "count",
+            Nature::Amount => "amount",
+            Nature::Total => "total",
+            Nature::Rate => "rate",
+        }
+    }
+
     /// The word a statistics desk reads in the data sheet's 类型 column.
     pub fn chinese(self) -> &'static str {
         match self {

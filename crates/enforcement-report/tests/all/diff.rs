@@ -191,3 +191,43 @@ fn a_docx_survives_a_libreoffice_resave_and_diff_sees_borders_and_numbering() {
     let lines: Vec<String> = stdout(&o).lines().map(|l| l.split('：').next().unwrap().to_string()).collect();
     assert_eq!(lines, ["编号 第2段（一、行政执法信息情况）", "编号 第4段（二、行政执法情况综述）"], "{}", stdout(&o));
 }
+
+/// A changed paragraph is printed once, its change marked in it (the
+/// figure whole: 〔45 → 46〕, not 4〔5 → 6〕); `--json` names what changed
+/// in stable English words, whatever the interface's language: "change"
+/// is "text" or "figure" (and for files: "text", "cell" …), a figure's
+/// "kind" is "count", "amount", "total" or "rate", its table and key
+/// apart.
+#[test]
+fn a_changed_paragraph_is_marked_and_json_speaks_stable_english() {
+    let src = scratch("diff-marked");
+    let new = edited_fixture(&src, "new.yaml", &[("持有行政执法证件45人", "持有行政执法证件46人"), ("    罚款: 27", "    罚款: 28"), ("    合计: 37", "    合计: 38")]);
+    let o = run_in("zh_CN.UTF-8", &["diff", fixture().to_str().unwrap(), new.to_str().unwrap()]);
+    let out = String::from_utf8_lossy(&o.stdout);
+    let line = out.lines().find(|l| l.contains("第2段")).unwrap_or_else(|| panic!("{out}"));
+    assert!(line.contains("〔45 → 46〕") && line.contains("持有行政执法证件〔45 → 46〕人"), "{line}");
+    assert_eq!(line.matches("委托团镇").count(), 0, "the paragraph is printed whole: {line}");
+    assert!(line.chars().count() < 80, "{line}");
+    assert!(out.lines().any(|l| l == "表二 罚款：27 → 28"), "{out}");
+    for lang in ["zh_CN.UTF-8", "C"] {
+        let o = run_in(lang, &["diff", "--json", fixture().to_str().unwrap(), new.to_str().unwrap()]);
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let items = v.as_array().unwrap();
+        let fine = items.iter().find(|d| d["key"] == "罚款").unwrap_or_else(|| panic!("{v}"));
+        assert_eq!((fine["change"].as_str(), fine["kind"].as_str(), fine["table"].as_str(), fine["unit"].as_str()), (Some("figure"), Some("count"), Some("表二"), Some("宗")), "{lang}: {fine}");
+        let total = items.iter().find(|d| d["key"] == "合计").unwrap();
+        assert_eq!(total["kind"], "total", "{lang}");
+        let text: Vec<&serde_json::Value> = items.iter().filter(|d| d["key"].is_null()).collect();
+        assert_eq!(text.len(), 1, "{lang}: {v}");
+        assert_eq!(text[0]["change"], "text", "{lang}");
+        assert!(text[0]["new"].as_str().unwrap().contains("证件46人"), "{lang}");
+    }
+    // Two DOCX files: the changed paragraph's "change" is "text".
+    let (a, b) = (scratch("diff-marked-a"), scratch("diff-marked-b"));
+    render(&fixture(), "docx", &a);
+    render(&new, "docx", &b);
+    let o = run_in("zh_CN.UTF-8", &["diff", "--json", a.join("aral-emergency-2024.docx").to_str().unwrap(), b.join("new.docx").to_str().unwrap()]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let kinds: std::collections::BTreeSet<&str> = v.as_array().unwrap().iter().map(|d| d["change"].as_str().unwrap()).collect();
+    assert!(kinds.iter().all(|k| ["text", "table"].contains(k)) && kinds.contains("text"), "{v}");
+}
