@@ -650,6 +650,15 @@ fn run_init(from: &Path, year: u16, output: &Path) -> u8 {
         Ok(_) => {
             eprintln!("{}", t!("init-done", file = output.display(), year = year));
             eprintln!("{}", t!("init-schema", file = schema_path.display()));
+            // Last year's figures written out in the text would stay as
+            // they are while the tables change: each is named.
+            let literals = er_data::init::literal_figures(&report);
+            if !literals.is_empty() {
+                eprintln!("{}", t!("init-literals", n = literals.len()));
+                for l in &literals {
+                    eprintln!("  {}", t!("init-literal", file = output.display(), place = l.place, number = l.number, reference = l.reference));
+                }
+            }
             0
         }
         Err(e) => {

@@ -21,6 +21,12 @@ pub fn check(l: &Loaded) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     let r = &l.report;
     let t = &r.template;
+    if l.placeholder_date {
+        out.push(
+            Diagnostic::error(&l.file, l.locate("report_date"), "report_date", t!("check-placeholder-date", date = r.report_date.iso()))
+                .with_help(t!("help-check-placeholder-date", mark = crate::init::PLACEHOLDER)),
+        );
+    }
     for (ti, def) in t.tables.iter().enumerate() {
         let values = r.values(ti);
         for (i, col) in def.columns.iter().enumerate() {

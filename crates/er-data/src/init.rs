@@ -2,6 +2,7 @@
 //! references, this year's figures moved to `previous_year`, the new
 //! figures left 待填 for filling in.
 
+use er_i18n::t;
 use std::fmt::Write;
 
 use er_template::Part;
@@ -46,6 +47,10 @@ pub fn key(s: &str) -> String {
     }
 }
 
+/// The mark `init` leaves after the report date it writes, a placeholder:
+/// `check` refuses the date while the mark is there.
+pub const PLACEHOLDER: &str = "占位";
+
 fn figure(v: FigureValue) -> String {
     match v {
         FigureValue::Count(Figure::Value(n)) => n.to_string(),
@@ -73,18 +78,19 @@ pub fn next_year(r: &Report, year: u16, source: &str, schema: Option<&str>) -> S
     if let Some(schema) = schema {
         let _ = writeln!(y, "# yaml-language-server: $schema={schema}");
     }
-    let _ = writeln!(y, "# The {year} report, started by `enforcement-report init` from {source}.");
-    let _ = writeln!(y, "# Figures written {TO_FILL} are still to fill: `enforcement-report check` lists them.");
+    // The comments in the interface's language: the clerk reads them.
+    let _ = writeln!(y, "# {}", t!("init-comment-started", year = year, source = source));
+    let _ = writeln!(y, "# {}", t!("init-comment-to-fill", to_fill = TO_FILL));
     if let Some((d, c)) = r.template.tables.first().and_then(|d| Some((d, d.columns.first()?))) {
-        let _ = writeln!(y, "# previous_year holds the {} figures, for phrases such as {{{}.{}:同比}}.", r.year, d.label, c.key);
+        let _ = writeln!(y, "# {}", t!("init-comment-previous", year = r.year, example = format!("{{{}.{}:同比}}", d.label, c.key)));
     }
-    let _ = writeln!(y, "# The narrative is last year's: its references follow the new figures, its other words are yours to update.");
+    let _ = writeln!(y, "# {}", t!("init-comment-narrative"));
     if let Some(t) = &r.template_ref {
         let _ = writeln!(y, "template: {}", quote(t));
     }
     let _ = writeln!(y, "agency: {}", quote(&r.agency));
     let _ = writeln!(y, "year: {year}");
-    let _ = writeln!(y, "report_date: {}-01-31  # a placeholder: the date you sign", year as u32 + 1);
+    let _ = writeln!(y, "report_date: {}-01-31  # {PLACEHOLDER}{}", year as u32 + 1, t!("init-comment-date"));
     if let Some(t) = &r.title {
         let _ = writeln!(y, "title: {}", quote(t));
     }
@@ -121,7 +127,7 @@ pub fn next_year(r: &Report, year: u16, source: &str, schema: Option<&str>) -> S
             let _ = writeln!(y, "    {}: {}", key(&c.key), figure(v));
         }
     }
-    let _ = writeln!(y, "\n# ~ keeps a cell blank (no such power), as last year.\ntables:");
+    let _ = writeln!(y, "\n# {}\ntables:", t!("init-comment-blank"));
     for (ti, def) in r.template.tables.iter().enumerate() {
         let _ = writeln!(y, "  {}:", def.label);
         for (c, v) in def.columns.iter().zip(r.values(ti)) {
@@ -155,4 +161,98 @@ pub fn next_year(r: &Report, year: u16, source: &str, schema: Option<&str>) -> S
         }
     }
     y
+}
+
+/// A number written out in last year's text that is one of last year's
+/// figures: next year it would stay as it is while the tables change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Literal {
+    /// The paragraph: its headings, then its run-in heading or its number.
+    pub place: String,
+    /// The number as the text writes it.
+    pub number: String,
+    /// The reference that follows the figure: {表二.合计}, {表二.罚没金额:元}.
+    pub reference: String,
+}
+
+/// The numbers of the narrative that equal one of the report's figures
+/// (in its unit, or in 元 for a 万元 figure), not inside a reference, not
+/// a date, and not below 10 (list numbers and small counts are too often
+/// words of their own): the ones `init` asks the clerk to write as
+/// references.
+///
+/// ```
+/// use er_data::{init::literal_figures, load_str};
+/// let text = std::fs::read_to_string("../../fixtures/aral-emergency-2024.yaml").unwrap()
+///     .replace("行政处罚总数为{表二.合计}件", "行政处罚总数为37件");
+/// let r = load_str(&text, "r.yaml").unwrap().report;
+/// let found = literal_figures(&r);
+/// assert!(found.iter().any(|l| l.number == "37" && l.reference == "{表二.合计}"), "{found:?}");
+/// ```
+pub fn literal_figures(r: &Report) -> Vec<Literal> {
+    // Each figure's forms as text, with its reference.
+    let mut forms: Vec<(String, String)> = Vec::new();
+    for (ti, def) in r.template.tables.iter().enumerate() {
+        for (c, v) in def.columns.iter().zip(r.values(ti)) {
+            let Some(n) = v.number() else { continue };
+            if n < rust_decimal::Decimal::TEN {
+                continue;
+            }
+            forms.push((n.normalize().to_string(), format!("{{{}.{}}}", def.label, c.key)));
+            if c.unit.as_str() == "万元" {
+                let yuan = n * rust_decimal::Decimal::from(10_000);
+                forms.push((yuan.normalize().to_string(), format!("{{{}.{}:元}}", def.label, c.key)));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    let (mut h1, mut h2) = (String::new(), String::new());
+    for (i, b) in r.narrative.blocks.iter().enumerate() {
+        let (lead, text) = match b {
+            Block::Heading1(t) => {
+                h1 = t.clone();
+                h2.clear();
+                continue;
+            }
+            Block::Heading2(t) => {
+                h2 = t.clone();
+                continue;
+            }
+            Block::Paragraph { lead, text } => (lead, text),
+        };
+        let place = [h1.as_str(), h2.as_str(), lead.as_deref().unwrap_or(&t!("diff-paragraph", n = i + 1))].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" › ");
+        for number in numbers_outside_references(text) {
+            if let Some((_, reference)) = forms.iter().find(|(f, _)| *f == number) {
+                out.push(Literal { place: place.clone(), number, reference: reference.clone() });
+            }
+        }
+    }
+    out
+}
+
+/// The numbers of a text (digits, with a decimal point), outside {…} and
+/// not followed by 年, 月 or 日.
+fn numbers_outside_references(text: &str) -> Vec<String> {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = Vec::new();
+    let (mut depth, mut i) = (0usize, 0);
+    while i < chars.len() {
+        match chars[i] {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            c if c.is_ascii_digit() && depth == 0 && (i == 0 || !chars[i - 1].is_ascii_alphanumeric() && chars[i - 1] != '.') => {
+                let start = i;
+                while i < chars.len() && (chars[i].is_ascii_digit() || chars[i] == '.' && chars.get(i + 1).is_some_and(char::is_ascii_digit)) {
+                    i += 1;
+                }
+                if !chars.get(i).is_some_and(|c| matches!(c, '年' | '月' | '日' | '%')) {
+                    out.push(chars[start..i].iter().collect());
+                }
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    out
 }

@@ -24,6 +24,9 @@ pub struct Loaded {
     pub index: Index,
     /// The file name as given, for messages.
     pub file: String,
+    /// The report date still carries `init`'s placeholder mark: it is no
+    /// date anyone signed.
+    pub placeholder_date: bool,
 }
 
 impl Loaded {
@@ -191,7 +194,14 @@ pub fn load_in(text: &str, name: &str, base: Option<&Path>) -> Result<Loaded, Lo
         tables,
         previous_year,
     };
-    Ok(Loaded { report, index, file: name.to_string() })
+    // init writes the report date with a mark after it (`# 占位 …`); while
+    // the mark is there the date is a placeholder.
+    let placeholder_date = index
+        .locate("report_date")
+        .and_then(|loc| text.lines().nth(loc.line.saturating_sub(1)))
+        .and_then(|line| line.split_once('#'))
+        .is_some_and(|(_, comment)| comment.trim_start().starts_with(crate::init::PLACEHOLDER));
+    Ok(Loaded { report, index, file: name.to_string(), placeholder_date })
 }
 
 /// The template a data file names: a built-in one by name, or a file by

@@ -333,7 +333,7 @@ pub fn import(source: Source, opts: &Options) -> Result<Imported, ImportError> {
 
     let mut y = String::new();
     // The same source gives the same bytes, whatever the interface's language.
-    let _ = writeln!(y, "# Made by `enforcement-report import`: check it, then run `enforcement-report check` on it.");
+    let _ = writeln!(y, "# {}", er_i18n::t!("import-comment-made"));
     if let Some(r) = &opts.template_ref {
         let _ = writeln!(y, "template: {}", quote(r));
     } else {
@@ -398,7 +398,7 @@ pub fn import(source: Source, opts: &Options) -> Result<Imported, ImportError> {
             }
         }
     }
-    let _ = writeln!(y, "\n# ~ keeps a cell blank (no such power); 待填 is a figure still to fill.\ntables:");
+    let _ = writeln!(y, "\n# {}\ntables:", er_i18n::t!("import-comment-blank"));
     for (ti, def) in template.tables.iter().enumerate() {
         let _ = writeln!(y, "  {}:", def.label);
         for (c, read) in def.columns.iter().zip(&figures[ti]) {

@@ -263,12 +263,21 @@ fn yaml_detail(info: &str) -> String {
         i if i.contains("while scanning a quoted scalar") || i.contains("found unexpected end of stream") => "yaml-detail-quote",
         i if i.contains("invalid indentation") || i.contains("wrongly indented") => "yaml-detail-indent",
         i if i.contains("did not find expected node content") => "yaml-detail-value",
+        i if i.contains("flow sequence") => "yaml-detail-flow-sequence",
+        i if i.contains("flow mapping") => "yaml-detail-flow-mapping",
+        i if i.contains("block collection") || i.contains("block sequence entries") => "yaml-detail-dash",
+        i if i.contains("anchor") || i.contains("alias") => "yaml-detail-anchor",
+        i if i.contains("tag") || i.contains("TAG") || i.contains("directive") => "yaml-detail-tag",
+        i if i.contains("escape") || i.contains("hexadecimal") => "yaml-detail-escape",
+        i if i.contains("block scalar") => "yaml-detail-block-scalar",
+        i if i.contains("unexpected eof") || i.contains("end of stream") => "yaml-detail-end",
         _ => "yaml-detail-other",
     };
+    // In Chinese only Chinese: the parser's English stays out.
     if er_i18n::lang() == er_i18n::Lang::En {
         info.to_string()
     } else {
-        format!("{}（{info}）", er_i18n::message(id, &[]))
+        er_i18n::message(id, &[])
     }
 }
 

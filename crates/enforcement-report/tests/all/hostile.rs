@@ -244,7 +244,7 @@ fn init_writes_what_it_reads_block_scalars_and_empty_notes_included() {
     let o = run(&["check", "--fonts", "bundled", next.to_str().unwrap()]);
     let err = String::from_utf8_lossy(&o.stderr);
     let errors: Vec<&str> = err.lines().filter(|l| l.contains(": error: ")).collect();
-    assert!(!errors.is_empty() && errors.iter().all(|l| l.contains("still to fill")), "{err}");
+    assert!(!errors.is_empty() && errors.iter().all(|l| l.contains("still to fill") || l.contains("placeholder init wrote")), "{err}");
     let a = er_data::load_file(&src).unwrap().report;
     let b = er_data::load_file(&next).unwrap().report;
     assert_eq!(b.tables[0].notes, Some(vec![]), "说明: [] stays empty: no notes, not the template's");

@@ -58,3 +58,32 @@ fn schema_prints_the_committed_schema() {
     let committed = std::fs::read_to_string(root().join("docs/report.schema.json")).unwrap();
     assert_eq!(String::from_utf8_lossy(&o.stdout), committed);
 }
+
+/// `init` writes its comments in the user's language, marks the report
+/// date it cannot know as a placeholder that `check` refuses until the
+/// clerk writes the date signed, and names last year's figures written
+/// out in the text (37 where the text could say {表二.合计}).
+#[test]
+fn init_speaks_chinese_flags_the_placeholder_date_and_literal_figures() {
+    let dir = scratch("init-zh");
+    let src = edited_fixture(&dir, "src.yaml", &[("行政处罚总数为{表二.合计}件", "行政处罚总数为37件")]);
+    let next = dir.join("next.yaml");
+    let o = run_in("zh_CN.UTF-8", &["init", "--from", src.to_str().unwrap(), "--year", "2025", "-o", next.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.lines().any(|l| l.contains("“37”") && l.contains("{表二.合计}") && l.contains("2.行政处罚实施情况。")), "{err}");
+    let text = std::fs::read_to_string(&next).unwrap();
+    // Every comment line but the schema's is Chinese.
+    for line in text.lines().filter(|l| l.trim_start().starts_with('#') && !l.contains("yaml-language-server")) {
+        assert!(line.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "not Chinese: {line}");
+        assert!(!line.contains(" the ") && !line.contains("placeholder"), "English: {line}");
+    }
+    let o = run_in("zh_CN.UTF-8", &["check", next.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.lines().any(|l| l.starts_with(&format!("{}:8:", next.display())) && l.contains("占位日期")), "{err}");
+    // The date written and the mark taken away: no longer refused for it.
+    let signed = text.lines().map(|l| if l.starts_with("report_date:") { "report_date: 2026-01-20".to_string() } else { l.to_string() }).collect::<Vec<_>>().join("\n");
+    std::fs::write(&next, signed).unwrap();
+    let o = run_in("zh_CN.UTF-8", &["check", next.to_str().unwrap()]);
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("占位日期"), "{}", String::from_utf8_lossy(&o.stderr));
+}
