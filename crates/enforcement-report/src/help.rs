@@ -58,6 +58,13 @@ fn localize_at(mut cmd: Command, path: &str) -> Command {
             // In the order they are defined (<OLD> before <NEW>): setting a
             // heading would otherwise list them in the order they were changed.
             let a = a.help(message(&help, &[])).help_heading(heading).display_order(k);
+            // The value's name too (<文件>, <格式>): the catalogue's word
+            // for it, or clap's when it has none.
+            let value = a.get_value_names().and_then(|v| v.first()).map(|v| v.to_string()).or_else(|| a.get_action().takes_values().then(|| a.get_id().to_string().to_uppercase()));
+            let a = match value.map(|v| (format!("value-{}", v.to_lowercase().replace('_', "-")), v)) {
+                Some((id, _)) if er_i18n::has(er_i18n::lang(), &id) => a.value_name(message(&id, &[])),
+                _ => a,
+            };
             // Defaults and values are in the catalogue's text, in its language.
             if a.get_action().takes_values() {
                 a.hide_default_value(true).hide_possible_values(true)
@@ -102,6 +109,8 @@ pub fn exit_with(e: clap::Error) -> ! {
         for h in [t!("heading-commands"), t!("heading-arguments"), t!("heading-options")] {
             text = text.replace(&format!("\n{h}:\n"), &format!("\n{h}：\n"));
         }
+        // And the usage line's placeholders clap writes in English.
+        text = text.replace("[OPTIONS]", &format!("[{}]", t!("man-options-word"))).replace("<COMMAND>", &format!("<{}>", t!("man-command-word")));
         print!("{text}");
         let code = if e.kind() == ErrorKind::DisplayHelp { 0 } else { 2 };
         std::process::exit(code)

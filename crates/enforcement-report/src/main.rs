@@ -12,6 +12,7 @@ use er_data::{load_file, Diagnostic, LoadError};
 mod batch;
 mod diff;
 mod help;
+mod man;
 mod import;
 mod inputs;
 mod output;
@@ -387,7 +388,8 @@ fn main() -> ExitCode {
         }
         Command::Completions { shell } => {
             use clap::CommandFactory;
-            let mut cmd = Cli::command();
+            // Descriptions in the interface's language, as the help.
+            let mut cmd = help::localize(Cli::command());
             let out = &mut std::io::stdout();
             let name = "enforcement-report";
             match shell {
@@ -400,13 +402,8 @@ fn main() -> ExitCode {
         }
         Command::Man => {
             use clap::CommandFactory;
-            match clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout()) {
-                Ok(()) => 0,
-                Err(e) => {
-                    eprintln!("{}", error_line(&t!("msg-man-failed", error = e), None));
-                    2
-                }
-            }
+            print!("{}", man::page(&help::localize(Cli::command())));
+            0
         }
         Command::Schema { template, output } => run_schema(template.as_deref(), output.as_deref()),
         Command::Templates { show } => run_templates(show.as_deref()),

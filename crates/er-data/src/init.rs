@@ -171,7 +171,7 @@ pub struct Literal {
     pub place: String,
     /// The number as the text writes it.
     pub number: String,
-    /// The reference that follows the figure: {表二.合计}, {表二.罚没金额:元}.
+    /// The reference that follows the figure: {表一.<key>}, or {表一.<key>:元} for 万元.
     pub reference: String,
 }
 
@@ -182,12 +182,14 @@ pub struct Literal {
 /// references.
 ///
 /// ```
-/// use er_data::{init::literal_figures, load_str};
-/// let text = std::fs::read_to_string("../../fixtures/aral-emergency-2024.yaml").unwrap()
-///     .replace("行政处罚总数为{表二.合计}件", "行政处罚总数为37件");
-/// let r = load_str(&text, "r.yaml").unwrap().report;
+/// use er_data::{init::literal_figures, load_file, Block};
+/// let mut r = load_file("../../fixtures/aral-emergency-2024.yaml".as_ref()).unwrap().report;
+/// // The first figure of the first table, written out in a paragraph.
+/// let (label, key) = (r.template.tables[0].label.clone(), r.template.tables[0].columns[0].key.clone());
+/// let n = r.values(0)[0].number().unwrap().to_string();
+/// r.narrative.blocks.push(Block::Paragraph { lead: None, text: format!("全年共{n}件。") });
 /// let found = literal_figures(&r);
-/// assert!(found.iter().any(|l| l.number == "37" && l.reference == "{表二.合计}"), "{found:?}");
+/// assert!(found.iter().any(|l| l.number == n && l.reference == format!("{{{label}.{key}}}")), "{found:?}");
 /// ```
 pub fn literal_figures(r: &Report) -> Vec<Literal> {
     // Each figure's forms as text, with its reference.

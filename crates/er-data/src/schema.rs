@@ -1,7 +1,8 @@
 //! A JSON Schema of the data file for one template, made from its tables'
 //! definitions, so that editors (through yaml-language-server) complete and
-//! validate it.
+//! validate it; its descriptions in the interface's language (`--lang`).
 
+use er_i18n::t;
 use er_template::{Column, Kind, Part, TableDef, Template};
 use serde_json::{json, Map, Value};
 
@@ -11,12 +12,12 @@ fn figure(c: &Column) -> Value {
         Kind::Amount => {
             let digits = if c.decimals == 0 { String::new() } else { format!("(\\.[0-9]{{1,{}}})?", c.decimals) };
             json!({
-                "description": format!("{}, at most {} decimals; quote it to keep more digits than a YAML number holds", c.unit, c.decimals),
+                "description": t!("schema-amount", unit = c.unit, decimals = c.decimals),
                 "anyOf": [
                     { "type": "number", "minimum": 0 },
                     { "type": "string", "pattern": format!("^[0-9]+{digits}$") },
-                    { "type": "null", "description": "blank: the agency has no such power" },
-                    { "const": "待填", "description": "still to fill" }
+                    { "type": "null", "description": t!("schema-blank") },
+                    { "const": "待填", "description": t!("schema-to-fill") }
                 ]
             })
         }
@@ -29,12 +30,9 @@ fn table(def: &TableDef) -> Value {
     for c in &def.columns {
         let mut f = figure(c);
         let description = match (&c.total_of, &c.rate) {
-            (Some(_), _) => format!("{} ({}): the sum of its parts; computed when left out", c.label, c.unit),
-            (_, Some(r)) => format!(
-                "{} ({}): {} ÷ {} × 100, {}; computed when left out",
-                c.label, c.unit, def.columns[r.part].key, def.columns[r.whole].key, r.rounding.chinese()
-            ),
-            (None, None) => format!("{} ({}): ~ when the agency has no such power", c.label, c.unit),
+            (Some(_), _) => t!("schema-total", label = c.label, unit = c.unit),
+            (_, Some(r)) => t!("schema-rate", label = c.label, unit = c.unit, part = def.columns[r.part].key, whole = def.columns[r.whole].key, rounding = r.rounding.chinese()),
+            (None, None) => t!("schema-figure", label = c.label, unit = c.unit),
         };
         f["description"] = json!(description);
         props.insert(c.key.to_string(), f);
@@ -43,9 +41,9 @@ fn table(def: &TableDef) -> Value {
         }
     }
     let labels: Map<String, Value> = def.label_keys().map(|k| (k.to_string(), json!({ "type": "string" }))).collect();
-    props.insert("标签".into(), json!({ "type": "object", "description": "header labels that replace the defaults", "properties": labels, "additionalProperties": false }));
-    props.insert("标题".into(), json!({ "type": "string", "description": format!("the title; default {}", def.title) }));
-    props.insert("说明".into(), json!({ "type": "array", "items": { "type": "string" }, "description": "the notes, without their numbers" }));
+    props.insert("标签".into(), json!({ "type": "object", "description": t!("schema-labels"), "properties": labels, "additionalProperties": false }));
+    props.insert("标题".into(), json!({ "type": "string", "description": t!("schema-table-title", title = def.title) }));
+    props.insert("说明".into(), json!({ "type": "array", "items": { "type": "string" }, "description": t!("schema-notes") }));
     json!({
         "type": "object",
         "description": format!("{} {}", def.label, def.title),
@@ -83,41 +81,41 @@ pub fn json_schema(t: &Template) -> String {
     });
     let statistics = json!({ "type": "object", "additionalProperties": false, "required": ["heading"], "properties": { "heading": text } });
     let part = |i: usize| if t.parts[i] == Part::Narrative { narrative.clone() } else { statistics.clone() };
-    let template = json!({ "type": "string", "description": format!("the template: a built-in name or a file's path; this schema is for {}", t.name) });
+    let template = json!({ "type": "string", "description": t!("schema-template", name = t.name) });
     let schema = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": format!("行政执法年度报告 data file, template {} (enforcement-report)", t.name),
+        "title": t!("schema-title", name = t.name),
         "type": "object",
         "additionalProperties": false,
         "required": ["agency", "year", "report_date", "part1", "part2", "tables"],
         "properties": {
             "template": template,
-            "agency": { "type": "string", "description": "the agency, as it signs the report" },
-            "year": { "type": "integer", "minimum": 1900, "maximum": 9999, "description": "the year reported on" },
-            "report_date": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": "the signing date, YYYY-MM-DD" },
-            "title": { "type": "string", "description": "an optional title line above Part 1" },
-            "signature": { "type": "string", "description": "the name under which the report is signed, if not the agency" },
+            "agency": { "type": "string", "description": t!("schema-agency") },
+            "year": { "type": "integer", "minimum": 1900, "maximum": 9999, "description": t!("schema-year") },
+            "report_date": { "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$", "description": t!("schema-report-date") },
+            "title": { "type": "string", "description": t!("schema-title-line") },
+            "signature": { "type": "string", "description": t!("schema-signature") },
             "part1": part(0),
             "part2": part(1),
-            "previous_year": { "type": "object", "properties": prev, "additionalProperties": false, "description": "last year's figures, any of them" },
+            "previous_year": { "type": "object", "properties": prev, "additionalProperties": false, "description": t!("schema-previous") },
             "tables": { "type": "object", "properties": tables, "required": labels, "additionalProperties": false }
         },
         "$defs": {
             "count": {
                 "anyOf": [
                     { "type": "integer", "minimum": 0, "maximum": 4294967295u64 },
-                    { "type": "null", "description": "blank: the agency has no such power" },
-                    { "const": "待填", "description": "still to fill" }
+                    { "type": "null", "description": t!("schema-blank") },
+                    { "const": "待填", "description": t!("schema-to-fill") }
                 ]
             },
             "block": {
                 "type": "object",
                 "additionalProperties": false,
                 "properties": {
-                    "h1": { "type": "string", "description": "level-1 heading (黑体): 一、…" },
-                    "h2": { "type": "string", "description": "level-2 heading (楷体): （一）…" },
-                    "h3": { "type": "string", "description": "run-in level-3 heading that starts the paragraph p" },
-                    "p": { "type": "string", "description": "a body paragraph; {表一.<key>} cites a figure of a table" }
+                    "h1": { "type": "string", "description": t!("schema-h1") },
+                    "h2": { "type": "string", "description": t!("schema-h2") },
+                    "h3": { "type": "string", "description": t!("schema-h3") },
+                    "p": { "type": "string", "description": t!("schema-p") }
                 },
                 "oneOf": [ { "required": ["h1"] }, { "required": ["h2"] }, { "required": ["p"] } ]
             }

@@ -152,12 +152,50 @@ pub enum Whose {
 /// one that is drawn.
 pub fn holds(whose: Whose, c: char) -> Option<String> {
     let what = invisible(c)?;
+    // In Chinese, the character's Chinese name; Unicode's English one otherwise.
+    let what = if er_i18n::lang() == er_i18n::Lang::En { what.to_string() } else { invisible_zh(what).to_string() };
     let code = format!("U+{:04X}", c as u32);
     let whose = match whose {
         Whose::File => t!("word-the-file"),
         Whose::Text => t!("word-the-text"),
     };
     Some(if c.is_control() { t!("unseen-control", whose = whose, code = code) } else { t!("unseen-named", whose = whose, name = what, code = code) })
+}
+
+/// The Chinese name of what [`invisible`] names.
+fn invisible_zh(english: &str) -> &'static str {
+    match english {
+        "SOFT HYPHEN" => "软连字符",
+        "COMBINING GRAPHEME JOINER" => "组合字形连接符",
+        "ARABIC LETTER MARK" => "阿拉伯字母标记",
+        "MONGOLIAN VOWEL SEPARATOR" => "蒙古文元音分隔符",
+        "ZERO WIDTH SPACE" => "零宽空格",
+        "ZERO WIDTH NON-JOINER" => "零宽不连字符",
+        "ZERO WIDTH JOINER" => "零宽连字符",
+        "LEFT-TO-RIGHT MARK" => "从左至右标记",
+        "RIGHT-TO-LEFT MARK" => "从右至左标记",
+        "LINE SEPARATOR" => "行分隔符",
+        "PARAGRAPH SEPARATOR" => "段分隔符",
+        "LEFT-TO-RIGHT EMBEDDING" => "从左至右嵌入符",
+        "RIGHT-TO-LEFT EMBEDDING" => "从右至左嵌入符",
+        "POP DIRECTIONAL FORMATTING" => "方向格式结束符",
+        "LEFT-TO-RIGHT OVERRIDE" => "从左至右强制符",
+        "RIGHT-TO-LEFT OVERRIDE" => "从右至左强制符",
+        "WORD JOINER" => "词连接符",
+        "an invisible mathematical operator" => "不可见的数学运算符",
+        "LEFT-TO-RIGHT ISOLATE" => "从左至右隔离符",
+        "RIGHT-TO-LEFT ISOLATE" => "从右至左隔离符",
+        "FIRST STRONG ISOLATE" => "首强隔离符",
+        "POP DIRECTIONAL ISOLATE" => "方向隔离结束符",
+        "a deprecated format character" => "已弃用的格式字符",
+        "BYTE ORDER MARK (ZERO WIDTH NO-BREAK SPACE)" => "字节顺序标记（零宽不换行空格）",
+        "an interlinear annotation character" => "行间注释字符",
+        "a private-use character" => "私用区字符",
+        "a variation selector" => "变体选择符",
+        "a tag character" => "标签字符",
+        "a noncharacter" => "非字符码位",
+        _ => "控制字符",
+    }
 }
 
 /// Characters a Chinese input method leaves where YAML wants plain ASCII,

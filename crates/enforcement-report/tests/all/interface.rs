@@ -276,8 +276,15 @@ fn completions_for_four_shells_and_a_man_page() {
     let o = run(&["man"]);
     assert!(o.status.success());
     let man = stdout(&o);
-    assert!(man.starts_with(".ie") || man.contains(".TH enforcement-report"), "{man}");
-    assert!(man.contains("rollup") && man.contains("render"), "{man}");
+    assert!(man.starts_with(".TH ENFORCEMENT\\-REPORT 1"), "{man}");
+    assert!(man.contains(".SS rollup") && man.contains(".SS render") && man.contains("\\fB\\-\\-pdfa\\fR"), "{man}");
+    // One page: it names no other page (no enforcement-report-render(1)).
+    assert!(!man.contains("(1)") && !man.contains(".SS help"), "{man}");
+    // In Chinese: the page and the completions' descriptions.
+    let man = stdout(&run_in("zh_CN.UTF-8", &["man"]));
+    assert!(man.contains(".SH 名称") && man.contains(".SH 选项") && man.contains("检查数据文件"), "{man}");
+    let zsh = stdout(&run_in("zh_CN.UTF-8", &["completions", "zsh"]));
+    assert!(zsh.contains("检查数据文件") && zsh.contains("输出文件夹"), "{zsh}");
 }
 
 #[test]
@@ -334,7 +341,7 @@ fn command_line_mistakes_are_told_in_the_users_language() {
     for (args, zh, en) in [
         (&["render", "--bogus"][..], "错误：无法识别的参数 --bogus", "unexpected argument '--bogus'"),
         (&["rendr"][..], "错误：rendr 不是命令", "unrecognized subcommand 'rendr'"),
-        (&["render", "x.yaml", "--fonts", "none"][..], "错误：none 不是 --fonts <FONTS> 可取的值：可取的值有 auto, bundled", "invalid value 'none'"),
+        (&["render", "x.yaml", "--fonts", "none"][..], "错误：none 不是 --fonts <字体> 可取的值：可取的值有 auto, bundled", "invalid value 'none'"),
     ] {
         let o = run_in("zh_CN.UTF-8", args);
         assert_eq!(o.status.code(), Some(2));
@@ -437,8 +444,8 @@ fn help_and_options_a_clerk_can_follow() {
     let o = run_in("zh_CN.UTF-8", &["diff", "--help"]);
     let out = stdout(&o);
     assert_eq!(o.status.code(), Some(0));
-    assert!(out.contains("\n参数：\n  <OLD>") && out.contains("\n选项：\n") && !out.contains("参数:") && !out.contains("选项:"), "{out}");
-    assert!(out.find("<OLD>  ").unwrap() < out.find("<NEW>  ").unwrap(), "{out}");
+    assert!(out.contains("\n参数：\n  <旧文件>") && out.contains("\n选项：\n") && !out.contains("参数:") && !out.contains("选项:"), "{out}");
+    assert!(out.find("<旧文件>  ").unwrap() < out.find("<新文件>  ").unwrap(), "{out}");
     let o = run_in("zh_CN.UTF-8", &["import", "--help"]);
     let about = stdout(&o).lines().next().unwrap_or_default().to_string();
     for kind in ["Word", "PDF", "网页", "文本", "统计表格"] {
@@ -448,4 +455,101 @@ fn help_and_options_a_clerk_can_follow() {
     let o = run_in("zh_CN.UTF-8", &["diff", f.to_str().unwrap(), f.to_str().unwrap(), "--format", "docx", "-o", "x.docx"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(stderr(&o).contains("--notice"), "{}", stderr(&o));
+}
+
+/// Under a Chinese locale the interface speaks Chinese: every help text,
+/// the manual page, the messages for each bad data file of
+/// tests/bad-input, the JSON Schema's descriptions, the template list and
+/// init's comments hold no English word — only the names a user types or
+/// reads as names: commands, options and their values, field names,
+/// template names, formats and standards (PDF, GB/T), and the user's own
+/// text quoted back (in “ ” or after a tag's !).
+#[test]
+fn chinese_output_holds_no_english_words() {
+    let allowed: std::collections::BTreeSet<&str> = [
+        // the program, its commands and option values
+        "enforcement", "report", "check", "render", "rollup", "init", "import", "diff", "completions", "man", "schema", "templates", "template",
+        "auto", "bundled", "zh", "en", "bash", "zsh", "fish", "powershell", "md", "roff", "output",
+        // formats, encodings and standards, as their names are written
+        "docx", "pdf", "xlsx", "csv", "html", "ofd", "yaml", "json", "DOCX", "PDF", "XLSX", "CSV", "HTML", "OFD", "YAML", "JSON", "Schema",
+        "UTF", "GBK", "GB", "ISO", "NUL", "FFFE", "FFFF", "YYYY", "MM", "DD", "Word", "WPS", "ENFORCEMENT", "REPORT",
+        // field names of the data file, and the built-in templates' names
+        "agency", "year", "tables", "part", "title", "signature", "heading", "blocks", "previous", "bingtuan", "national", "detailed",
+    ]
+    .into_iter()
+    .collect();
+    let zh = |args: &[&str]| -> String {
+        let o = run_in("zh_CN.UTF-8", args);
+        String::from_utf8_lossy(&o.stdout).into_owned() + &String::from_utf8_lossy(&o.stderr)
+    };
+    let mut texts: Vec<(String, String)> = vec![("--help".into(), zh(&["--help"])), ("man".into(), zh(&["man"]))];
+    for c in ["check", "render", "rollup", "init", "import", "diff", "completions", "man", "schema", "templates", "check-template"] {
+        texts.push((format!("{c} --help"), zh(&[c, "--help"])));
+    }
+    texts.push(("templates".into(), zh(&["templates"])));
+    let mut bad: Vec<std::path::PathBuf> = std::fs::read_dir(root().join("tests/bad-input")).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "yaml")).collect();
+    bad.sort();
+    for f in &bad {
+        texts.push((format!("check {}", f.display()), zh(&["check", "--fonts", "bundled", f.to_str().unwrap()])));
+    }
+    let schema: serde_json::Value = serde_json::from_str(&zh(&["schema"])).unwrap();
+    fn descriptions(v: &serde_json::Value, out: &mut String) {
+        match v {
+            serde_json::Value::Object(m) => {
+                for (k, x) in m {
+                    match x {
+                        serde_json::Value::String(s) if k == "description" || k == "title" => out.push_str(&format!("{s}\n")),
+                        _ => descriptions(x, out),
+                    }
+                }
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| descriptions(x, out)),
+            _ => {}
+        }
+    }
+    let mut d = String::new();
+    descriptions(&schema, &mut d);
+    texts.push(("schema".into(), d));
+    let dir = scratch("zh-words");
+    let next = dir.join("next.yaml");
+    let said = zh(&["init", "--from", fixture().to_str().unwrap(), "--year", "2025", "-o", next.to_str().unwrap()]);
+    let comments: String = std::fs::read_to_string(&next).unwrap().lines().filter(|l| l.contains('#') && !l.contains("yaml-language-server")).map(|l| format!("{}\n", &l[l.find('#').unwrap()..])).collect();
+    texts.push(("init".into(), said + &comments));
+    let mut found: Vec<String> = Vec::new();
+    for (what, text) in &texts {
+        // roff's escapes, back-quoted commands and the user's text quoted back.
+        let mut t = text.replace("\\-", "-").replace("\\fB", " ").replace("\\fR", " ").replace("\\e", "\\");
+        for (open, close) in [('`', '`'), ('“', '”'), ('\'', '\'')] {
+            let mut out = String::new();
+            let mut inside = false;
+            for c in t.chars() {
+                if (!inside && c == open) || (inside && c == close) {
+                    inside = !inside;
+                    out.push(' ');
+                } else if !inside {
+                    out.push(c);
+                }
+            }
+            t = out;
+        }
+        for token in t.split(|c: char| c.is_whitespace() || "，。；：、（）《》【】,;:()[]<>\"=|…".contains(c)) {
+            if token.contains(['/', '.', '_', '\\', '@', '$', '{', '~']) || token.starts_with(['-', '!', '&', '*', '%']) {
+                continue;
+            }
+            let mut word = String::new();
+            for c in token.chars().chain([' ']) {
+                if c.is_ascii_alphabetic() {
+                    word.push(c);
+                } else {
+                    if word.len() >= 2 && !allowed.contains(word.as_str()) {
+                        found.push(format!("{word} ({what})"));
+                    }
+                    word.clear();
+                }
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    assert!(found.is_empty(), "English words in Chinese output: {found:#?}");
 }
