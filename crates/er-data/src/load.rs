@@ -147,12 +147,15 @@ pub fn load_in(text: &str, name: &str, base: Option<&Path>) -> Result<Loaded, Lo
     if !typos.is_empty() {
         return Err(LoadError::Invalid(typos));
     }
-    read::syntax(text, name).map_err(LoadError::Unreadable)?;
+    // One scan checks the syntax and indexes where each value stands.
+    let (index, error) = Index::build_checked(text);
+    if let Some(e) = error {
+        return Err(LoadError::Unreadable(read::syntax_error(&e, text, name)));
+    }
     if !read::has_content(text) {
         return Err(LoadError::Invalid(vec![Diagnostic::error(name, None, "", t!("load-empty"))
             .with_help(t!("help-load-empty"))]));
     }
-    let index = Index::build(text);
     if let Some(d) = read::duplicates(&index, name) {
         return Err(LoadError::Invalid(vec![d]));
     }

@@ -75,10 +75,16 @@ const MAX_DEPTH: usize = 32;
 impl Index {
     /// Indexes `source`; a syntax error leaves the index with what came before it.
     pub fn build(source: &str) -> Index {
+        Index::build_checked(source).0
+    }
+
+    /// Indexes `source` and returns the parser's syntax error too, if any:
+    /// one scan of the file both checks its syntax and indexes it.
+    pub fn build_checked(source: &str) -> (Index, Option<yaml_rust2::ScanError>) {
         let mut b = Builder::default();
         let mut parser = Parser::new_from_str(source);
-        let _ = parser.load(&mut b, true);
-        Index {
+        let error = parser.load(&mut b, true).err();
+        let index = Index {
             nodes: b.nodes,
             duplicates: b.duplicates,
             keys: b.keys,
@@ -86,7 +92,8 @@ impl Index {
             expansion_over: b.expansion_over,
             tags: b.tags,
             second_document: b.second_document,
-        }
+        };
+        (index, error)
     }
 
     /// The node at `path`.

@@ -273,19 +273,25 @@ pub fn ime_typos(text: &str, name: &str) -> Vec<Diagnostic> {
 
 /// Refuses text that is not YAML, at the place the parser stopped.
 pub fn syntax(text: &str, name: &str) -> Result<(), Diagnostic> {
-    if let Err(e) = yaml_rust2::parser::Parser::new_from_str(text).load(&mut NoEvents, true) {
+    match yaml_rust2::parser::Parser::new_from_str(text).load(&mut NoEvents, true) {
+        Err(e) => Err(syntax_error(&e, text, name)),
+        Ok(()) => Ok(()),
+    }
+}
+
+/// The finding for a syntax error the YAML parser reported.
+pub fn syntax_error(e: &yaml_rust2::ScanError, text: &str, name: &str) -> Diagnostic {
+    {
         let m = e.marker();
         let loc = Loc { line: m.line(), column: m.col() + 1 };
         // YAML reads a key of over 1,024 characters as no key at all.
         let line = text.split(['\n', '\r']).nth(loc.line.saturating_sub(1)).unwrap_or("");
         let key_len = line.find(':').map_or(0, |k| line[..k].trim().chars().count());
         if key_len > 1024 {
-            return Err(Diagnostic::error(name, Some(Loc { line: loc.line, column: 1 }), "", t!("yaml-key-too-long", length = key_len))
-                .with_help(t!("help-yaml-key-too-long")));
+            return Diagnostic::error(name, Some(Loc { line: loc.line, column: 1 }), "", t!("yaml-key-too-long", length = key_len)).with_help(t!("help-yaml-key-too-long"));
         }
-        return Err(Diagnostic::error(name, Some(loc), "", t!("yaml-syntax", detail = yaml_detail(e.info()))).with_help(t!("help-yaml-syntax")).unreadable());
+        Diagnostic::error(name, Some(loc), "", t!("yaml-syntax", detail = yaml_detail(e.info()))).with_help(t!("help-yaml-syntax")).unreadable()
     }
-    Ok(())
 }
 
 /// The YAML parser's account of a syntax error (always English) in the
