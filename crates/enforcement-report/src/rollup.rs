@@ -33,8 +33,30 @@ pub struct Options {
     pub quiet: bool,
 }
 
-/// One loaded file, or what is wrong with it.
-type Outcome = Result<(Loaded, Vec<Diagnostic>), Vec<Diagnostic>>;
+/// What the roll-up keeps of one agency's file once it is checked: its
+/// figures, and where its template, year and agency stand. The index of
+/// the file and its narrative are let go as each file is read, so the
+/// memory a roll-up holds per agency stays small.
+struct Agency {
+    report: er_data::Report,
+    file: String,
+    template_at: Option<er_data::Loc>,
+    year_at: Option<er_data::Loc>,
+    agency_at: Option<er_data::Loc>,
+}
+
+impl Agency {
+    fn new(l: Loaded) -> Agency {
+        let (template_at, year_at, agency_at) = (at(&l, "template"), at(&l, "year"), at(&l, "agency"));
+        let mut report = l.report;
+        report.narrative.blocks = Vec::new();
+        report.previous_year = BTreeMap::new();
+        Agency { report, file: l.file, template_at, year_at, agency_at }
+    }
+}
+
+/// One checked file, or what is wrong with it.
+type Outcome = Result<(Agency, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 pub fn run(inputs: &[PathBuf], out_dir: &Path, source: &FontSource, opts: &Options) -> u8 {
     let start = Instant::now();
@@ -57,7 +79,10 @@ pub fn run(inputs: &[PathBuf], out_dir: &Path, source: &FontSource, opts: &Optio
     let outcomes: Vec<Outcome> = batch::parallel(files.len(), opts.quiet, |i| {
         let can_draw = |c: char| fonts().has(c);
         let outcome = match crate::checked(&files[i], pdf.then_some(&can_draw as &dyn Fn(char) -> bool)) {
-            Ok((loaded, findings)) if !findings.iter().any(Diagnostic::is_error) => Ok((loaded, findings)),
+            Ok((loaded, mut findings)) if !findings.iter().any(Diagnostic::is_error) => {
+                findings.extend(warn(&loaded, opts.warn_change));
+                Ok((Agency::new(loaded), findings))
+            }
             Ok((_, findings)) => Err(findings),
             Err((_, findings)) => Err(findings),
         };
@@ -70,7 +95,7 @@ pub fn run(inputs: &[PathBuf], out_dir: &Path, source: &FontSource, opts: &Optio
         found.problems.iter().map(|(p, why)| Diagnostic::error(&p.display().to_string(), None, "", why.clone()).with_help(t!("help-input-special"))).collect();
     let mut warnings: Vec<Diagnostic> = Vec::new();
     let mut failed = 0;
-    let mut loaded: Vec<Loaded> = Vec::new();
+    let mut loaded: Vec<Agency> = Vec::new();
     for (file, outcome) in files.iter().zip(outcomes) {
         match outcome {
             Ok((l, findings)) => {
@@ -87,7 +112,6 @@ pub fn run(inputs: &[PathBuf], out_dir: &Path, source: &FontSource, opts: &Optio
         }
     }
     problems.extend(mixed(&loaded));
-    warnings.extend(warn(&loaded, opts.warn_change));
     crate::print(&warnings);
     if !problems.is_empty() {
         crate::print(&problems);
@@ -176,12 +200,12 @@ fn at(l: &Loaded, path: &str) -> Option<er_data::Loc> {
 
 /// Files of another template or year than the first file, and agencies
 /// that come twice: each located in the file that differs.
-fn mixed(loaded: &[Loaded]) -> Vec<Diagnostic> {
+fn mixed(loaded: &[Agency]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     // The files are measured against the template and year most of them
     // have (the earliest such file on a tie), so that one stray file is
     // the one named, whatever its place in the list.
-    let most = |key: &dyn Fn(&Loaded) -> String| -> Option<&Loaded> {
+    let most = |key: &dyn Fn(&Agency) -> String| -> Option<&Agency> {
         let mut count: BTreeMap<String, (usize, usize)> = BTreeMap::new();
         for (i, l) in loaded.iter().enumerate() {
             count.entry(key(l)).or_insert((0, i)).0 += 1;
@@ -190,7 +214,7 @@ fn mixed(loaded: &[Loaded]) -> Vec<Diagnostic> {
     };
     // A template is what its figures mean, not only its name: two files
     // that share a name but not a unit are not added up.
-    let meaning = |l: &Loaded| format!("{}\n{}", l.report.template.name, er_template::meaning_key(&l.report.template));
+    let meaning = |l: &Agency| format!("{}\n{}", l.report.template.name, er_template::meaning_key(&l.report.template));
     let Some(first) = most(&meaning) else { return out };
     let year_ref = most(&|l| l.report.year.to_string()).unwrap_or(first);
     for l in loaded {
@@ -202,28 +226,28 @@ fn mixed(loaded: &[Loaded]) -> Vec<Diagnostic> {
                 .map(|d| t!("rollup-other-content", template = t, other = first.file, difference = d))
         };
         if let Some(what) = what {
-            out.push(Diagnostic::error(&l.file, at(l, "template"), "template", what).with_help(t!("help-rollup-template")));
+            out.push(Diagnostic::error(&l.file, l.template_at, "template", what).with_help(t!("help-rollup-template")));
         }
         if l.report.year != year_ref.report.year {
             let (year, other) = (year_ref.report.year, &year_ref.file);
             out.push(
-                Diagnostic::error(&l.file, at(l, "year"), "year", t!("rollup-other-year", year = l.report.year, other = other, expected = year))
+                Diagnostic::error(&l.file, l.year_at, "year", t!("rollup-other-year", year = l.report.year, other = other, expected = year))
                     .with_help(t!("help-rollup-year")),
             );
         }
     }
-    let mut seen: BTreeMap<String, &Loaded> = BTreeMap::new();
+    let mut seen: BTreeMap<String, &Agency> = BTreeMap::new();
     for l in loaded {
         let name = l.report.agency.trim();
         let identity = agency_identity(name);
         match seen.get(&identity) {
             Some(before) => {
-                let place = at(before, "agency").map_or_else(
+                let place = before.agency_at.map_or_else(
                     || before.file.clone(),
                     |p| t!("diagnostic-place", file = before.file, line = p.line, column = p.column),
                 );
                 out.push(
-                    Diagnostic::error(&l.file, at(l, "agency"), "agency", t!("rollup-twice", agency = name, other = place))
+                    Diagnostic::error(&l.file, l.agency_at, "agency", t!("rollup-twice", agency = name, other = place))
                         .with_help(t!("help-rollup-twice")),
                 );
                 let first_name = before.report.agency.trim();
@@ -231,7 +255,7 @@ fn mixed(loaded: &[Loaded]) -> Vec<Diagnostic> {
                     out.push(
                         Diagnostic::warning(
                             &l.file,
-                            at(l, "agency"),
+                            l.agency_at,
                             "agency",
                             t!("rollup-twice-folded", agency = name, other = first_name, folding = foldings(first_name, name)),
                         )
@@ -282,9 +306,9 @@ fn foldings(a: &str, b: &str) -> String {
 
 /// An agency whose figures are all blank, and, given a factor, one whose
 /// totals differ from last year's (its `previous_year`) by more than it.
-fn warn(loaded: &[Loaded], factor: Option<Decimal>) -> Vec<Diagnostic> {
+fn warn(l: &Loaded, factor: Option<Decimal>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    for l in loaded {
+    {
         let r = &l.report;
         let values: Vec<Vec<er_data::FigureValue>> = (0..r.template.tables.len()).map(|t| r.values(t)).collect();
         // The figures an agency gives, totals and rates aside.
@@ -295,7 +319,7 @@ fn warn(loaded: &[Loaded], factor: Option<Decimal>) -> Vec<Diagnostic> {
                     .with_help(t!("help-rollup-all-blank")),
             );
         }
-        let Some(factor) = factor else { continue };
+        let Some(factor) = factor else { return out };
         for (ti, def) in r.template.tables.iter().enumerate() {
             // The table's totals; a table without any compares each figure.
             let totals: Vec<usize> = (0..def.columns.len()).filter(|&c| def.columns[c].total_of.is_some()).collect();

@@ -61,7 +61,9 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, XlsxError> {
             wb.define_name(format!("{}_{}", table.label, er_document::document::TOTAL_ROW), &format!("='{}'!${first}${top}:${last}${bottom}", table.label))?;
         }
     }
-    data_sheet(wb.add_worksheet(), doc)?;
+    // Rows are flushed to a temporary file as they are written: a
+    // roll-up's data sheet has a row for every figure of every agency.
+    data_sheet(wb.add_worksheet_with_low_memory()?, doc)?;
     package::finish(wb.save_to_buffer()?)
 }
 
@@ -73,9 +75,12 @@ fn data_sheet(ws: &mut Worksheet, doc: &Document) -> Result<(), XlsxError> {
     ws.set_name(DATA_SHEET)?;
     let rows = doc.data_rows();
     let text = Format::new().set_font_name(Role::TableCell.face().official_name()).set_font_charset(134);
-    for (c, h) in DATA_HEADER.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &text)?;
-    }
+    // The table first, which writes the header row in the sheet's font:
+    // the rows below go to the sheet's temporary file one by one, and a
+    // row once left cannot be written again.
+    let columns: Vec<rust_xlsxwriter::TableColumn> = DATA_HEADER.iter().map(|h| rust_xlsxwriter::TableColumn::new().set_header(*h).set_header_format(&text)).collect();
+    let table = rust_xlsxwriter::Table::new().set_name("数据表").set_columns(&columns);
+    ws.add_table(0, 0, rows.len().max(1) as u32, DATA_HEADER.len() as u16 - 1, &table)?;
     for (i, r) in rows.iter().enumerate() {
         let row = i as u32 + 1;
         ws.write_string_with_format(row, 0, &r.table, &text)?;
@@ -91,9 +96,6 @@ fn data_sheet(ws: &mut Worksheet, doc: &Document) -> Result<(), XlsxError> {
         ws.write_string_with_format(row, 7, &r.agency, &text)?;
         ws.write_number(row, 8, r.year as f64)?;
     }
-    let columns: Vec<rust_xlsxwriter::TableColumn> = DATA_HEADER.iter().map(|h| rust_xlsxwriter::TableColumn::new().set_header(*h)).collect();
-    let table = rust_xlsxwriter::Table::new().set_name("数据表").set_columns(&columns);
-    ws.add_table(0, 0, rows.len().max(1) as u32, DATA_HEADER.len() as u16 - 1, &table)?;
     // The text columns as wide as their longest entry (a header path such
     // as 某类行为（件） › 某种情形 is read whole, not cut by the
     // figure beside it), within Excel's sensible widths.
