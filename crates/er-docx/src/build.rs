@@ -273,7 +273,11 @@ fn page_number_footer(page: usize, ids: &mut Ids) -> Footer {
 }
 
 /// Builds the docx-rs document.
-pub fn docx(doc: &Document) -> Docx {
+/// Builds the docx-rs document, and for each table (in document order)
+/// the XML of the body rows written apart (see [`SPLICE_FROM_ROWS`]),
+/// empty for a table whose rows are all in the document.
+pub fn docx(doc: &Document) -> (Docx, Vec<String>) {
+    let mut spliced = Vec::new();
     let has_contents = doc.sections.iter().flat_map(|s| &s.blocks).any(|b| matches!(b, Block::Contents(_)));
     let mut ids = Ids(0, has_contents);
     let footers = (page_number_footer(1, &mut ids), page_number_footer(2, &mut ids));
@@ -289,7 +293,7 @@ pub fn docx(doc: &Document) -> Docx {
     for (si, section) in doc.sections.iter().enumerate() {
         let mut paragraphs: Vec<Item> = Vec::new();
         for (bi, block) in section.blocks.iter().enumerate() {
-            blocks(block, si, section, &mut paragraphs, &mut ids);
+            blocks(block, si, section, &mut paragraphs, &mut ids, &mut spliced);
             // The body's last paragraph keeps with the signature, so the
             // signature and date never stand alone on a page (GB/T 9704
             // §7.3.5); widow control lets Word carry only its last lines.
@@ -332,7 +336,7 @@ pub fn docx(doc: &Document) -> Docx {
             };
         }
     }
-    docx
+    (docx, spliced)
 }
 
 enum Item {
@@ -352,7 +356,7 @@ fn marked(p: Paragraph, target: Target, ids: &Ids) -> Paragraph {
     p.add_bookmark_start(id, bookmark_name(target)).add_bookmark_end(id)
 }
 
-fn blocks(block: &Block, si: usize, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
+fn blocks(block: &Block, si: usize, section: &Section, out: &mut Vec<Item>, ids: &mut Ids, spliced: &mut Vec<String>) {
     let on_grid = section.page.orientation == Orientation::Portrait;
     // On the grid every page holds its 22 lines: no widow control, which
     // would move a paragraph's second-to-last line over and leave a page
@@ -392,7 +396,7 @@ fn blocks(block: &Block, si: usize, section: &Section, out: &mut Vec<Item>, ids:
                 out.push(Item::P(add_lines(p, text)));
             }
         }
-        Block::Table(t) => table(t, section, out, ids),
+        Block::Table(t) => spliced.push(table(t, section, out, ids)),
         Block::Contents(c) => contents(c, section, out, ids),
         Block::Notes(n) => notes(&n.notes, out, ids),
     }
@@ -447,7 +451,16 @@ fn contents(c: &Contents, section: &Section, out: &mut Vec<Item>, ids: &mut Ids)
     }
 }
 
-fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
+/// Tables with more body rows than this (a roll-up's, one row an agency)
+/// have their body rows written to XML as they are built, each row's
+/// docx-rs structures let go at once (a paragraph alone is 2.4 KB), and
+/// put into the table's place by `package`: the same XML, in a fraction of
+/// the memory.
+pub const SPLICE_FROM_ROWS: usize = 100;
+
+/// Adds the table to `out`; returns the XML of its body rows when they
+/// are written apart ([`SPLICE_FROM_ROWS`]), else an empty string.
+fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) -> String {
     let keep = |p: Paragraph| p.keep_next(true).keep_lines(true);
     let label = Paragraph::new().id(ids.next()).style(id::TABLE_LABEL);
     out.push(Item::P(keep(marked(label, Target::Table(t.index), ids).add_run(run(&t.label)))));
@@ -494,6 +507,8 @@ fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
     // The width inside a cell, in characters of its size.
     let inner_em = |w: usize, size_pt: f64| (w as f64 / 20.0 - 2.0 * CELL_PADDING_PT) / size_pt;
     let mut rows = Vec::new();
+    let apart = t.rows - t.header_rows > SPLICE_FROM_ROWS;
+    let mut spliced = String::new();
     let covering = t.covering();
     let n = t.columns.len();
     for r in 0..t.rows {
@@ -528,7 +543,13 @@ fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
         // A row never splits across pages; the header rows repeat on each
         // page a table crosses (w:tblHeader, added by `package`, which
         // docx-rs cannot write).
-        rows.push(TableRow::new(cells).cant_split().row_height(height).height_rule(HeightRule::AtLeast));
+        let row = TableRow::new(cells).cant_split().row_height(height).height_rule(HeightRule::AtLeast);
+        if apart && r >= t.header_rows {
+            use docx_rs::BuildXML;
+            spliced.push_str(&String::from_utf8_lossy(&row.build()));
+        } else {
+            rows.push(row);
+        }
     }
     out.push(Item::T(
         DocxTable::new(rows)
@@ -538,8 +559,8 @@ fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) {
             .width(width as usize, WidthType::Dxa)
             .clear_all_border(),
     ));
-
     notes(&t.notes, out, ids);
+    spliced
 }
 
 /// Notes: 说明：1.… with later notes hanging under the first.

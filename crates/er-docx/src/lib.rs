@@ -33,8 +33,8 @@ pub enum Error {
 
 /// Renders the document as DOCX bytes.
 pub fn write(doc: &Document) -> Result<Vec<u8>, Error> {
-    let docx = build::docx(doc);
+    let (docx, spliced) = build::docx(doc);
     let mut raw = std::io::Cursor::new(Vec::new());
     docx.build().pack(&mut raw).map_err(|e| Error::Pack(e.to_string()))?;
-    package::repack(&raw.into_inner(), doc)
+    package::repack(&raw.into_inner(), doc, &spliced)
 }

@@ -13,7 +13,7 @@ use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 use crate::schema_order::reorder;
 use crate::Error;
 
-pub fn repack(raw: &[u8], doc: &Document) -> Result<Vec<u8>, Error> {
+pub fn repack(raw: &[u8], doc: &Document, spliced: &[String]) -> Result<Vec<u8>, Error> {
     let mut archive = ZipArchive::new(Cursor::new(raw))?;
     let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
     for i in 0..archive.len() {
@@ -24,7 +24,7 @@ pub fn repack(raw: &[u8], doc: &Document) -> Result<Vec<u8>, Error> {
         parts.push((name, bytes));
     }
     landscape_footers(&mut parts, doc);
-    clean(&mut parts, doc);
+    clean(&mut parts, doc, spliced);
     // [Content_Types].xml first, as Word itself writes it; then docx-rs's order.
     parts.sort_by_key(|(n, _)| n != "[Content_Types].xml");
 
@@ -107,7 +107,7 @@ const UNUSED: [&str; 4] = ["word/comments.xml", "word/commentsExtended.xml", "wo
 /// Normal as the default style; the tables ruled by their style with
 /// repeating header rows; a font table that lets Word substitute the
 /// official faces; app.xml saying what made the file.
-fn clean(parts: &mut Vec<(String, Vec<u8>)>, doc: &Document) {
+fn clean(parts: &mut Vec<(String, Vec<u8>)>, doc: &Document, spliced: &[String]) {
     parts.retain(|(name, bytes)| {
         !name.ends_with('/')
             && !UNUSED.contains(&name.as_str())
@@ -135,7 +135,7 @@ fn clean(parts: &mut Vec<(String, Vec<u8>)>, doc: &Document) {
                 t
             }
             "word/styles.xml" => styles_xml(&text),
-            "word/document.xml" => document_xml(&text, &header_rows),
+            "word/document.xml" => document_xml(&text, &header_rows, spliced),
             // A 目录's page numbers are PAGEREF fields holding the pages the
             // PDF's layout counted; LibreOffice computes them as it lays the
             // file out, and Word is asked to refresh them on opening
@@ -235,7 +235,7 @@ fn with_run_property(xml: &str, id: &str, property: &str) -> String {
 
 /// Tables take their rules, margins and alignment from their style (the
 /// borders docx-rs always writes go), and their header rows repeat.
-fn document_xml(xml: &str, header_rows: &[usize]) -> String {
+fn document_xml(xml: &str, header_rows: &[usize], spliced: &[String]) -> String {
     let mut out = String::with_capacity(xml.len());
     let mut rest = xml;
     let mut table = 0;
@@ -243,6 +243,10 @@ fn document_xml(xml: &str, header_rows: &[usize]) -> String {
         out.push_str(&rest[..i]);
         let end = rest[i..].find("</w:tbl>").map_or(rest.len(), |e| i + e + "</w:tbl>".len());
         let mut t = rest[i..end].to_string();
+        // The body rows written apart (build::SPLICE_FROM_ROWS), at the table's end.
+        if let Some(rows) = spliced.get(table).filter(|r| !r.is_empty()) {
+            t.insert_str(t.len() - "</w:tbl>".len(), rows);
+        }
         if let (Some(a), Some(b)) = (t.find("<w:tblBorders>"), t.find("</w:tblBorders>")) {
             t.replace_range(a..b + "</w:tblBorders>".len(), "");
         }

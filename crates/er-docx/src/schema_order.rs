@@ -102,57 +102,124 @@ impl Node {
     }
 }
 
-/// Parses `xml`, reorders, and writes it back.
+/// How an open element's children are handled.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// Kept as nodes until the element ends, then sorted (or kept because
+    /// an enclosing element is being sorted).
+    Buffer,
+    /// Written as they come: nothing here needs sorting.
+    Stream,
+    /// A table: its properties (tblPr, tblGrid) are gathered and sorted,
+    /// then, from its first row on, the rows are written as they come, so
+    /// that a roll-up's table of thousands of rows is never held whole.
+    Prefix { streaming: bool },
+}
+
+struct Open {
+    start: BytesStart<'static>,
+    children: Vec<Node>,
+    mode: Mode,
+}
+
+impl Open {
+    fn buffering(&self) -> bool {
+        matches!(self.mode, Mode::Buffer | Mode::Prefix { streaming: false })
+    }
+}
+
+/// Parses `xml`, reorders, and writes it back. Only the elements whose
+/// children are sorted are held in memory, each until it ends; the rest
+/// is written as it is read.
 pub fn reorder(xml: &[u8]) -> Result<Vec<u8>, String> {
     let mut reader = Reader::from_reader(xml);
-    let mut stack: Vec<(BytesStart<'static>, Vec<Node>)> = Vec::new();
-    let mut top: Vec<Node> = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    let mut w = Writer::new(Vec::with_capacity(xml.len()));
     let mut buf = Vec::new();
+    let io = |e: std::io::Error| e.to_string();
     loop {
         let ev = reader.read_event_into(&mut buf).map_err(|e| e.to_string())?.into_owned();
         match ev {
             Event::Eof => break,
-            Event::Start(s) => stack.push((s, Vec::new())),
+            Event::Start(s) => {
+                let name = s.name().as_ref().to_vec();
+                before_child(&mut stack, &mut w, Some(&name)).map_err(io)?;
+                let mode = match stack.last() {
+                    Some(o) if o.buffering() => Mode::Buffer,
+                    _ if name == b"w:tbl" => Mode::Prefix { streaming: false },
+                    _ if sequence(&name).is_some() => Mode::Buffer,
+                    _ => Mode::Stream,
+                };
+                if mode == Mode::Stream {
+                    w.write_event(Event::Start(s.borrow())).map_err(io)?;
+                }
+                stack.push(Open { start: s, children: Vec::new(), mode });
+            }
             Event::End(_) => {
-                let (start, mut children) = stack.pop().ok_or("unbalanced XML")?;
-                if start.name().as_ref() == b"w:pPr" {
+                let mut open = stack.pop().ok_or("unbalanced XML")?;
+                if matches!(open.mode, Mode::Stream | Mode::Prefix { streaming: true }) {
+                    w.write_event(Event::End(open.start.to_end())).map_err(io)?;
+                    continue;
+                }
+                if open.start.name().as_ref() == b"w:pPr" {
                     // An empty w:rPr is meaningless, and where pPr is a
                     // style's or a numbering level's (CT_PPrGeneral) the
                     // schema allows no rPr at all.
-                    children.retain(|c| !matches!(c, Node::Element { start, children, .. } if start.name().as_ref() == b"w:rPr" && children.is_empty()));
+                    open.children.retain(|c| !matches!(c, Node::Element { start, children, .. } if start.name().as_ref() == b"w:rPr" && children.is_empty()));
                 }
-                if let Some(seq) = sequence(start.name().as_ref()) {
-                    sort(&mut children, seq);
+                if let Some(seq) = sequence(open.start.name().as_ref()) {
+                    sort(&mut open.children, seq);
                 }
-                let node = Node::Element { start, children, empty: false };
-                match stack.last_mut() {
-                    Some((_, c)) => c.push(node),
-                    None => top.push(node),
-                }
+                let node = Node::Element { start: open.start, children: open.children, empty: false };
+                add(&mut stack, &mut w, node).map_err(io)?;
             }
             Event::Empty(s) => {
                 let s = fix_attributes(s);
-                let node = Node::Element { start: s, children: Vec::new(), empty: true };
-                match stack.last_mut() {
-                    Some((_, c)) => c.push(node),
-                    None => top.push(node),
-                }
+                let name = s.name().as_ref().to_vec();
+                before_child(&mut stack, &mut w, Some(&name)).map_err(io)?;
+                add(&mut stack, &mut w, Node::Element { start: s, children: Vec::new(), empty: true }).map_err(io)?;
             }
-            other => match stack.last_mut() {
-                Some((_, c)) => c.push(Node::Other(other)),
-                None => top.push(Node::Other(other)),
-            },
+            other => add(&mut stack, &mut w, Node::Other(other)).map_err(io)?,
         }
         buf.clear();
     }
     if !stack.is_empty() {
         return Err("unclosed element".into());
     }
-    let mut w = Writer::new(Vec::new());
-    for n in &top {
-        write(&mut w, n).map_err(|e| e.to_string())?;
-    }
     Ok(w.into_inner())
+}
+
+/// Before an element child named `name` joins the innermost open element:
+/// a table still gathering its properties starts writing at its first
+/// child that is not one (a row), its properties sorted first.
+fn before_child(stack: &mut [Open], w: &mut Writer<Vec<u8>>, name: Option<&[u8]>) -> std::io::Result<()> {
+    let Some(open) = stack.last_mut() else { return Ok(()) };
+    if open.mode != (Mode::Prefix { streaming: false }) {
+        return Ok(());
+    }
+    let seq = sequence(open.start.name().as_ref()).unwrap_or(&[]);
+    if name.is_some_and(|n| seq.iter().any(|s| s.as_bytes() == n)) {
+        return Ok(());
+    }
+    sort(&mut open.children, seq);
+    w.write_event(Event::Start(open.start.borrow()))?;
+    for c in std::mem::take(&mut open.children) {
+        write(w, &c)?;
+    }
+    open.mode = Mode::Prefix { streaming: true };
+    Ok(())
+}
+
+/// A finished node: kept by an enclosing element that is gathering its
+/// children, else written.
+fn add(stack: &mut [Open], w: &mut Writer<Vec<u8>>, node: Node) -> std::io::Result<()> {
+    match stack.last_mut() {
+        Some(open) if open.buffering() => {
+            open.children.push(node);
+            Ok(())
+        }
+        _ => write(w, &node),
+    }
 }
 
 /// docx-rs writes `w:type` on `w:gridCol`, which has only `w:w`.
