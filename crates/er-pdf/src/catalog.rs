@@ -210,8 +210,10 @@ pub fn structure(lo: &mut lopdf::Document, layout: &Layout, parent_tree: &[Vec<u
             Some(_) => k.extend(m.iter().map(|&(_, mcid)| Object::Integer(mcid))),
             None => k.extend(m.iter().map(|&(page, mcid)| Object::Dictionary(dictionary! { "Type" => "MCR", "Pg" => page, "MCID" => mcid }))),
         }
+        // No /Type: it is optional (ISO 32000-1, Table 323), and without it
+        // a cell's dictionary holds four entries, not five, which halves
+        // its size in lopdf (a roll-up has tens of thousands of cells).
         let mut d = dictionary! {
-            "Type" => "StructElem",
             "S" => Object::Name(e.kind.as_bytes().to_vec()),
             "P" => e.parent.map_or(root, |p| ids[p]),
             "K" => k,
