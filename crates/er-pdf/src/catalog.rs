@@ -213,6 +213,9 @@ pub fn structure(lo: &mut lopdf::Document, layout: &Layout, parent_tree: &[Vec<u
         // No /Type: it is optional (ISO 32000-1, Table 323), and without it
         // a cell's dictionary holds four entries, not five, which halves
         // its size in lopdf (a roll-up has tens of thousands of cells).
+        // One kid stands alone, not in an array (ISO 32000-1 Table 323
+        // allows either): a cell's one MCID costs no array.
+        let k = if k.len() == 1 { k.pop().unwrap_or(Object::Null) } else { Object::Array(k) };
         let mut d = dictionary! {
             "S" => Object::Name(e.kind.as_bytes().to_vec()),
             "P" => e.parent.map_or(root, |p| ids[p]),

@@ -138,7 +138,13 @@ fn read_tree(doc: &Document, pages: &[er_read::pdf::Page]) -> Node {
         // MCIDs given as integers are on the element's page (Pg).
         let own_page = d.get(b"Pg").ok().map(|p| page_ids.iter().position(|q| *q == p.as_reference().unwrap()).unwrap());
         let mut n = Node { kind, text: String::new(), spans, kids: Vec::new() };
-        for k in d.get(b"K").unwrap().as_array().unwrap() {
+        // K is one kid or an array of them (ISO 32000-1 Table 323).
+        let k = d.get(b"K").unwrap();
+        let kids = match k {
+            Object::Array(a) => a.clone(),
+            one => vec![one.clone()],
+        };
+        for k in &kids {
             match k {
                 Object::Reference(r) => n.kids.push(node(doc, *r, page_ids, pages)),
                 Object::Dictionary(mcr) => {
