@@ -69,6 +69,7 @@ pub(crate) fn in_formats<'f>(
             Format::PdfA => er_pdf::write_pdfa(doc, fonts()).map_err(|e| pdf_error(&e)),
             Format::Ofd => er_ofd::write(doc, fonts()).map_err(|e| match e {
                 er_ofd::Error::MissingGlyph { c, code, place } => t!("pdf-missing-glyph", character = c, code = format!("U+{code:04X}"), place = place),
+                er_ofd::Error::Font { family, reason } => t!("pdf-font-embed", family = family, reason = reason),
                 other => other.to_string(),
             }),
             Format::Csv => Ok(er_csv::write(doc)),
@@ -84,6 +85,7 @@ pub(crate) fn in_formats<'f>(
 fn pdf_error(e: &er_pdf::Error) -> String {
     match e {
         er_pdf::Error::MissingGlyph { c, code, place } => t!("pdf-missing-glyph", character = c, code = format!("U+{code:04X}"), place = place),
+        er_pdf::Error::Font { family, reason } => t!("pdf-font-embed", family = family, reason = reason),
         other => other.to_string(),
     }
 }

@@ -143,6 +143,7 @@ help-no-data-files = 请指定数据文件，或存放数据文件的文件夹�
 msg-contents-pages = 无法统计目录的页码：{ $error }
 msg-cannot-render = 无法生成 { $format }：{ $error }
 pdf-missing-glyph = 没有字体有字符“{ $character }”（{ $code }），位于 { $place }：请替换它，或用 --font-dir 添加含有此字的字体
+pdf-font-embed = 字体 { $family } 无法嵌入（{ $reason }）：请把它从 --font-dir 指定的文件夹中移走，或用 --fonts bundled
 render-not-rendered = { $file }：未生成：请先改正上面的错误
 batch-more-errors = { $message }（另有 { $more } 处错误：请运行 check）
 batch-failed = { $file }：失败

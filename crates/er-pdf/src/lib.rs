@@ -31,6 +31,9 @@ pub enum Error {
     /// A character that no available font has: never drawn as a blank.
     #[error("no font has the character “{c}” (U+{code:04X}) in {place}: replace it, or add a font that has it with --font-dir")]
     MissingGlyph { c: char, code: u32, place: String },
+    /// A font could not be cut down for embedding.
+    #[error("cannot embed the font {family}: {reason}")]
+    Font { family: String, reason: String },
     /// The PDF could not be serialized.
     #[error("cannot write the PDF: {0}")]
     Save(#[from] std::io::Error),
@@ -44,7 +47,7 @@ pub fn write(doc: &er_document::Document, source: &FontSource) -> Result<Vec<u8>
 /// Renders the document with fonts already loaded: a batch loads them once.
 pub fn write_with(doc: &er_document::Document, fonts: &FontSet) -> Result<Vec<u8>, Error> {
     let layout = lay_out(doc, fonts).map_err(|m| Error::MissingGlyph { c: m.c, code: m.c as u32, place: m.place })?;
-    Ok(paint::paint(doc, layout, fonts, false)?)
+    paint::paint(doc, layout, fonts, false)
 }
 
 /// Renders the document as a PDF/A-1b file for archives (ISO 19005-1,
@@ -61,7 +64,7 @@ pub fn write_with(doc: &er_document::Document, fonts: &FontSet) -> Result<Vec<u8
 /// ```
 pub fn write_pdfa(doc: &er_document::Document, fonts: &FontSet) -> Result<Vec<u8>, Error> {
     let layout = lay_out(doc, fonts).map_err(|m| Error::MissingGlyph { c: m.c, code: m.c as u32, place: m.place })?;
-    Ok(paint::paint(doc, layout, fonts, true)?)
+    paint::paint(doc, layout, fonts, true)
 }
 
 /// The document with the pages of its 目录 filled in as this layout counts

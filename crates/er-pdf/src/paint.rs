@@ -14,7 +14,7 @@ use er_document::document::Document;
 
 /// Paints `layout`, which it consumes: each page's items go once the
 /// page's operators are made, so a long roll-up is not held twice.
-pub fn paint(doc: &Document, mut layout: Layout, fonts: &FontSet, pdfa: bool) -> std::io::Result<Vec<u8>> {
+pub fn paint(doc: &Document, mut layout: Layout, fonts: &FontSet, pdfa: bool) -> Result<Vec<u8>, crate::Error> {
     let mut pdf = PdfDocument::new(&doc.info.title);
     // Each font's characters, as the pages draw them: its subset.
     let mut used: BTreeMap<usize, BTreeSet<char>> = BTreeMap::new();
@@ -27,7 +27,7 @@ pub fn paint(doc: &Document, mut layout: Layout, fonts: &FontSet, pdfa: bool) ->
         .iter()
         .map(|(&i, chars)| Ok((i, Subset::new(&fonts.fonts[i], chars)?)))
         .collect::<Result<_, SubsetError>>()
-        .map_err(|e| std::io::Error::other(format!("cannot embed the font {}: {}", e.family, e.reason)))?;
+        .map_err(|e| crate::Error::Font { family: e.family, reason: e.reason })?;
     // The /ID is a digest of what the pages show (text and where it
     // stands), not of a clock: the same document gives the same bytes.
     let mut id_source = format!("{}\u{0}{}\u{0}{}\u{0}", doc.info.title, doc.info.author, doc.info.date);
