@@ -68,8 +68,7 @@ pub(crate) fn in_formats<'f>(
             Format::Pdf => er_pdf::write_with(doc, fonts()).map_err(|e| pdf_error(&e)),
             Format::PdfA => er_pdf::write_pdfa(doc, fonts()).map_err(|e| pdf_error(&e)),
             Format::Ofd => er_ofd::write(doc, fonts()).map_err(|e| match e {
-                er_ofd::Error::MissingGlyph { c, code, place } => t!("pdf-missing-glyph", character = c, code = format!("U+{code:04X}"), place = place),
-                er_ofd::Error::Font { family, reason } => t!("pdf-font-embed", family = family, reason = reason),
+                er_ofd::Error::Pages(e) => pages_error(&e),
                 other => other.to_string(),
             }),
             Format::Csv => Ok(er_csv::write(doc)),
@@ -84,9 +83,16 @@ pub(crate) fn in_formats<'f>(
 /// A PDF writer's error in the interface's language.
 fn pdf_error(e: &er_pdf::Error) -> String {
     match e {
-        er_pdf::Error::MissingGlyph { c, code, place } => t!("pdf-missing-glyph", character = c, code = format!("U+{code:04X}"), place = place),
-        er_pdf::Error::Font { family, reason } => t!("pdf-font-embed", family = family, reason = reason),
+        er_pdf::Error::Pages(e) => pages_error(e),
         other => other.to_string(),
+    }
+}
+
+/// A page painter's error (PDF or OFD) in the interface's language.
+fn pages_error(e: &er_pages::Error) -> String {
+    match e {
+        er_pages::Error::MissingGlyph { c, code, place } => t!("pdf-missing-glyph", character = c, code = format!("U+{code:04X}"), place = place),
+        er_pages::Error::Font { family, reason } => t!("pdf-font-embed", family = family, reason = reason),
     }
 }
 

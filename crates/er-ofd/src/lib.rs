@@ -32,12 +32,9 @@ use er_pages::FontSet;
 /// Why an OFD could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// A character that no available font has: never drawn as a blank.
-    #[error("no font has the character “{c}” (U+{code:04X}) in {place}: replace it, or add a font that has it with --font-dir")]
-    MissingGlyph { c: char, code: u32, place: String },
-    /// A font could not be cut down for embedding.
-    #[error("cannot embed the font {family}: {reason}")]
-    Font { family: String, reason: String },
+    /// A character no font has, or a font that cannot be embedded.
+    #[error(transparent)]
+    Pages(#[from] er_pages::Error),
     /// The package could not be written.
     #[error("cannot write the OFD package: {0}")]
     Zip(#[from] zip::result::ZipError),
@@ -47,7 +44,7 @@ pub enum Error {
 
 /// Renders the document as OFD bytes, laid out with `fonts` as the PDF is.
 pub fn write(doc: &Document, fonts: &FontSet) -> Result<Vec<u8>, Error> {
-    let layout = er_pages::lay_out(doc, fonts).map_err(|m| Error::MissingGlyph { c: m.c, code: m.c as u32, place: m.place })?;
+    let layout = er_pages::lay_out(doc, fonts).map_err(er_pages::Error::from)?;
     package::write(doc, &layout, fonts)
 }
 

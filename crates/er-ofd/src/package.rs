@@ -32,7 +32,7 @@ pub fn write(doc: &Document, layout: &Layout, fonts: &FontSet) -> Result<Vec<u8>
     }
     let mut subsets: BTreeMap<usize, (u32, Subset)> = BTreeMap::new();
     for (i, chars) in used {
-        let subset = Subset::new(&fonts.fonts[i], &chars).map_err(|e| Error::Font { family: e.family, reason: e.reason })?;
+        let subset = Subset::new(&fonts.fonts[i], &chars).map_err(er_pages::Error::from)?;
         subsets.insert(i, (ids.next(), subset));
     }
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();

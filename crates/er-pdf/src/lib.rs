@@ -28,12 +28,9 @@ pub use er_pages::{lay_out, FixedMetrics, FontSet, FontSource, Layout, Metrics};
 /// Why a PDF could not be written.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
-    /// A character that no available font has: never drawn as a blank.
-    #[error("no font has the character “{c}” (U+{code:04X}) in {place}: replace it, or add a font that has it with --font-dir")]
-    MissingGlyph { c: char, code: u32, place: String },
-    /// A font could not be cut down for embedding.
-    #[error("cannot embed the font {family}: {reason}")]
-    Font { family: String, reason: String },
+    /// A character no font has, or a font that cannot be embedded.
+    #[error(transparent)]
+    Pages(#[from] er_pages::Error),
     /// The PDF could not be serialized.
     #[error("cannot write the PDF: {0}")]
     Save(#[from] std::io::Error),
@@ -46,7 +43,7 @@ pub fn write(doc: &er_document::Document, source: &FontSource) -> Result<Vec<u8>
 
 /// Renders the document with fonts already loaded: a batch loads them once.
 pub fn write_with(doc: &er_document::Document, fonts: &FontSet) -> Result<Vec<u8>, Error> {
-    let layout = lay_out(doc, fonts).map_err(|m| Error::MissingGlyph { c: m.c, code: m.c as u32, place: m.place })?;
+    let layout = lay_out(doc, fonts).map_err(er_pages::Error::from)?;
     paint::paint(doc, layout, fonts, false)
 }
 
@@ -63,7 +60,7 @@ pub fn write_with(doc: &er_document::Document, fonts: &FontSet) -> Result<Vec<u8
 /// assert!(bytes.starts_with(b"%PDF-1.4"));
 /// ```
 pub fn write_pdfa(doc: &er_document::Document, fonts: &FontSet) -> Result<Vec<u8>, Error> {
-    let layout = lay_out(doc, fonts).map_err(|m| Error::MissingGlyph { c: m.c, code: m.c as u32, place: m.place })?;
+    let layout = lay_out(doc, fonts).map_err(er_pages::Error::from)?;
     paint::paint(doc, layout, fonts, true)
 }
 
@@ -71,6 +68,6 @@ pub fn write_pdfa(doc: &er_document::Document, fonts: &FontSet) -> Result<Vec<u8
 /// them, for a writer that cannot paginate by itself (the DOCX caches them
 /// in its PAGEREF fields). A document without a 目录 comes back as it was.
 pub fn with_contents_pages(doc: &er_document::Document, fonts: &FontSet) -> Result<er_document::Document, Error> {
-    let layout = lay_out(doc, fonts).map_err(|m| Error::MissingGlyph { c: m.c, code: m.c as u32, place: m.place })?;
+    let layout = lay_out(doc, fonts).map_err(er_pages::Error::from)?;
     Ok(layout::with_contents_pages(doc, &layout.targets))
 }

@@ -27,7 +27,7 @@ pub fn paint(doc: &Document, mut layout: Layout, fonts: &FontSet, pdfa: bool) ->
         .iter()
         .map(|(&i, chars)| Ok((i, Subset::new(&fonts.fonts[i], chars)?)))
         .collect::<Result<_, SubsetError>>()
-        .map_err(|e| crate::Error::Font { family: e.family, reason: e.reason })?;
+        .map_err(er_pages::Error::from)?;
     // The /ID is a digest of what the pages show (text and where it
     // stands), not of a clock: the same document gives the same bytes.
     let mut id_source = format!("{}\u{0}{}\u{0}{}\u{0}", doc.info.title, doc.info.author, doc.info.date);
