@@ -2,13 +2,12 @@
 //! pages, the custom tags, zipped with fixed times in a fixed order so the
 //! same document gives the same bytes.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::Write as _;
 
 use er_document::Document;
-use er_pages::fonts::font_of;
-use er_pages::layout::{Item, Layout};
+use er_pages::layout::Layout;
 use er_pages::subset::Subset;
 use er_pages::FontSet;
 use quick_xml::escape::escape;
@@ -24,17 +23,8 @@ const HEAD: &str = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
 pub fn write(doc: &Document, layout: &Layout, fonts: &FontSet) -> Result<Vec<u8>, Error> {
     let mut ids = Ids(0);
     // The fonts: each one the pages draw from, cut down as for the PDF.
-    let mut used: BTreeMap<usize, BTreeSet<char>> = BTreeMap::new();
-    for item in layout.pages.iter().flat_map(|p| &p.items) {
-        if let Item::Text(r) = item {
-            used.entry(font_of(r.font).0).or_default().extend(r.text.chars());
-        }
-    }
-    let mut subsets: BTreeMap<usize, (u32, Subset)> = BTreeMap::new();
-    for (i, chars) in used {
-        let subset = Subset::new(&fonts.fonts[i], &chars).map_err(er_pages::Error::from)?;
-        subsets.insert(i, (ids.next(), subset));
-    }
+    let subsets: BTreeMap<usize, (u32, Subset)> =
+        er_pages::subset::for_layout(layout, fonts).map_err(er_pages::Error::from)?.into_iter().map(|(i, s)| (i, (ids.next(), s))).collect();
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     // Pages.
     let page_ids: Vec<u32> = layout.pages.iter().map(|_| ids.next()).collect();
@@ -88,31 +78,17 @@ pub fn write(doc: &Document, layout: &Layout, fonts: &FontSet) -> Result<Vec<u8>
 /// OFD.xml: the document's information and where its root is. The DocID
 /// is a digest of what the pages show, not a random id.
 fn entry(doc: &Document, layout: &Layout) -> String {
-    let mut digest = (0xcbf2_9ce4_8422_2325u64, 0x8422_2325_cbf2_9ce4u64);
-    let mut feed = |s: &str| {
-        for b in s.bytes() {
-            digest.0 = (digest.0 ^ b as u64).wrapping_mul(0x100_0000_01b3);
-            digest.1 = (digest.1 ^ b as u64).wrapping_mul(0x100_0000_01b3);
-        }
-    };
-    feed(&doc.info.title);
-    for item in layout.pages.iter().flat_map(|p| &p.items) {
-        if let Item::Text(r) = item {
-            feed(&format!("{:.2} {:.2} {}\n", r.x, r.y, r.text));
-        }
-    }
     format!(
         concat!(
             "{head}<ofd:OFD xmlns:ofd=\"{ns}\" Version=\"1.0\" DocType=\"OFD\"><ofd:DocBody><ofd:DocInfo>",
-            "<ofd:DocID>{id:016x}{id2:016x}</ofd:DocID><ofd:Title>{title}</ofd:Title><ofd:Author>{author}</ofd:Author>",
+            "<ofd:DocID>{id}</ofd:DocID><ofd:Title>{title}</ofd:Title><ofd:Author>{author}</ofd:Author>",
             "<ofd:Subject>行政执法年度报告</ofd:Subject><ofd:CreationDate>{date}</ofd:CreationDate><ofd:ModDate>{date}</ofd:ModDate>",
             "<ofd:Creator>enforcement-report</ofd:Creator><ofd:CreatorVersion>{version}</ofd:CreatorVersion>",
             "</ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"
         ),
         head = HEAD,
         ns = NS,
-        id = digest.0,
-        id2 = digest.1,
+        id = layout.digest(&doc.info),
         title = escape(doc.info.title.as_str()),
         author = escape(doc.info.author.as_str()),
         date = doc.info.date.iso(),

@@ -18,7 +18,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::fonts::Font;
+use crate::fonts::{font_of, Font, FontSet};
+use crate::layout::{Item, Layout};
 
 /// One font of a document, cut down to the characters drawn in it.
 pub struct Subset {
@@ -101,4 +102,16 @@ impl Subset {
             bbox: [em(b.x_min as f64), em(b.y_min as f64), em(b.x_max as f64), em(b.y_max as f64)],
         })
     }
+}
+
+/// Every font the pages of `layout` draw from, by its index in `fonts`,
+/// cut down to the characters drawn in it: what a painter embeds.
+pub fn for_layout(layout: &Layout, fonts: &FontSet) -> Result<BTreeMap<usize, Subset>, SubsetError> {
+    let mut used: BTreeMap<usize, BTreeSet<char>> = BTreeMap::new();
+    for item in layout.pages.iter().flat_map(|p| &p.items) {
+        if let Item::Text(r) = item {
+            used.entry(font_of(r.font).0).or_default().extend(r.text.chars());
+        }
+    }
+    used.iter().map(|(&i, chars)| Ok((i, Subset::new(&fonts.fonts[i], chars)?))).collect()
 }

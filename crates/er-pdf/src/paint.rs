@@ -3,11 +3,11 @@
 //! bookmarks, document info, and a /ID derived from the content so the same
 //! document gives the same bytes.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use printpdf::{Color, DictItem, Greyscale, Line, LinePoint, Mm, Op, PdfDocument, PdfPage, PdfSaveOptions, Point, Pt, TextMatrix, TextRenderingMode};
 
-use er_pages::subset::{Subset, SubsetError};
+use er_pages::subset::Subset;
 use crate::fonts::FontSet;
 use crate::layout::{Item, Layout};
 use er_document::document::Document;
@@ -16,30 +16,10 @@ use er_document::document::Document;
 /// page's operators are made, so a long roll-up is not held twice.
 pub fn paint(doc: &Document, mut layout: Layout, fonts: &FontSet, pdfa: bool) -> Result<Vec<u8>, crate::Error> {
     let mut pdf = PdfDocument::new(&doc.info.title);
-    // Each font's characters, as the pages draw them: its subset.
-    let mut used: BTreeMap<usize, BTreeSet<char>> = BTreeMap::new();
-    for item in layout.pages.iter().flat_map(|p| &p.items) {
-        if let Item::Text(r) = item {
-            used.entry(crate::fonts::font_of(r.font).0).or_default().extend(r.text.chars());
-        }
-    }
-    let subsets: BTreeMap<usize, Subset> = used
-        .iter()
-        .map(|(&i, chars)| Ok((i, Subset::new(&fonts.fonts[i], chars)?)))
-        .collect::<Result<_, SubsetError>>()
-        .map_err(er_pages::Error::from)?;
+    let subsets = er_pages::subset::for_layout(&layout, fonts).map_err(er_pages::Error::from)?;
     // The /ID is a digest of what the pages show (text and where it
     // stands), not of a clock: the same document gives the same bytes.
-    let mut id_source = format!("{}\u{0}{}\u{0}{}\u{0}", doc.info.title, doc.info.author, doc.info.date);
-    for page in &layout.pages {
-        for item in &page.items {
-            if let Item::Text(r) = item {
-                id_source.push_str(&format!("{:.2} {:.2} {}\n", r.x, r.y, r.text));
-            }
-        }
-    }
-    let id_source = id_source.into_bytes();
-    let id = format!("{:016x}{:016x}", fnv(&id_source, 0xcbf2_9ce4_8422_2325), fnv(&id_source, 0x8422_2325_cbf2_9ce4));
+    let id = layout.digest(&doc.info);
     // For each page, the structure element of each marked-content id.
     let mut parent_tree: Vec<Vec<usize>> = Vec::new();
     let pages = layout
@@ -281,10 +261,6 @@ fn merged_rules(items: &[Item]) -> Vec<Rule> {
     out
 }
 
-/// FNV-1a: a stable digest of the content for the trailer's /ID.
-fn fnv(bytes: &[u8], seed: u64) -> u64 {
-    bytes.iter().fold(seed, |h, b| (h ^ *b as u64).wrapping_mul(0x100_0000_01b3))
-}
 
 #[cfg(test)]
 mod tests {

@@ -124,6 +124,31 @@ impl Layout {
     }
 }
 
+impl Layout {
+    /// A digest of what the pages show, each run's text and where it
+    /// stands, after the document's title, author and date: 32 hex digits
+    /// for a file's identifier (the PDF's /ID, the OFD's DocID), so that
+    /// the same document gives the same bytes, with no clock or random id.
+    pub fn digest(&self, info: &er_document::document::Info) -> String {
+        // FNV-1a twice, with two seeds, over the bytes fed in order.
+        let mut h = [0xcbf2_9ce4_8422_2325u64, 0x8422_2325_cbf2_9ce4];
+        let mut feed = |s: &str| {
+            for b in s.bytes() {
+                for x in &mut h {
+                    *x = (*x ^ b as u64).wrapping_mul(0x100_0000_01b3);
+                }
+            }
+        };
+        feed(&format!("{}\u{0}{}\u{0}{}\u{0}", info.title, info.author, info.date));
+        for item in self.pages.iter().flat_map(|p| &p.items) {
+            if let Item::Text(r) = item {
+                feed(&format!("{:.2} {:.2} {}\n", r.x, r.y, r.text));
+            }
+        }
+        format!("{:016x}{:016x}", h[0], h[1])
+    }
+}
+
 /// Millimetres to points.
 pub fn mm(v: f64) -> f64 {
     v / er_document::layout::MM_PER_PT
