@@ -4,7 +4,7 @@
 //! (更正说明) that lists the corrected figures.
 
 use er_data::figures::TO_FILL;
-use er_data::report::{Block as DataBlock, Report};
+use er_data::report::Report;
 use er_data::FigureValue;
 
 use er_document::document::CellRole;
@@ -144,40 +144,6 @@ fn push(out: &mut Vec<Change>, place: String, old: &str, new: &str) {
     }
 }
 
-/// Outline places of Part 1's blocks: 第一部分 › 一、… › （一）… › 1.…
-fn outline(r: &Report) -> Vec<(String, String)> {
-    let mut h1 = String::new();
-    let mut h2 = String::new();
-    let mut out = Vec::new();
-    let part = r.narrative.heading.split_whitespace().next().unwrap_or("第一部分").to_string();
-    for (i, b) in r.narrative.blocks.iter().enumerate() {
-        let (place, text) = match b {
-            DataBlock::Heading1(t) => {
-                h1 = t.clone();
-                h2.clear();
-                (er_i18n::t!("place-heading", at = part, text = t), t.clone())
-            }
-            DataBlock::Heading2(t) => {
-                h2 = t.clone();
-                (er_i18n::t!("place-heading", at = format!("{part} › {h1}"), text = t), t.clone())
-            }
-            DataBlock::Paragraph { lead, text } => {
-                let mut p = format!("{part} › {h1}");
-                if !h2.is_empty() {
-                    p.push_str(&format!(" › {h2}"));
-                }
-                match lead {
-                    Some(l) => p.push_str(&format!(" › {l}")),
-                    None => p.push_str(&format!(" › {}", er_i18n::t!("diff-paragraph", n = i + 1))),
-                }
-                (p, format!("{}{}", lead.as_deref().unwrap_or(""), text))
-            }
-        };
-        out.push((place, text));
-    }
-    out
-}
-
 /// Every difference between two reports, in document order.
 ///
 /// ```
@@ -205,7 +171,7 @@ pub fn changes(old: &Report, new: &Report) -> Vec<Change> {
     let np = |r: &Report| r.narrative.heading.split_whitespace().next().unwrap_or("第一部分").to_string();
     let sp = |r: &Report| r.statistics_heading.split_whitespace().next().unwrap_or("第二部分").to_string();
     push(&mut out, t!("place-part-heading", part = np(new)), &old.narrative.heading, &new.narrative.heading);
-    let (a, b) = (outline(old), outline(new));
+    let (a, b) = (old.outline(), new.outline());
     let texts_a: Vec<&str> = a.iter().map(|x| x.1.as_str()).collect();
     let texts_b: Vec<&str> = b.iter().map(|x| x.1.as_str()).collect();
     for (i, j) in changed_pairs(&texts_a, &texts_b) {

@@ -167,7 +167,7 @@ pub fn next_year(r: &Report, year: u16, source: &str, schema: Option<&str>) -> S
 /// figures: next year it would stay as it is while the tables change.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Literal {
-    /// The paragraph: its headings, then its run-in heading or its number.
+    /// The paragraph's place in the outline ([`Report::outline`]).
     pub place: String,
     /// The number as the text writes it.
     pub number: String,
@@ -208,21 +208,8 @@ pub fn literal_figures(r: &Report) -> Vec<Literal> {
         }
     }
     let mut out = Vec::new();
-    let (mut h1, mut h2) = (String::new(), String::new());
-    for (i, b) in r.narrative.blocks.iter().enumerate() {
-        let (lead, text) = match b {
-            Block::Heading1(t) => {
-                h1 = t.clone();
-                h2.clear();
-                continue;
-            }
-            Block::Heading2(t) => {
-                h2 = t.clone();
-                continue;
-            }
-            Block::Paragraph { lead, text } => (lead, text),
-        };
-        let place = [h1.as_str(), h2.as_str(), lead.as_deref().unwrap_or(&t!("diff-paragraph", n = i + 1))].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" › ");
+    for (b, (place, _)) in r.narrative.blocks.iter().zip(r.outline()) {
+        let Block::Paragraph { text, .. } = b else { continue };
         for number in numbers_outside_references(text) {
             if let Some((_, reference)) = forms.iter().find(|(f, _)| *f == number) {
                 out.push(Literal { place: place.clone(), number, reference: reference.clone() });

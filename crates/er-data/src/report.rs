@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
+use er_i18n::t;
+
 use er_template::{Kind, Template};
 use rust_decimal::Decimal;
 use serde::Deserialize;
@@ -40,6 +42,42 @@ pub struct Report {
 }
 
 impl Report {
+    /// Each block of Part 1 with its place in the outline, as `diff` and
+    /// `init` name it (第一部分 › 一、… › （一）… › 1.…, or 第N段 for a
+    /// paragraph without a run-in heading), and its text.
+    pub fn outline(&self) -> Vec<(String, String)> {
+        let mut h1 = String::new();
+        let mut h2 = String::new();
+        let mut out = Vec::new();
+        let part = self.narrative.heading.split_whitespace().next().unwrap_or("第一部分").to_string();
+        for (i, b) in self.narrative.blocks.iter().enumerate() {
+            let (place, text) = match b {
+                Block::Heading1(t) => {
+                    h1 = t.clone();
+                    h2.clear();
+                    (t!("place-heading", at = part, text = t), t.clone())
+                }
+                Block::Heading2(t) => {
+                    h2 = t.clone();
+                    (t!("place-heading", at = format!("{part} › {h1}"), text = t), t.clone())
+                }
+                Block::Paragraph { lead, text } => {
+                    let mut p = format!("{part} › {h1}");
+                    if !h2.is_empty() {
+                        p.push_str(&format!(" › {h2}"));
+                    }
+                    match lead {
+                        Some(l) => p.push_str(&format!(" › {l}")),
+                        None => p.push_str(&format!(" › {}", t!("diff-paragraph", n = i + 1))),
+                    }
+                    (p, format!("{}{}", lead.as_deref().unwrap_or(""), text))
+                }
+            };
+            out.push((place, text));
+        }
+        out
+    }
+
     /// Last year's value of a figure, when the data gives one.
     pub fn previous_figure(&self, label: &str, key: &str) -> Option<Decimal> {
         self.previous_year.get(label)?.get(key)?.figure.value().map(|a| a.0)
