@@ -274,8 +274,7 @@ fn page_number_footer(page: usize, ids: &mut Ids) -> Footer {
 
 /// Builds the docx-rs document.
 /// Builds the docx-rs document, and for each table (in document order)
-/// the XML of the body rows written apart (see [`SPLICE_FROM_ROWS`]),
-/// empty for a table whose rows are all in the document.
+/// the XML of its body rows, written apart (see `table`).
 pub fn docx(doc: &Document) -> (Docx, Vec<String>) {
     let mut spliced = Vec::new();
     let has_contents = doc.sections.iter().flat_map(|s| &s.blocks).any(|b| matches!(b, Block::Contents(_)));
@@ -451,15 +450,11 @@ fn contents(c: &Contents, section: &Section, out: &mut Vec<Item>, ids: &mut Ids)
     }
 }
 
-/// Tables with more body rows than this (a roll-up's, one row an agency)
-/// have their body rows written to XML as they are built, each row's
-/// docx-rs structures let go at once (a paragraph alone is 2.4 KB), and
-/// put into the table's place by `package`: the same XML, in a fraction of
-/// the memory.
-pub const SPLICE_FROM_ROWS: usize = 100;
-
-/// Adds the table to `out`; returns the XML of its body rows when they
-/// are written apart ([`SPLICE_FROM_ROWS`]), else an empty string.
+/// Adds the table to `out`, and returns the XML of its body rows: each row
+/// is written to XML as it is built and its docx-rs structures let go at
+/// once (a paragraph alone is 2.4 KB; a roll-up has tens of thousands of
+/// cells), and `package` puts the rows in the table's place. The XML is
+/// what docx-rs writes for the rows inside the table.
 fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) -> String {
     let keep = |p: Paragraph| p.keep_next(true).keep_lines(true);
     let label = Paragraph::new().id(ids.next()).style(id::TABLE_LABEL);
@@ -507,7 +502,6 @@ fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) -> St
     // The width inside a cell, in characters of its size.
     let inner_em = |w: usize, size_pt: f64| (w as f64 / 20.0 - 2.0 * CELL_PADDING_PT) / size_pt;
     let mut rows = Vec::new();
-    let apart = t.rows - t.header_rows > SPLICE_FROM_ROWS;
     let mut spliced = String::new();
     let covering = t.covering();
     let n = t.columns.len();
@@ -544,7 +538,7 @@ fn table(t: &Table, section: &Section, out: &mut Vec<Item>, ids: &mut Ids) -> St
         // page a table crosses (w:tblHeader, added by `package`, which
         // docx-rs cannot write).
         let row = TableRow::new(cells).cant_split().row_height(height).height_rule(HeightRule::AtLeast);
-        if apart && r >= t.header_rows {
+        if r >= t.header_rows {
             use docx_rs::BuildXML;
             spliced.push_str(&String::from_utf8_lossy(&row.build()));
         } else {

@@ -243,7 +243,7 @@ fn document_xml(xml: &str, header_rows: &[usize], spliced: &[String]) -> String 
         out.push_str(&rest[..i]);
         let end = rest[i..].find("</w:tbl>").map_or(rest.len(), |e| i + e + "</w:tbl>".len());
         let mut t = rest[i..end].to_string();
-        // The body rows written apart (build::SPLICE_FROM_ROWS), at the table's end.
+        // The body rows, written apart (build::table), at the table's end.
         if let Some(rows) = spliced.get(table).filter(|r| !r.is_empty()) {
             t.insert_str(t.len() - "</w:tbl>".len(), rows);
         }
