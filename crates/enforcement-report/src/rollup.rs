@@ -214,13 +214,22 @@ fn mixed(loaded: &[Agency]) -> Vec<Diagnostic> {
     };
     // A template is what its figures mean, not only its name: two files
     // that share a name but not a unit are not added up.
-    let meaning = |l: &Agency| format!("{}\n{}", l.report.template.name, er_template::meaning_key(&l.report.template));
+    // Files of a built-in template share one; its key is made once, not
+    // once per agency.
+    let mut keys: BTreeMap<*const er_template::Template, String> = BTreeMap::new();
+    for l in loaded {
+        let t = &l.report.template;
+        keys.entry(std::sync::Arc::as_ptr(t)).or_insert_with(|| format!("{}\n{}", t.name, er_template::meaning_key(t)));
+    }
+    let meaning = |l: &Agency| keys[&std::sync::Arc::as_ptr(&l.report.template)].clone();
     let Some(first) = most(&meaning) else { return out };
     let year_ref = most(&|l| l.report.year.to_string()).unwrap_or(first);
     for l in loaded {
         let (t, t0) = (&l.report.template.name, &first.report.template.name);
         let what = if t != t0 {
             Some(t!("rollup-other-template", template = t, other = first.file, expected = t0))
+        } else if std::sync::Arc::ptr_eq(&first.report.template, &l.report.template) {
+            None
         } else {
             er_template::difference(&first.report.template, &l.report.template)
                 .map(|d| t!("rollup-other-content", template = t, other = first.file, difference = d))

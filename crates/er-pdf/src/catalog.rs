@@ -174,55 +174,103 @@ fn outline(lo: &mut lopdf::Document, marks: &[Bookmark], pages: &[ObjectId], lay
     Some(root)
 }
 
-/// The tagged PDF's structure tree: an object per element of
+/// The tagged PDF's structure tree: an element per entry of
 /// `layout.structure`, its kids in reading order (child elements, or the
 /// marked content of its runs on their pages), the parent tree from each
 /// page's marked-content ids back to their elements, MarkInfo and the
 /// pages' StructParents. Table cells carry their spans (when not 1);
 /// header cells their scope (Column, or Row for a roll-up's agency).
-pub fn structure(lo: &mut lopdf::Document, layout: &Layout, parent_tree: &[Vec<usize>]) {
+///
+/// The elements' object numbers are reserved in `lo`, but the elements
+/// themselves are made one at a time as the file is written
+/// ([`Elements::object`], `crate::file`): as lopdf dictionaries a
+/// roll-up's tens of thousands of cells were most of its memory.
+pub fn structure<'a>(lo: &mut lopdf::Document, layout: &'a Layout, parent_tree: &[Vec<usize>]) -> Elements<'a> {
     let pages: Vec<ObjectId> = lo.get_pages().into_values().collect();
     let root = lo.new_object_id();
-    let ids: Vec<ObjectId> = layout.structure.iter().map(|_| lo.new_object_id()).collect();
-    let mut kids: Vec<Vec<Object>> = vec![Vec::new(); layout.structure.len()];
+    let first = lo.max_id + 1;
+    lo.max_id += layout.structure.len() as u32;
+    let id = |e: usize| (first + e as u32, 0);
+    let mut kids: Vec<Vec<u32>> = vec![Vec::new(); layout.structure.len()];
     for (i, e) in layout.structure.iter().enumerate() {
         if let Some(p) = e.parent {
-            kids[p].push(ids[i].into());
+            kids[p].push(i as u32);
         }
     }
     // Each element's marked content: (page, MCID) in reading order.
-    let mut marked: Vec<Vec<(ObjectId, i64)>> = vec![Vec::new(); layout.structure.len()];
+    let mut marked: Vec<Vec<(u32, u32)>> = vec![Vec::new(); layout.structure.len()];
     for (pi, mcids) in parent_tree.iter().enumerate() {
         for (mcid, &e) in mcids.iter().enumerate() {
-            if let (Some(m), Some(&page)) = (marked.get_mut(e), pages.get(pi)) {
-                m.push((page, mcid as i64));
+            if let Some(m) = marked.get_mut(e) {
+                m.push((pi as u32, mcid as u32));
             }
         }
     }
-    for (i, e) in layout.structure.iter().enumerate() {
-        let mut k = std::mem::take(&mut kids[i]);
-        let m = std::mem::take(&mut marked[i]);
+    let nums: Vec<Object> = parent_tree
+        .iter()
+        .enumerate()
+        .flat_map(|(pi, mcids)| [Object::Integer(pi as i64), Object::Array(mcids.iter().map(|&e| id(e).into()).collect())])
+        .collect();
+    let tree = lo.add_object(dictionary! { "Nums" => nums });
+    let mut r = dictionary! { "Type" => "StructTreeRoot", "ParentTree" => tree, "ParentTreeNextKey" => parent_tree.len() as i64 };
+    if !layout.structure.is_empty() {
+        r.set("K", id(0));
+    }
+    lo.objects.insert(root, Object::Dictionary(r));
+    for (pi, page) in pages.iter().enumerate() {
+        if let Ok(p) = lo.get_object_mut(*page).and_then(Object::as_dict_mut) {
+            p.set("StructParents", pi as i64);
+            p.set("Tabs", "S");
+        }
+    }
+    if let Ok(catalog) = lo.trailer.get(b"Root").and_then(Object::as_reference).and_then(|c| lo.get_object_mut(c)).and_then(Object::as_dict_mut) {
+        catalog.set("MarkInfo", dictionary! { "Marked" => true });
+        catalog.set("StructTreeRoot", root);
+    }
+    Elements { layout, root, first, pages, kids, marked }
+}
+
+/// The structure tree's elements, kept small until each is written.
+pub struct Elements<'a> {
+    layout: &'a Layout,
+    root: ObjectId,
+    /// The object number of the first element; the others follow it.
+    first: u32,
+    pages: Vec<ObjectId>,
+    /// Each element's child elements, in reading order.
+    kids: Vec<Vec<u32>>,
+    /// Each element's marked content: (page, MCID), in reading order.
+    marked: Vec<Vec<(u32, u32)>>,
+}
+
+impl Elements<'_> {
+    /// The element numbered `id` as its dictionary, or None when `id` is
+    /// not an element's.
+    pub fn object(&self, id: u32) -> Option<Object> {
+        let i = id.checked_sub(self.first)? as usize;
+        let e = self.layout.structure.get(i)?;
+        let element = |k: u32| Object::Reference((self.first + k, 0));
+        let page = |p: u32| self.pages.get(p as usize).map_or(Object::Null, |&id| Object::Reference(id));
+        let m = &self.marked[i];
+        let mut k: Vec<Object> = self.kids[i].iter().map(|&k| element(k)).collect();
         // Content on one page is named by its MCIDs under the element's
         // Pg; content across pages by a reference each. A roll-up's tens
         // of thousands of cells stay small so.
         let one_page = m.first().map(|f| f.0).filter(|p| m.iter().all(|x| x.0 == *p));
         match one_page {
-            Some(_) => k.extend(m.iter().map(|&(_, mcid)| Object::Integer(mcid))),
-            None => k.extend(m.iter().map(|&(page, mcid)| Object::Dictionary(dictionary! { "Type" => "MCR", "Pg" => page, "MCID" => mcid }))),
+            Some(_) => k.extend(m.iter().map(|&(_, mcid)| Object::Integer(mcid.into()))),
+            None => k.extend(m.iter().map(|&(p, mcid)| Object::Dictionary(dictionary! { "Type" => "MCR", "Pg" => page(p), "MCID" => i64::from(mcid) }))),
         }
-        // No /Type: it is optional (ISO 32000-1, Table 323), and without it
-        // a cell's dictionary holds four entries, not five, which halves
-        // its size in lopdf (a roll-up has tens of thousands of cells).
-        // One kid stands alone, not in an array (ISO 32000-1 Table 323
-        // allows either): a cell's one MCID costs no array.
+        // No /Type: it is optional (ISO 32000-1, Table 323). One kid
+        // stands alone, not in an array (Table 323 allows either).
         let k = if k.len() == 1 { k.pop().unwrap_or(Object::Null) } else { Object::Array(k) };
         let mut d = dictionary! {
             "S" => Object::Name(e.kind.as_bytes().to_vec()),
-            "P" => e.parent.map_or(root, |p| ids[p]),
+            "P" => e.parent.map_or(Object::Reference(self.root), |p| element(p as u32)),
             "K" => k,
         };
-        if let Some(page) = one_page {
-            d.set("Pg", page);
+        if let Some(p) = one_page {
+            d.set("Pg", page(p));
         }
         // A cell's spans when they are not the default 1, and a header's scope.
         if e.kind == "TH" || (e.kind == "TD" && (e.rows > 1 || e.cols > 1)) {
@@ -238,28 +286,6 @@ pub fn structure(lo: &mut lopdf::Document, layout: &Layout, parent_tree: &[Vec<u
             }
             d.set("A", a);
         }
-        lo.objects.insert(ids[i], Object::Dictionary(d));
-    }
-    let nums: Vec<Object> = parent_tree
-        .iter()
-        .enumerate()
-        .flat_map(|(pi, mcids)| [Object::Integer(pi as i64), Object::Array(mcids.iter().map(|&e| ids[e].into()).collect())])
-        .collect();
-    let tree = lo.add_object(dictionary! { "Nums" => nums });
-    let mut r = dictionary! { "Type" => "StructTreeRoot", "ParentTree" => tree, "ParentTreeNextKey" => parent_tree.len() as i64 };
-    if let Some(&doc) = ids.first() {
-        r.set("K", doc);
-    }
-    lo.objects.insert(root, Object::Dictionary(r));
-    for (pi, page) in pages.iter().enumerate() {
-        if let Ok(p) = lo.get_object_mut(*page).and_then(Object::as_dict_mut) {
-            p.set("StructParents", pi as i64);
-            p.set("Tabs", "S");
-        }
-    }
-    let Ok(catalog_id) = lo.trailer.get(b"Root").and_then(Object::as_reference) else { return };
-    if let Ok(catalog) = lo.get_object_mut(catalog_id).and_then(Object::as_dict_mut) {
-        catalog.set("MarkInfo", dictionary! { "Marked" => true });
-        catalog.set("StructTreeRoot", root);
+        Some(Object::Dictionary(d))
     }
 }

@@ -19,6 +19,7 @@
 
 mod catalog;
 pub mod embed;
+mod file;
 mod paint;
 
 // The pages and fonts are er-pages'; named here too, as the PDF's.

@@ -22,10 +22,18 @@ pub fn paint(doc: &Document, mut layout: Layout, fonts: &FontSet, pdfa: bool) ->
     let id = layout.digest(&doc.info);
     // For each page, the structure element of each marked-content id.
     let mut parent_tree: Vec<Vec<usize>> = Vec::new();
-    let pages = layout
-        .pages
-        .iter_mut()
-        .map(|page| {
+    // Not "secure": that would drop the text operators we give printpdf
+    // ourselves (`Tf`, `Tj`) as unknown.
+    let opts = PdfSaveOptions { secure: false, subset_fonts: false, ..Default::default() };
+    let mut compressor = libdeflater::Compressor::new(libdeflater::CompressionLvl::new(DEFLATE_LEVEL).unwrap_or_default());
+    // Each page's content stream, compressed as soon as printpdf has
+    // written it, and the page's size: a roll-up's hundreds of pages are
+    // not held as operators (a marked run's properties alone are a
+    // thousand bytes as printpdf holds them).
+    let mut contents: Vec<(Vec<u8>, bool)> = Vec::with_capacity(layout.pages.len());
+    let mut sizes: Vec<(Mm, Mm)> = Vec::with_capacity(layout.pages.len());
+    for page in layout.pages.iter_mut() {
+        {
             let mut mcids: Vec<usize> = Vec::new();
             let h = page.setup.height_mm / er_document::layout::MM_PER_PT;
             let mut ops = Vec::new();
@@ -121,30 +129,53 @@ pub fn paint(doc: &Document, mut layout: Layout, fonts: &FontSet, pdfa: bool) ->
             }
             parent_tree.push(mcids);
             page.items = Vec::new();
-            PdfPage::new(Mm(page.setup.width_mm as f32), Mm(page.setup.height_mm as f32), ops)
-        })
-        .collect();
-    pdf.with_pages(pages);
+            let size = (Mm(page.setup.width_mm as f32), Mm(page.setup.height_mm as f32));
+            let content = content_stream(PdfPage::new(size.0, size.1, ops), &opts);
+            contents.push(match deflate(&mut compressor, &content) {
+                Some(packed) => (packed, true),
+                None => (content, false),
+            });
+            sizes.push(size);
+        }
+    }
+    pdf.with_pages(sizes.into_iter().map(|(w, h)| PdfPage::new(w, h, Vec::new())).collect());
     // The bookmarks, the metadata and the catalog's entries are written
     // after printpdf, with lopdf (`catalog::finish`).
     let mut warnings = Vec::new();
-    // Not "secure": that would drop the text operators we give printpdf
-    // ourselves (`Tf`, `Tj`) as unknown.
-    let opts = PdfSaveOptions { secure: false, subset_fonts: false, ..Default::default() };
     let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
-    // The operators are in the content streams now: their memory goes
-    // before the streams are compressed.
     drop(pdf);
+    let page_ids: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
+    for (page, (content, packed)) in page_ids.into_iter().zip(contents) {
+        let stream = lo.get_object(page).and_then(|p| p.as_dict()).and_then(|d| d.get(b"Contents")).and_then(|c| c.as_reference());
+        if let Ok(stream) = stream.and_then(|s| lo.get_object_mut(s)).and_then(|o| o.as_stream_mut()) {
+            if packed {
+                stream.dict.set("Filter", "FlateDecode");
+            }
+            stream.set_content(content);
+        }
+    }
     add_fonts(&mut lo, subsets);
     let producer = er_document::producer();
     crate::catalog::finish(&mut lo, doc, &layout, &producer, pdfa);
-    crate::catalog::structure(&mut lo, &layout, &parent_tree);
-    compress(&mut lo);
+    let elements = crate::catalog::structure(&mut lo, &layout, &parent_tree);
+    compress(&mut lo, &mut compressor);
     let id_obj = lopdf::Object::String(id.into_bytes(), lopdf::StringFormat::Hexadecimal);
     lo.trailer.set("ID", lopdf::Object::Array(vec![id_obj.clone(), id_obj]));
-    let mut out = Vec::new();
-    lo.save_to(&mut out)?;
-    Ok(out)
+    Ok(crate::file::write(&mut lo, &elements)?)
+}
+
+/// The content stream printpdf writes for `page`: the page alone in a
+/// document of its own, so that its operators go as soon as it is written.
+fn content_stream(page: PdfPage, opts: &PdfSaveOptions) -> Vec<u8> {
+    let mut one = PdfDocument::new("");
+    one.with_pages(vec![page]);
+    let mut warnings = Vec::new();
+    let mut lo = one.to_lopdf_document(opts, &mut warnings);
+    let contents = lo.get_pages().into_values().next().and_then(|p| lo.get_object(p).ok()?.as_dict().ok()?.get(b"Contents").ok()?.as_reference().ok());
+    match contents.and_then(|c| lo.objects.remove(&c)) {
+        Some(lopdf::Object::Stream(s)) => s.content,
+        _ => Vec::new(),
+    }
 }
 
 /// Writes the fonts and names them in every page's resources.
@@ -188,23 +219,28 @@ const DEFLATE_LEVEL: i32 = 1;
 
 /// Compresses every stream that may be compressed and is not yet, with
 /// libdeflate (whole buffers at once, faster than zlib at the same level).
-fn compress(lo: &mut lopdf::Document) {
-    let mut compressor = libdeflater::Compressor::new(libdeflater::CompressionLvl::new(DEFLATE_LEVEL).unwrap_or_default());
+fn compress(lo: &mut lopdf::Document, compressor: &mut libdeflater::Compressor) {
     for object in lo.objects.values_mut() {
         if let lopdf::Object::Stream(stream) = object {
             if !stream.allows_compression || stream.dict.has(b"Filter") {
                 continue;
             }
-            let mut data = vec![0; compressor.zlib_compress_bound(stream.content.len())];
-            if let Ok(n) = compressor.zlib_compress(&stream.content, &mut data) {
-                if n < stream.content.len() {
-                    data.truncate(n);
-                    stream.dict.set("Filter", "FlateDecode");
-                    stream.set_content(data);
-                }
+            if let Some(data) = deflate(compressor, &stream.content) {
+                stream.dict.set("Filter", "FlateDecode");
+                stream.set_content(data);
             }
         }
     }
+}
+
+/// `data` in zlib's format, when that is smaller.
+fn deflate(compressor: &mut libdeflater::Compressor, data: &[u8]) -> Option<Vec<u8>> {
+    let mut out = vec![0; compressor.zlib_compress_bound(data.len())];
+    let n = compressor.zlib_compress(data, &mut out).ok()?;
+    (n < data.len()).then(|| {
+        out.truncate(n);
+        out
+    })
 }
 
 /// A straight rule, from (x1, y1) to (x2, y2), in page points from the top.

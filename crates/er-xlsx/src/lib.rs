@@ -31,6 +31,7 @@ const FIRST_HEADER_ROW: u32 = 2;
 /// Renders the document's tables as an XLSX workbook.
 pub fn write(doc: &Document) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
+    wb.set_zip_compression_level(package::ZIP_LEVEL as u8);
     let date = ExcelDateTime::from_ymd(doc.info.date.year, doc.info.date.month, doc.info.date.day)?;
     wb.set_properties(
         &DocProperties::new().set_title(&doc.info.title).set_author(&doc.info.author).set_creation_datetime(&date),

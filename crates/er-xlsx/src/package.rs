@@ -16,6 +16,11 @@ use rust_xlsxwriter::XlsxError;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
+/// The deflate level of the package's parts, chosen by measurement (README,
+/// Speed): zlib-rs's level 4 makes a roll-up's workbook of 1,000 agencies
+/// within 1 % of level 6's size in 0.8 × the time; level 1 is 1.8 × larger.
+pub const ZIP_LEVEL: i64 = 4;
+
 /// The footer of page `page` (1 odd, 2 even) in Excel's codes: the face and
 /// size of the page-number role, "— N —" on its side, and the inset as
 /// ideographic spaces (each one character of the number's size).
@@ -60,25 +65,30 @@ pub fn finish(raw: Vec<u8>) -> Result<Vec<u8>, XlsxError> {
         let mut f = archive.by_index(i)?;
         let name = f.name()?.to_string();
         let sheet = name.starts_with("xl/worksheets/") && name.ends_with(".xml");
-        if !sheet && name != "docProps/app.xml" {
-            out.raw_copy_file(f)?;
-            continue;
-        }
         let mut text = String::new();
-        f.read_to_string(&mut text)?;
-        if sheet && text.contains(&odd) {
-            text = text.replacen("<headerFooter>", "<headerFooter differentOddEven=\"1\">", 1).replacen(&odd, &both, 1);
+        if sheet || name == "docProps/app.xml" {
+            f.read_to_string(&mut text)?;
         }
-        if !sheet {
-            text = replace_element(&text, "Application", &escape(&er_document::producer()));
-            text = replace_element(&text, "AppVersion", &er_document::office_version());
-        }
+        let changed = if sheet && text.contains(&odd) {
+            text.replacen("<headerFooter>", "<headerFooter differentOddEven=\"1\">", 1).replacen(&odd, &both, 1)
+        } else if name == "docProps/app.xml" {
+            let t = replace_element(&text, "Application", &escape(&er_document::producer()));
+            replace_element(&t, "AppVersion", &er_document::office_version())
+        } else {
+            // Copied as rust_xlsxwriter compressed it: a roll-up's data
+            // sheet is most of the file, and compressing it twice was a
+            // third of the roll-up's XLSX time.
+            drop(f);
+            out.raw_copy_file(archive.by_index(i)?)?;
+            continue;
+        };
         let options = SimpleFileOptions::default()
             .compression_method(CompressionMethod::Deflated)
+            .compression_level(Some(ZIP_LEVEL))
             .last_modified_time(f.last_modified().unwrap_or_default());
         drop(f);
         out.start_file(name, options)?;
-        out.write_all(text.as_bytes())?;
+        out.write_all(changed.as_bytes())?;
     }
     Ok(out.finish()?.into_inner())
 }
