@@ -47,22 +47,25 @@ pub(crate) type Named = (String, Vec<u8>);
 
 /// The document in each format, in memory, each named `<stem>.<ext>`;
 /// or the first format that failed and why. The fonts are loaded only if
-/// a PDF is asked for.
+/// a PDF is asked for. `spread`: the formats are written on all cores, the
+/// paged ones first (they take longest) — for one document; a batch
+/// already keeps every core busy with one file each.
 pub(crate) fn in_formats<'f>(
     doc: &er_document::Document,
     stem: &str,
     formats: &[Format],
     fonts: &(dyn Fn() -> &'f FontSet + Sync),
+    spread: bool,
 ) -> Result<Vec<Named>, (Format, String)> {
-    let mut files = Vec::new();
-    for &f in formats {
-        if f == Format::Html {
-            // The page, and its body alone for a website's editor.
-            files.push((format!("{stem}.html"), er_html::page(doc).into_bytes()));
-            files.push((format!("{stem}.fragment.html"), er_html::fragment(doc).into_bytes()));
-            continue;
-        }
+    let one = |f: Format| -> Result<Vec<Named>, (Format, String)> {
         let bytes = match f {
+            // The page, and its body alone for a website's editor.
+            Format::Html => {
+                return Ok(vec![
+                    (format!("{stem}.html"), er_html::page(doc).into_bytes()),
+                    (format!("{stem}.fragment.html"), er_html::fragment(doc).into_bytes()),
+                ])
+            }
             Format::Docx => er_docx::write(doc).map_err(|e| e.to_string()),
             Format::Xlsx => er_xlsx::write(doc).map_err(|e| e.to_string()),
             Format::Pdf => er_pdf::write_with(doc, fonts()).map_err(|e| pdf_error(&e)),
@@ -72,10 +75,42 @@ pub(crate) fn in_formats<'f>(
                 other => other.to_string(),
             }),
             Format::Csv => Ok(er_csv::write(doc)),
-            // Both files are written above.
-            Format::Html => continue,
         };
-        files.push((format!("{stem}.{}", f.ext()), bytes.map_err(|e| (f, e))?));
+        Ok(vec![(format!("{stem}.{}", f.ext()), bytes.map_err(|e| (f, e))?)])
+    };
+    let threads = if spread { std::thread::available_parallelism().map_or(1, |n| n.get()).min(formats.len()) } else { 1 };
+    let results: Vec<Result<Vec<Named>, (Format, String)>> = if threads < 2 {
+        let mut all = Vec::new();
+        for &f in formats {
+            let r = one(f);
+            let failed = r.is_err();
+            all.push(r);
+            if failed {
+                break;
+            }
+        }
+        all
+    } else {
+        let mut order: Vec<usize> = (0..formats.len()).collect();
+        order.sort_by_key(|&i| !formats[i].draws_glyphs());
+        let next = AtomicUsize::new(0);
+        let done: Mutex<Vec<Option<Result<Vec<Named>, (Format, String)>>>> = Mutex::new(formats.iter().map(|_| None).collect());
+        std::thread::scope(|s| {
+            for _ in 0..threads {
+                s.spawn(|| loop {
+                    let Some(&i) = order.get(next.fetch_add(1, Ordering::SeqCst)) else { break };
+                    let r = one(formats[i]);
+                    if let Ok(mut d) = done.lock() {
+                        d[i] = Some(r);
+                    }
+                });
+            }
+        });
+        done.into_inner().unwrap_or_default().into_iter().flatten().collect()
+    };
+    let mut files = Vec::new();
+    for r in results {
+        files.extend(r?);
     }
     Ok(files)
 }
@@ -107,6 +142,7 @@ fn render_one<'f>(
     out_dir: &Path,
     formats: &[Format],
     fonts: &(dyn Fn() -> &'f FontSet + Sync),
+    spread: bool,
 ) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Failure> {
     // Every character no font has, all at once and located, before
     // anything is drawn: the same check as `check`.
@@ -127,7 +163,7 @@ fn render_one<'f>(
     let stem = file.file_stem().map_or_else(|| "report".into(), |s| s.to_string_lossy().into_owned());
     // Everything is rendered in memory first: a failure leaves the output
     // folder as it was.
-    let files = match in_formats(&doc, &stem, formats, fonts) {
+    let files = match in_formats(&doc, &stem, formats, fonts, spread) {
         Ok(files) => files,
         Err((f, e)) => return Err(Failure { code: 1, diagnostics: findings, message: Some(t!("msg-cannot-render", format = f.ext().to_uppercase(), error = e)) }),
     };
@@ -165,7 +201,7 @@ pub fn run(inputs: &[PathBuf], out_dir: &Path, formats: &[Format], source: &Font
     let fonts_fn = || cell.get_or_init(|| FontSet::load(source));
     if files.len() == 1 && inputs.len() == 1 && !inputs[0].is_dir() && !failed_inputs {
         // One file: every finding in full, as `check` prints them.
-        return match render_one(&files[0], out_dir, formats, &fonts_fn) {
+        return match render_one(&files[0], out_dir, formats, &fonts_fn, true) {
             Ok((paths, findings)) => {
                 crate::print(&findings);
                 if !quiet {
@@ -221,7 +257,7 @@ fn batch<'f>(files: &[PathBuf], out_dir: &Path, formats: &[Format], fonts: &(dyn
     // Each input's files, or its failure line (printed as it happens).
     let results = parallel(todo.len(), quiet, |k| {
         let i = todo[k];
-        match render_one(&files[i], out_dir, formats, fonts) {
+        match render_one(&files[i], out_dir, formats, fonts, false) {
             Ok((paths, _)) => ((None, paths), None),
             Err(f) => {
                 let line = f.line(&files[i]);

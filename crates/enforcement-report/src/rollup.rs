@@ -143,7 +143,7 @@ pub fn run(inputs: &[PathBuf], out_dir: &Path, source: &FontSource, opts: &Optio
     drop(reports);
     drop(loaded);
     let stem = format!("rollup-{year}");
-    let out = match batch::in_formats(&doc, &stem, &opts.formats, &fonts) {
+    let out = match batch::in_formats(&doc, &stem, &opts.formats, &fonts, true) {
         Ok(out) => out,
         Err((f, e)) => {
             eprintln!("{}", error_line(&t!("msg-cannot-render-rollup", format = f.ext().to_uppercase(), error = e), None));

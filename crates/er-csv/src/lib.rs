@@ -29,11 +29,13 @@ pub fn write(doc: &Document) -> Vec<u8> {
     let mut out = String::from("\u{FEFF}");
     out.push_str(&DATA_HEADER.join(","));
     out.push_str("\r\n");
-    for r in doc.data_rows() {
-        let value = if r.value.is_some() { r.text.clone() } else { String::new() };
-        let fields = [r.table, r.table_title, r.key, r.indicator, value, r.unit, r.nature, r.agency, r.year.to_string()];
+    let _ = doc.each_data_row(|r| -> Result<(), std::convert::Infallible> {
+        let value = if r.value.is_some() { r.text } else { "" };
+        let year = r.year.to_string();
+        let fields = [r.table, r.table_title, r.key, r.indicator, value, r.unit, r.nature, r.agency, &year];
         out.push_str(&fields.iter().map(|f| field(f)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");
-    }
+        Ok(())
+    });
     out.into_bytes()
 }

@@ -257,21 +257,25 @@ pub struct Table {
 /// its table), the value (None: no such power, the cell blank), its unit,
 /// what it is (数量, 金额, 总数, 比率: a 比率 is never added up), the
 /// agency and the year.
+///
+/// A row borrows from the document: a roll-up has a row for every figure
+/// of every agency, and two writers (the XLSX's data sheet and the CSV)
+/// go through them at once.
 #[derive(Debug, Clone, PartialEq)]
-pub struct DataRow {
-    pub table: String,
-    pub table_title: String,
+pub struct DataRow<'a> {
+    pub table: &'a str,
+    pub table_title: &'a str,
     /// The key of the data file: 某类行为次数.
-    pub key: String,
+    pub key: &'a str,
     /// The template's header path: 某类行为 › 次数.
-    pub indicator: String,
+    pub indicator: &'a str,
     pub value: Option<FigureValue>,
     /// The value as printed ("" for a blank).
-    pub text: String,
-    pub unit: String,
+    pub text: &'a str,
+    pub unit: &'a str,
     /// 数量, 金额, 总数 (a total of its row) or 比率.
-    pub nature: String,
-    pub agency: String,
+    pub nature: &'a str,
+    pub agency: &'a str,
     pub year: u16,
 }
 
@@ -284,8 +288,10 @@ impl Document {
     /// In a roll-up each agency row is named by its stub cell, and the
     /// totals row comes last under 机关 [`er_template::TOTAL_ROW`]: a rate's total is computed
     /// from its parts, which no sum of the agencies' rows gives.
-    pub fn data_rows(&self) -> Vec<DataRow> {
-        let mut out = Vec::new();
+    ///
+    /// `f` is given each row in turn; the first error it returns ends the
+    /// walk and is returned.
+    pub fn each_data_row<E>(&self, mut f: impl FnMut(&DataRow<'_>) -> Result<(), E>) -> Result<(), E> {
         for t in self.tables() {
             let covering = t.covering();
             let at = |r: usize, c: usize| covering[r * t.columns.len() + c].map(|i| &t.cells[i]);
@@ -293,29 +299,39 @@ impl Document {
             // Each column's identity once, not once a row.
             let indicators: Vec<String> = t.figures.iter().map(|f| f.as_ref().map_or_else(String::new, FigureId::path_text)).collect();
             for row in t.header_rows..t.rows {
-                let agency = match t.stub_cols {
-                    0 => self.info.author.clone(),
-                    _ => at(row, 0).map_or_else(String::new, |c| c.text.clone()),
+                let agency: &str = match t.stub_cols {
+                    0 => &self.info.author,
+                    _ => at(row, 0).map_or("", |c| c.text.as_str()),
                 };
                 for col in t.stub_cols..t.columns.len() {
                     let Some(cell) = at(row, col).filter(|c| c.row == row && c.col == col) else { continue };
                     let Some(id) = t.figures.get(col).and_then(Option::as_ref) else { continue };
-                    out.push(DataRow {
-                        table: t.label.clone(),
-                        table_title: title.clone(),
-                        key: id.key.clone(),
-                        indicator: indicators[col].clone(),
+                    f(&DataRow {
+                        table: &t.label,
+                        table_title: &title,
+                        key: &id.key,
+                        indicator: &indicators[col],
                         value: cell.value.filter(|v| !v.is_blank()),
-                        text: cell.text.clone(),
-                        unit: id.unit.clone(),
-                        nature: id.nature.chinese().to_string(),
-                        agency: agency.clone(),
+                        text: &cell.text,
+                        unit: &id.unit,
+                        nature: id.nature.chinese(),
+                        agency,
                         year: self.info.year,
-                    });
+                    })?;
                 }
             }
         }
-        out
+        Ok(())
+    }
+
+    /// How many rows [`Document::each_data_row`] gives.
+    pub fn data_row_count(&self) -> usize {
+        let mut n = 0;
+        let _ = self.each_data_row(|_| -> Result<(), std::convert::Infallible> {
+            n += 1;
+            Ok(())
+        });
+        n
     }
 }
 

@@ -74,46 +74,39 @@ pub fn write(doc: &Document) -> Result<Vec<u8>, XlsxError> {
 fn data_sheet(ws: &mut Worksheet, doc: &Document) -> Result<(), XlsxError> {
     use er_document::document::DATA_HEADER;
     ws.set_name(DATA_SHEET)?;
-    let rows = doc.data_rows();
+    let rows = doc.data_row_count();
     let text = Format::new().set_font_name(Role::TableCell.face().official_name()).set_font_charset(134);
     // The table first, which writes the header row in the sheet's font:
     // the rows below go to the sheet's temporary file one by one, and a
     // row once left cannot be written again.
     let columns: Vec<rust_xlsxwriter::TableColumn> = DATA_HEADER.iter().map(|h| rust_xlsxwriter::TableColumn::new().set_header(*h).set_header_format(&text)).collect();
     let table = rust_xlsxwriter::Table::new().set_name("数据表").set_columns(&columns);
-    ws.add_table(0, 0, rows.len().max(1) as u32, DATA_HEADER.len() as u16 - 1, &table)?;
-    for (i, r) in rows.iter().enumerate() {
-        let row = i as u32 + 1;
-        ws.write_string_with_format(row, 0, &r.table, &text)?;
-        ws.write_string_with_format(row, 1, &r.table_title, &text)?;
-        ws.write_string_with_format(row, 2, &r.key, &text)?;
-        ws.write_string_with_format(row, 3, &r.indicator, &text)?;
-        match r.value {
-            Some(_) => ws.write_number_with_format(row, 4, exact_number(&r.text)?, &Format::new().set_num_format(number_format(&r.text)))?,
-            None => ws.write_blank(row, 4, &Format::new())?,
-        };
-        ws.write_string_with_format(row, 5, &r.unit, &text)?;
-        ws.write_string_with_format(row, 6, &r.nature, &text)?;
-        ws.write_string_with_format(row, 7, &r.agency, &text)?;
-        ws.write_number(row, 8, r.year as f64)?;
-    }
+    ws.add_table(0, 0, rows.max(1) as u32, DATA_HEADER.len() as u16 - 1, &table)?;
     // The text columns as wide as their longest entry (a header path such
     // as 某类行为（件） › 某种情形 is read whole, not cut by the
     // figure beside it), within Excel's sensible widths.
-    let widest = |text: &dyn Fn(&er_document::document::DataRow) -> &str, least: f64| {
-        rows.iter().map(|r| er_document::text::em_width(text(r)) * 2.0 + 2.0).fold(least, f64::max).min(MAX_TEXT_WIDTH)
-    };
-    let widths = [
-        6.0,
-        widest(&|r| &r.table_title, 30.0),
-        widest(&|r| &r.key, 24.0),
-        widest(&|r| &r.indicator, 36.0),
-        18.0,
-        6.0,
-        6.0,
-        widest(&|r| &r.agency, 30.0),
-        6.0,
-    ];
+    let mut widths = [6.0, 30.0, 24.0, 36.0, 18.0, 6.0, 6.0, 30.0, 6.0];
+    let mut row = 0;
+    doc.each_data_row(|r| {
+        row += 1;
+        ws.write_string_with_format(row, 0, r.table, &text)?;
+        ws.write_string_with_format(row, 1, r.table_title, &text)?;
+        ws.write_string_with_format(row, 2, r.key, &text)?;
+        ws.write_string_with_format(row, 3, r.indicator, &text)?;
+        match r.value {
+            Some(_) => ws.write_number_with_format(row, 4, exact_number(r.text)?, &Format::new().set_num_format(number_format(r.text)))?,
+            None => ws.write_blank(row, 4, &Format::new())?,
+        };
+        ws.write_string_with_format(row, 5, r.unit, &text)?;
+        ws.write_string_with_format(row, 6, r.nature, &text)?;
+        ws.write_string_with_format(row, 7, r.agency, &text)?;
+        ws.write_number(row, 8, r.year as f64)?;
+        for (c, t) in [(1, r.table_title), (2, r.key), (3, r.indicator), (7, r.agency)] {
+            widths[c] = f64::max(widths[c], er_document::text::em_width(t) * 2.0 + 2.0);
+        }
+        Ok::<(), XlsxError>(())
+    })?;
+    let widths = widths.map(|w| w.min(MAX_TEXT_WIDTH));
     for (c, w) in widths.into_iter().enumerate() {
         ws.set_column_width(c as u16, w)?;
     }

@@ -72,3 +72,31 @@ fn a_batch_prints_the_files_it_wrote_in_input_order() {
     let o = run(&["render", a.to_str().unwrap(), b.to_str().unwrap(), "-o", out.to_str().unwrap(), "--format", "docx", "--quiet"]);
     assert_eq!((o.status.code(), o.stdout.len()), (Some(0), 0));
 }
+
+/// A batch writes each file's formats one after another, one file per
+/// core; a single render writes its formats side by side on all cores.
+/// Both give every file the same bytes, in every format.
+#[test]
+fn a_batch_gives_the_bytes_each_file_gets_alone() {
+    let input = scratch("batch-bytes-in");
+    let examples = root().join("fixtures");
+    let names = ["aral-emergency-2024", "national-2021-detailed-example", "example-2025"];
+    for name in names {
+        std::fs::copy(examples.join(format!("{name}.yaml")), input.join(format!("{name}.yaml"))).unwrap();
+    }
+    let out = scratch("batch-bytes-out");
+    let formats = "docx,pdf,xlsx,csv,ofd";
+    let o = run(&["render", input.to_str().unwrap(), "-o", out.to_str().unwrap(), "--fonts", "bundled", "--format", formats, "--quiet"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    for name in names {
+        let alone = scratch(&format!("batch-bytes-alone-{name}"));
+        let o = run(&["render", input.join(format!("{name}.yaml")).to_str().unwrap(), "-o", alone.to_str().unwrap(), "--fonts", "bundled", "--format", formats, "--quiet"]);
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        for ext in ["docx", "pdf", "xlsx", "csv", "ofd"] {
+            let file = format!("{name}.{ext}");
+            let (a, b) = (std::fs::read(out.join(&file)).unwrap(), std::fs::read(alone.join(&file)).unwrap());
+            assert!(a.len() > 100, "{file} is written");
+            assert!(a == b, "{file}: the batch's bytes differ from the file's rendered alone");
+        }
+    }
+}
