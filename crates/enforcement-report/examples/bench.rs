@@ -185,10 +185,11 @@ fn main() {
     println!("{:<34} {:>9.2} s  {:>11.1} MB", format!("batch of {n} reports, all three"), t.as_secs_f64(), rss as f64 / 1024.0);
     println!("{:<34} {:>9.1} ms", "  per report", t.as_secs_f64() * 1e3 / n as f64);
 
-    // The county roll-up: 100 and 1,000 agencies' files into one summary,
-    // all four formats (the budget: under 10 s and 300 MB on 2 cores;
-    // memory per agency should not grow with the count).
-    for count in [100, n] {
+    // The county roll-up: 100, 500 and 1,000 agencies' files into one
+    // summary, all four formats (issue 32: at most 150 MB, and memory per
+    // agency flat: each step's added memory over its added agencies).
+    let mut before: Option<(usize, f64)> = None;
+    for count in [100, 500, n] {
         let agencies = work.join(format!("agencies-{count}"));
         generator::write_agencies(count, &agencies).expect("generate agencies");
         let mut times = Vec::new();
@@ -212,7 +213,11 @@ fn main() {
         let t = median(times).as_secs_f64();
         let mb = peak as f64 / 1024.0;
         println!("{:<46} {:>9.2} s  {:>11.1} MB", format!("roll-up of {count} agencies, all four"), t, mb);
-        println!("  {:.3} MB per agency above one report; {:.1} × one report's time", (mb - all_three.1) / count as f64, t * 1e3 / all_three.0);
+        match before {
+            Some((k, m)) => println!("  {:.3} MB per agency from {k} to {count}; {:.1} × one report's time", (mb - m) / (count - k) as f64, t * 1e3 / all_three.0),
+            None => println!("  {:.3} MB per agency; {:.1} × one report's time", mb / count as f64, t * 1e3 / all_three.0),
+        }
+        before = Some((count, mb));
     }
 
     // A batch with broken files renders the rest and reports each failure.

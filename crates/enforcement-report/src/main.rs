@@ -343,7 +343,15 @@ fn main() -> ExitCode {
     }
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
     er_i18n::set(lang_of_args(&args).unwrap_or_else(Lang::of_system));
-    let matches = help::localize(Cli::command()).try_get_matches_from(&args).unwrap_or_else(|e| help::exit_with(e));
+    // The command's texts are put in the user's language only when clap
+    // has something to say (help, the version, an error): a render does
+    // not need every option of every command localized to be parsed. The
+    // localized command parses as the plain one does; it only adds texts
+    // and the help and version options.
+    let matches = match Cli::command().try_get_matches_from(&args) {
+        Ok(m) => m,
+        Err(_) => help::localize(Cli::command()).try_get_matches_from(&args).unwrap_or_else(|e| help::exit_with(e)),
+    };
     let cli = match Cli::from_arg_matches(&matches) {
         Ok(c) => c,
         Err(e) => e.exit(),

@@ -15,20 +15,25 @@ const SOURCES: [(&str, &str); 3] = [
     ("national-2021-detailed", include_str!("../templates/national-2021-detailed.yaml")),
 ];
 
-/// Parsed once per process and shared: every report of a batch holds the
-/// same template.
+/// Each built-in template, parsed the first time it is asked for (a
+/// report's render parses its own, not all three) and shared from then
+/// on: every report of a batch holds the same template.
+fn parsed(i: usize) -> &'static Arc<Template> {
+    static EACH: [OnceLock<Arc<Template>>; SOURCES.len()] = [const { OnceLock::new() }; SOURCES.len()];
+    EACH[i].get_or_init(|| {
+        let (name, src) = SOURCES[i];
+        match crate::load_str(src, &format!("builtin:{name}")) {
+            Ok(t) => Arc::new(t),
+            // The built-in sources are tested; a broken one is a bug of the build.
+            Err(e) => panic!("built-in template {name} is invalid: {}", e[0]),
+        }
+    })
+}
+
+/// All of them, the same shared templates `shared` gives.
 fn all_parsed() -> &'static [Arc<Template>] {
     static ALL: OnceLock<Vec<Arc<Template>>> = OnceLock::new();
-    ALL.get_or_init(|| {
-        SOURCES
-            .iter()
-            .map(|(name, src)| match crate::load_str(src, &format!("builtin:{name}")) {
-                Ok(t) => Arc::new(t),
-                // The built-in sources are tested; a broken one is a bug of the build.
-                Err(e) => panic!("built-in template {name} is invalid: {}", e[0]),
-            })
-            .collect()
-    })
+    ALL.get_or_init(|| (0..SOURCES.len()).map(|i| parsed(i).clone()).collect())
 }
 
 /// Every built-in template, the default first.
@@ -48,7 +53,7 @@ pub fn get(name: &str) -> Option<&'static Template> {
 
 /// The built-in template of this name, shared.
 pub fn shared(name: &str) -> Option<&'static Arc<Template>> {
-    all().iter().find(|t| t.name == name)
+    SOURCES.iter().position(|(n, _)| *n == name).map(parsed)
 }
 
 /// The YAML source of a built-in template: a start for a user's own.
@@ -63,7 +68,7 @@ pub fn default() -> &'static Template {
 
 /// The default template, shared.
 pub fn default_shared() -> &'static Arc<Template> {
-    shared(DEFAULT).unwrap_or(&all()[0])
+    shared(DEFAULT).unwrap_or_else(|| parsed(0))
 }
 
 /// The names, for a message: bingtuan-2024；national-2021；…
@@ -73,6 +78,16 @@ pub fn names() -> String {
 
 #[cfg(test)]
 mod tests {
+    /// A template asked for by name is the one `all` lists, not a copy:
+    /// the roll-up knows files of one built-in template by that.
+    #[test]
+    fn by_name_and_in_the_list_are_one_template() {
+        for t in super::all() {
+            assert!(std::sync::Arc::ptr_eq(t, super::shared(&t.name).unwrap()), "{}", t.name);
+        }
+        assert!(std::sync::Arc::ptr_eq(super::default_shared(), &super::all()[0]));
+    }
+
     #[test]
     fn every_builtin_loads() {
         for (name, src) in super::SOURCES {
