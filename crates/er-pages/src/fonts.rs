@@ -16,6 +16,12 @@
 //! the shipped fonts are compiled in and shared, never copied.
 
 use std::collections::HashMap;
+
+// The glyph caches are asked once per character of every text (the check
+// of every file of a roll-up, then the layout): a hash of a char needs
+// no defence against collisions from outside, and SipHash was a tenth of
+// a roll-up's time.
+use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock, RwLock};
 
@@ -64,7 +70,7 @@ pub struct Font {
     pub index: u32,
     /// Advances already looked up: a batch asks for the same few thousand
     /// characters again and again.
-    advances: RwLock<HashMap<char, Option<f64>>>,
+    advances: RwLock<FxHashMap<char, Option<f64>>>,
     embeddable: OnceLock<bool>,
 }
 
@@ -208,8 +214,9 @@ pub struct FontSet {
     /// For each face: its own faces (the user's named so, and the shipped
     /// one that stands for it).
     own: [Vec<usize>; 5],
-    /// The font chosen for each face and character, once looked up.
-    chosen: RwLock<HashMap<(Face, char), Option<usize>>>,
+    /// The font chosen for each face and character, with the character's
+    /// advance in it, once looked up.
+    chosen: RwLock<FxHashMap<(Face, char), Option<(usize, f64)>>>,
 }
 
 impl FontSet {
@@ -256,7 +263,7 @@ impl FontSet {
             }
             v
         });
-        FontSet { fonts, candidates, own, chosen: RwLock::new(HashMap::new()) }
+        FontSet { fonts, candidates, own, chosen: RwLock::new(FxHashMap::default()) }
     }
 
     /// The candidates of a face, in order.
@@ -283,7 +290,7 @@ impl FontSet {
 
     fn lookup(&self, face: Face, c: char) -> Option<(usize, f64)> {
         if let Some(hit) = self.chosen.read().ok().and_then(|m| m.get(&(face, c)).copied()) {
-            return hit.and_then(|i| self.fonts[i].advance_em(c).map(|a| (i, a)));
+            return hit;
         }
         let found = self.for_face(face).iter().find_map(|&i| {
             let f = &self.fonts[i];
@@ -292,7 +299,7 @@ impl FontSet {
             (i < BUNDLED.len() || f.embeddable()).then_some((i, a))
         });
         if let Ok(mut m) = self.chosen.write() {
-            m.insert((face, c), found.map(|(i, _)| i));
+            m.insert((face, c), found);
         }
         found
     }

@@ -7,7 +7,11 @@
 //! cannot write is added with lopdf afterwards (`catalog`): the structure
 //! tree, the bookmark tree, XMP metadata, the catalog's /Lang, /PageMode and
 //! /MarkInfo, a document information dictionary without printpdf's empty
-//! PDF/X keys, and the content-derived /ID.
+//! PDF/X keys, and the content-derived /ID. Each page's content stream is
+//! written by printpdf and compressed as soon as the page is painted, and
+//! the file itself by `file`, in lopdf's format, making the structure
+//! tree's elements one at a time: a roll-up of a thousand agencies is not
+//! held as operators and dictionaries.
 //!
 //! ```
 //! use er_pdf::{write, FontSource};

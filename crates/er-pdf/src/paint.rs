@@ -33,110 +33,108 @@ pub fn paint(doc: &Document, mut layout: Layout, fonts: &FontSet, pdfa: bool) ->
     let mut contents: Vec<(Vec<u8>, bool)> = Vec::with_capacity(layout.pages.len());
     let mut sizes: Vec<(Mm, Mm)> = Vec::with_capacity(layout.pages.len());
     for page in layout.pages.iter_mut() {
-        {
-            let mut mcids: Vec<usize> = Vec::new();
-            let h = page.setup.height_mm / er_document::layout::MM_PER_PT;
-            let mut ops = Vec::new();
-            let black = Color::Greyscale(Greyscale { percent: 0.0, icc_profile: None });
-            ops.push(Op::SetFillColor { col: black.clone() });
-            ops.push(Op::SetOutlineColor { col: black });
-            // The text state (font, size, spacing) and the line width last
-            // beyond a text object: each is set only when it changes, which
-            // keeps a roll-up's thousands of cells small.
-            let mut font_now: Option<(usize, f32)> = None;
-            let mut spacing_now: Option<f32> = None;
-            let mut width_now: Option<f32> = None;
-            let mut bold_now = false;
-            // The rules first, as one artifact: collinear rules that touch
-            // are drawn as one line (a grid's cells each rule their top and
-            // left edge), so a long table costs a line per row, not per cell.
-            let rules = merged_rules(&page.items);
-            if !rules.is_empty() {
-                ops.push(Op::BeginMarkedContent { tag: "Artifact".into() });
-                for r in rules {
-                    if width_now != Some(r.width as f32) {
-                        ops.push(Op::SetOutlineThickness { pt: Pt(r.width as f32) });
-                        width_now = Some(r.width as f32);
-                    }
-                    let pt = |x: f64, y: f64| LinePoint { p: Point { x: Pt(x as f32), y: Pt((h - y) as f32) }, bezier: false };
-                    ops.push(Op::DrawLine { line: Line { points: vec![pt(r.x1, r.y1), pt(r.x2, r.y2)], is_closed: false } });
+        let mut mcids: Vec<usize> = Vec::new();
+        let h = page.setup.height_mm / er_document::layout::MM_PER_PT;
+        let mut ops = Vec::new();
+        let black = Color::Greyscale(Greyscale { percent: 0.0, icc_profile: None });
+        ops.push(Op::SetFillColor { col: black.clone() });
+        ops.push(Op::SetOutlineColor { col: black });
+        // The text state (font, size, spacing) and the line width last
+        // beyond a text object: each is set only when it changes, which
+        // keeps a roll-up's thousands of cells small.
+        let mut font_now: Option<(usize, f32)> = None;
+        let mut spacing_now: Option<f32> = None;
+        let mut width_now: Option<f32> = None;
+        let mut bold_now = false;
+        // The rules first, as one artifact: collinear rules that touch
+        // are drawn as one line (a grid's cells each rule their top and
+        // left edge), so a long table costs a line per row, not per cell.
+        let rules = merged_rules(&page.items);
+        if !rules.is_empty() {
+            ops.push(Op::BeginMarkedContent { tag: "Artifact".into() });
+            for r in rules {
+                if width_now != Some(r.width as f32) {
+                    ops.push(Op::SetOutlineThickness { pt: Pt(r.width as f32) });
+                    width_now = Some(r.width as f32);
                 }
-                ops.push(Op::EndMarkedContent);
+                let pt = |x: f64, y: f64| LinePoint { p: Point { x: Pt(x as f32), y: Pt((h - y) as f32) }, bezier: false };
+                ops.push(Op::DrawLine { line: Line { points: vec![pt(r.x1, r.y1), pt(r.x2, r.y2)], is_closed: false } });
             }
-            // One text object for the page's text: each run sets its own
-            // matrix, and marked content may stand inside a text object.
-            let texts = page.items.iter().filter(|i| matches!(i, Item::Text(_)));
-            let any_text = texts.clone().next().is_some();
-            if any_text {
-                ops.push(Op::StartTextSection);
-            }
-            for item in texts {
-                // Text of the structure is marked with its MCID; page
-                // numbers are artifacts.
-                match item {
-                    Item::Text(run) if run.elem.is_some() => {
-                        let mut map = std::collections::BTreeMap::new();
-                        map.insert("MCID".to_string(), DictItem::Int(mcids.len() as i64));
-                        let kind = run.elem.and_then(|e| layout.structure.get(e)).map_or("Span", |e| e.kind);
-                        ops.push(Op::BeginMarkedContentWithProperties { tag: kind.into(), properties: DictItem::Dict { map } });
-                        mcids.extend(run.elem);
-                    }
-                    _ => ops.push(Op::BeginMarkedContent { tag: "Artifact".into() }),
-                }
-                match item {
-                    Item::Text(r) => {
-                        if font_now != Some((r.font, r.size as f32)) {
-                            let (font, bold) = crate::fonts::font_of(r.font);
-                            // The font is ours (`embed`), so printpdf is
-                            // given the operator itself.
-                            ops.push(Op::Unknown {
-                                key: "Tf".into(),
-                                value: vec![DictItem::Name(subsets[&font].tag.clone().into_bytes()), DictItem::Real(r.size as f32)],
-                            });
-                            // A regular face standing in for a bold role:
-                            // filled and stroked, a stroke of 1/30 em.
-                            if bold != bold_now {
-                                // (The page's rules are all drawn before its text.)
-                                if bold {
-                                    ops.push(Op::SetOutlineThickness { pt: Pt((r.size / 30.0) as f32) });
-                                }
-                                ops.push(Op::SetTextRenderingMode { mode: if bold { TextRenderingMode::FillStroke } else { TextRenderingMode::Fill } });
-                                bold_now = bold;
-                            }
-                            font_now = Some((r.font, r.size as f32));
-                        }
-                        if spacing_now != Some(r.char_spacing as f32) {
-                            ops.push(Op::SetCharacterSpacing { multiplier: r.char_spacing as f32 });
-                            spacing_now = Some(r.char_spacing as f32);
-                        }
-                        let (x, y) = (r.x as f32, (h - r.y) as f32);
-                        let matrix = if r.turned {
-                            // Text x-axis down the page, y-axis (the glyphs' tops) to the right.
-                            TextMatrix::Raw([0.0, -1.0, 1.0, 0.0, x, y])
-                        } else {
-                            TextMatrix::Translate(Pt(x), Pt(y))
-                        };
-                        ops.push(Op::SetTextMatrix { matrix });
-                        let codes = crate::embed::encode(&subsets[&crate::fonts::font_of(r.font).0], &r.text);
-                        ops.push(Op::Unknown { key: "Tj".into(), value: vec![DictItem::String { data: codes, literal: false }] });
-                    }
-                    Item::Rule { .. } => {}
-                }
-                ops.push(Op::EndMarkedContent);
-            }
-            if any_text {
-                ops.push(Op::EndTextSection);
-            }
-            parent_tree.push(mcids);
-            page.items = Vec::new();
-            let size = (Mm(page.setup.width_mm as f32), Mm(page.setup.height_mm as f32));
-            let content = content_stream(PdfPage::new(size.0, size.1, ops), &opts);
-            contents.push(match deflate(&mut compressor, &content) {
-                Some(packed) => (packed, true),
-                None => (content, false),
-            });
-            sizes.push(size);
+            ops.push(Op::EndMarkedContent);
         }
+        // One text object for the page's text: each run sets its own
+        // matrix, and marked content may stand inside a text object.
+        let texts = page.items.iter().filter(|i| matches!(i, Item::Text(_)));
+        let any_text = texts.clone().next().is_some();
+        if any_text {
+            ops.push(Op::StartTextSection);
+        }
+        for item in texts {
+            // Text of the structure is marked with its MCID; page
+            // numbers are artifacts.
+            match item {
+                Item::Text(run) if run.elem.is_some() => {
+                    let mut map = std::collections::BTreeMap::new();
+                    map.insert("MCID".to_string(), DictItem::Int(mcids.len() as i64));
+                    let kind = run.elem.and_then(|e| layout.structure.get(e)).map_or("Span", |e| e.kind);
+                    ops.push(Op::BeginMarkedContentWithProperties { tag: kind.into(), properties: DictItem::Dict { map } });
+                    mcids.extend(run.elem);
+                }
+                _ => ops.push(Op::BeginMarkedContent { tag: "Artifact".into() }),
+            }
+            match item {
+                Item::Text(r) => {
+                    if font_now != Some((r.font, r.size as f32)) {
+                        let (font, bold) = crate::fonts::font_of(r.font);
+                        // The font is ours (`embed`), so printpdf is
+                        // given the operator itself.
+                        ops.push(Op::Unknown {
+                            key: "Tf".into(),
+                            value: vec![DictItem::Name(subsets[&font].tag.clone().into_bytes()), DictItem::Real(r.size as f32)],
+                        });
+                        // A regular face standing in for a bold role:
+                        // filled and stroked, a stroke of 1/30 em.
+                        if bold != bold_now {
+                            // (The page's rules are all drawn before its text.)
+                            if bold {
+                                ops.push(Op::SetOutlineThickness { pt: Pt((r.size / 30.0) as f32) });
+                            }
+                            ops.push(Op::SetTextRenderingMode { mode: if bold { TextRenderingMode::FillStroke } else { TextRenderingMode::Fill } });
+                            bold_now = bold;
+                        }
+                        font_now = Some((r.font, r.size as f32));
+                    }
+                    if spacing_now != Some(r.char_spacing as f32) {
+                        ops.push(Op::SetCharacterSpacing { multiplier: r.char_spacing as f32 });
+                        spacing_now = Some(r.char_spacing as f32);
+                    }
+                    let (x, y) = (r.x as f32, (h - r.y) as f32);
+                    let matrix = if r.turned {
+                        // Text x-axis down the page, y-axis (the glyphs' tops) to the right.
+                        TextMatrix::Raw([0.0, -1.0, 1.0, 0.0, x, y])
+                    } else {
+                        TextMatrix::Translate(Pt(x), Pt(y))
+                    };
+                    ops.push(Op::SetTextMatrix { matrix });
+                    let codes = crate::embed::encode(&subsets[&crate::fonts::font_of(r.font).0], &r.text);
+                    ops.push(Op::Unknown { key: "Tj".into(), value: vec![DictItem::String { data: codes, literal: false }] });
+                }
+                Item::Rule { .. } => {}
+            }
+            ops.push(Op::EndMarkedContent);
+        }
+        if any_text {
+            ops.push(Op::EndTextSection);
+        }
+        parent_tree.push(mcids);
+        page.items = Vec::new();
+        let size = (Mm(page.setup.width_mm as f32), Mm(page.setup.height_mm as f32));
+        let content = content_stream(PdfPage::new(size.0, size.1, ops), &opts);
+        contents.push(match deflate(&mut compressor, &content) {
+            Some(packed) => (packed, true),
+            None => (content, false),
+        });
+        sizes.push(size);
     }
     pdf.with_pages(sizes.into_iter().map(|(w, h)| PdfPage::new(w, h, Vec::new())).collect());
     // The bookmarks, the metadata and the catalog's entries are written

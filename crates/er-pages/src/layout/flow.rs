@@ -535,8 +535,27 @@ fn split_table(t: &er_document::document::Table, laid: TableLayout, local: &[usi
     allowed[..=hr].fill(false);
     allowed[t.rows] = true;
     let header_h = ys[hr] - ys[0];
-    let band_items = |keep: &dyn Fn(Band) -> bool| -> Vec<Item> {
-        laid.items.iter().zip(&laid.bands).filter(|(_, b)| keep(**b)).map(|(i, _)| i.clone()).collect()
+    // Each row's items (and the caption's), by index, found once: a page
+    // takes its rows' items instead of scanning every item of the table,
+    // which made a roll-up's long tables quadratic. A page's items keep
+    // the table's order.
+    let (mut caption, mut notes): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+    let mut by_row: Vec<Vec<usize>> = vec![Vec::new(); t.rows];
+    for (i, b) in laid.bands.iter().enumerate() {
+        match *b {
+            Band::Caption => caption.push(i),
+            Band::Row(r) => by_row.get_mut(r).into_iter().for_each(|v| v.push(i)),
+            Band::Notes => notes.push(i),
+            Band::Closing => {}
+        }
+    }
+    let band_items = |rows: std::ops::Range<usize>, with_caption: bool| -> Vec<Item> {
+        let mut at: Vec<usize> = by_row[rows].iter().flatten().copied().collect();
+        if with_caption {
+            at.extend(&caption);
+        }
+        at.sort_unstable();
+        at.into_iter().map(|i| laid.items[i].clone()).collect()
     };
     let put = |pages: &mut Vec<Page>, items: Vec<Item>, dy: f64, artifact: bool| {
         let page = pages.last_mut().expect("a page");
@@ -567,12 +586,13 @@ fn split_table(t: &er_document::document::Table, laid: TableLayout, local: &[usi
             }
         }
         let to = to.min(t.rows);
-        let rows = |b: Band| matches!(b, Band::Row(r) if (from..to).contains(&r));
         if first {
-            put(pages, band_items(&|b| b == Band::Caption || matches!(b, Band::Row(r) if r < hr) || rows(b)), dy, false);
+            // The caption, the header rows and this page's rows (the
+            // first page's rows follow the header: `from` is `hr`).
+            put(pages, band_items(0..to, true), dy, false);
         } else {
-            put(pages, band_items(&|b| matches!(b, Band::Row(r) if r < hr)), f.top - ys[0], true);
-            put(pages, band_items(&rows), dy, false);
+            put(pages, band_items(0..hr, false), f.top - ys[0], true);
+            put(pages, band_items(from..to, false), dy, false);
         }
         let closing = laid.closing_rules(if first { ys[0] } else { ys[from] - header_h }, ys[to]);
         put(pages, closing.to_vec(), dy, false);
@@ -586,7 +606,7 @@ fn split_table(t: &er_document::document::Table, laid: TableLayout, local: &[usi
         dy = f.top + header_h - ys[from];
     }
     // The notes under the last row, or at the top of a page of their own.
-    let notes = band_items(&|b| b == Band::Notes);
+    let notes: Vec<Item> = notes.iter().map(|&i| laid.items[i].clone()).collect();
     let notes_top = ys[t.rows];
     if laid.height + dy > f.bottom && !notes.is_empty() {
         new_page(pages, f.setup);
