@@ -105,7 +105,6 @@ fn main() {
 
     // The same report by Typst and by LibreOffice, beside ours.
     let all_three = one_report(&bin, &fixture, &work, "docx,pdf,xlsx", runs);
-    let pdf_only = one_report(&bin, &fixture, &work, "pdf", runs);
     let ours_pdf = std::fs::read(work.join("one/aral-emergency-2024.pdf")).map_or(0, |b| b.len());
     let fonts_dir = root.join("crates/er-pages/fonts");
     let typ = work.join("reference.typ");
@@ -120,26 +119,44 @@ fn main() {
             .args(["source", work.join("html/aral-emergency-2024.fragment.html").to_str().unwrap(), typ.to_str().unwrap()])
             .status()
             .is_ok_and(|s| s.success());
-    let cold: Vec<serde_json::Value> = if made { (0..5).filter_map(|_| typst(&root, &["cold", typ.to_str().unwrap(), fonts_dir.to_str().unwrap()])).collect() } else { Vec::new() };
-    if cold.is_empty() {
+    // Three rounds, each ours (all three formats, and the PDF alone) then
+    // Typst's compile call and Typst as a whole process (Python, typst-py's
+    // import, the fonts, the compile and the PDF), so that a slow moment of
+    // the machine weighs on both sides of a round's ratios.
+    let cold_of = || typst(&root, &["cold", typ.to_str().unwrap(), fonts_dir.to_str().unwrap()]);
+    if !made || cold_of().is_none() {
         println!("Typst: not measured (pip install typst)");
     } else {
-        let mut ms: Vec<f64> = cold.iter().filter_map(|v| v["ms"].as_f64()).collect();
-        ms.sort_by(f64::total_cmp);
-        let typst_ms = ms[ms.len() / 2];
-        let typst_pdf = cold[0]["pdf_bytes"].as_f64().unwrap_or(0.0);
-        let typst_mb = cold.iter().filter_map(|v| v["peak_mb"].as_f64()).fold(0.0, f64::max);
-        // And as a whole process, as ours is measured: Python, typst-py's
-        // import, the fonts, the compile and the PDF.
-        let whole: Vec<Duration> = (0..5)
-            .map(|_| measure(Command::new("python3").arg(root.join("scripts/bench-typst.py")).args(["cold", typ.to_str().unwrap(), fonts_dir.to_str().unwrap()])).0)
-            .collect();
-        let whole_ms = median(whole).as_secs_f64() * 1e3;
-        println!("{:<46} {:>9.1} ms {:>11.1} MB", "Typst, the same report, cold compile (PDF)", typst_ms, typst_mb);
-        println!("{:<46} {:>9.1} ms", "  the same as a whole process (python3)", whole_ms);
-        println!("  ratio, all three formats / Typst's compile  {:>6.2}", all_three.0 / typst_ms);
-        println!("  ratio, all three formats / Typst's process  {:>6.2}", all_three.0 / whole_ms);
-        println!("  ratio, PDF only / Typst's compile           {:>6.2}", pdf_only.0 / typst_ms);
+        let mut rows: Vec<[f64; 4]> = Vec::new();
+        let (mut typst_mb, mut typst_pdf) = (0.0_f64, 0.0);
+        for _ in 0..3 {
+            let ours = one_report(&bin, &fixture, &work, "docx,pdf,xlsx", 7).0;
+            let pdf = one_report(&bin, &fixture, &work, "pdf", 7).0;
+            let cold: Vec<serde_json::Value> = (0..5).filter_map(|_| cold_of()).collect();
+            let mut ms: Vec<f64> = cold.iter().filter_map(|v| v["ms"].as_f64()).collect();
+            ms.sort_by(f64::total_cmp);
+            typst_pdf = cold.first().and_then(|v| v["pdf_bytes"].as_f64()).unwrap_or(typst_pdf);
+            typst_mb = cold.iter().filter_map(|v| v["peak_mb"].as_f64()).fold(typst_mb, f64::max);
+            let whole: Vec<Duration> = (0..5)
+                .map(|_| measure(Command::new("python3").arg(root.join("scripts/bench-typst.py")).args(["cold", typ.to_str().unwrap(), fonts_dir.to_str().unwrap()])).0)
+                .collect();
+            rows.push([ours, pdf, ms[ms.len() / 2], median(whole).as_secs_f64() * 1e3]);
+        }
+        let spread = |f: &dyn Fn(&[f64; 4]) -> f64| {
+            let mut v: Vec<f64> = rows.iter().map(f).collect();
+            v.sort_by(f64::total_cmp);
+            (v[0], v[v.len() / 2], v[v.len() - 1])
+        };
+        let show = |what: &str, f: &dyn Fn(&[f64; 4]) -> f64| {
+            let (a, b, c) = spread(f);
+            println!("  {what:<44} min {a:.2}, median {b:.2}, max {c:.2}");
+        };
+        println!("{:<46} {:>9.1} ms {:>11.1} MB", "Typst, the same report, cold compile (PDF)", spread(&|r| r[2]).1, typst_mb);
+        println!("{:<46} {:>9.1} ms", "  the same as a whole process (python3)", spread(&|r| r[3]).1);
+        println!("{:<46} {:>9.1} ms", "ours, all three, in the same rounds", spread(&|r| r[0]).1);
+        show("ratio, all three formats / Typst's compile", &|r| r[0] / r[2]);
+        show("ratio, all three formats / Typst's process", &|r| r[0] / r[3]);
+        show("ratio, PDF only / Typst's compile", &|r| r[1] / r[2]);
         println!("  PDF size: ours {} KB, Typst's {} KB, ratio {:.2}", ours_pdf / 1024, typst_pdf as usize / 1024, ours_pdf as f64 / typst_pdf);
     }
     // LibreOffice converting our DOCX to PDF, where it is installed.
@@ -159,19 +176,40 @@ fn main() {
         println!("LibreOffice: not measured (soffice not installed)");
     }
 
-    // A batch of 200, CPU per report, against Typst reusing one compiler.
+    // A batch of 200, CPU per report, against Typst reusing one compiler:
+    // three rounds, ours then Typst's in each, so that a slow moment of
+    // the machine weighs on both sides of a round's ratio.
     let batch_in = work.join("input-200");
     generator::write_reports(200, &batch_in).expect("generate reports");
-    let (_, rss, ok, cpu) = measure_cpu(Command::new(&bin).args(["render", batch_in.to_str().unwrap(), "-o", work.join("batch-200").to_str().unwrap(), "--fonts", "bundled", "--quiet"]));
-    assert!(ok, "the batch of 200 failed");
-    let ours_cpu = cpu.as_secs_f64() * 1e3 / 200.0;
-    println!("{:<46} {:>9.1} ms {:>11.1} MB", "batch of 200, all three, CPU per report", ours_cpu, rss as f64 / 1024.0);
-    if made {
-        if let Some(v) = typst(&root, &["batch", typ.to_str().unwrap(), fonts_dir.to_str().unwrap(), "200"]) {
-            let t = v["cpu_ms"].as_f64().unwrap_or(f64::NAN);
-            println!("{:<46} {:>9.1} ms {:>11.1} MB", "Typst, 200 with one Compiler, CPU per report", t, v["peak_mb"].as_f64().unwrap_or(0.0));
-            println!("  ratio, ours / Typst                         {:>6.2}", ours_cpu / t);
+    let mut rounds: Vec<(f64, f64, f64)> = Vec::new();
+    let mut batch_mb = (0.0, 0.0);
+    for round in 0..3 {
+        let out = work.join(format!("batch-200-{round}"));
+        let (_, rss, ok, cpu) = measure_cpu(Command::new(&bin).args(["render", batch_in.to_str().unwrap(), "-o", out.to_str().unwrap(), "--fonts", "bundled", "--quiet"]));
+        assert!(ok, "the batch of 200 failed");
+        let ours = cpu.as_secs_f64() * 1e3 / 200.0;
+        batch_mb.0 = f64::max(batch_mb.0, rss as f64 / 1024.0);
+        let theirs = if made { typst(&root, &["batch", typ.to_str().unwrap(), fonts_dir.to_str().unwrap(), "200"]) } else { None };
+        match theirs {
+            Some(v) => {
+                let t = v["cpu_ms"].as_f64().unwrap_or(f64::NAN);
+                batch_mb.1 = f64::max(batch_mb.1, v["peak_mb"].as_f64().unwrap_or(0.0));
+                rounds.push((ours, t, ours / t));
+            }
+            None => rounds.push((ours, f64::NAN, f64::NAN)),
         }
+    }
+    let mid = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        (v[0], v[v.len() / 2], v[v.len() - 1])
+    };
+    let ours = mid(rounds.iter().map(|r| r.0).collect());
+    println!("{:<46} {:>9.1} ms {:>11.1} MB  (rounds {:.1}–{:.1})", "batch of 200, all three, CPU per report", ours.1, batch_mb.0, ours.0, ours.2);
+    if rounds.iter().all(|r| r.1.is_finite()) {
+        let theirs = mid(rounds.iter().map(|r| r.1).collect());
+        let ratio = mid(rounds.iter().map(|r| r.2).collect());
+        println!("{:<46} {:>9.1} ms {:>11.1} MB  (rounds {:.1}–{:.1})", "Typst, 200 with one Compiler, CPU per report", theirs.1, batch_mb.1, theirs.0, theirs.2);
+        println!("  ratio, ours / Typst, by round: min {:.2}, median {:.2}, max {:.2}", ratio.0, ratio.1, ratio.2);
     }
 
     let n = 1000;
