@@ -129,7 +129,8 @@ pub fn paint(doc: &Document, mut layout: Layout, fonts: &FontSet, pdfa: bool) ->
         parent_tree.push(mcids);
         page.items = Vec::new();
         let size = (Mm(page.setup.width_mm as f32), Mm(page.setup.height_mm as f32));
-        let content = content_stream(PdfPage::new(size.0, size.1, ops), &opts);
+        let content = content_stream(PdfPage::new(size.0, size.1, ops), &opts)
+            .ok_or_else(|| std::io::Error::other("printpdf wrote a page without its content stream"))?;
         contents.push(match deflate(&mut compressor, &content) {
             Some(packed) => (packed, true),
             None => (content, false),
@@ -143,14 +144,16 @@ pub fn paint(doc: &Document, mut layout: Layout, fonts: &FontSet, pdfa: bool) ->
     let mut lo = pdf.to_lopdf_document(&opts, &mut warnings);
     drop(pdf);
     let page_ids: Vec<lopdf::ObjectId> = lo.get_pages().into_values().collect();
+    if page_ids.len() != contents.len() {
+        return Err(std::io::Error::other("printpdf wrote another number of pages than were painted").into());
+    }
     for (page, (content, packed)) in page_ids.into_iter().zip(contents) {
         let stream = lo.get_object(page).and_then(|p| p.as_dict()).and_then(|d| d.get(b"Contents")).and_then(|c| c.as_reference());
-        if let Ok(stream) = stream.and_then(|s| lo.get_object_mut(s)).and_then(|o| o.as_stream_mut()) {
-            if packed {
-                stream.dict.set("Filter", "FlateDecode");
-            }
-            stream.set_content(content);
+        let stream = stream.and_then(|s| lo.get_object_mut(s)).and_then(|o| o.as_stream_mut()).map_err(|_| std::io::Error::other("printpdf wrote a page without its content stream"))?;
+        if packed {
+            stream.dict.set("Filter", "FlateDecode");
         }
+        stream.set_content(content);
     }
     add_fonts(&mut lo, subsets);
     let producer = er_document::producer();
@@ -164,15 +167,16 @@ pub fn paint(doc: &Document, mut layout: Layout, fonts: &FontSet, pdfa: bool) ->
 
 /// The content stream printpdf writes for `page`: the page alone in a
 /// document of its own, so that its operators go as soon as it is written.
-fn content_stream(page: PdfPage, opts: &PdfSaveOptions) -> Vec<u8> {
+/// None if printpdf wrote none (a blank page must not pass for the page).
+fn content_stream(page: PdfPage, opts: &PdfSaveOptions) -> Option<Vec<u8>> {
     let mut one = PdfDocument::new("");
     one.with_pages(vec![page]);
     let mut warnings = Vec::new();
     let mut lo = one.to_lopdf_document(opts, &mut warnings);
     let contents = lo.get_pages().into_values().next().and_then(|p| lo.get_object(p).ok()?.as_dict().ok()?.get(b"Contents").ok()?.as_reference().ok());
     match contents.and_then(|c| lo.objects.remove(&c)) {
-        Some(lopdf::Object::Stream(s)) => s.content,
-        _ => Vec::new(),
+        Some(lopdf::Object::Stream(s)) => Some(s.content),
+        _ => None,
     }
 }
 
