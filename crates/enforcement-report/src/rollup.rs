@@ -290,8 +290,72 @@ fn mixed(loaded: &[Agency]) -> Vec<Diagnostic> {
 /// assert_eq!(agency_identity("第１师 （阿拉尔市）"), agency_identity("第1师(阿拉尔市)"));
 /// ```
 pub(crate) fn agency_identity(name: &str) -> String {
+    numerals_as_digits(&spelled(name))
+}
+
+/// The name without spaces, its full-width and compatibility characters
+/// folded (NFKC).
+fn spelled(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     name.nfkc().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The value of a Chinese numeral character: a digit, or a unit (10, 100,
+/// 1,000). 万 and 两 are left alone: no unit's number is written with
+/// them, and 万州 or 两当 are place names.
+fn numeral(c: char) -> Option<(u64, bool)> {
+    Some(match c {
+        '〇' | '零' => (0, false),
+        '一' => (1, false),
+        '二' => (2, false),
+        '三' => (3, false),
+        '四' => (4, false),
+        '五' => (5, false),
+        '六' => (6, false),
+        '七' => (7, false),
+        '八' => (8, false),
+        '九' => (9, false),
+        '十' => (10, true),
+        '百' => (100, true),
+        '千' => (1000, true),
+        _ => return None,
+    })
+}
+
+/// Each run of Chinese numerals as Arabic digits, so that 第一师 and 第1师,
+/// 第十二师 and 第12师 name one agency: with units a number (十二 → 12,
+/// 一百零五 → 105), without them digit by digit (二〇二四 → 2024).
+fn numerals_as_digits(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut run: Vec<(u64, bool)> = Vec::new();
+    let flush = |run: &mut Vec<(u64, bool)>, out: &mut String| {
+        if run.iter().any(|&(_, unit)| unit) {
+            let (mut total, mut digit) = (0u64, None);
+            for &(v, unit) in run.iter() {
+                if unit {
+                    total += digit.unwrap_or(1) * v;
+                    digit = None;
+                } else {
+                    digit = (v > 0).then_some(v);
+                }
+            }
+            out.push_str(&(total + digit.unwrap_or(0)).to_string());
+        } else {
+            out.extend(run.iter().map(|&(v, _)| char::from(b'0' + v as u8)));
+        }
+        run.clear();
+    };
+    for c in s.chars() {
+        match numeral(c) {
+            Some(n) => run.push(n),
+            None => {
+                flush(&mut run, &mut out);
+                out.push(c);
+            }
+        }
+    }
+    flush(&mut run, &mut out);
+    out
 }
 
 /// The ways in which two spellings of one name differ, in words.
@@ -309,6 +373,9 @@ fn foldings(a: &str, b: &str) -> String {
     }
     if compat(&composed(a)) != composed(a) || compat(&composed(b)) != composed(b) {
         kinds.push(t!("fold-width"));
+    }
+    if spelled(a) != spelled(b) {
+        kinds.push(t!("fold-numerals"));
     }
     kinds.join(t!("list-separator").as_str())
 }
@@ -373,6 +440,32 @@ mod tests {
             assert_eq!(agency_identity(other), plain, "{other}");
         }
         assert_ne!(agency_identity("第2师阿拉尔市金融局(试点)"), plain);
+        // Chinese numerals and digits.
+        assert_eq!(agency_identity("第一师阿拉尔市金融局(试点)"), plain);
+        assert_eq!(agency_identity("第十二师"), agency_identity("第12师"));
+        assert_ne!(agency_identity("第十二师"), agency_identity("第十一师"));
+        assert_ne!(agency_identity("第一师"), agency_identity("第二师"));
+    }
+
+    #[test]
+    fn chinese_numerals_read_as_digits() {
+        use super::numerals_as_digits as d;
+        for (zh, digits) in [
+            ("第一师", "第1师"),
+            ("第十师", "第10师"),
+            ("第十四师", "第14师"),
+            ("第二十师", "第20师"),
+            ("第二十一中学", "第21中学"),
+            ("一百零五团", "105团"),
+            ("一千零二十", "1020"),
+            ("二〇二四年", "2024年"),
+            ("三五", "35"),
+            ("零", "0"),
+            ("万州区两当县", "万州区两当县"),
+            ("阿拉尔市", "阿拉尔市"),
+        ] {
+            assert_eq!(d(zh), digits, "{zh}");
+        }
         // NFD and NFC of a name with a composed letter (é).
         assert_eq!(agency_identity("Caf\u{E9}局"), agency_identity("Cafe\u{301}局"));
     }

@@ -257,6 +257,8 @@ fn spellings_of_one_agency_are_refused_as_one_agency_twice() {
         ("第一师阿拉尔市应急管理局", "第一师 阿拉尔市应急管理局"),   // an inner space
         ("第一师阿拉尔市应急管理局", "第一师\u{3000}阿拉尔市应急管理局"), // an ideographic space
         ("第一师阿拉尔市应急管理局", ">-\n  第一师阿拉尔市\n  应急管理局"), // folded by YAML over two lines
+        ("第一师阿拉尔市应急管理局", "第1师阿拉尔市应急管理局"),     // a Chinese numeral and a digit
+        ("第十二师应急管理局", "第12师应急管理局"),                 // 十二 and 12
     ];
     for (i, (a, b)) in pairs.iter().enumerate() {
         let fa = edited_fixture(&dir, &format!("{i}-a.yaml"), &[("agency: 第一师阿拉尔市应急管理局", &format!("agency: {a}"))]);
