@@ -78,41 +78,18 @@ pub(crate) fn in_formats<'f>(
         };
         Ok(vec![(format!("{stem}.{}", f.ext()), bytes.map_err(|e| (f, e))?)])
     };
-    let threads = if spread { std::thread::available_parallelism().map_or(1, |n| n.get()).min(formats.len()) } else { 1 };
-    let results: Vec<Result<Vec<Named>, (Format, String)>> = if threads < 2 {
-        let mut all = Vec::new();
-        for &f in formats {
-            let r = one(f);
-            let failed = r.is_err();
-            all.push(r);
-            if failed {
-                break;
-            }
-        }
-        all
-    } else {
-        let mut order: Vec<usize> = (0..formats.len()).collect();
-        order.sort_by_key(|&i| !formats[i].draws_glyphs());
-        let next = AtomicUsize::new(0);
-        let done: Mutex<Vec<Option<Result<Vec<Named>, (Format, String)>>>> = Mutex::new(formats.iter().map(|_| None).collect());
-        std::thread::scope(|s| {
-            for _ in 0..threads {
-                s.spawn(|| loop {
-                    let Some(&i) = order.get(next.fetch_add(1, Ordering::SeqCst)) else { break };
-                    let r = one(formats[i]);
-                    if let Ok(mut d) = done.lock() {
-                        d[i] = Some(r);
-                    }
-                });
-            }
-        });
-        done.into_inner().unwrap_or_default().into_iter().flatten().collect()
-    };
-    let mut files = Vec::new();
-    for r in results {
-        files.extend(r?);
+    if !spread || formats.len() < 2 {
+        // One after another, up to the first that fails.
+        return formats.iter().map(|&f| one(f)).collect::<Result<Vec<_>, _>>().map(|v| v.concat());
     }
-    Ok(files)
+    // Side by side, the paged formats first (they take longest); the files
+    // and the first failure in the order asked for.
+    let mut order: Vec<usize> = (0..formats.len()).collect();
+    order.sort_by_key(|&i| !formats[i].draws_glyphs());
+    let done = parallel(order.len(), true, |k| (one(formats[order[k]]), None));
+    let mut by_format: Vec<(usize, Result<Vec<Named>, (Format, String)>)> = order.into_iter().zip(done).collect();
+    by_format.sort_by_key(|(i, _)| *i);
+    by_format.into_iter().map(|(_, r)| r).collect::<Result<Vec<_>, _>>().map(|v| v.concat())
 }
 
 /// A PDF writer's error in the interface's language.
