@@ -16,14 +16,14 @@
 //! the shipped fonts are compiled in and shared, never copied.
 
 use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock, RwLock};
 
 // The glyph caches are asked once per character of every text (the check
 // of every file of a roll-up, then the layout): a hash of a char needs
 // no defence against collisions from outside, and SipHash was a tenth of
 // a roll-up's time.
 use rustc_hash::FxHashMap;
-use std::path::{Path, PathBuf};
-use std::sync::{Arc, OnceLock, RwLock};
 
 use er_document::layout::Face;
 
@@ -214,8 +214,8 @@ pub struct FontSet {
     /// For each face: its own faces (the user's named so, and the shipped
     /// one that stands for it).
     own: [Vec<usize>; 5],
-    /// The font chosen for each face and character, with the character's
-    /// advance in it, once looked up.
+    /// The font chosen for each face and character (with [`EMBOLDEN`] when
+    /// it is drawn so) and the character's advance, once looked up.
     chosen: RwLock<FxHashMap<(Face, char), Option<(usize, f64)>>>,
 }
 
@@ -273,22 +273,9 @@ impl FontSet {
 
     /// The font that draws `c` in `face`, and its advance in em; the index
     /// carries [`EMBOLDEN`] when a regular font stands in for a bold role.
+    /// Asked once per character of every text: the answer, emboldening
+    /// included, is kept per face and character.
     pub fn glyph(&self, face: Face, c: char) -> Option<(usize, f64)> {
-        let (i, a) = self.lookup(face, c)?;
-        let embolden = is_bold(face) && i != BUNDLED_BOLD && !self.own[slot(face)].contains(&i);
-        Some((if embolden { i | EMBOLDEN } else { i }, a))
-    }
-
-    /// The font standing in for `face` to draw `c`, by family name (and
-    /// whether it is emboldened), when the face's own fonts lack it; None
-    /// when they have it or no font does.
-    pub fn stand_in(&self, face: Face, c: char) -> Option<(String, bool)> {
-        let (i, _) = self.glyph(face, c)?;
-        let (font, bold) = font_of(i);
-        (!self.own[slot(face)].contains(&font)).then(|| (self.fonts[font].family.clone(), bold))
-    }
-
-    fn lookup(&self, face: Face, c: char) -> Option<(usize, f64)> {
         if let Some(hit) = self.chosen.read().ok().and_then(|m| m.get(&(face, c)).copied()) {
             return hit;
         }
@@ -298,10 +285,23 @@ impl FontSet {
             // A font that cannot be embedded is passed over.
             (i < BUNDLED.len() || f.embeddable()).then_some((i, a))
         });
+        let found = found.map(|(i, a)| {
+            let embolden = is_bold(face) && i != BUNDLED_BOLD && !self.own[slot(face)].contains(&i);
+            (if embolden { i | EMBOLDEN } else { i }, a)
+        });
         if let Ok(mut m) = self.chosen.write() {
             m.insert((face, c), found);
         }
         found
+    }
+
+    /// The font standing in for `face` to draw `c`, by family name (and
+    /// whether it is emboldened), when the face's own fonts lack it; None
+    /// when they have it or no font does.
+    pub fn stand_in(&self, face: Face, c: char) -> Option<(String, bool)> {
+        let (i, _) = self.glyph(face, c)?;
+        let (font, bold) = font_of(i);
+        (!self.own[slot(face)].contains(&font)).then(|| (self.fonts[font].family.clone(), bold))
     }
 
     /// True when some font of the set can draw `c`: every face falls back

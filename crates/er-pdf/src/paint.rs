@@ -299,7 +299,6 @@ fn merged_rules(items: &[Item]) -> Vec<Rule> {
     out
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;
