@@ -127,7 +127,7 @@ impl std::fmt::Display for ImportError {
 /// A text of the source as the data file writes it: its braces doubled,
 /// since a data file's text reads `{…}` as a reference.
 ///
-/// ```ignore
+/// ```text
 /// assert_eq!(literal("编号{SJ-2024-001}"), "编号{{SJ-2024-001}}");
 /// ```
 fn literal(text: &str) -> String {
@@ -441,7 +441,7 @@ fn unmatched(tables: &[&SourceTable]) -> ImportError {
 /// 工作报告 → 某县应急管理局. None when what stands before the year is
 /// no agency's name (it ends in none of the words agencies' names end in).
 ///
-/// ```ignore
+/// ```text
 /// assert_eq!(agency_in("某县应急管理局2024年度行政执法工作年度报告").as_deref(), Some("某县应急管理局"));
 /// assert_eq!(agency_in("关于2024年度行政执法工作的报告"), None);
 /// ```
@@ -469,4 +469,23 @@ fn year_of<'a>(paras: &'a [source::Para], titles: impl Iterator<Item = &'a Strin
         }
     }
     count.into_iter().max_by_key(|(y, n)| (*n, *y)).map(|(y, _)| y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_text_keeps_its_braces_as_text() {
+        assert_eq!(literal("编号{SJ-2024-001}"), "编号{{SJ-2024-001}}");
+        assert_eq!(literal("无括号"), "无括号");
+    }
+
+    #[test]
+    fn the_agency_is_what_a_title_names_before_its_year() {
+        assert_eq!(agency_in("某县应急管理局2024年度行政执法工作年度报告").as_deref(), Some("某县应急管理局"));
+        assert_eq!(agency_in("某 市 市场监督管理局 2023年度行政执法工作报告").as_deref(), Some("某市市场监督管理局"));
+        assert_eq!(agency_in("关于2024年度行政执法工作的报告"), None);
+        assert_eq!(agency_in("行政执法工作报告"), None, "no year, no agency");
+    }
 }

@@ -75,7 +75,7 @@ pub fn word_boundaries(text: &str) -> Vec<usize> {
 /// Labels are short and many: the segmenter's dictionary (a tenth of a
 /// second to load) is kept for titles.
 ///
-/// ```ignore
+/// ```text
 /// assert_eq!(label_words("其他执法检查"), [0, 2, 4, 6]);
 /// assert_eq!(label_words("查询存款、账户"), [0, 2, 4, 5, 7]);
 /// ```

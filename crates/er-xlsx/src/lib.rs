@@ -306,7 +306,7 @@ fn write_cell(ws: &mut Worksheet, c: &Cell) -> Result<(), XlsxError> {
 /// `text` as the f64 the sheet stores, when that stores it exactly to the
 /// digits written.
 ///
-/// ```ignore
+/// ```text
 /// assert_eq!(exact_number("173.7821088").unwrap(), 173.7821088);
 /// assert!(exact_number("99999999999.9999999").is_err());
 /// ```

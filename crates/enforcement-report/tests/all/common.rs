@@ -38,10 +38,32 @@ pub fn scratch(name: &str) -> PathBuf {
     use std::sync::atomic::{AtomicUsize, Ordering};
     static N: AtomicUsize = AtomicUsize::new(0);
     let n = N.fetch_add(1, Ordering::SeqCst);
-    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("{name}-{}-{n}", std::process::id()));
+    let d = run_folder().join(format!("{name}-{n}"));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).expect("scratch folder");
     d
+}
+
+/// This run's folder of scratch folders, `run-<process id>` under the
+/// target directory. The first call removes what earlier runs left (a run
+/// writes a few hundred megabytes: rendered files, the hostile corpus), so
+/// a machine that runs the tests again and again keeps only the last run's
+/// files, to look at after a failure, and never fills its disk. A folder
+/// whose process still runs (another test process at the same time) stays.
+fn run_folder() -> &'static Path {
+    static FOLDER: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    FOLDER.get_or_init(|| {
+        let tmp = Path::new(env!("CARGO_TARGET_TMPDIR"));
+        let me = std::process::id().to_string();
+        for entry in std::fs::read_dir(tmp).into_iter().flatten().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let running = name.strip_prefix("run-").is_some_and(|pid| pid == me || Path::new("/proc").join(pid).exists());
+            if !running {
+                let _ = std::fs::remove_dir_all(entry.path()).or_else(|_| std::fs::remove_file(entry.path()));
+            }
+        }
+        tmp.join(format!("run-{me}"))
+    })
 }
 
 /// The fixture with `old` replaced by `new`, written into `dir`.
