@@ -88,15 +88,17 @@ const SETTINGS: &[&str] = &[
     "sl:schemaLibrary", "w:shapeDefaults", "w:doNotEmbedSmartTags", "w:decimalSymbol", "w:listSeparator",
 ];
 
-enum Node {
-    Element { start: BytesStart<'static>, children: Vec<Node>, empty: bool },
-    Other(Event<'static>),
+/// A node borrows its text from the part being reordered: nothing is
+/// copied but the few attributes `fix_attributes` rewrites.
+enum Node<'a> {
+    Element { start: BytesStart<'a>, children: Vec<Node<'a>>, empty: bool },
+    Other(Event<'a>),
 }
 
-impl Node {
-    fn name(&self) -> Option<Vec<u8>> {
+impl Node<'_> {
+    fn name(&self) -> Option<&[u8]> {
         match self {
-            Node::Element { start, .. } => Some(start.name().as_ref().to_vec()),
+            Node::Element { start, .. } => Some(start.name().into_inner()),
             Node::Other(_) => None,
         }
     }
@@ -116,13 +118,13 @@ enum Mode {
     Prefix { streaming: bool },
 }
 
-struct Open {
-    start: BytesStart<'static>,
-    children: Vec<Node>,
+struct Open<'a> {
+    start: BytesStart<'a>,
+    children: Vec<Node<'a>>,
     mode: Mode,
 }
 
-impl Open {
+impl Open<'_> {
     fn buffering(&self) -> bool {
         matches!(self.mode, Mode::Buffer | Mode::Prefix { streaming: false })
     }
@@ -135,19 +137,18 @@ pub fn reorder(xml: &[u8]) -> Result<Vec<u8>, String> {
     let mut reader = Reader::from_reader(xml);
     let mut stack: Vec<Open> = Vec::new();
     let mut w = Writer::new(Vec::with_capacity(xml.len()));
-    let mut buf = Vec::new();
     let io = |e: std::io::Error| e.to_string();
     loop {
-        let ev = reader.read_event_into(&mut buf).map_err(|e| e.to_string())?.into_owned();
+        let ev = reader.read_event().map_err(|e| e.to_string())?;
         match ev {
             Event::Eof => break,
             Event::Start(s) => {
-                let name = s.name().as_ref().to_vec();
-                before_child(&mut stack, &mut w, Some(&name)).map_err(io)?;
+                let name = s.name().into_inner();
+                before_child(&mut stack, &mut w, name).map_err(io)?;
                 let mode = match stack.last() {
                     Some(o) if o.buffering() => Mode::Buffer,
                     _ if name == b"w:tbl" => Mode::Prefix { streaming: false },
-                    _ if sequence(&name).is_some() => Mode::Buffer,
+                    _ if sequence(name).is_some() => Mode::Buffer,
                     _ => Mode::Stream,
                 };
                 if mode == Mode::Stream {
@@ -175,13 +176,11 @@ pub fn reorder(xml: &[u8]) -> Result<Vec<u8>, String> {
             }
             Event::Empty(s) => {
                 let s = fix_attributes(s);
-                let name = s.name().as_ref().to_vec();
-                before_child(&mut stack, &mut w, Some(&name)).map_err(io)?;
+                before_child(&mut stack, &mut w, s.name().into_inner()).map_err(io)?;
                 add(&mut stack, &mut w, Node::Element { start: s, children: Vec::new(), empty: true }).map_err(io)?;
             }
             other => add(&mut stack, &mut w, Node::Other(other)).map_err(io)?,
         }
-        buf.clear();
     }
     if !stack.is_empty() {
         return Err("unclosed element".into());
@@ -192,13 +191,13 @@ pub fn reorder(xml: &[u8]) -> Result<Vec<u8>, String> {
 /// Before an element child named `name` joins the innermost open element:
 /// a table still gathering its properties starts writing at its first
 /// child that is not one (a row), its properties sorted first.
-fn before_child(stack: &mut [Open], w: &mut Writer<Vec<u8>>, name: Option<&[u8]>) -> std::io::Result<()> {
+fn before_child(stack: &mut [Open<'_>], w: &mut Writer<Vec<u8>>, name: &[u8]) -> std::io::Result<()> {
     let Some(open) = stack.last_mut() else { return Ok(()) };
     if open.mode != (Mode::Prefix { streaming: false }) {
         return Ok(());
     }
     let seq = sequence(open.start.name().as_ref()).unwrap_or(&[]);
-    if name.is_some_and(|n| seq.iter().any(|s| s.as_bytes() == n)) {
+    if seq.iter().any(|s| s.as_bytes() == name) {
         return Ok(());
     }
     sort(&mut open.children, seq);
@@ -212,7 +211,7 @@ fn before_child(stack: &mut [Open], w: &mut Writer<Vec<u8>>, name: Option<&[u8]>
 
 /// A finished node: kept by an enclosing element that is gathering its
 /// children, else written.
-fn add(stack: &mut [Open], w: &mut Writer<Vec<u8>>, node: Node) -> std::io::Result<()> {
+fn add<'a>(stack: &mut [Open<'a>], w: &mut Writer<Vec<u8>>, node: Node<'a>) -> std::io::Result<()> {
     match stack.last_mut() {
         Some(open) if open.buffering() => {
             open.children.push(node);
@@ -223,7 +222,7 @@ fn add(stack: &mut [Open], w: &mut Writer<Vec<u8>>, node: Node) -> std::io::Resu
 }
 
 /// docx-rs writes `w:type` on `w:gridCol`, which has only `w:w`.
-fn fix_attributes(s: BytesStart<'static>) -> BytesStart<'static> {
+fn fix_attributes(s: BytesStart<'_>) -> BytesStart<'_> {
     if s.name().as_ref() != b"w:gridCol" {
         return s;
     }
@@ -238,12 +237,13 @@ fn fix_attributes(s: BytesStart<'static>) -> BytesStart<'static> {
 
 /// Stable sort by schema position; elements the sequence does not name keep
 /// their place after the named ones (content such as runs and cells).
-fn sort(children: &mut [Node], seq: &[&str]) {
-    let rank = |n: &Node| {
-        n.name()
-            .and_then(|name| seq.iter().position(|s| s.as_bytes() == name.as_slice()))
-            .unwrap_or(seq.len())
-    };
+fn sort(children: &mut [Node<'_>], seq: &[&str]) {
+    let rank = |n: &Node| n.name().and_then(|name| seq.iter().position(|s| s.as_bytes() == name)).unwrap_or(seq.len());
+    // Most elements come in order already (a paragraph's properties before
+    // its runs): nothing to move.
+    if children.windows(2).all(|pair| rank(&pair[0]) <= rank(&pair[1])) {
+        return;
+    }
     // Whitespace and other non-element nodes are not expected between
     // property elements; keep them with the element that follows.
     let mut keyed: Vec<(usize, usize)> = children.iter().enumerate().map(|(i, n)| (rank(n), i)).collect();
@@ -252,7 +252,7 @@ fn sort(children: &mut [Node], seq: &[&str]) {
     apply_permutation(children, &order);
 }
 
-fn apply_permutation(v: &mut [Node], order: &[usize]) {
+fn apply_permutation(v: &mut [Node<'_>], order: &[usize]) {
     let mut taken: Vec<Option<Node>> = Vec::with_capacity(v.len());
     for slot in v.iter_mut() {
         taken.push(Some(std::mem::replace(slot, Node::Other(Event::Eof))));
@@ -264,7 +264,7 @@ fn apply_permutation(v: &mut [Node], order: &[usize]) {
     }
 }
 
-fn write(w: &mut Writer<Vec<u8>>, n: &Node) -> std::io::Result<()> {
+fn write(w: &mut Writer<Vec<u8>>, n: &Node<'_>) -> std::io::Result<()> {
     match n {
         Node::Element { start, children, empty: true } if children.is_empty() => {
             w.write_event(Event::Empty(start.borrow()))?;
@@ -293,5 +293,18 @@ mod tests {
             out,
             r#"<w:p><w:pPr><w:spacing/><w:ind/><w:jc w:val="both"/></w:pPr><w:r><w:rPr><w:rFonts/><w:sz w:val="32"/></w:rPr><w:t>x &amp; y</w:t></w:r></w:p>"#
         );
+    }
+
+    #[test]
+    fn a_part_in_order_comes_back_byte_for_byte() {
+        let xml = r#"<w:body><w:p><w:pPr><w:spacing w:line="560"/><w:jc w:val="center"/></w:pPr><w:r><w:t xml:space="preserve">第一 二</w:t></w:r></w:p></w:body>"#;
+        assert_eq!(String::from_utf8(reorder(xml.as_bytes()).unwrap()).unwrap(), xml);
+    }
+
+    #[test]
+    fn a_table_has_its_properties_first_and_its_grid_columns_only_a_width() {
+        let xml = br#"<w:tbl><w:tblGrid><w:gridCol w:w="100" w:type="dxa"/></w:tblGrid><w:tblPr><w:tblW w:w="0"/><w:tblStyle/></w:tblPr><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>"#;
+        let out = String::from_utf8(reorder(xml).unwrap()).unwrap();
+        assert_eq!(out, r#"<w:tbl><w:tblPr><w:tblStyle/><w:tblW w:w="0"/></w:tblPr><w:tblGrid><w:gridCol w:w="100"/></w:tblGrid><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl>"#);
     }
 }
