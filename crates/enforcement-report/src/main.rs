@@ -82,6 +82,12 @@ impl Formats {
     }
 }
 
+/// A command line refused before any work: its message, exit code 2.
+fn refused(message: &str) -> ExitCode {
+    eprintln!("{message}");
+    ExitCode::from(2)
+}
+
 /// The fonts the PDF uses, for `check`, `render` and `rollup`.
 #[derive(clap::Args)]
 struct Fonts {
@@ -367,22 +373,15 @@ fn main() -> ExitCode {
         Command::Check { file, fonts } => run_check(&file, &fonts.source()),
         Command::Render { files, quiet, output, formats, fonts } => match formats.list() {
             Ok(list) => batch::run(&files, &output, &list, &fonts.source(), quiet),
-            Err(message) => {
-                eprintln!("{message}");
-                2
-            }
+            Err(message) => return refused(&message),
         },
         Command::Rollup { files, output, title, unit, sort, warn_change, quiet, formats, fonts } => {
             if warn_change.is_some_and(|f| f < rust_decimal::Decimal::ONE) {
-                eprintln!("{}", error_line(&t!("msg-warn-change-below-one"), None));
-                return ExitCode::from(2);
+                return refused(&error_line(&t!("msg-warn-change-below-one"), None));
             }
             let formats = match formats.list() {
                 Ok(list) => list,
-                Err(message) => {
-                    eprintln!("{message}");
-                    return ExitCode::from(2);
-                }
+                Err(message) => return refused(&message),
             };
             let opts = rollup::Options { heading: er_rollup::Heading { title, unit }, sort, warn_change, formats, quiet };
             rollup::run(&files, &output, &fonts.source(), &opts)

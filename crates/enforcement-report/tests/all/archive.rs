@@ -38,10 +38,18 @@ fn qpdf_check(pdf: &Path) {
     assert!(o.status.success() && out.contains("No syntax or stream encoding errors") && !out.to_lowercase().contains("warning"), "qpdf --check {}: {out}{}", pdf.display(), String::from_utf8_lossy(&o.stderr));
 }
 
+/// Renders `data` into `out` with the bundled fonts and `options`, and
+/// gives the path of the file with extension `ext`.
+fn render_with(data: &Path, out: &Path, options: &[&str], ext: &str) -> PathBuf {
+    let mut args = vec!["render", data.to_str().unwrap(), "-o", out.to_str().unwrap(), "--fonts", "bundled"];
+    args.extend_from_slice(options);
+    let o = run(&args);
+    assert!(o.status.success(), "render {} failed: {}", options.join(" "), String::from_utf8_lossy(&o.stderr));
+    out.join(format!("{}.{ext}", data.file_stem().unwrap().to_string_lossy()))
+}
+
 fn render_pdfa(data: &Path, out: &Path) -> PathBuf {
-    let o = run(&["render", data.to_str().unwrap(), "-o", out.to_str().unwrap(), "--format", "pdf", "--pdfa", "--fonts", "bundled"]);
-    assert!(o.status.success(), "render --pdfa failed: {}", String::from_utf8_lossy(&o.stderr));
-    out.join(format!("{}.pdf", data.file_stem().unwrap().to_string_lossy()))
+    render_with(data, out, &["--format", "pdf", "--pdfa"], "pdf")
 }
 
 /// Every built-in example's `--pdfa` output is PDF/A-1b to PDFBox
@@ -126,9 +134,7 @@ fn page_texts(pdf: &Path) -> Vec<String> {
 }
 
 fn render_ofd(data: &Path, out: &Path) -> PathBuf {
-    let o = run(&["render", data.to_str().unwrap(), "-o", out.to_str().unwrap(), "--format", "ofd,pdf", "--fonts", "bundled"]);
-    assert!(o.status.success(), "render --format ofd failed: {}", String::from_utf8_lossy(&o.stderr));
-    out.join(format!("{}.ofd", data.file_stem().unwrap().to_string_lossy()))
+    render_with(data, out, &["--format", "ofd,pdf"], "ofd")
 }
 
 /// Every built-in example's OFD, read by easyofd, has the PDF's pages

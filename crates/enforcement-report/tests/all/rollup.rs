@@ -375,13 +375,19 @@ fn an_all_blank_agency_and_a_large_change_are_warned_about() {
     lines[fine] = "    罚款: 270".into();
     std::fs::write(&b, lines.join("\n") + "\n").unwrap();
     let out = dir.join("out");
-    let o = rollup(&[a, b], &out, &["--warn-change", "3", "--format", "csv"]);
+    let o = rollup(&[a.clone(), b.clone()], &out, &["--warn-change", "3", "--format", "csv"]);
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(o.status.success(), "{err}");
     // 合计 is not written in the file: the warning stands at its table.
     let table = lines.iter().skip(line).position(|l| l.starts_with("  表二:")).unwrap() + line;
     assert!(err.lines().any(|l| l.contains(&format!("b.yaml:{}:3:", table + 1)) && l.contains("warning") && l.contains("278") && l.contains("last year 37")), "{err}");
     assert!(!err.lines().any(|l| l.contains("a.yaml") && l.contains("more than 3 times")), "0 → 1 is no alarm: {err}");
+    // Below 1 no total could pass: refused before any work, nothing written.
+    let none = dir.join("none");
+    let o = rollup(&[a, b], &none, &["--warn-change", "0.5", "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("--warn-change must be 1 or more"), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(!none.exists(), "a refused command line writes nothing");
 
     // An agency with no power at all: every figure ~.
     let blank = dir.join("blank.yaml");
