@@ -96,7 +96,7 @@ pub(crate) fn in_formats<'f>(
 fn pdf_error(e: &er_pdf::Error) -> String {
     match e {
         er_pdf::Error::Pages(e) => pages_error(e),
-        other => other.to_string(),
+        er_pdf::Error::Save(e) => t!("pdf-save", reason = e),
     }
 }
 

@@ -145,6 +145,7 @@ msg-contents-pages = cannot count the pages of the 目录: { $error }
 msg-cannot-render = cannot render the { $format }: { $error }
 pdf-missing-glyph = no font has the character “{ $character }” ({ $code }) in { $place }: replace it, or add a font that has it with --font-dir
 pdf-font-embed = the font { $family } cannot be embedded ({ $reason }): remove it from --font-dir, or use --fonts bundled
+pdf-save = cannot write the PDF ({ $reason }): this is a fault of this program; please send this message and the data file to its maintainers. The other formats are not affected: leave pdf out with --format meanwhile
 render-not-rendered = { $file }: not rendered: correct the errors above first
 batch-more-errors = { $message } (and { $more } more error(s): run check)
 batch-failed = { $file }: failed

@@ -144,6 +144,7 @@ msg-contents-pages = 无法统计目录的页码：{ $error }
 msg-cannot-render = 无法生成 { $format }：{ $error }
 pdf-missing-glyph = 没有字体有字符“{ $character }”（{ $code }），位于 { $place }：请替换它，或用 --font-dir 添加含有此字的字体
 pdf-font-embed = 字体 { $family } 无法嵌入（{ $reason }）：请把它从 --font-dir 指定的文件夹中移走，或用 --fonts bundled
+pdf-save = 无法写出 PDF（{ $reason }）：这是本程序的缺陷，请把这条消息和数据文件发给维护者；其他格式不受影响，可用 --format 暂时去掉 pdf
 render-not-rendered = { $file }：未生成：请先改正上面的错误
 batch-more-errors = { $message }（另有 { $more } 处错误：请运行 check）
 batch-failed = { $file }：失败
