@@ -105,6 +105,7 @@ pub fn load_str(text: &str, name: &str) -> Result<Loaded, LoadError> {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
 #[serde(deny_unknown_fields)]
 struct RawReport {
     #[serde(default)]
@@ -124,6 +125,7 @@ struct RawReport {
 }
 
 #[derive(Deserialize)]
+#[cfg_attr(test, derive(Debug))]
 #[serde(deny_unknown_fields)]
 struct RawPart {
     heading: String,
@@ -138,6 +140,12 @@ const NOTES: &str = "说明";
 
 /// Loads a data file's text, with `base` the folder a template path is relative to.
 pub fn load_in(text: &str, name: &str, base: Option<&Path>) -> Result<Loaded, LoadError> {
+    load_with(text, name, base, true)
+}
+
+/// [`load_in`], with the scan's values used (`one_scan`) or serde_yaml
+/// reading the text always, as before them: the tests compare the two.
+fn load_with(text: &str, name: &str, base: Option<&Path>, one_scan: bool) -> Result<Loaded, LoadError> {
     if let Some(d) = read::forbidden_characters(text, name) {
         return Err(LoadError::Invalid(vec![d]));
     }
@@ -147,8 +155,9 @@ pub fn load_in(text: &str, name: &str, base: Option<&Path>) -> Result<Loaded, Lo
     if !typos.is_empty() {
         return Err(LoadError::Invalid(typos));
     }
-    // One scan checks the syntax and indexes where each value stands.
-    let (index, error) = Index::build_checked(text);
+    // One scan checks the syntax, indexes where each value stands and,
+    // where it can type them exactly as serde_yaml would, reads the values.
+    let (index, values, error) = Index::scan(text);
     if let Some(e) = error {
         return Err(LoadError::Unreadable(read::syntax_error(&e, text, name)));
     }
@@ -163,14 +172,20 @@ pub fn load_in(text: &str, name: &str, base: Option<&Path>) -> Result<Loaded, Lo
     if !structure.is_empty() {
         return Err(LoadError::Invalid(structure));
     }
-    let raw: RawReport = serde_yaml::from_str(text).map_err(|e| {
-        LoadError::Invalid(vec![read::serde_error(
-            &e,
-            name,
-            &index,
-            &t!("load-root-expected"),
-        )])
-    })?;
+    let raw = match values.filter(|_| one_scan).and_then(|v| serde_yaml::from_value::<RawReport>(v).ok()) {
+        Some(raw) => raw,
+        // Values the scan left to serde_yaml, or that are no report:
+        // serde_yaml reads the text, for its own typing and its located
+        // message.
+        None => serde_yaml::from_str(text).map_err(|e| {
+            LoadError::Invalid(vec![read::serde_error(
+                &e,
+                name,
+                &index,
+                &t!("load-root-expected"),
+            )])
+        })?,
+    };
     let template = resolve_template(raw.template.as_deref(), name, &index, base)?;
     let mut cx = Cx { found: Findings::new(name, &index) };
     let (narrative, statistics_heading) = cx.parts(&template, raw.part1, raw.part2);
@@ -464,5 +479,113 @@ fn half_width(c: char) -> char {
         '。' => '.',
         '\u{3000}' => ' ',
         _ => c,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Pieces of YAML where its readers may part ways: indicators, quotes,
+    /// tags, anchors, block scalars, numbers' spellings, directives and
+    /// document markers, tabs and other breaks and spaces.
+    const PIECES: &[&str] = &[
+            " ", "\n", ":", "- ", "'", "\"", "#", "{", "}", "[", "]", ",", "&a ", "*a", "!!str ", "|", ">", "0", "1", "x", "0x", ".", "-", "+",
+            "~", "\t", "\\", "e", "null", "true", "年", "  ", "? ", "---\n", "%YAML 1.2\n", "\r\n", "1.5", "09", "\u{2028}", "\u{2029}",
+            "\u{feff}", "...\n", "|-\n  ", ">+\n  ", "|2\n   ", "\"\\u4e00\"", "\\x41", "\r", "\n\n", "'a\n b'", "[a,\n b]", "{a: 1,\n b: 2}",
+            "\"a\n  b\"", "\\\n", "\u{a0}", "\u{3000}", " #", "@", "`", "%", "!", "<<: ", "=", "2e-1", "-.inf", "0o7",
+    ];
+
+    /// Loading with the scan's values gives what serde_yaml reading the
+    /// text gives, report or findings, for every data file of the
+    /// repository (the bad inputs among them) and the reference fixture with
+    /// each of a spread of its values replaced by scalars YAML types in
+    /// different ways, pieces of YAML put in, and random edits.
+    #[test]
+    fn one_scan_reads_every_report_as_serde_yaml_reads_its_text() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let mut texts: Vec<(String, String)> = Vec::new();
+        for dir in ["fixtures", "tests/bad-input", "tests/characters", "tests/templates", "tests/typesetting"] {
+            let mut files: Vec<_> = std::fs::read_dir(root.join(dir)).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|e| e == "yaml")).collect();
+            files.sort();
+            for f in files {
+                if let Ok(text) = std::fs::read_to_string(&f) {
+                    texts.push((f.display().to_string(), text));
+                }
+            }
+        }
+        let reference = std::fs::read_to_string(root.join("fixtures/aral-emergency-2024.yaml")).unwrap();
+        let lines: Vec<&str> = reference.lines().collect();
+        let values: Vec<usize> = (0..lines.len()).filter(|&i| lines[i].contains(": ") && !lines[i].trim_start().starts_with('#')).collect();
+        let scalars = [
+            "", "~", "null", "true", "'12'", "\"12\"", "12", "012", "0x10", "1e3", "1.50", "-3", "12.5.1", "18446744073709551616", "[1, 2]", "{a: 1}", "|\n  文字", "'{年度}年'", "待填",
+        ];
+        for &i in values.iter().step_by((values.len() / 24).max(1)) {
+            let (key, _) = lines[i].split_once(": ").unwrap();
+            for s in scalars {
+                let mut edited = lines.clone();
+                let line = format!("{key}: {s}");
+                edited[i] = &line;
+                texts.push((format!("line {} as {s:?}", i + 1), edited.join("\n") + "\n"));
+            }
+        }
+        // Each piece at the start of a spread of lines (a `...` or `%YAML`
+        // is read as such only there).
+        let starts: Vec<usize> = reference.match_indices('\n').map(|(i, _)| i + 1).collect();
+        for &at in starts.iter().step_by(starts.len() / 6) {
+            for piece in PIECES {
+                texts.push((format!("{piece:?} at byte {at}"), format!("{}{piece}{}", &reference[..at], &reference[at..])));
+            }
+        }
+        texts.extend(mutations(&root, 300));
+        let (mut loaded, mut made) = (0, 0);
+        for (what, text) in &texts {
+            let base = Some(root.join("fixtures"));
+            let ours = format!("{:?}", load_with(text, "x.yaml", base.as_deref(), true));
+            let theirs = format!("{:?}", load_with(text, "x.yaml", base.as_deref(), false));
+            assert!(ours == theirs, "{what}:\n{ours}\n{theirs}");
+            if theirs.starts_with("Ok") {
+                loaded += 1;
+                made += usize::from(Index::scan(text).1.is_some_and(|v| serde_yaml::from_value::<RawReport>(v).is_ok()));
+            }
+        }
+        // The test would prove nothing if the scan gave up everywhere: of
+        // the texts that load, most are read by the scan alone.
+        assert!(made * 2 > loaded, "{made} of {loaded} read by the scan alone");
+    }
+
+    /// `count` texts made from the examples by a few random edits each
+    /// (a fixed seed: the same texts every run) with [`PIECES`]. This
+    /// found the tab, line-separator and `...` cases the scan leaves to
+    /// serde_yaml; ER_MUTATIONS=200000 (and another ER_SEED) runs a longer
+    /// search.
+    fn mutations(root: &Path, count: usize) -> Vec<(String, String)> {
+        let seeds: Vec<String> = ["aral-emergency-2024", "example-2025", "national-2021-example"]
+            .iter()
+            .map(|f| std::fs::read_to_string(root.join(format!("fixtures/{f}.yaml"))).unwrap())
+            .collect();
+        let count = std::env::var("ER_MUTATIONS").ok().and_then(|n| n.parse().ok()).unwrap_or(count);
+        let mut state: u64 = std::env::var("ER_SEED").ok().and_then(|n| n.parse().ok()).unwrap_or(0x9E37_79B9_7F4A_7C15);
+        let mut next = move |below: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % below as u64) as usize
+        };
+        (0..count)
+            .map(|k| {
+                let mut text: Vec<char> = seeds[next(seeds.len())].chars().collect();
+                for _ in 0..1 + next(8) {
+                    let at = next(text.len() + 1);
+                    let piece = PIECES[next(PIECES.len())];
+                    match next(3) {
+                        0 => drop(text.splice(at..at, piece.chars())),
+                        1 => drop(text.drain(at..(at + next(6)).min(text.len()))),
+                        _ => drop(text.splice(at..(at + 1).min(text.len()), piece.chars())),
+                    }
+                }
+                (format!("mutation {k}"), text.into_iter().collect())
+            })
+            .collect()
     }
 }

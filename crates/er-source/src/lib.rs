@@ -13,6 +13,7 @@ pub mod diag;
 pub mod locate;
 pub mod read;
 pub mod suggest;
+pub mod values;
 
 pub use diag::{Diagnostic, Findings, Severity};
 pub use locate::{Index, Loc, Node, Scalar};

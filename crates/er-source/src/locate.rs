@@ -68,6 +68,21 @@ pub struct Index {
 /// hostile file uses them to make a small file expand to gigabytes.
 pub const MAX_EXPANDED_BYTES: u64 = 1024 * 1024;
 
+/// Characters the two YAML scanners read differently, found by comparing
+/// them on mutated reports (er-data's `load` tests): libyaml (serde_yaml's) refuses a tab where
+/// yaml-rust2 takes it as separation or indentation, and breaks lines at
+/// U+2028, U+2029 and U+0085 (YAML 1.1) where yaml-rust2 keeps them in the
+/// text; a byte-order mark is only a mark at the start. A file holding one
+/// is left to serde_yaml, which says what it always said of it.
+const SCANNERS_DIFFER: [char; 5] = ['\t', '\u{2028}', '\u{2029}', '\u{85}', '\u{feff}'];
+
+/// A file that holds a character of [`SCANNERS_DIFFER`], a directive
+/// (`%YAML`) or a document end (`...`), where the scanners also part ways
+/// (libyaml refuses a `...` that yaml-rust2 reads as an empty document).
+fn scanners_may_differ(source: &str) -> bool {
+    source.contains(SCANNERS_DIFFER) || source.lines().any(|l| l.starts_with("...") || l.starts_with('%'))
+}
+
 /// Deeper nodes are not indexed: a report is a few levels deep, and a
 /// hostile file nested thousands deep must not cost quadratic memory.
 const MAX_DEPTH: usize = 32;
@@ -75,15 +90,18 @@ const MAX_DEPTH: usize = 32;
 impl Index {
     /// Indexes `source`; a syntax error leaves the index with what came before it.
     pub fn build(source: &str) -> Index {
-        Index::build_checked(source).0
+        Index::scan(source).0
     }
 
-    /// Indexes `source` and returns the parser's syntax error too, if any:
-    /// one scan of the file both checks its syntax and indexes it.
-    pub fn build_checked(source: &str) -> (Index, Option<yaml_rust2::ScanError>) {
+    /// One scan of `source`: its index, the first document's values as
+    /// serde_yaml would read them where they can be built exactly (see
+    /// [`crate::values`]; None leaves them to serde_yaml), and the
+    /// parser's syntax error, if any.
+    pub fn scan(source: &str) -> (Index, Option<serde_yaml::Value>, Option<yaml_rust2::ScanError>) {
         let mut b = Builder::default();
         let mut parser = Parser::new_from_str(source);
         let error = parser.load(&mut b, true).err();
+        let values = if error.is_none() && b.second_document.is_none() && !scanners_may_differ(source) { b.values.finish() } else { None };
         let index = Index {
             nodes: b.nodes,
             duplicates: b.duplicates,
@@ -93,7 +111,7 @@ impl Index {
             tags: b.tags,
             second_document: b.second_document,
         };
-        (index, error)
+        (index, values, error)
     }
 
     /// The node at `path`.
@@ -149,6 +167,7 @@ struct Builder {
     expansion_over: Option<Loc>,
     tags: Vec<(String, Loc, String)>,
     second_document: Option<Loc>,
+    values: crate::values::Values,
 }
 
 /// True for the tags of YAML's core schema, which a report may use.
@@ -218,6 +237,7 @@ impl MarkedEventReceiver for Builder {
             return;
         }
         let loc = Loc { line: mark.line(), column: mark.col() + 1 };
+        self.values.on_event(&ev);
         // What aliases expand to, counted whatever the depth.
         match &ev {
             Event::Scalar(text, _, anchor, tag) => {
