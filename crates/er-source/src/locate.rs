@@ -69,11 +69,12 @@ pub struct Index {
 pub const MAX_EXPANDED_BYTES: u64 = 1024 * 1024;
 
 /// Characters the two YAML scanners read differently, found by comparing
-/// them on mutated reports (er-data's `load` tests): libyaml (serde_yaml's) refuses a tab where
-/// yaml-rust2 takes it as separation or indentation, and breaks lines at
-/// U+2028, U+2029 and U+0085 (YAML 1.1) where yaml-rust2 keeps them in the
-/// text; a byte-order mark is only a mark at the start. A file holding one
-/// is left to serde_yaml, which says what it always said of it.
+/// them on mutated reports (er-data's `load` tests): libyaml (serde_yaml's)
+/// refuses a tab where yaml-rust2 takes it as separation or indentation,
+/// and breaks lines at U+2028, U+2029 and U+0085 (YAML 1.1) where
+/// yaml-rust2 keeps them in the text; a byte-order mark is only a mark at
+/// the start. A file holding one is left to serde_yaml, which says what it
+/// always said of it.
 const SCANNERS_DIFFER: [char; 5] = ['\t', '\u{2028}', '\u{2029}', '\u{85}', '\u{feff}'];
 
 /// A file that holds a character of [`SCANNERS_DIFFER`], a directive
