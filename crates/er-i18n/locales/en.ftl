@@ -427,6 +427,8 @@ read-tag = the tag { $tag } is not one a report uses
 help-read-tag = remove the tag and write the value itself: text, a number, or ~
 read-second-document = the file holds a second document (a line `---` after the first)
 help-read-second-document = keep one report per file: remove the `---` and what follows, or put it in its own file
+read-too-many-values = the file holds more than { $max } values (texts, figures, lists and mappings); a report holds a few hundred
+help-read-too-many-values = check that this is a report data file; if a list was pasted in by mistake, remove it
 read-no-glyph = no font available to the PDF has the character “{ $character }” ({ $code })
 help-read-no-glyph = replace it (a common character, or the name in pinyin), remove it, or add a font that has it with --font-dir; the DOCX and XLSX can still be made: --format docx,xlsx
 

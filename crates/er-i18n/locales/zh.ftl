@@ -426,6 +426,8 @@ read-tag = 标签 { $tag } 不是报告使用的标签
 help-read-tag = 请删去标签，直接写值：文字、数字或 ~
 read-second-document = 文件中有第二个文档（第一个之后的一行 `---`）
 help-read-second-document = 每个文件只放一份报告：请删去 `---` 及其后的内容，或另存为一个文件
+read-too-many-values = 文件中的值（文字、数字、列表和映射）超过 { $max } 个；一份报告只有几百个
+help-read-too-many-values = 请确认这是报告数据文件；如果误粘贴了一份清单，请删去
 read-no-glyph = PDF 可用的字体都没有字符“{ $character }”（{ $code }）
 help-read-no-glyph = 请换成常用字（或写出拼音），或删去它，或用 --font-dir 添加含有此字的字体；仍可生成 DOCX 和 XLSX：--format docx,xlsx
 

@@ -62,6 +62,9 @@ pub struct Index {
     pub tags: Vec<(String, Loc, String)>,
     /// Where a second document starts (`---` after the first).
     pub second_document: Option<Loc>,
+    /// Where the value stands that went over [`MAX_NODES`]; nothing after
+    /// it is indexed.
+    pub nodes_over: Option<Loc>,
 }
 
 /// Most bytes of text that aliases may stand for: a report has none; a
@@ -84,6 +87,12 @@ fn scanners_may_differ(source: &str) -> bool {
     source.contains(SCANNERS_DIFFER) || source.lines().any(|l| l.starts_with("...") || l.starts_with('%'))
 }
 
+/// Most values (scalars, mappings, sequences, aliases) a file may hold: a
+/// report holds a few hundred, a province's largest table a few thousand;
+/// a 4 MB file of `[1,1,1,…]` holds two million, and indexing them and
+/// reading them as values took half a gigabyte.
+pub const MAX_NODES: usize = 100_000;
+
 /// Deeper nodes are not indexed: a report is a few levels deep, and a
 /// hostile file nested thousands deep must not cost quadratic memory.
 const MAX_DEPTH: usize = 32;
@@ -102,7 +111,7 @@ impl Index {
         let mut b = Builder::default();
         let mut parser = Parser::new_from_str(source);
         let error = parser.load(&mut b, true).err();
-        let values = if error.is_none() && b.second_document.is_none() && !scanners_may_differ(source) { b.values.finish() } else { None };
+        let values = if error.is_none() && b.second_document.is_none() && b.nodes_over.is_none() && !scanners_may_differ(source) { b.values.finish() } else { None };
         let index = Index {
             nodes: b.nodes,
             duplicates: b.duplicates,
@@ -111,6 +120,7 @@ impl Index {
             expansion_over: b.expansion_over,
             tags: b.tags,
             second_document: b.second_document,
+            nodes_over: b.nodes_over,
         };
         (index, values, error)
     }
@@ -169,6 +179,9 @@ struct Builder {
     tags: Vec<(String, Loc, String)>,
     second_document: Option<Loc>,
     values: crate::values::Values,
+    /// Values seen so far, and where the one over [`MAX_NODES`] stands.
+    count: usize,
+    nodes_over: Option<Loc>,
 }
 
 /// True for the tags of YAML's core schema, which a report may use.
@@ -232,12 +245,22 @@ impl Builder {
 impl MarkedEventReceiver for Builder {
     fn on_event(&mut self, ev: Event, mark: Marker) {
         if self.done {
-            if matches!(ev, Event::DocumentStart) && self.second_document.is_none() {
+            if matches!(ev, Event::DocumentStart) && self.second_document.is_none() && self.nodes_over.is_none() {
                 self.second_document = Some(Loc { line: mark.line(), column: mark.col() + 1 });
             }
             return;
         }
         let loc = Loc { line: mark.line(), column: mark.col() + 1 };
+        if matches!(ev, Event::Scalar(..) | Event::Alias(_) | Event::MappingStart(..) | Event::SequenceStart(..)) {
+            self.count += 1;
+            if self.count > MAX_NODES {
+                // The file is refused (read::structure); what it holds past
+                // here costs no memory.
+                self.nodes_over = Some(loc);
+                self.done = true;
+                return;
+            }
+        }
         self.values.on_event(&ev);
         // What aliases expand to, counted whatever the depth.
         match &ev {
@@ -342,5 +365,17 @@ mod tests {
         assert_eq!(e.scalar.as_ref().unwrap().text, "3.50");
         assert!(!e.scalar.as_ref().unwrap().plain);
         assert_eq!(i.locate("b.d[1].zz").map(|l| l.line), Some(6));
+    }
+
+    #[test]
+    fn indexing_stops_at_the_value_over_the_most_a_file_may_hold() {
+        let src = format!("a: x\nb:\n{}", "  - 1\n".repeat(MAX_NODES + 5));
+        let (i, values, error) = Index::scan(&src);
+        assert!(error.is_none() && values.is_none());
+        // The root mapping, a, x, b and the list are five values: the one
+        // over is item MAX_NODES - 5 (from 0), on line 3 + MAX_NODES - 5.
+        assert_eq!(i.nodes_over, Some(Loc { line: MAX_NODES - 2, column: 5 }));
+        assert!(i.get(&format!("b[{}]", MAX_NODES - 6)).is_some() && i.get(&format!("b[{}]", MAX_NODES - 5)).is_none());
+        assert!(Index::scan(&format!("a: x\nb:\n{}", "  - 1\n".repeat(MAX_NODES - 5))).0.nodes_over.is_none());
     }
 }

@@ -486,8 +486,9 @@ fn with_item_index(mut d: Diagnostic, index: &Index) -> Diagnostic {
 
 /// What a report never holds and a hostile file does: aliases that expand
 /// past [`crate::locate::MAX_EXPANDED_BYTES`], tags other than YAML's
-/// standard ones (`!!binary` would sign a report with base64), and a second
-/// document. Checked before the file is deserialized.
+/// standard ones (`!!binary` would sign a report with base64), a second
+/// document, and more values than [`crate::locate::MAX_NODES`]. Checked
+/// before the file is deserialized.
 pub fn structure(index: &Index, name: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if let Some(loc) = index.expansion_over {
@@ -503,6 +504,11 @@ pub fn structure(index: &Index, name: &str) -> Vec<Diagnostic> {
     if let Some(loc) = index.second_document {
         out.push(
             Diagnostic::error(name, Some(loc), "", t!("read-second-document")).with_help(t!("help-read-second-document")),
+        );
+    }
+    if let Some(loc) = index.nodes_over {
+        out.push(
+            Diagnostic::error(name, Some(loc), "", t!("read-too-many-values", max = crate::locate::MAX_NODES)).with_help(t!("help-read-too-many-values")),
         );
     }
     out

@@ -105,3 +105,25 @@ fn a_failed_render_leaves_existing_files_untouched() {
     assert_eq!(std::fs::read(out.join("aral-emergency-2024.docx")).unwrap(), before);
     assert_eq!(std::fs::read_dir(&out).unwrap().count(), 1);
 }
+
+/// A data file of two million values (a 4 MB flow list pasted in) is
+/// refused where its 100,001st value stands, in a fraction of the memory
+/// its values would take, and nothing is rendered.
+#[test]
+fn a_file_of_millions_of_values_is_refused_where_it_goes_over() {
+    let dir = scratch("too-many-values");
+    let fixture_text = std::fs::read_to_string(fixture()).unwrap();
+    let lines = fixture_text.lines().count();
+    let f = dir.join("big.yaml");
+    std::fs::write(&f, format!("{fixture_text}junk: [{}]\n", vec!["1"; 1_500_000].join(","))).unwrap();
+    let out = dir.join("out");
+    let o = run(&["render", f.to_str().unwrap(), "-o", out.to_str().unwrap(), "--format", "csv"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    // The fixture holds fewer than 1,000 values: the one over 100,000 is
+    // the list's, on the line after the fixture's last.
+    let at = err.lines().find(|l| l.contains("more than 100000 values")).unwrap_or_else(|| panic!("{err}"));
+    assert!(at.starts_with(&format!("{}:{}:", f.display(), lines + 1)), "{at}");
+    assert!(err.contains("help: check that this is a report data file"), "{err}");
+    assert!(!out.join("big.csv").exists(), "nothing rendered");
+}
