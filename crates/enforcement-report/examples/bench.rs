@@ -63,6 +63,12 @@ fn one_report(bin: &Path, fixture: &Path, work: &Path, format: &str, runs: usize
     (median(times).as_secs_f64() * 1e3, peak as f64 / 1024.0)
 }
 
+/// The least, the median and the greatest of `v` (not empty).
+fn min_median_max(mut v: Vec<f64>) -> (f64, f64, f64) {
+    v.sort_by(f64::total_cmp);
+    (v[0], v[v.len() / 2], v[v.len() - 1])
+}
+
 fn median(mut v: Vec<Duration>) -> Duration {
     v.sort();
     v[v.len() / 2]
@@ -142,11 +148,7 @@ fn main() {
                 .collect();
             rows.push([ours, pdf, ms[ms.len() / 2], median(whole).as_secs_f64() * 1e3]);
         }
-        let spread = |f: &dyn Fn(&[f64; 4]) -> f64| {
-            let mut v: Vec<f64> = rows.iter().map(f).collect();
-            v.sort_by(f64::total_cmp);
-            (v[0], v[v.len() / 2], v[v.len() - 1])
-        };
+        let spread = |f: &dyn Fn(&[f64; 4]) -> f64| min_median_max(rows.iter().map(f).collect());
         let show = |what: &str, f: &dyn Fn(&[f64; 4]) -> f64| {
             let (a, b, c) = spread(f);
             println!("  {what:<44} min {a:.2}, median {b:.2}, max {c:.2}");
@@ -199,15 +201,11 @@ fn main() {
             None => rounds.push((ours, f64::NAN, f64::NAN)),
         }
     }
-    let mid = |mut v: Vec<f64>| {
-        v.sort_by(f64::total_cmp);
-        (v[0], v[v.len() / 2], v[v.len() - 1])
-    };
-    let ours = mid(rounds.iter().map(|r| r.0).collect());
+    let ours = min_median_max(rounds.iter().map(|r| r.0).collect());
     println!("{:<46} {:>9.1} ms {:>11.1} MB  (rounds {:.1}–{:.1})", "batch of 200, all three, CPU per report", ours.1, batch_mb.0, ours.0, ours.2);
     if rounds.iter().all(|r| r.1.is_finite()) {
-        let theirs = mid(rounds.iter().map(|r| r.1).collect());
-        let ratio = mid(rounds.iter().map(|r| r.2).collect());
+        let theirs = min_median_max(rounds.iter().map(|r| r.1).collect());
+        let ratio = min_median_max(rounds.iter().map(|r| r.2).collect());
         println!("{:<46} {:>9.1} ms {:>11.1} MB  (rounds {:.1}–{:.1})", "Typst, 200 with one Compiler, CPU per report", theirs.1, batch_mb.1, theirs.0, theirs.2);
         println!("  ratio, ours / Typst, by round: min {:.2}, median {:.2}, max {:.2}", ratio.0, ratio.1, ratio.2);
     }

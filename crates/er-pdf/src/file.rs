@@ -24,18 +24,14 @@ pub fn write(lo: &mut lopdf::Document, elements: &Elements) -> std::io::Result<V
     // Each object's offset by its number (0: not in the file).
     let mut offsets: Vec<Option<(usize, u16)>> = vec![None; lo.max_id as usize + 1];
     let mut kept = lo.objects.iter().peekable();
-    let mut element;
     for id in 1..=lo.max_id {
         let mut written = false;
         while let Some(((n, generation), object)) = kept.next_if(|((n, _), _)| *n == id) {
             indirect(&mut out, *n, *generation, object, &mut offsets)?;
             written = true;
         }
-        if !written {
-            element = elements.object(id);
-            if let Some(object) = &element {
-                indirect(&mut out, id, 0, object, &mut offsets)?;
-            }
+        if let Some(object) = elements.object(id).filter(|_| !written) {
+            indirect(&mut out, id, 0, &object, &mut offsets)?;
         }
     }
     let xref_start = out.len();

@@ -129,8 +129,7 @@ pub fn paint(doc: &Document, mut layout: Layout, fonts: &FontSet, pdfa: bool) ->
         parent_tree.push(mcids);
         page.items = Vec::new();
         let size = (Mm(page.setup.width_mm as f32), Mm(page.setup.height_mm as f32));
-        let content = content_stream(PdfPage::new(size.0, size.1, ops), &opts)
-            .ok_or_else(|| std::io::Error::other("printpdf wrote a page without its content stream"))?;
+        let content = content_stream(PdfPage::new(size.0, size.1, ops), &opts).ok_or_else(no_content_stream)?;
         contents.push(match deflate(&mut compressor, &content) {
             Some(packed) => (packed, true),
             None => (content, false),
@@ -149,7 +148,7 @@ pub fn paint(doc: &Document, mut layout: Layout, fonts: &FontSet, pdfa: bool) ->
     }
     for (page, (content, packed)) in page_ids.into_iter().zip(contents) {
         let stream = lo.get_object(page).and_then(|p| p.as_dict()).and_then(|d| d.get(b"Contents")).and_then(|c| c.as_reference());
-        let stream = stream.and_then(|s| lo.get_object_mut(s)).and_then(|o| o.as_stream_mut()).map_err(|_| std::io::Error::other("printpdf wrote a page without its content stream"))?;
+        let stream = stream.and_then(|s| lo.get_object_mut(s)).and_then(|o| o.as_stream_mut()).map_err(|_| no_content_stream())?;
         if packed {
             stream.dict.set("Filter", "FlateDecode");
         }
@@ -163,6 +162,11 @@ pub fn paint(doc: &Document, mut layout: Layout, fonts: &FontSet, pdfa: bool) ->
     let id_obj = lopdf::Object::String(id.into_bytes(), lopdf::StringFormat::Hexadecimal);
     lo.trailer.set("ID", lopdf::Object::Array(vec![id_obj.clone(), id_obj]));
     Ok(crate::file::write(&mut lo, &elements)?)
+}
+
+/// printpdf broke its word: a page without a content stream.
+fn no_content_stream() -> std::io::Error {
+    std::io::Error::other("printpdf wrote a page without its content stream")
 }
 
 /// The content stream printpdf writes for `page`: the page alone in a

@@ -106,9 +106,9 @@ fn a_failed_render_leaves_existing_files_untouched() {
     assert_eq!(std::fs::read_dir(&out).unwrap().count(), 1);
 }
 
-/// A data file of two million values (a 4 MB flow list pasted in) is
-/// refused where its 100,001st value stands, in a fraction of the memory
-/// its values would take, and nothing is rendered.
+/// A data file of a million and a half values (a 3 MB flow list pasted
+/// in) is refused where its 100,001st value stands, and nothing is
+/// rendered.
 #[test]
 fn a_file_of_millions_of_values_is_refused_where_it_goes_over() {
     let dir = scratch("too-many-values");
